@@ -1,0 +1,48 @@
+/** The Express application: auth, routes, OpenAPI/docs and the one error shape. */
+import type { Client } from '@temporalio/client';
+import express, { Router } from 'express';
+import { pinoHttp } from 'pino-http';
+import swaggerUi from 'swagger-ui-express';
+import type { Config } from '../platform/config';
+import type { Db } from '../platform/db';
+import type { Logger } from '../platform/logger';
+import { authenticate } from './auth';
+import { errorHandler, unknownRoute } from './errors';
+import { buildDocument, createRegistry } from './openapi';
+import { healthRoutes } from './routes/health';
+import { merchantRoutes } from './routes/merchants';
+
+export interface AppDeps {
+  db: Db;
+  temporal: Client;
+  config: Config;
+  logger: Logger;
+  operatorKey: string;
+}
+
+export function createApp(deps: AppDeps): express.Express {
+  const { db, temporal, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/health' }, quietReqLogger: true }));
+
+  const registry = createRegistry();
+  const publicRoutes = Router();
+  const v1 = Router();
+
+  healthRoutes(publicRoutes, registry, db, temporal);
+  merchantRoutes(v1, registry, db);
+
+  const document = buildDocument(registry);
+  app.get('/openapi.json', (_req, res) => res.json(document));
+  app.use('/docs', swaggerUi.serve, swaggerUi.setup(undefined, { swaggerOptions: { url: '/openapi.json' }, customSiteTitle: 'bizmsg API' }));
+  app.use(publicRoutes);
+  // Everything under /v1 needs a key, except the carrier reports mounted above (signed instead).
+  app.use('/v1', authenticate(db, deps.operatorKey));
+  app.use(v1);
+  app.use(unknownRoute);
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,77 @@
+/**
+ * Bearer authentication (SPEC §7): the operator key acts on everything; a merchant key acts on its
+ * own merchant only. Merchant keys are looked up by their SHA-256 hash — never stored in clear.
+ */
+import type { Request, RequestHandler } from 'express';
+import type { Db } from '../platform/db';
+import { safeEqual, sha256Hex } from '../platform/secrets';
+import { ApiError, badRequest } from './errors';
+
+export type Principal = { role: 'operator'; actorId: 'operator' } | { role: 'merchant'; actorId: string; merchantId: string };
+
+declare module 'express-serve-static-core' {
+  interface Locals {
+    principal?: Principal;
+  }
+}
+
+const CACHE_TTL_MS = 30_000;
+
+export function authenticate(db: Db, operatorKey: string): RequestHandler {
+  const operatorHash = sha256Hex(operatorKey);
+  // Key lookups are on the hot path of every send; revocation takes effect within the TTL.
+  const cache = new Map<string, { principal: Principal | null; until: number }>();
+
+  return async (req, res, next) => {
+    const header = req.headers.authorization;
+    const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+    if (!match) throw new ApiError(401, 'unauthenticated', 'missing API key: send "Authorization: Bearer <key>"');
+    const hash = sha256Hex(match[1]);
+    if (safeEqual(hash, operatorHash)) {
+      res.locals.principal = { role: 'operator', actorId: 'operator' };
+      return next();
+    }
+    const now = Date.now();
+    let cached = cache.get(hash);
+    if (!cached || cached.until < now) {
+      const row = await db('api_keys').where({ key_hash: hash }).whereNull('revoked_at').first('id', 'merchant_id');
+      cached = { principal: row ? { role: 'merchant', actorId: row.id, merchantId: row.merchant_id } : null, until: now + CACHE_TTL_MS };
+      if (cache.size > 10_000) cache.clear();
+      cache.set(hash, cached);
+    }
+    if (!cached.principal) throw new ApiError(401, 'invalid_api_key', 'the API key is not valid');
+    res.locals.principal = cached.principal;
+    next();
+  };
+}
+
+export function principal(res: { locals: { principal?: Principal } }): Principal {
+  if (!res.locals.principal) throw new ApiError(401, 'unauthenticated', 'missing API key');
+  return res.locals.principal;
+}
+
+export const requireOperator: RequestHandler = (_req, res, next) => {
+  if (principal(res).role !== 'operator') throw new ApiError(403, 'forbidden', 'this action needs an operator key');
+  next();
+};
+
+/** Header an operator uses to act on behalf of one merchant on merchant endpoints. */
+export const ON_BEHALF_OF = 'bizmsg-merchant-id';
+
+/**
+ * The merchant a merchant-scoped request acts for: the key's own merchant, or — for an operator —
+ * the merchant named in the `Bizmsg-Merchant-Id` header.
+ */
+export function actingMerchant(req: Request, res: { locals: { principal?: Principal } }): string {
+  const p = principal(res);
+  if (p.role === 'merchant') return p.merchantId;
+  const onBehalf = req.header(ON_BEHALF_OF);
+  if (!onBehalf) throw badRequest('merchant_required', `an operator acting on a merchant endpoint must name the merchant in the ${ON_BEHALF_OF} header`);
+  return onBehalf;
+}
+
+/** Whether the caller may see a resource of this merchant (others' resources answer 404, not 403). */
+export function canSee(res: { locals: { principal?: Principal } }, merchantId: string): boolean {
+  const p = principal(res);
+  return p.role === 'operator' || p.merchantId === merchantId;
+}

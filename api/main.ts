@@ -1,0 +1,37 @@
+/** The API process: `node api/main` with DATABASE_URL and TEMPORAL_ADDRESS set (the launcher sets them). */
+import type { Server } from 'node:http';
+import { loadConfig } from '../platform/config';
+import { createDb } from '../platform/db';
+import { createLogger } from '../platform/logger';
+import { DATA_DIR } from '../platform/paths';
+import { loadOperatorKey } from '../platform/secrets';
+import { connectClient } from '../platform/temporal';
+import { createApp } from './app';
+
+async function main() {
+  const config = loadConfig();
+  const logger = createLogger('api', config.logLevel);
+  if (!config.databaseUrl || !config.temporal.address) throw new Error('api: DATABASE_URL and TEMPORAL_ADDRESS must be set (npm start sets them)');
+  const db = createDb(config.databaseUrl, { max: 20 });
+  const temporal = await connectClient(config.temporal.address, config.temporal.namespace);
+  const { key: operatorKey } = loadOperatorKey(config.operatorApiKey, DATA_DIR);
+  const app = createApp({ db, temporal, config, logger, operatorKey });
+
+  const server: Server = app.listen(config.port, () => logger.info({ port: config.port }, 'api listening'));
+  server.keepAliveTimeout = 65_000;
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'api shutting down');
+    server.close();
+    server.closeIdleConnections();
+    await Promise.allSettled([db.destroy(), temporal.connection.close()]);
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,15 @@
+/** Schemas shared by several endpoints. */
+import { z } from '../openapi';
+
+export const Timestamp = z.string().openapi({ description: 'ISO-8601 time with offset', example: '2026-11-25T09:00:00.000+09:00' });
+
+export const IdParams = z.object({ id: z.string().min(1).max(64) });
+
+export const ListQuery = z.object({
+  cursor: z.string().max(200).optional().openapi({ description: 'nextCursor of the previous page' }),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export function listOf<T extends z.ZodType>(item: T, name: string) {
+  return z.object({ data: z.array(item), nextCursor: z.string().nullable() }).openapi(name);
+}

