@@ -10,6 +10,7 @@ import { authenticate } from './auth';
 import { errorHandler, unknownRoute } from './errors';
 import { buildDocument, createRegistry } from './openapi';
 import { healthRoutes } from './routes/health';
+import { contractRoutes } from './routes/contracts';
 import { merchantRoutes } from './routes/merchants';
 
 export interface AppDeps {
@@ -34,6 +35,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   healthRoutes(publicRoutes, registry, db, temporal);
   merchantRoutes(v1, registry, db);
+  contractRoutes(v1, registry, { db, temporal });
 
   const document = buildDocument(registry);
   app.get('/openapi.json', (_req, res) => res.json(document));

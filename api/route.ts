@@ -27,6 +27,8 @@ export interface Reply {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** The handler wrote the response itself (files). */
+  raw?: true;
 }
 
 export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
@@ -98,6 +100,7 @@ export function defineRoute<B extends z.ZodType, Q extends z.ZodType, P extends 
     const params = spec.params ? parseInput(spec.params, req.params, 'path') : undefined;
     const principal = spec.access === 'public' ? (undefined as unknown as Principal) : getPrincipal(res);
     const reply = await spec.handler({ req, res, body, query, params, principal } as HandlerContext<z.output<B>, z.output<Q>, z.output<P>>);
+    if (reply.raw) return;
     for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
     if (reply.body === undefined) res.status(reply.status).end();
     else res.status(reply.status).json(reply.body);

@@ -4,9 +4,15 @@
  */
 import type { Knex } from 'knex';
 import * as m001 from './001_foundation';
+import * as m002 from './002_contracts';
+import * as m003 from './003_messaging';
+import * as m004 from './004_payment_notices';
 
 const MIGRATIONS: Record<string, Knex.Migration> = {
   '001_foundation': m001,
+  '002_contracts': m002,
+  '003_messaging': m003,
+  '004_payment_notices': m004,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

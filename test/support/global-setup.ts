@@ -29,6 +29,7 @@ export default async function globalSetup(): Promise<void> {
     dataDir: path.join(DATA_DIR, 'test-postgres'),
     port: Number(process.env.TEST_POSTGRES_PORT ?? 5439),
     database: 'bizmsg_test',
+    reuseRunning: true,
     log: (l) => console.log(`[setup] ${l}`),
   });
   process.env.TEST_PG_ADMIN_URL = pg.adminUrl;

@@ -1,0 +1,208 @@
+/**
+ * The balance of one issued invoice (SPEC §5, Art. 7.2), held as state by the invoice workflow.
+ * Amounts are whole won. Every won is accounted for: paid + credited + outstanding = total.
+ * Commands never mutate their input; they return a new state or the rule they broke.
+ */
+import { addDays, isValidIsoDate, kstStartOf, type IsoDate } from './calendar-kst';
+import type { RuleViolation } from './rules';
+
+export interface Payment {
+  id: string;
+  amount: number;
+  /** ISO-8601 instant. */
+  paidAt: string;
+}
+
+export interface Dispute {
+  id: string;
+  amount: number;
+  reason: string;
+  openedAt: string;
+  status: 'open' | 'resolved';
+  /** On resolution: the part of the disputed amount that stays owed. */
+  acceptedAmount?: number;
+  /** On resolution: the part written off (see resolveDispute for why it can be below amount − accepted). */
+  creditedAmount?: number;
+  resolvedAt?: string;
+}
+
+export interface InvoiceLedgerState {
+  total: number;
+  payments: readonly Payment[];
+  disputes: readonly Dispute[];
+  /** The last day to pay (Art. 7.1, 20 business days after issue). */
+  dueDate: IsoDate;
+  issuedAt: string;
+}
+
+export type InvoiceStatus = 'issued' | 'partially_paid' | 'paid' | 'disputed' | 'overdue' | 'settled';
+
+export interface InvoiceSummary {
+  paidAmount: number;
+  creditedAmount: number;
+  /** Sum of open disputes. */
+  disputedAmount: number;
+  /** total − paid − credited. */
+  outstandingAmount: number;
+  /** outstanding − disputed, never negative: what Art. 7.2 says must be paid by the due date. */
+  undisputedOutstanding: number;
+  status: InvoiceStatus;
+}
+
+export type LedgerResult = { ok: true; state: InvoiceLedgerState } | { ok: false; violation: RuleViolation };
+
+const isAmount = (n: number, min: number) => Number.isSafeInteger(n) && n >= min;
+// ISO-8601 with an explicit offset only: Date.parse of any other form is implementation-defined.
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const isInstant = (text: string) => typeof text === 'string' && INSTANT.test(text) && isValidIsoDate(text.slice(0, 10)) && !Number.isNaN(Date.parse(text));
+const sum = (amounts: number[]) => amounts.reduce((a, b) => a + b, 0);
+const refuse = (code: string, message: string, extra: Omit<RuleViolation, 'code' | 'message'> = {}): LedgerResult => ({
+  ok: false,
+  violation: { code, message, ...extra },
+});
+
+/** A fresh ledger for an invoice just issued. Throws RangeError on an invalid total or date. */
+export function openLedger(input: { total: number; dueDate: IsoDate; issuedAt: string }): InvoiceLedgerState {
+  if (!isAmount(input.total, 0)) throw new RangeError(`invoice total must be a non-negative safe integer, got ${input.total}`);
+  if (!isValidIsoDate(input.dueDate)) throw new RangeError(`invalid due date "${input.dueDate}"`);
+  if (!isInstant(input.issuedAt)) throw new RangeError(`invalid issue instant "${input.issuedAt}"`);
+  return { total: input.total, payments: [], disputes: [], dueDate: input.dueDate, issuedAt: input.issuedAt };
+}
+
+/** The due date is the last day to pay: overdue begins at 00:00 KST the day after. */
+export function overdueFrom(dueDate: IsoDate): Date {
+  return kstStartOf(addDays(dueDate, 1));
+}
+
+function amounts(state: InvoiceLedgerState) {
+  const paidAmount = sum(state.payments.map((p) => p.amount));
+  const creditedAmount = sum(state.disputes.map((d) => (d.status === 'resolved' ? (d.creditedAmount ?? 0) : 0)));
+  const disputedAmount = sum(state.disputes.map((d) => (d.status === 'open' ? d.amount : 0)));
+  const outstandingAmount = state.total - paidAmount - creditedAmount;
+  return { paidAmount, creditedAmount, disputedAmount, outstandingAmount, undisputedOutstanding: Math.max(0, outstandingAmount - disputedAmount) };
+}
+
+/**
+ * Balances and status at `now`. Status, first match wins:
+ * - `settled`: nothing outstanding, and a dispute was raised (credited or not);
+ * - `paid`: nothing outstanding, by payments alone;
+ * - `overdue`: an undisputed amount is unpaid at or after 00:00 KST the day after the due date
+ *   (Art. 7.2: the disputed part is not late while it is being reconciled);
+ * - `disputed`: a dispute is open;
+ * - `partially_paid`: some payment, something outstanding;
+ * - `issued`: otherwise.
+ */
+export function summarize(state: InvoiceLedgerState, now: Date): InvoiceSummary {
+  const a = amounts(state);
+  const status: InvoiceStatus =
+    a.outstandingAmount === 0
+      ? state.disputes.length > 0
+        ? 'settled'
+        : 'paid'
+      : a.undisputedOutstanding > 0 && +now >= +overdueFrom(state.dueDate)
+        ? 'overdue'
+        : a.disputedAmount > 0
+          ? 'disputed'
+          : a.paidAmount > 0
+            ? 'partially_paid'
+            : 'issued';
+  return { ...a, status };
+}
+
+/**
+ * The ledger's invariants; [] when they hold. Amounts are safe integers (payments and disputes
+ * positive), ids unique, a resolution within its dispute, nothing outstanding below zero, and
+ * paid + credited + outstanding = total.
+ */
+export function checkInvariant(state: InvoiceLedgerState): RuleViolation[] {
+  const violations: RuleViolation[] = [];
+  const fail = (code: string, message: string) => violations.push({ code, message });
+  if (!isAmount(state.total, 0)) fail('total_invalid', `total ${state.total} is not a non-negative safe integer`);
+  for (const p of state.payments) if (!isAmount(p.amount, 1)) fail('payment_amount_invalid', `payment ${p.id} amount ${p.amount} is not a positive integer`);
+  for (const d of state.disputes) {
+    if (!isAmount(d.amount, 1)) fail('dispute_amount_invalid', `dispute ${d.id} amount ${d.amount} is not a positive integer`);
+    if (d.status === 'resolved') {
+      const accepted = d.acceptedAmount ?? -1;
+      const credited = d.creditedAmount ?? -1;
+      if (!isAmount(accepted, 0) || accepted > d.amount) fail('accepted_amount_invalid', `dispute ${d.id} accepted ${d.acceptedAmount} of ${d.amount}`);
+      else if (!isAmount(credited, 0) || credited > d.amount - accepted) fail('credited_amount_invalid', `dispute ${d.id} credited ${d.creditedAmount} of ${d.amount - accepted} not accepted`);
+    }
+  }
+  if (new Set(state.payments.map((p) => p.id)).size !== state.payments.length) fail('payment_id_duplicate', 'payment ids are not unique');
+  if (new Set(state.disputes.map((d) => d.id)).size !== state.disputes.length) fail('dispute_id_duplicate', 'dispute ids are not unique');
+  const a = amounts(state);
+  if (!Number.isSafeInteger(a.outstandingAmount) || a.outstandingAmount < 0) fail('outstanding_negative', `outstanding ${a.outstandingAmount} is negative: paid ${a.paidAmount} + credited ${a.creditedAmount} exceed total ${state.total}`);
+  if (a.paidAmount + a.creditedAmount + a.outstandingAmount !== state.total) fail('ledger_unbalanced', 'paid + credited + outstanding ≠ total');
+  return violations;
+}
+
+/**
+ * Records a payment of up to the whole outstanding amount — the undisputed part is due first
+ * (Art. 7.2), but a merchant may also pay what it disputes. Re-recording the same payment (same
+ * id, amount and time, e.g. a redelivered deposit notice) is a no-op; the same id with other
+ * details is refused.
+ */
+export function recordPayment(state: InvoiceLedgerState, payment: Payment): LedgerResult {
+  const { id, amount, paidAt } = payment;
+  if (typeof id !== 'string' || id === '') return refuse('payment_id_invalid', 'a payment needs an id', { field: 'id' });
+  const known = state.payments.find((p) => p.id === id);
+  if (known) {
+    return known.amount === amount && known.paidAt === paidAt
+      ? { ok: true, state }
+      : refuse('payment_id_conflict', `payment ${id} was already recorded with amount ${known.amount} at ${known.paidAt}`, { field: 'id' });
+  }
+  if (!isAmount(amount, 1)) return refuse('payment_amount_invalid', `payment amount must be a positive whole number of won, got ${amount}`, { field: 'amount' });
+  if (!isInstant(paidAt)) return refuse('paid_at_invalid', `paidAt must be an ISO-8601 instant, got "${paidAt}"`, { field: 'paidAt' });
+  const { outstandingAmount } = amounts(state);
+  if (amount > outstandingAmount) {
+    return refuse('payment_exceeds_outstanding', `payment of ${amount} won exceeds the outstanding ${outstandingAmount} won`, { field: 'amount', outstandingAmount });
+  }
+  return { ok: true, state: { ...state, payments: [...state.payments, { id, amount, paidAt }] } };
+}
+
+/**
+ * Opens a dispute over part of the invoice (Art. 7.2): at most what is outstanding and not already
+ * under an open dispute. Re-opening the same dispute (same id and details) is a no-op.
+ */
+export function openDispute(state: InvoiceLedgerState, dispute: { id: string; amount: number; reason: string; openedAt: string }): LedgerResult {
+  const { id, amount, reason, openedAt } = dispute;
+  if (typeof id !== 'string' || id === '') return refuse('dispute_id_invalid', 'a dispute needs an id', { field: 'id' });
+  const known = state.disputes.find((d) => d.id === id);
+  if (known) {
+    return known.amount === amount && known.reason === reason && known.openedAt === openedAt
+      ? { ok: true, state }
+      : refuse('dispute_id_conflict', `dispute ${id} was already opened with amount ${known.amount} at ${known.openedAt}`, { field: 'id' });
+  }
+  if (!isAmount(amount, 1)) return refuse('dispute_amount_invalid', `disputed amount must be a positive whole number of won, got ${amount}`, { field: 'amount' });
+  if (typeof reason !== 'string' || reason.trim() === '') return refuse('dispute_reason_required', 'a dispute needs a reason', { field: 'reason' });
+  if (!isInstant(openedAt)) return refuse('opened_at_invalid', `openedAt must be an ISO-8601 instant, got "${openedAt}"`, { field: 'openedAt' });
+  const { undisputedOutstanding } = amounts(state);
+  if (amount > undisputedOutstanding) {
+    return refuse('dispute_exceeds_outstanding', `disputed amount ${amount} won exceeds the ${undisputedOutstanding} won outstanding and not already disputed`, {
+      field: 'amount',
+      disputableAmount: undisputedOutstanding,
+    });
+  }
+  return { ok: true, state: { ...state, disputes: [...state.disputes, { id, amount, reason, openedAt, status: 'open' }] } };
+}
+
+/**
+ * An operator resolves a dispute after reconciliation (Art. 7.2): the accepted part stays owed, the
+ * rest is credited. Edge: the merchant may already have paid some of the disputed part, so the
+ * credit is capped at what is outstanding at that moment — min(amount − accepted, outstanding) —
+ * keeping paid + credited ≤ total. Any money paid beyond what the resolution leaves owed is then a
+ * refund, which this ledger does not model.
+ */
+export function resolveDispute(state: InvoiceLedgerState, resolution: { disputeId: string; acceptedAmount: number; resolvedAt: string }): LedgerResult {
+  const { disputeId, acceptedAmount, resolvedAt } = resolution;
+  const dispute = state.disputes.find((d) => d.id === disputeId);
+  if (!dispute) return refuse('dispute_not_found', `no dispute ${disputeId} on this invoice`, { field: 'disputeId' });
+  if (dispute.status !== 'open') return refuse('dispute_already_resolved', `dispute ${disputeId} was already resolved at ${dispute.resolvedAt}`, { field: 'disputeId' });
+  if (!isAmount(acceptedAmount, 0) || acceptedAmount > dispute.amount) {
+    return refuse('accepted_amount_invalid', `accepted amount must be a whole number of won from 0 to the disputed ${dispute.amount}, got ${acceptedAmount}`, { field: 'acceptedAmount' });
+  }
+  if (!isInstant(resolvedAt)) return refuse('resolved_at_invalid', `resolvedAt must be an ISO-8601 instant, got "${resolvedAt}"`, { field: 'resolvedAt' });
+  const creditedAmount = Math.min(dispute.amount - acceptedAmount, amounts(state).outstandingAmount);
+  const resolved: Dispute = { ...dispute, status: 'resolved', acceptedAmount, creditedAmount, resolvedAt };
+  return { ok: true, state: { ...state, disputes: state.disputes.map((d) => (d.id === disputeId ? resolved : d)) } };
+}

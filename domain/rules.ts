@@ -1,0 +1,1 @@
+export interface RuleViolation { code: string; message: string; field?: string; [k: string]: unknown }

@@ -1,0 +1,269 @@
+/** Contracts in PostgreSQL: the projection the ContractWorkflow writes and the API reads. */
+import type { Knex } from 'knex';
+import type { Application, ContractEvent, ContractState, ContractStatus, SenderNumberStatus, SuspensionReason } from '../domain/contract';
+import { formatUnitPrice, parseUnitPrice, USAGE_TYPES, type Fees } from '../domain/money';
+import type { GateContract } from '../domain/sending-gate';
+import type { Services } from '../domain/services';
+
+export const OPEN_STATUSES: ContractStatus[] = ['applied', 'on_hold', 'active', 'suspended'];
+
+const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+
+/** The row the API writes when it accepts an application (before the workflow runs). */
+export async function insertApplication(trx: Knex.Transaction, app: Application): Promise<void> {
+  await trx('contracts').insert({
+    id: app.id,
+    merchant_id: app.merchantId,
+    status: 'applied',
+    services: json(app.services),
+    kakao_search_id: app.kakaoSearchId,
+    receiver_numbers: app.receiverNumbers,
+    applied_at: app.appliedAt,
+    version: 1,
+  });
+  if (app.mids.length) await trx('contract_mids').insert(app.mids.map((mid) => ({ contract_id: app.id, mid })));
+  if (app.senderNumbers.length) {
+    await trx('sender_numbers').insert(
+      app.senderNumbers.map((s) => ({ id: s.id, contract_id: app.id, merchant_id: app.merchantId, number: s.number, status: 'pending', document_id: s.documentId, added_at: app.appliedAt })),
+    );
+  }
+}
+
+export async function insertDocuments(
+  db: Knex | Knex.Transaction,
+  merchantId: string,
+  documents: { id: string; fileName: string; contentType: string; sha256: string; content: Buffer }[],
+): Promise<void> {
+  if (!documents.length) return;
+  await db('proof_documents').insert(
+    documents.map((d) => ({ id: d.id, merchant_id: merchantId, file_name: d.fileName, content_type: d.contentType, size_bytes: d.content.length, sha256: d.sha256, content: d.content })),
+  );
+}
+
+/**
+ * Writes the workflow's state. Snapshots may arrive out of order (concurrent handlers): only a
+ * newer version lands; events are keyed by their sequence number, so repeats are harmless.
+ */
+export async function saveContractSnapshot(db: Knex, state: ContractState, events: ContractEvent[]): Promise<void> {
+  await db.transaction(async (trx) => {
+    if (events.length) {
+      await trx('contract_events')
+        .insert(
+          events.map((e) => ({
+            contract_id: state.id,
+            seq: e.seq,
+            at: e.at,
+            actor_type: e.actor.type,
+            actor_id: e.actor.id ?? null,
+            action: e.action,
+            from_status: e.from,
+            to_status: e.to,
+            details: json(e.details),
+          })),
+        )
+        .onConflict(['contract_id', 'seq'])
+        .ignore();
+    }
+    const row = {
+      id: state.id,
+      merchant_id: state.merchantId,
+      status: state.status,
+      services: json(state.services),
+      kakao_search_id: state.kakaoSearchId,
+      receiver_numbers: state.receiverNumbers,
+      applied_at: state.appliedAt,
+      term_number: state.term?.number ?? null,
+      term_start: state.term?.start ?? null,
+      term_end: state.term?.end ?? null,
+      non_renewal: json(state.nonRenewal),
+      pending_suspension: json(state.pendingSuspension),
+      suspension: json(state.suspension),
+      overdue_invoices: state.overdueInvoices,
+      pending_termination: json(state.pendingTermination),
+      review: json(state.review),
+      termination: json(state.termination),
+      expired_at: state.expiredAt,
+      version: state.version,
+      updated_at: trx.fn.now(),
+    };
+    const written = await trx('contracts')
+      .insert(row)
+      .onConflict('id')
+      .merge()
+      .where('contracts.version', '<', state.version)
+      .returning('id');
+    if (written.length === 0) return;
+
+    if (state.fees) {
+      await trx('contract_fees')
+        .insert(USAGE_TYPES.map((type) => ({ contract_id: state.id, usage_type: type, unit_price: formatUnitPrice(state.fees![type]) })))
+        .onConflict(['contract_id', 'usage_type'])
+        .merge();
+    }
+    for (const s of state.senderNumbers) {
+      await trx('sender_numbers')
+        .insert({ id: s.id, contract_id: state.id, merchant_id: state.merchantId, number: s.number, status: s.status, document_id: s.documentId, rejection_reason: s.rejectionReason, added_at: s.addedAt, decided_at: s.decidedAt })
+        .onConflict('id')
+        .merge(['status', 'rejection_reason', 'decided_at']);
+    }
+    if (state.mids.length) {
+      await trx('contract_mids').insert(state.mids.map((mid) => ({ contract_id: state.id, mid }))).onConflict(['contract_id', 'mid']).ignore();
+    }
+    if (state.status === 'rejected' || state.status === 'terminated' || state.status === 'expired') {
+      await trx('contract_mids').where({ contract_id: state.id }).update({ released: true });
+    }
+  });
+}
+
+interface ContractRow {
+  id: string;
+  merchant_id: string;
+  status: ContractStatus;
+  services: Services;
+  kakao_search_id: string | null;
+  receiver_numbers: string[];
+  applied_at: Date;
+  term_number: number | null;
+  term_start: Date | null;
+  term_end: Date | null;
+  non_renewal: { requestedAt: string; termEnd: string; by: { type: string } } | null;
+  pending_suspension: { reason: SuspensionReason; noticeAt: string; effectiveAt: string } | null;
+  suspension: { reason: SuspensionReason; noticeAt: string; terminationAt: string | null; objection: { text: string; at: string } | null } | null;
+  overdue_invoices: string[];
+  pending_termination: { cause: string; noticeAt: string; effectiveAt: string } | null;
+  review: { decision: string; reason: string; note: string | null; at: string } | null;
+  termination: { cause: string; at: string; by: { type: string }; note: string | null } | null;
+  expired_at: Date | null;
+  personal_data_purged_at: Date | null;
+  version: number;
+  updated_at: Date;
+}
+
+export interface SenderNumberRecord {
+  id: string;
+  contractId: string;
+  merchantId: string;
+  number: string;
+  status: SenderNumberStatus;
+  rejectionReason: string | null;
+  addedAt: Date;
+  decidedAt: Date | null;
+  document: { id: string; fileName: string; contentType: string; sizeBytes: number; sha256: string };
+}
+
+export interface ContractRecord {
+  row: ContractRow;
+  fees: Fees | null;
+  mids: string[];
+  senderNumbers: SenderNumberRecord[];
+}
+
+async function loadFees(db: Knex, contractIds: string[]): Promise<Map<string, Fees>> {
+  const rows = await db('contract_fees').whereIn('contract_id', contractIds).select('contract_id', 'usage_type', 'unit_price');
+  const byContract = new Map<string, Fees>();
+  for (const r of rows) {
+    const parsed = parseUnitPrice(r.unit_price);
+    if (!parsed.ok) throw new Error(`stored unit price ${r.unit_price} is invalid`);
+    const fees = byContract.get(r.contract_id) ?? ({} as Fees);
+    fees[r.usage_type as keyof Fees] = parsed.centiwon;
+    byContract.set(r.contract_id, fees);
+  }
+  return byContract;
+}
+
+export async function loadSenderNumbers(db: Knex, where: { contractId?: string; id?: string }): Promise<SenderNumberRecord[]> {
+  const q = db('sender_numbers as s')
+    .join('proof_documents as d', 'd.id', 's.document_id')
+    .select('s.*', 'd.file_name', 'd.content_type', 'd.size_bytes', 'd.sha256')
+    .orderBy('s.added_at')
+    .orderBy('s.id');
+  if (where.contractId) q.where('s.contract_id', where.contractId);
+  if (where.id) q.where('s.id', where.id);
+  const rows = await q;
+  return rows.map((r) => ({
+    id: r.id,
+    contractId: r.contract_id,
+    merchantId: r.merchant_id,
+    number: r.number,
+    status: r.status,
+    rejectionReason: r.rejection_reason,
+    addedAt: r.added_at,
+    decidedAt: r.decided_at,
+    document: { id: r.document_id, fileName: r.file_name, contentType: r.content_type, sizeBytes: r.size_bytes, sha256: r.sha256 },
+  }));
+}
+
+export async function findContract(db: Knex, id: string): Promise<ContractRecord | undefined> {
+  const row = await db<ContractRow>('contracts').where({ id }).first();
+  if (!row) return undefined;
+  const [fees, mids, senderNumbers] = await Promise.all([
+    loadFees(db, [id]),
+    db('contract_mids').where({ contract_id: id }).orderBy('mid').pluck('mid'),
+    loadSenderNumbers(db, { contractId: id }),
+  ]);
+  return { row, fees: fees.get(id) ?? null, mids, senderNumbers };
+}
+
+export async function contractHistory(db: Knex, id: string): Promise<ContractEvent[]> {
+  const rows = await db('contract_events').where({ contract_id: id }).orderBy('seq');
+  return rows.map((r) => ({
+    seq: r.seq,
+    at: new Date(r.at).toISOString(),
+    actor: { type: r.actor_type, ...(r.actor_id ? { id: r.actor_id } : {}) },
+    action: r.action,
+    from: r.from_status,
+    to: r.to_status,
+    details: r.details,
+  }));
+}
+
+export async function listContracts(
+  db: Knex,
+  filter: { merchantId?: string; status?: ContractStatus; after?: string; limit: number },
+): Promise<{ records: ContractRecord[]; hasMore: boolean }> {
+  const q = db<ContractRow>('contracts').orderBy('id', 'desc').limit(filter.limit + 1);
+  if (filter.merchantId) q.where('merchant_id', filter.merchantId);
+  if (filter.status) q.where('status', filter.status);
+  if (filter.after) q.where('id', '<', filter.after);
+  const rows = await q;
+  const page = rows.slice(0, filter.limit);
+  const ids = page.map((r) => r.id);
+  const [fees, mids, senders] = await Promise.all([
+    loadFees(db, ids),
+    db('contract_mids').whereIn('contract_id', ids).select('contract_id', 'mid'),
+    Promise.all(ids.map((id) => loadSenderNumbers(db, { contractId: id }))),
+  ]);
+  return {
+    records: page.map((row, i) => ({
+      row,
+      fees: fees.get(row.id) ?? null,
+      mids: mids.filter((m) => m.contract_id === row.id).map((m) => m.mid),
+      senderNumbers: senders[i],
+    })),
+    hasMore: rows.length > filter.limit,
+  };
+}
+
+export async function findOpenContractId(db: Knex, merchantId: string): Promise<string | undefined> {
+  const row = await db('contracts').where({ merchant_id: merchantId }).whereIn('status', OPEN_STATUSES).first('id');
+  return row?.id;
+}
+
+/** What the sending gate needs of the merchant's open contract (undefined: none). */
+export async function gateContract(db: Knex, merchantId: string): Promise<GateContract | undefined> {
+  const row = await db<ContractRow>('contracts').where({ merchant_id: merchantId }).whereIn('status', OPEN_STATUSES).first('id', 'status', 'services', 'suspension');
+  if (!row) return undefined;
+  const senders = await db('sender_numbers').where({ contract_id: row.id }).select('number', 'status');
+  return { id: row.id, status: row.status, services: row.services, senderNumbers: senders, suspensionReason: row.suspension?.reason ?? null };
+}
+
+/** The live contract a MID belongs to. */
+export async function contractOfMid(db: Knex, mid: string): Promise<{ contractId: string; merchantId: string } | undefined> {
+  const row = await db('contract_mids as m').join('contracts as c', 'c.id', 'm.contract_id').where({ 'm.mid': mid, 'm.released': false }).first('c.id', 'c.merchant_id');
+  return row && { contractId: row.id, merchantId: row.merchant_id };
+}
+
+export async function liveMids(db: Knex, mids: string[]): Promise<string[]> {
+  if (!mids.length) return [];
+  return db('contract_mids').whereIn('mid', mids).where({ released: false }).pluck('mid');
+}

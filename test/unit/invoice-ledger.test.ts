@@ -1,0 +1,197 @@
+import fc from 'fast-check';
+import {
+  checkInvariant,
+  openDispute,
+  openLedger,
+  overdueFrom,
+  recordPayment,
+  resolveDispute,
+  summarize,
+  type InvoiceLedgerState,
+  type LedgerResult,
+} from '../../domain/invoice-ledger';
+
+// Issued 2026-02-10, due 20 business days later on 2026-03-16 (see business-days.test.ts).
+const fresh = (total = 110_000) => openLedger({ total, dueDate: '2026-03-16', issuedAt: '2026-02-10T10:00:00+09:00' });
+const beforeDue = new Date('2026-03-01T00:00:00+09:00');
+const afterDue = new Date('2026-03-20T00:00:00+09:00');
+
+/** Unwraps a successful command, failing the test with the violation otherwise. */
+function ok(result: LedgerResult): InvoiceLedgerState {
+  if (!result.ok) throw new Error(`unexpected violation ${JSON.stringify(result.violation)}`);
+  return result.state;
+}
+
+const pay = (state: InvoiceLedgerState, id: string, amount: number) => recordPayment(state, { id, amount, paidAt: '2026-03-02T09:00:00+09:00' });
+const dispute = (state: InvoiceLedgerState, id: string, amount: number) => openDispute(state, { id, amount, reason: 'AlimTalk count differs from our log', openedAt: '2026-02-12T09:00:00+09:00' });
+const resolve = (state: InvoiceLedgerState, disputeId: string, acceptedAmount: number) => resolveDispute(state, { disputeId, acceptedAmount, resolvedAt: '2026-03-25T15:00:00+09:00' });
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+describe('payments', () => {
+  it('starts issued, goes partially paid, then paid', () => {
+    let state = fresh();
+    expect(summarize(state, beforeDue)).toEqual({ paidAmount: 0, creditedAmount: 0, disputedAmount: 0, outstandingAmount: 110_000, undisputedOutstanding: 110_000, status: 'issued' });
+    state = ok(pay(state, 'p1', 50_000));
+    expect(summarize(state, beforeDue)).toMatchObject({ paidAmount: 50_000, outstandingAmount: 60_000, status: 'partially_paid' });
+    state = ok(pay(state, 'p2', 60_000));
+    expect(summarize(state, afterDue)).toMatchObject({ paidAmount: 110_000, outstandingAmount: 0, status: 'paid' });
+    expect(checkInvariant(state)).toEqual([]);
+  });
+
+  it('refuses a payment above the outstanding amount and says what is owed', () => {
+    const state = ok(pay(fresh(), 'p1', 50_000));
+    const result = pay(state, 'p2', 60_001);
+    expect(result).toMatchObject({ ok: false, violation: { code: 'payment_exceeds_outstanding', outstandingAmount: 60_000 } });
+    expect(result.ok ? '' : result.violation.message).toContain('60000');
+  });
+
+  it.each([0, -5, 1.5, Number.NaN])('refuses the amount %p', (amount) => {
+    expect(pay(fresh(), 'p1', amount)).toMatchObject({ ok: false, violation: { code: 'payment_amount_invalid', field: 'amount' } });
+  });
+
+  it('refuses a payment time that is not an ISO instant with an offset', () => {
+    expect(recordPayment(fresh(), { id: 'p1', amount: 1, paidAt: '2026-03-02' })).toMatchObject({ ok: false, violation: { code: 'paid_at_invalid' } });
+  });
+
+  it('treats a redelivered payment as a no-op and a reused id as a conflict', () => {
+    const state = ok(pay(fresh(), 'p1', 50_000));
+    expect(pay(state, 'p1', 50_000)).toEqual({ ok: true, state });
+    expect(pay(state, 'p1', 40_000)).toMatchObject({ ok: false, violation: { code: 'payment_id_conflict' } });
+  });
+
+  it('never mutates its input', () => {
+    const state = deepFreeze(ok(dispute(ok(pay(fresh(), 'p1', 10_000)), 'd1', 5_000)));
+    const snapshot = structuredClone(state);
+    ok(pay(state, 'p2', 1_000));
+    ok(dispute(state, 'd2', 1_000));
+    ok(resolve(state, 'd1', 2_000));
+    expect(state).toEqual(snapshot);
+  });
+});
+
+describe('disputes (Art. 7.2)', () => {
+  it('dispute, pay the undisputed part, resolve with partial acceptance, pay the rest → settled', () => {
+    let state = ok(dispute(fresh(), 'd1', 10_000));
+    expect(summarize(state, beforeDue)).toMatchObject({ disputedAmount: 10_000, undisputedOutstanding: 100_000, status: 'disputed' });
+
+    state = ok(pay(state, 'p1', 100_000));
+    // Only the disputed part is left: not overdue even after the due date.
+    expect(summarize(state, afterDue)).toMatchObject({ outstandingAmount: 10_000, undisputedOutstanding: 0, status: 'disputed' });
+
+    state = ok(resolve(state, 'd1', 4_000));
+    expect(state.disputes[0]).toMatchObject({ status: 'resolved', acceptedAmount: 4_000, creditedAmount: 6_000 });
+    expect(summarize(state, beforeDue)).toMatchObject({ creditedAmount: 6_000, disputedAmount: 0, outstandingAmount: 4_000, status: 'partially_paid' });
+    // The accepted part is owed and the due date has passed.
+    expect(summarize(state, afterDue).status).toBe('overdue');
+
+    state = ok(pay(state, 'p2', 4_000));
+    expect(summarize(state, afterDue)).toEqual({ paidAmount: 104_000, creditedAmount: 6_000, disputedAmount: 0, outstandingAmount: 0, undisputedOutstanding: 0, status: 'settled' });
+    expect(checkInvariant(state)).toEqual([]);
+  });
+
+  it('a fully rejected dispute settles the invoice by credit', () => {
+    const state = ok(resolve(ok(pay(ok(dispute(fresh(), 'd1', 10_000)), 'p1', 100_000)), 'd1', 0));
+    expect(summarize(state, afterDue)).toMatchObject({ paidAmount: 100_000, creditedAmount: 10_000, outstandingAmount: 0, status: 'settled' });
+  });
+
+  it('is overdue when the undisputed part is unpaid after the due date', () => {
+    const state = ok(pay(ok(dispute(fresh(), 'd1', 10_000)), 'p1', 50_000));
+    expect(summarize(state, beforeDue).status).toBe('disputed');
+    expect(summarize(state, afterDue)).toMatchObject({ undisputedOutstanding: 50_000, status: 'overdue' });
+  });
+
+  it('caps the credit at what is outstanding when the merchant also paid the disputed part', () => {
+    // Total 1,000; 300 disputed; the merchant pays 800, i.e. 100 of the disputed part.
+    let state = ok(pay(ok(dispute(fresh(1_000), 'd1', 300)), 'p1', 800));
+    expect(summarize(state, beforeDue)).toMatchObject({ outstandingAmount: 200, disputedAmount: 300, undisputedOutstanding: 0, status: 'disputed' });
+    // 50 accepted would credit 250, but only 200 is still owed: credit 200, nothing outstanding.
+    state = ok(resolve(state, 'd1', 50));
+    expect(state.disputes[0]).toMatchObject({ acceptedAmount: 50, creditedAmount: 200 });
+    expect(summarize(state, beforeDue)).toMatchObject({ paidAmount: 800, creditedAmount: 200, outstandingAmount: 0, status: 'settled' });
+    expect(checkInvariant(state)).toEqual([]);
+  });
+
+  it('a dispute over an invoice paid in full credits nothing', () => {
+    const state = ok(resolve(ok(pay(ok(dispute(fresh(1_000), 'd1', 300)), 'p1', 1_000)), 'd1', 0));
+    expect(state.disputes[0]).toMatchObject({ creditedAmount: 0 });
+    expect(summarize(state, beforeDue)).toMatchObject({ paidAmount: 1_000, creditedAmount: 0, outstandingAmount: 0, status: 'settled' });
+  });
+
+  it('refuses disputing more than is outstanding and not already disputed', () => {
+    const state = ok(dispute(ok(pay(fresh(), 'p1', 10_000)), 'd1', 60_000));
+    expect(dispute(state, 'd2', 40_001)).toMatchObject({ ok: false, violation: { code: 'dispute_exceeds_outstanding', disputableAmount: 40_000 } });
+    expect(ok(dispute(state, 'd2', 40_000)).disputes).toHaveLength(2);
+  });
+
+  it('refuses an invalid dispute', () => {
+    expect(dispute(fresh(), 'd1', 0)).toMatchObject({ ok: false, violation: { code: 'dispute_amount_invalid' } });
+    expect(openDispute(fresh(), { id: 'd1', amount: 1, reason: ' ', openedAt: '2026-02-12T09:00:00+09:00' })).toMatchObject({ ok: false, violation: { code: 'dispute_reason_required' } });
+    const state = ok(dispute(fresh(), 'd1', 100));
+    expect(dispute(state, 'd1', 100)).toEqual({ ok: true, state });
+    expect(dispute(state, 'd1', 200)).toMatchObject({ ok: false, violation: { code: 'dispute_id_conflict' } });
+  });
+
+  it('refuses resolving an unknown or resolved dispute, or an accepted amount out of range', () => {
+    const state = ok(dispute(fresh(), 'd1', 10_000));
+    expect(resolve(state, 'nope', 0)).toMatchObject({ ok: false, violation: { code: 'dispute_not_found' } });
+    for (const accepted of [-1, 10_001, 0.5]) {
+      expect(resolve(state, 'd1', accepted)).toMatchObject({ ok: false, violation: { code: 'accepted_amount_invalid' } });
+    }
+    expect(resolve(ok(resolve(state, 'd1', 10_000)), 'd1', 0)).toMatchObject({ ok: false, violation: { code: 'dispute_already_resolved' } });
+  });
+});
+
+describe('overdue boundary', () => {
+  it('starts at 00:00 KST the day after the due date', () => {
+    const state = fresh();
+    expect(overdueFrom('2026-03-16')).toEqual(new Date('2026-03-16T15:00:00.000Z'));
+    expect(summarize(state, new Date('2026-03-16T23:59:59.999+09:00')).status).toBe('issued');
+    expect(summarize(state, new Date('2026-03-17T00:00:00.000+09:00')).status).toBe('overdue');
+  });
+
+  it('a paid invoice is never overdue', () => {
+    expect(summarize(ok(pay(fresh(), 'p1', 110_000)), afterDue).status).toBe('paid');
+  });
+});
+
+describe('invariants over random command sequences', () => {
+  const ids = fc.constantFrom('a', 'b', 'c', 'd');
+  const amount = fc.oneof(fc.integer({ min: -10, max: 1_200 }), fc.constantFrom(0.5, 1e6));
+  type Command = { kind: 'pay' | 'dispute' | 'resolve'; id: string; amount: number };
+  const command: fc.Arbitrary<Command> = fc.oneof(
+    fc.record({ kind: fc.constant('pay' as const), id: ids, amount }),
+    fc.record({ kind: fc.constant('dispute' as const), id: ids, amount }),
+    fc.record({ kind: fc.constant('resolve' as const), id: ids, amount }),
+  );
+  const apply = (state: InvoiceLedgerState, c: Command): LedgerResult =>
+    c.kind === 'pay' ? pay(state, c.id, c.amount) : c.kind === 'dispute' ? dispute(state, c.id, c.amount) : resolve(state, c.id, c.amount);
+
+  it('keeps paid + credited + outstanding = total with nothing negative, never mutating its input', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000 }), fc.array(command, { maxLength: 30 }), fc.boolean(), (total, commands, late) => {
+        let state = fresh(total);
+        for (const c of commands) {
+          const frozen = deepFreeze(state);
+          const result = apply(frozen, c);
+          if (result.ok) state = result.state;
+          expect(checkInvariant(state)).toEqual([]);
+          const s = summarize(state, late ? afterDue : beforeDue);
+          expect(s.paidAmount + s.creditedAmount + s.outstandingAmount).toBe(total);
+          for (const value of [s.paidAmount, s.creditedAmount, s.disputedAmount, s.outstandingAmount, s.undisputedOutstanding]) {
+            expect(Number.isSafeInteger(value) && value >= 0).toBe(true);
+          }
+          expect(s.undisputedOutstanding).toBeLessThanOrEqual(s.outstandingAmount);
+          if (s.outstandingAmount === 0) expect(['paid', 'settled']).toContain(s.status);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,0 +1,39 @@
+/** The worker process: `node workers/main` with DATABASE_URL and TEMPORAL_ADDRESS set. */
+import { NativeConnection, Runtime } from '@temporalio/worker';
+import { loadConfig } from '../platform/config';
+import { createDb } from '../platform/db';
+import { createLogger } from '../platform/logger';
+import { bundleWorkflows, createWorkers } from './worker';
+
+async function main() {
+  const config = loadConfig();
+  const logger = createLogger('worker', config.logLevel);
+  if (!config.databaseUrl || !config.temporal.address) throw new Error('worker: DATABASE_URL and TEMPORAL_ADDRESS must be set (npm start sets them)');
+  // Shutdown is ours to drive (SIGINT/SIGTERM below), after in-flight tasks finish.
+  Runtime.install({ shutdownSignals: [] });
+  const db = createDb(config.databaseUrl, { max: 20 });
+  const connection = await NativeConnection.connect({ address: config.temporal.address });
+  const bundle = await bundleWorkflows();
+  const workers = await createWorkers({ connection, namespace: config.temporal.namespace, bundle, deps: { db, logger, config } });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'worker shutting down after in-flight tasks');
+    workers.shutdown();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+
+  logger.info({ namespace: config.temporal.namespace }, 'worker running');
+  await workers.run();
+  await connection.close();
+  await db.destroy();
+  logger.info('worker stopped');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,2 @@
+/** Every workflow type the workers register. */
+export { ContractWorkflow } from './contract';
