@@ -38,8 +38,8 @@ export function parsePhone(input: string): PhoneNumber | undefined {
   const area = AREA_CODES.find((code) => digits.startsWith(code));
   if (area) {
     const subscriber = digits.slice(area.length);
-    // Subscriber numbers are 7–8 digits and never start with 0 or 1.
-    if (/^[2-9]\d{6,7}$/.test(subscriber)) return { digits, kind: 'landline' };
+    // Subscriber numbers are 7–8 digits and never start with 0 (that would be another area code).
+    if (/^[1-9]\d{6,7}$/.test(subscriber)) return { digits, kind: 'landline' };
   }
   return undefined;
 }

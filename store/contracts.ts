@@ -21,6 +21,7 @@ export async function insertApplication(trx: Knex.Transaction, app: Application)
     applied_at: app.appliedAt,
     version: 1,
   });
+  await trx('contract_events').insert({ contract_id: app.id, seq: 1, at: app.appliedAt, actor_type: 'merchant', actor_id: app.merchantId, action: 'applied', from_status: 'applied', to_status: 'applied', details: '{}' });
   if (app.mids.length) await trx('contract_mids').insert(app.mids.map((mid) => ({ contract_id: app.id, mid })));
   if (app.senderNumbers.length) {
     await trx('sender_numbers').insert(

@@ -1,16 +1,16 @@
 /** The worker process: `node workers/main` with DATABASE_URL and TEMPORAL_ADDRESS set. */
-import { NativeConnection, Runtime } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import { loadConfig } from '../platform/config';
 import { createDb } from '../platform/db';
 import { createLogger } from '../platform/logger';
+import { installTemporalRuntime } from '../platform/temporal-runtime';
 import { bundleWorkflows, createWorkers } from './worker';
 
 async function main() {
   const config = loadConfig();
   const logger = createLogger('worker', config.logLevel);
   if (!config.databaseUrl || !config.temporal.address) throw new Error('worker: DATABASE_URL and TEMPORAL_ADDRESS must be set (npm start sets them)');
-  // Shutdown is ours to drive (SIGINT/SIGTERM below), after in-flight tasks finish.
-  Runtime.install({ shutdownSignals: [] });
+  installTemporalRuntime(logger);
   const db = createDb(config.databaseUrl, { max: 20 });
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const bundle = await bundleWorkflows();
