@@ -14,6 +14,8 @@ export function installTemporalRuntime(logger: Logger): void {
   };
   Runtime.install({
     shutdownSignals: [],
+    // Native (Rust core) logs go through the same logger instead of straight to the console.
+    telemetryOptions: { logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} } },
     logger: {
       log: write,
       trace: (m, meta) => write('TRACE', m, meta),

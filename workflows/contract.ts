@@ -20,7 +20,6 @@ import {
   type ContractState,
   type Decision,
 } from '../domain/contract';
-import { ContractId, MerchantId } from './search-attributes';
 
 const { projectContract, purgePersonalData } = wf.proxyActivities<ContractActivities>({
   startToCloseTimeout: '1 minute',
@@ -60,11 +59,9 @@ export const CONTRACT_VIOLATION = 'ContractViolation';
 const SYSTEM: Actor = { type: 'system' };
 
 export async function ContractWorkflow(input: ContractWorkflowInput): Promise<ContractState> {
+  // Search attributes (MerchantId, ContractId) are set when the API starts the workflow and carry
+  // over to every continued-as-new run.
   let state = 'state' in input ? input.state : newContract(input.application);
-  wf.upsertSearchAttributes([
-    { key: MerchantId, value: state.merchantId },
-    { key: ContractId, value: state.id },
-  ]);
 
   /** Applies a decision, records it (history + projection) and returns the new state. */
   const commit = async (decision: Decision & { ok: true }): Promise<ContractState> => {

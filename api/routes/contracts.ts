@@ -123,7 +123,7 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     try {
       return await temporal.workflow.getHandle(contractWorkflowId(contractId)).executeUpdate(contractUpdate(action), { args: [request] });
     } catch (err) {
-      throw refusalToApiError(err, CONTRACT_VIOLATION, 'the contract has ended; nothing more can change') ?? err;
+      throw refusalToApiError(err, CONTRACT_VIOLATION, { code: 'contract_closed', message: 'the contract has ended (rejected, terminated or expired); nothing more can change' }) ?? err;
     }
   };
 
