@@ -3,16 +3,24 @@ import type { Config } from '../platform/config';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
 import { createContractActivities } from './contracts';
+import { createMessageActivities, type Providers } from './messages';
+import type { TemplateReviews } from './providers/types';
+import { createTemplateActivities } from './templates';
 
 export interface ActivityDeps {
   db: Db;
   logger: Logger;
   config: Config;
+  /** Provider adapters override (tests); by default HTTP adapters to the configured providers. */
+  providers?: Providers;
+  templateReviews?: TemplateReviews;
 }
 
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createContractActivities(deps),
+    ...createMessageActivities(deps),
+    ...createTemplateActivities(deps),
   };
 }
 

@@ -12,6 +12,8 @@ import { buildDocument, createRegistry } from './openapi';
 import { healthRoutes } from './routes/health';
 import { contractRoutes } from './routes/contracts';
 import { merchantRoutes } from './routes/merchants';
+import { messageRoutes } from './routes/messages';
+import { providerReportRoutes } from './routes/provider-reports';
 
 export interface AppDeps {
   db: Db;
@@ -41,8 +43,10 @@ export function createApp(deps: AppDeps): express.Express {
   const v1 = Router();
 
   healthRoutes(publicRoutes, registry, db, temporal);
+  providerReportRoutes(publicRoutes, registry, { db, temporal, config: deps.config, logger });
   merchantRoutes(v1, registry, db);
   contractRoutes(v1, registry, { db, temporal });
+  messageRoutes(v1, registry, { db, temporal, config: deps.config });
 
   const document = buildDocument(registry);
   app.get('/openapi.json', (_req, res) => res.json(document));

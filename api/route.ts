@@ -92,7 +92,19 @@ export function defineRoute<B extends z.ZodType, Q extends z.ZodType, P extends 
   });
 
   const handlers: express.RequestHandler[] = [];
-  if (spec.body) handlers.push(express.json({ limit: spec.bodyLimit ?? '1mb', strict: true, type: () => true }));
+  if (spec.body) {
+    handlers.push(
+      express.json({
+        limit: spec.bodyLimit ?? '1mb',
+        strict: true,
+        type: () => true,
+        // Signed requests (carrier reports) are verified over the exact bytes received.
+        verify: (req, _res, buf) => {
+          (req as Request & { rawBody?: string }).rawBody = buf.toString('utf8');
+        },
+      }),
+    );
+  }
   if (spec.access === 'operator') handlers.push(requireOperator);
   handlers.push(async (req, res) => {
     const body = spec.body ? parseInput(spec.body, req.body ?? undefined) : undefined;

@@ -363,7 +363,7 @@ const SYSTEM: Actor = { type: 'system' };
 export function onDeadline(s: ContractState, kind: DeadlineKind, now: number): Decision {
   switch (kind) {
     case 'term_end': {
-      if (!s.term) return notInStatus(s, 'renew');
+      if (!s.term || isFinal(s.status)) return notInStatus(s, 'renew');
       if (s.nonRenewal && s.nonRenewal.termEnd === s.term.end) {
         return changed(s, { ...s, status: 'expired', expiredAt: s.term.end }, SYSTEM, 'expired', now, { termEnd: s.term.end });
       }
@@ -380,8 +380,10 @@ export function onDeadline(s: ContractState, kind: DeadlineKind, now: number): D
       });
     }
     case 'termination_after_suspension':
+      if (s.status !== 'suspended' || !s.suspension?.terminationAt) return notInStatus(s, 'terminate after suspension');
       return terminated(s, 'no_objection_after_suspension', SYSTEM, now, null);
     case 'termination_takes_effect':
-      return terminated(s, s.pendingTermination?.cause ?? 'business_reasons', s.pendingTermination?.by ?? SYSTEM, now, null);
+      if (!s.pendingTermination) return notInStatus(s, 'terminate');
+      return terminated(s, s.pendingTermination.cause, s.pendingTermination.by, now, null);
   }
 }

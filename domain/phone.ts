@@ -72,10 +72,12 @@ export function formatPhone(digits: string): string {
   return `${digits.slice(0, head)}-${rest.slice(0, mid)}-${rest.slice(mid)}`;
 }
 
-// Anything in free text that looks like a Korean phone number, with or without separators.
-const PHONE_IN_TEXT = /(?<!\d)(\+82[\s-]?)?(0\d{1,2})[\s-]?(\d{3,4})[\s-]?(\d{4})(?!\d)/g;
+// Anything in free text that looks like a Korean phone number, with or without separators. After
+// +82 the trunk 0 is usually dropped (+82 10-1234-5678, +821012345678), so it is optional there.
+// Seoul's one-digit area code is tried first so 0223456789 masks like maskPhone: 02-****-6789.
+const PHONE_IN_TEXT = /(?<!\d)(?:\+82[\s.-]?0?|0)(2|\d{1,2})[\s.-]?(\d{3,4})[\s.-]?(\d{4})(?!\d)/g;
 
 /** Masks every phone-number-like run in free text (for logs: Art. 11 / personal data). */
 export function maskPhonesInText(text: string): string {
-  return text.replace(PHONE_IN_TEXT, (_m, _cc, head: string, mid: string, last: string) => `${head}-${'*'.repeat(mid.length)}-${last}`);
+  return text.replace(PHONE_IN_TEXT, (_m, area: string, mid: string, last: string) => `0${area}-${'*'.repeat(mid.length)}-${last}`);
 }

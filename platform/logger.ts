@@ -5,9 +5,9 @@ import { maskPhonesInText } from '../domain/phone';
 function maskDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return maskPhonesInText(value);
   if (depth > 6 || value === null || typeof value !== 'object') return value;
-  // Serializer output (e.g. pino-http's req/res) may expose its fields through getters.
+  // Class instances (requests, sockets) are left to pino's serializers, which run after this.
   const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null && !Array.isArray(value) && !(value instanceof Error)) return maskDeep(JSON.parse(JSON.stringify(value)), depth);
+  if (proto !== Object.prototype && proto !== null && !Array.isArray(value) && !(value instanceof Error)) return value;
   if (value instanceof Error) return { type: value.name, message: maskPhonesInText(value.message), stack: value.stack && maskPhonesInText(value.stack) };
   if (Array.isArray(value)) return value.map((v) => maskDeep(v, depth + 1));
   const out: Record<string, unknown> = {};

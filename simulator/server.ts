@@ -7,6 +7,8 @@
  *   POST /kakao/v1/messages      {type: alimtalk|brand_message, senderKey, to, text, templateCode?, imageUrl?}
  *   POST /sms/v1/messages        {type: sms|lms, from, to, text, subject?}
  *   GET  /{kakao,sms}/v1/messages/:providerMessageId
+ *   POST /kakao/v1/templates     {senderKey, code, text} → AlimTalk template review (approved at once)
+ *   GET  /kakao/v1/templates/:senderKey/:code
  *   → reports: POST <reportBaseUrl>/v1/provider-reports/{kakao,sms}, header bizmsg-signature
  *   /_sim/sends, /_sim/config, /_sim/reset: introspection for tests and operators; GET /health.
  *
@@ -72,6 +74,8 @@ const recipient = z.string().transform((value, ctx) => {
 });
 
 const characters = (text: string) => [...text].length;
+
+const TemplateReview = z.object({ senderKey: z.string().min(1).max(100), code: z.string().min(1).max(20), text: z.string().min(1).max(1000) }).strict();
 
 // Kakao's own limits (SPEC §2; Brand Message carries FriendTalk: 1,300 characters, 400 with an image).
 const KakaoSend = z
@@ -347,6 +351,19 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   });
   app.post('/kakao/v1/messages', acceptSend('kakao', KakaoSend));
   app.get('/kakao/v1/messages/:providerMessageId', messageStatus('kakao'));
+  // AlimTalk template review (SPEC §7: Kakao reviews every template; the simulator approves at once).
+  const templates = new Map<string, { status: 'approved'; reviewedAt: string }>();
+  app.post('/kakao/v1/templates', (req, res) => {
+    const t = parseBody(TemplateReview, req.body);
+    const review = { status: 'approved' as const, reviewedAt: new Date().toISOString() };
+    templates.set(`${t.senderKey}/${t.code}`, review);
+    res.status(201).json({ senderKey: t.senderKey, code: t.code, ...review });
+  });
+  app.get('/kakao/v1/templates/:senderKey/:code', (req, res) => {
+    const review = templates.get(`${String(req.params.senderKey)}/${String(req.params.code)}`);
+    if (!review) throw new SimError(404, 'not_found', 'no such template');
+    res.json({ senderKey: req.params.senderKey, code: req.params.code, ...review });
+  });
   app.post('/sms/v1/messages', acceptSend('sms', SmsSend));
   app.get('/sms/v1/messages/:providerMessageId', messageStatus('sms'));
 

@@ -1,2 +1,4 @@
 /** Every workflow type the workers register. */
 export { ContractWorkflow } from './contract';
+export { MessageWorkflow } from './message';
+export { TemplateReviewWorkflow } from './template-review';

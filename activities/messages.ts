@@ -1,0 +1,125 @@
+/**
+ * Activities of the MessageWorkflow. The workflow carries only ids and the channel plan; the
+ * recipient and the content are read from Postgres here, so no personal data sits in Temporal's
+ * history (Art. 10.2) and a purge really destroys it.
+ */
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import type { Channel } from '../domain/message';
+import { checkSendingGate, type SendKind } from '../domain/sending-gate';
+import type { Config } from '../platform/config';
+import type { Db } from '../platform/db';
+import type { Logger } from '../platform/logger';
+import { gateContract } from '../store/contracts';
+import { finalizeMessage, markSending, messageForSending, optedOut, recordAttempt, type AttemptEntry, type Finalization, type MessageRow } from '../store/messages';
+import { kakaoProvider, smsProvider } from './providers/http';
+import { ProviderRejected, type KakaoSend, type Provider, type ProviderName, type ProviderResult, type SmsSend } from './providers/types';
+import { deliverMessageWebhook } from './webhooks';
+
+export interface Providers {
+  kakao: Provider<KakaoSend>;
+  sms: Provider<SmsSend>;
+}
+
+export type SendOutcome =
+  | { sent: true; provider: ProviderName; providerMessageId: string; idempotencyKey: string; sentAt: string }
+  | { sent: false; code: string; message: string };
+
+export const providerOf = (channel: Channel): ProviderName => (channel === 'sms' || channel === 'lms' ? 'sms' : 'kakao');
+
+/** One send per message and channel, ever: the provider deduplicates on this key. */
+export const idempotencyKeyFor = (messageId: string, channel: Channel) => `${messageId}:${channel}`;
+
+/** The message id inside an idempotency key (carrier reports carry the key back). */
+export const messageIdOfKey = (key: string) => key.split(':')[0];
+
+function kakaoWire(m: MessageRow, channel: Channel, senderKey: string): KakaoSend {
+  return {
+    type: channel === 'alimtalk' ? 'alimtalk' : channel === 'friendtalk' ? 'friendtalk' : 'friendtalk_image',
+    senderKey,
+    to: m.recipient!,
+    text: m.text!,
+    ...(m.template_code ? { templateCode: m.template_code } : {}),
+    ...(m.image_url ? { imageUrl: m.image_url } : {}),
+  };
+}
+
+function smsWire(m: MessageRow, channel: 'sms' | 'lms', asFallback: boolean): SmsSend {
+  const text = asFallback ? m.fallback!.text : m.text!;
+  const subject = asFallback ? m.fallback!.subject : (m.subject ?? undefined);
+  return { type: channel, from: m.sender_number!, to: m.recipient!, text, ...(channel === 'lms' && subject ? { subject } : {}) };
+}
+
+export function createMessageActivities({ db, logger, config, providers }: { db: Db; logger: Logger; config: Config; providers?: Providers }) {
+  const p: Providers = providers ?? { kakao: kakaoProvider(config.providers.kakaoUrl), sms: smsProvider(config.providers.smsUrl) };
+
+  return {
+    /** The sending gate again, just before sending: the contract may have changed since acceptance. */
+    async recheckGate(input: { messageId: string }): Promise<{ ok: true } | { ok: false; code: string; message: string }> {
+      const m = await messageForSending(db, input.messageId);
+      if (!m) throw ApplicationFailure.nonRetryable(`message ${input.messageId} not found`);
+      if (m.recipient === null) return { ok: false, code: 'personal_data_purged', message: 'the contract ended and the message content was destroyed (Art. 10.2)' };
+      const contract = await gateContract(db, m.merchant_id);
+      const opted = await optedOut(db, m.merchant_id, [m.recipient]);
+      const kind: SendKind = m.type === 'payment_notice' ? 'payment_notice' : m.type;
+      const decision = checkSendingGate(contract?.id === m.contract_id ? contract : undefined, {
+        kind,
+        from: m.sender_number,
+        // Payment notices fall back to SMS by the form itself (§2가), not by a fallback service.
+        fallback: kind === 'payment_notice' ? null : (m.fallback?.channel ?? null),
+        // Payment notices are transaction records the buyer or merchant needs, not marketing.
+        recipientOptedOut: kind !== 'payment_notice' && opted.has(m.recipient),
+      });
+      return decision.ok ? { ok: true } : { ok: false, code: decision.violation.code, message: decision.violation.message };
+    },
+
+    /**
+     * Sends the message on one channel. A provider's refusal (4xx) is an outcome, not an error;
+     * 5xx and network failures throw, and the retry reuses the idempotency key.
+     */
+    async sendOnChannel(input: { messageId: string; channel: Channel; asFallback: boolean; seq: number }): Promise<SendOutcome> {
+      const m = await messageForSending(db, input.messageId);
+      if (!m) throw ApplicationFailure.nonRetryable(`message ${input.messageId} not found`);
+      if (m.recipient === null) return { sent: false, code: 'personal_data_purged', message: 'the message content was destroyed (Art. 10.2)' };
+      const provider = providerOf(input.channel);
+      const idempotencyKey = idempotencyKeyFor(input.messageId, input.channel);
+      await markSending(db, input.messageId);
+      try {
+        let providerMessageId: string;
+        if (provider === 'kakao') {
+          const contract = await db('contracts').where({ id: m.contract_id }).first('kakao_search_id');
+          ({ providerMessageId } = await p.kakao.send(kakaoWire(m, input.channel, contract?.kakao_search_id ?? ''), idempotencyKey));
+        } else {
+          ({ providerMessageId } = await p.sms.send(smsWire(m, input.channel as 'sms' | 'lms', input.asFallback), idempotencyKey));
+        }
+        const sentAt = new Date().toISOString();
+        await recordAttempt(db, { messageId: m.id, seq: input.seq, channel: input.channel, status: 'sent', providerMessageId, resultCode: null, note: input.asFallback ? 'fallback' : null, at: sentAt });
+        return { sent: true, provider, providerMessageId, idempotencyKey, sentAt };
+      } catch (err) {
+        if (!(err instanceof ProviderRejected)) throw err;
+        logger.warn({ messageId: m.id, channel: input.channel, code: err.code }, 'provider refused the send');
+        await recordAttempt(db, { messageId: m.id, seq: input.seq, channel: input.channel, status: 'rejected', providerMessageId: null, resultCode: err.code, note: err.message.slice(0, 500), at: new Date().toISOString() });
+        return { sent: false, code: err.code, message: err.message };
+      }
+    },
+
+    /** The polling backstop when a provider's report did not arrive. */
+    async pollResult(input: { provider: ProviderName; providerMessageId: string }): Promise<ProviderResult | null> {
+      return input.provider === 'kakao' ? p.kakao.status(input.providerMessageId) : p.sms.status(input.providerMessageId);
+    },
+
+    async recordTimeline(entry: AttemptEntry): Promise<void> {
+      await recordAttempt(db, entry);
+    },
+
+    async finalizeMessage(f: Finalization): Promise<void> {
+      await finalizeMessage(db, f);
+    },
+
+    /** POSTs the signed final-status event to the merchant's webhookUrl; throws to be retried with backoff. */
+    async notifyMerchant(input: { messageId: string }): Promise<'delivered' | 'no_webhook'> {
+      return deliverMessageWebhook(db, input.messageId, Context.current().info.attempt);
+    },
+  };
+}
+
+export type MessageActivities = ReturnType<typeof createMessageActivities>;

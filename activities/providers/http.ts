@@ -1,0 +1,80 @@
+/** HTTP adapters for the provider wire protocol (the simulator speaks it; real providers sit behind the same shape). */
+import { ProviderRejected, ProviderUnavailable, type KakaoSend, type Provider, type ProviderName, type ProviderResult, type SmsSend, type TemplateReviews, type TemplateReviewStatus } from './types';
+
+const REQUEST_TIMEOUT_MS = 10_000;
+
+async function call(provider: ProviderName, url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  } catch (err) {
+    throw new ProviderUnavailable(provider, (err as Error).message);
+  }
+}
+
+async function failure(provider: ProviderName, res: Response): Promise<never> {
+  const text = await res.text();
+  if (res.status >= 500 || res.status === 429) throw new ProviderUnavailable(provider, `HTTP ${res.status}`);
+  let code = 'rejected';
+  let message = text.slice(0, 300);
+  try {
+    const body = JSON.parse(text) as { error?: { code?: string; message?: string } };
+    code = body.error?.code ?? code;
+    message = body.error?.message ?? message;
+  } catch {
+    // not JSON: keep the raw text
+  }
+  throw new ProviderRejected(provider, res.status, code, message);
+}
+
+function httpProvider<S>(name: ProviderName, baseUrl: string, path: string, toWire: (m: S) => unknown): Provider<S> {
+  const endpoint = `${baseUrl.replace(/\/$/, '')}${path}`;
+  return {
+    name,
+    async send(message, idempotencyKey) {
+      const res = await call(name, endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+        body: JSON.stringify(toWire(message)),
+      });
+      if (!res.ok) return failure(name, res);
+      const body = (await res.json()) as { providerMessageId: string };
+      return { providerMessageId: body.providerMessageId };
+    },
+    async status(providerMessageId): Promise<ProviderResult | null> {
+      const res = await call(name, `${endpoint}/${encodeURIComponent(providerMessageId)}`, { method: 'GET' });
+      if (!res.ok) return failure(name, res);
+      const body = (await res.json()) as { status: string; resultCode: string | null; reportedAt: string | null };
+      if (body.status !== 'delivered' && body.status !== 'failed') return null;
+      return { status: body.status, resultCode: body.resultCode, reportedAt: body.reportedAt };
+    },
+  };
+}
+
+/** Kakao BizMessage. FriendTalk travels as Brand Message: Kakao retired FriendTalk at the end of 2025 (SPEC §2). */
+export function kakaoProvider(baseUrl: string): Provider<KakaoSend> {
+  return httpProvider<KakaoSend>('kakao', baseUrl, '/kakao/v1/messages', (m) => ({
+    type: m.type === 'alimtalk' ? 'alimtalk' : 'brand_message',
+    senderKey: m.senderKey,
+    to: m.to,
+    text: m.text,
+    ...(m.templateCode ? { templateCode: m.templateCode } : {}),
+    ...(m.imageUrl ? { imageUrl: m.imageUrl } : {}),
+  }));
+}
+
+export function smsProvider(baseUrl: string): Provider<SmsSend> {
+  return httpProvider<SmsSend>('sms', baseUrl, '/sms/v1/messages', (m) => m);
+}
+
+export function kakaoTemplateReviews(baseUrl: string): TemplateReviews {
+  const endpoint = `${baseUrl.replace(/\/$/, '')}/kakao/v1/templates`;
+  const read = async (res: Response) => {
+    if (!res.ok) return failure('kakao', res);
+    const body = (await res.json()) as { status: TemplateReviewStatus; reason?: string | null };
+    return { status: body.status, reason: body.reason ?? null };
+  };
+  return {
+    submit: async (t) => read(await call('kakao', endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(t) })),
+    status: async (senderKey, code) => read(await call('kakao', `${endpoint}/${encodeURIComponent(senderKey)}/${encodeURIComponent(code)}`, { method: 'GET' })),
+  };
+}

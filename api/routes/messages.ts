@@ -1,0 +1,252 @@
+/** Messages, AlimTalk templates and opt-outs (SPEC §4, §7). */
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import type { Client } from '@temporalio/client';
+import type { Router } from 'express';
+import { parseTemplate } from '../../domain/message';
+import { parseRecipient } from '../../domain/phone';
+import type { Config } from '../../platform/config';
+import type { Db } from '../../platform/db';
+import { messageView } from '../../store/message-view';
+import { addOptOut, attemptsOf, findMessage, findTemplate, insertTemplate, listMessages, listOptOuts, listTemplates, removeOptOut, type TemplateRow } from '../../store/messages';
+import { recordAudit } from '../../store/audit';
+import { TemplateReviewWorkflow } from '../../workflows/template-review';
+import { TASK_QUEUES } from '../../workflows/task-queues';
+import { MerchantId } from '../../workflows/search-attributes';
+import { actingMerchant, canSee } from '../auth';
+import { decodeCursor, encodeCursor } from '../cursor';
+import { badRequest, conflict, notFound, parseInput, ruleViolations } from '../errors';
+import { AcceptanceContext, acceptMessage, itemError } from '../message-acceptance';
+import { z } from '../openapi';
+import { defineRoute } from '../route';
+import { IdParams, ListQuery, listOf } from '../schemas/common';
+import { Accepted, BatchBody, BatchItem, BatchResult, IdempotencyHeaders, Message, MessageBody, MessageListQuery, OptOut, OptOutBody, Template, TemplateBody } from '../schemas/messages';
+import { iso } from '../time';
+
+const BATCH_CONCURRENCY = 16;
+
+function templateView(t: TemplateRow) {
+  return { code: t.code, text: t.text, variables: t.variables, buttons: t.buttons, status: t.status, rejectionReason: t.rejection_reason, createdAt: iso(t.created_at), reviewedAt: iso(t.reviewed_at) };
+}
+
+/** Runs `fn` over items with at most `limit` at a time, keeping the order of results. */
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i], i);
+      }
+    }),
+  );
+  return out;
+}
+
+export function messageRoutes(router: Router, registry: OpenAPIRegistry, deps: { db: Db; temporal: Client; config: Config }): void {
+  const { db, temporal, config } = deps;
+
+  defineRoute(router, registry, {
+    method: 'post',
+    path: '/v1/messages',
+    tag: 'Messages',
+    summary: 'Send a message (AlimTalk, FriendTalk, SMS or LMS)',
+    description:
+      'Answers 202 at once with the message id; the message then runs as its own workflow. Every rule (sizes in EUC-KR bytes, templates, ad rules, the contract, the sender number, opt-outs) is checked first: a refused message answers 422 with a precise code and is not sent. A repeated `Idempotency-Key` returns the same message and never sends twice.',
+    access: 'authenticated',
+    headers: IdempotencyHeaders,
+    body: MessageBody,
+    responses: { 202: { description: 'Accepted', schema: Accepted }, 422: { description: 'A rule refused the message; nothing was sent' } },
+    handler: async ({ req, res, body }) => {
+      const key = parseInput(IdempotencyHeaders, req.headers, 'headers')['idempotency-key'];
+      const ctx = new AcceptanceContext(db, temporal, config, actingMerchant(req, res));
+      const accepted = await acceptMessage(ctx, body, key);
+      const headers: Record<string, string> = accepted.replayed ? { 'Idempotent-Replayed': 'true' } : {};
+      return { status: 202, body: { id: accepted.id, status: 'accepted' }, headers };
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'post',
+    path: '/v1/messages/batch',
+    tag: 'Messages',
+    summary: 'Send up to 1,000 messages; each is accepted or rejected on its own',
+    access: 'authenticated',
+    body: BatchBody,
+    bodyLimit: '16mb',
+    responses: { 202: { description: 'Per-item results', schema: BatchResult } },
+    handler: async ({ req, res, body }) => {
+      const ctx = new AcceptanceContext(db, temporal, config, actingMerchant(req, res));
+      const results = await mapLimit(body.messages, BATCH_CONCURRENCY, async (raw, index) => {
+        try {
+          const { idempotencyKey, ...item } = parseInput(BatchItem, raw, `messages[${index}]`);
+          return { index, id: (await acceptMessage(ctx, item, idempotencyKey)).id };
+        } catch (err) {
+          return { index, error: itemError(err) };
+        }
+      });
+      return {
+        status: 202,
+        body: {
+          accepted: results.flatMap((r) => ('id' in r ? [{ index: r.index, id: r.id }] : [])),
+          rejected: results.flatMap((r) => ('error' in r ? [{ index: r.index, error: r.error }] : [])),
+        },
+      };
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'get',
+    path: '/v1/messages/:id',
+    tag: 'Messages',
+    summary: 'Get a message: its status and the timeline of every attempt',
+    access: 'authenticated',
+    params: IdParams,
+    responses: { 200: { description: 'The message (recipient masked)', schema: Message }, 404: { description: 'No such message, or not yours' } },
+    handler: async ({ params, res }) => {
+      const found = await findMessage(db, params.id);
+      if (!found || !canSee(res, found.message.merchant_id)) throw notFound('message');
+      return { status: 200, body: messageView(found.message, found.attempts) };
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'get',
+    path: '/v1/messages',
+    tag: 'Messages',
+    summary: 'List messages, newest first (filters: status, type, since, until)',
+    access: 'authenticated',
+    query: MessageListQuery,
+    responses: { 200: { description: 'A page of messages', schema: listOf(Message, 'MessageList') } },
+    handler: async ({ req, res, query, principal }) => {
+      const merchantId = principal.role === 'merchant' ? principal.merchantId : req.header('bizmsg-merchant-id');
+      const after = query.cursor ? decodeCursor(query.cursor).split('|') : undefined;
+      if (after && after.length !== 2) throw badRequest('invalid_cursor', 'cursor is not a nextCursor this API returned');
+      const page = await listMessages(db, {
+        merchantId,
+        status: query.status,
+        type: query.type,
+        since: query.since ? new Date(query.since) : undefined,
+        until: query.until ? new Date(query.until) : undefined,
+        after: after as [string, string] | undefined,
+        limit: query.limit,
+      });
+      const attempts = await attemptsOf(db, page.rows.map((r) => r.id));
+      const last = page.rows.at(-1);
+      return {
+        status: 200,
+        body: {
+          data: page.rows.map((m) => messageView(m, attempts.get(m.id) ?? [])),
+          nextCursor: page.hasMore && last ? encodeCursor(`${last.created_at.toISOString()}|${last.id}`) : null,
+        },
+      };
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'post',
+    path: '/v1/templates',
+    tag: 'Templates',
+    summary: 'Register an AlimTalk template; Kakao reviews it (requested → approved | rejected)',
+    access: 'authenticated',
+    body: TemplateBody,
+    responses: { 201: { description: 'Submitted for review', schema: Template }, 409: { description: 'A template with this code exists' }, 422: { description: 'The template breaks a rule' } },
+    handler: async ({ req, res, body }) => {
+      const merchantId = actingMerchant(req, res);
+      const parsed = parseTemplate(body.code, body.text);
+      if (!parsed.ok) throw ruleViolations(parsed.violations);
+      const row = await insertTemplate(db, { merchantId, code: body.code, text: body.text, buttons: body.buttons, variables: parsed.variables });
+      if (!row) throw conflict('template_exists', `template ${body.code} already exists`);
+      await temporal.workflow.start(TemplateReviewWorkflow, {
+        workflowId: `template-${merchantId}-${body.code}`,
+        taskQueue: TASK_QUEUES.messages,
+        args: [{ merchantId, code: body.code }],
+        typedSearchAttributes: [{ key: MerchantId, value: merchantId }],
+      });
+      return { status: 201, body: templateView(row) };
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'get',
+    path: '/v1/templates',
+    tag: 'Templates',
+    summary: 'List the merchant’s AlimTalk templates',
+    access: 'authenticated',
+    responses: { 200: { description: 'Templates', schema: listOf(Template, 'TemplateList') } },
+    handler: async ({ req, res }) => ({ status: 200, body: { data: (await listTemplates(db, actingMerchant(req, res))).map(templateView), nextCursor: null } }),
+  });
+
+  defineRoute(router, registry, {
+    method: 'get',
+    path: '/v1/templates/:code',
+    tag: 'Templates',
+    summary: 'Get an AlimTalk template and its review status',
+    access: 'authenticated',
+    params: z.object({ code: z.string().min(1).max(40) }),
+    responses: { 200: { description: 'The template', schema: Template }, 404: { description: 'No such template' } },
+    handler: async ({ req, res, params }) => {
+      const t = await findTemplate(db, actingMerchant(req, res), params.code);
+      if (!t) throw notFound('template');
+      return { status: 200, body: templateView(t) };
+    },
+  });
+
+  const optOutNumber = (input: string) => {
+    const phone = parseRecipient(input);
+    if (!phone) throw ruleViolations([{ code: 'invalid_recipient', message: `"${input}" is not a Korean mobile number`, field: 'number' }]);
+    return phone.digits;
+  };
+
+  defineRoute(router, registry, {
+    method: 'post',
+    path: '/v1/opt-outs',
+    tag: 'Opt-outs',
+    summary: 'Add a number to the merchant’s opt-out list (수신거부): nothing is sent to it any more',
+    access: 'authenticated',
+    body: OptOutBody,
+    responses: { 201: { description: 'Added', schema: OptOut }, 200: { description: 'Already on the list', schema: OptOut } },
+    handler: async ({ req, res, body, principal }) => {
+      const merchantId = actingMerchant(req, res);
+      const number = optOutNumber(body.number);
+      const added = await addOptOut(db, merchantId, number);
+      if (added) await recordAudit(db, { actor: { type: principal.role, id: principal.actorId }, action: 'opt_out.added', subjectType: 'opt_out', merchantId });
+      const row = await db('opt_outs').where({ merchant_id: merchantId, number }).first('number', 'created_at');
+      return { status: added ? 201 : 200, body: { number: row.number, createdAt: iso(row.created_at) } };
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'delete',
+    path: '/v1/opt-outs/:number',
+    tag: 'Opt-outs',
+    summary: 'Remove a number from the opt-out list (the recipient agreed again)',
+    access: 'authenticated',
+    params: z.object({ number: z.string().min(1).max(20) }),
+    responses: { 204: { description: 'Removed' }, 404: { description: 'Not on the list' } },
+    handler: async ({ req, res, params, principal }) => {
+      const merchantId = actingMerchant(req, res);
+      if (!(await removeOptOut(db, merchantId, optOutNumber(params.number)))) throw notFound('opt-out');
+      await recordAudit(db, { actor: { type: principal.role, id: principal.actorId }, action: 'opt_out.removed', subjectType: 'opt_out', merchantId });
+      return { status: 204 };
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'get',
+    path: '/v1/opt-outs',
+    tag: 'Opt-outs',
+    summary: 'List the merchant’s opt-out list',
+    access: 'authenticated',
+    query: ListQuery,
+    responses: { 200: { description: 'A page of numbers', schema: listOf(OptOut, 'OptOutList') } },
+    handler: async ({ req, res, query, principal }) => {
+      const merchantId = actingMerchant(req, res);
+      const page = await listOptOuts(db, merchantId, query.cursor ? decodeCursor(query.cursor) : undefined, query.limit);
+      // Art. 11: reading a list of phone numbers is access to personal data.
+      await recordAudit(db, { actor: { type: principal.role, id: principal.actorId }, action: 'opt_out.listed', subjectType: 'opt_out', merchantId, details: { count: page.rows.length } });
+      const last = page.rows.at(-1);
+      return { status: 200, body: { data: page.rows.map((r) => ({ number: r.number, createdAt: iso(r.created_at) })), nextCursor: page.hasMore && last ? encodeCursor(last.number) : null } };
+    },
+  });
+}

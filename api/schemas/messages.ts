@@ -1,0 +1,110 @@
+import { MESSAGE_TYPES } from '../../domain/message';
+import { z } from '../openapi';
+import { ListQuery, Timestamp } from './common';
+
+export const MessageBody = z
+  .object({
+    type: z.enum(MESSAGE_TYPES),
+    to: z.string().min(1).max(20).openapi({ description: 'the recipient’s Korean mobile number, with or without hyphens', example: '010-1234-5678' }),
+    from: z.string().min(1).max(20).optional().openapi({ description: 'a verified sender number of the contract (SMS/LMS and fallback); defaults to the only verified one' }),
+    text: z.string().max(10_000).optional(),
+    subject: z.string().max(200).optional().openapi({ description: 'LMS only, at most 40 bytes' }),
+    templateCode: z.string().max(40).optional().openapi({ description: 'AlimTalk: an approved template' }),
+    variables: z.record(z.string().max(100), z.union([z.string().max(1000), z.number()]).transform(String)).optional().openapi({ description: 'AlimTalk: values of the template’s #{variables}' }),
+    imageUrl: z.url({ protocol: /^https?$/ }).max(2000).optional().openapi({ description: 'FriendTalk image: JPEG/PNG, ≤ 500 KB, width ≥ 500 px, ratio between 2:1 and 3:4' }),
+    fallback: z
+      .object({ enabled: z.boolean(), text: z.string().max(10_000).optional(), subject: z.string().max(200).optional() })
+      .strict()
+      .optional()
+      .openapi({ description: 'AlimTalk/FriendTalk: re-send as SMS (if it fits 80 bytes) or LMS when Kakao fails or stays silent' }),
+    reference: z.string().max(100).optional().openapi({ description: 'your own reference, echoed back' }),
+    holdDuringQuietHours: z.boolean().optional().openapi({ description: 'FriendTalk requested between 20:50 and 08:00 KST: hold it until 08:00 instead of refusing it' }),
+  })
+  .strict()
+  .openapi('MessageRequest');
+
+export const BatchBody = z
+  .object({
+    messages: z.array(z.unknown()).min(1).max(1000).openapi({ description: 'up to 1,000 message requests; each may carry its own `idempotencyKey`' }),
+  })
+  .strict()
+  .openapi('MessageBatch');
+
+export const BatchItem = MessageBody.extend({ idempotencyKey: z.string().min(1).max(255).optional() }).strict();
+
+export const IdempotencyHeaders = z.object({
+  'idempotency-key': z.string().min(1).max(255).optional().openapi({ description: 'the same key from the same merchant returns the same message and never sends twice' }),
+});
+
+export const Accepted = z.object({ id: z.string(), status: z.literal('accepted') }).openapi('AcceptedMessage');
+
+export const BatchResult = z
+  .object({
+    accepted: z.array(z.object({ index: z.number().int(), id: z.string() })),
+    rejected: z.array(z.object({ index: z.number().int(), error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) })),
+  })
+  .openapi('BatchResult');
+
+export const Attempt = z.object({
+  channel: z.enum(MESSAGE_TYPES),
+  status: z.enum(['sent', 'delivered', 'failed', 'no_result', 'rejected', 'late_delivered', 'late_failed']),
+  providerMessageId: z.string().nullable(),
+  resultCode: z.string().nullable(),
+  note: z.string().nullable(),
+  at: Timestamp,
+});
+
+export const Message = z
+  .object({
+    id: z.string(),
+    type: z.enum([...MESSAGE_TYPES, 'payment_notice']),
+    to: z.string().openapi({ description: 'masked', example: '010-****-5678' }),
+    from: z.string().nullable(),
+    status: z.enum(['accepted', 'sending', 'delivered', 'failed']),
+    deliveredVia: z.enum(MESSAGE_TYPES).nullable(),
+    failureReason: z.string().nullable().openapi({ description: 'result_timeout, kakao_failed, kakao_timeout, carrier_rejected, provider_rejected, or a sending-gate code' }),
+    reference: z.string().nullable(),
+    paymentNoticeId: z.string().nullable(),
+    fallback: z.object({ channel: z.enum(['sms', 'lms']) }).nullable(),
+    attempts: z.array(Attempt),
+    notBefore: Timestamp.nullable(),
+    createdAt: Timestamp,
+    finalizedAt: Timestamp.nullable(),
+  })
+  .openapi('Message');
+
+export const MessageListQuery = ListQuery.extend({
+  status: z.enum(['accepted', 'sending', 'delivered', 'failed']).optional(),
+  type: z.enum([...MESSAGE_TYPES, 'payment_notice']).optional(),
+  since: z.iso.datetime({ offset: true }).optional(),
+  until: z.iso.datetime({ offset: true }).optional(),
+});
+
+export const TemplateBody = z
+  .object({
+    code: z.string().min(1).max(20),
+    text: z.string().min(1).max(1000),
+    buttons: z
+      .array(z.object({ type: z.enum(['WL', 'AL', 'BK', 'MD', 'DS']), name: z.string().min(1).max(14), url: z.url().optional() }).strict())
+      .max(5)
+      .default([])
+      .openapi({ description: 'Kakao buttons (WL web link, AL app link, BK bot keyword, MD message delivery, DS delivery search)' }),
+  })
+  .strict()
+  .openapi('TemplateRequest');
+
+export const Template = z
+  .object({
+    code: z.string(),
+    text: z.string(),
+    variables: z.array(z.string()),
+    buttons: z.array(z.unknown()),
+    status: z.enum(['requested', 'approved', 'rejected']),
+    rejectionReason: z.string().nullable(),
+    createdAt: Timestamp,
+    reviewedAt: Timestamp.nullable(),
+  })
+  .openapi('Template');
+
+export const OptOutBody = z.object({ number: z.string().min(1).max(20) }).strict();
+export const OptOut = z.object({ number: z.string(), createdAt: Timestamp }).openapi('OptOut');

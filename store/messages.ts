@@ -1,0 +1,261 @@
+/** Messages, their timeline, usage records, templates and opt-outs in PostgreSQL. */
+import type { Knex } from 'knex';
+import { kstDate, periodOf } from '../domain/calendar-kst';
+import type { AttemptStatus, MessageKind } from '../domain/delivery';
+import type { Channel, FallbackPlan, TemplateStatus } from '../domain/message';
+import type { UsageType } from '../domain/money';
+
+export type MessageStatus = 'accepted' | 'sending' | 'delivered' | 'failed';
+/** What a message row's `type` holds: the requested message type, or a payment notice. */
+export type StoredMessageType = Channel | 'payment_notice';
+
+export interface NewMessage {
+  id: string;
+  merchantId: string;
+  contractId: string;
+  type: StoredMessageType;
+  recipient: string;
+  recipientMasked: string;
+  senderNumber: string | null;
+  text: string;
+  subject: string | null;
+  templateCode: string | null;
+  variables: Record<string, string> | null;
+  imageUrl: string | null;
+  fallback: FallbackPlan | null;
+  reference: string | null;
+  paymentNoticeId: string | null;
+  idempotencyKey: string | null;
+  requestHash: string | null;
+  notBefore: string | null;
+  createdAt: string;
+}
+
+export async function insertMessages(db: Knex | Knex.Transaction, messages: NewMessage[]): Promise<void> {
+  if (!messages.length) return;
+  await db('messages').insert(
+    messages.map((m) => ({
+      id: m.id,
+      merchant_id: m.merchantId,
+      contract_id: m.contractId,
+      type: m.type,
+      status: 'accepted',
+      recipient: m.recipient,
+      recipient_masked: m.recipientMasked,
+      sender_number: m.senderNumber,
+      text: m.text,
+      subject: m.subject,
+      template_code: m.templateCode,
+      variables: m.variables ? JSON.stringify(m.variables) : null,
+      image_url: m.imageUrl,
+      fallback: m.fallback ? JSON.stringify(m.fallback) : null,
+      reference: m.reference,
+      payment_notice_id: m.paymentNoticeId,
+      idempotency_key: m.idempotencyKey,
+      request_hash: m.requestHash,
+      not_before: m.notBefore,
+      created_at: m.createdAt,
+    })),
+  );
+}
+
+export async function findByIdempotencyKey(db: Knex, merchantId: string, key: string): Promise<{ id: string; requestHash: string | null } | undefined> {
+  const row = await db('messages').where({ merchant_id: merchantId, idempotency_key: key }).first('id', 'request_hash');
+  return row && { id: row.id, requestHash: row.request_hash };
+}
+
+export async function markSending(db: Knex, messageId: string): Promise<void> {
+  await db('messages').where({ id: messageId, status: 'accepted' }).update({ status: 'sending' });
+}
+
+export interface AttemptEntry {
+  messageId: string;
+  seq: number;
+  channel: Channel;
+  status: AttemptStatus;
+  providerMessageId: string | null;
+  resultCode: string | null;
+  note: string | null;
+  at: string;
+}
+
+/** Writes one timeline entry; the workflow numbers them, so a retried write is the same row. */
+export async function recordAttempt(db: Knex, e: AttemptEntry): Promise<void> {
+  await db('message_attempts')
+    .insert({ message_id: e.messageId, seq: e.seq, channel: e.channel, status: e.status, provider_message_id: e.providerMessageId, result_code: e.resultCode, note: e.note, at: e.at })
+    .onConflict(['message_id', 'seq'])
+    .merge();
+}
+
+export interface Finalization {
+  messageId: string;
+  status: 'delivered' | 'failed';
+  deliveredVia: Channel | null;
+  failureReason: string | null;
+  finalizedAt: string;
+  /** For a delivered message: what it is billed as (Art. 6.3). */
+  usage: { kind: MessageKind; usageType: UsageType } | null;
+}
+
+/**
+ * Sets the final status and, for a delivered message, its one usage record — in one transaction.
+ * The unique message_id of usage_records makes a second record impossible, however often this runs.
+ */
+export async function finalizeMessage(db: Knex, f: Finalization): Promise<void> {
+  await db.transaction(async (trx) => {
+    const message = await trx('messages').where({ id: f.messageId }).forUpdate().first('merchant_id', 'contract_id', 'created_at');
+    if (!message) throw new Error(`message ${f.messageId} not found`);
+    await trx('messages').where({ id: f.messageId }).update({ status: f.status, delivered_via: f.deliveredVia, failure_reason: f.failureReason, finalized_at: f.finalizedAt });
+    if (f.status === 'delivered' && f.usage && f.deliveredVia) {
+      await trx('usage_records')
+        .insert({
+          message_id: f.messageId,
+          merchant_id: message.merchant_id,
+          contract_id: message.contract_id,
+          usage_type: f.usage.usageType,
+          channel: f.deliveredVia,
+          // Billed in the month (KST) the message was accepted.
+          period: periodOf(kstDate(message.created_at)),
+          delivered_at: f.finalizedAt,
+        })
+        .onConflict('message_id')
+        .ignore();
+    }
+  });
+}
+
+export interface MessageRow {
+  id: string;
+  merchant_id: string;
+  contract_id: string;
+  type: StoredMessageType;
+  status: MessageStatus;
+  delivered_via: Channel | null;
+  failure_reason: string | null;
+  recipient: string | null;
+  recipient_masked: string;
+  sender_number: string | null;
+  text: string | null;
+  subject: string | null;
+  template_code: string | null;
+  image_url: string | null;
+  fallback: FallbackPlan | null;
+  reference: string | null;
+  payment_notice_id: string | null;
+  not_before: Date | null;
+  created_at: Date;
+  finalized_at: Date | null;
+}
+
+export interface AttemptRow {
+  seq: number;
+  channel: Channel;
+  status: AttemptStatus;
+  provider_message_id: string | null;
+  result_code: string | null;
+  note: string | null;
+  at: Date;
+}
+
+export async function findMessage(db: Knex, id: string): Promise<{ message: MessageRow; attempts: AttemptRow[] } | undefined> {
+  const message = await db<MessageRow>('messages').where({ id }).first();
+  if (!message) return undefined;
+  const attempts: AttemptRow[] = await db('message_attempts').where({ message_id: id }).orderBy('seq');
+  return { message, attempts };
+}
+
+export async function attemptsOf(db: Knex, ids: string[]): Promise<Map<string, AttemptRow[]>> {
+  const rows = ids.length ? await db('message_attempts').whereIn('message_id', ids).orderBy(['message_id', 'seq']) : [];
+  const byMessage = new Map<string, AttemptRow[]>(ids.map((id) => [id, []]));
+  for (const r of rows) byMessage.get(r.message_id)!.push(r);
+  return byMessage;
+}
+
+export interface MessageFilter {
+  merchantId?: string;
+  status?: MessageStatus;
+  type?: StoredMessageType;
+  since?: Date;
+  until?: Date;
+  paymentNoticeId?: string;
+  /** Position after which the page starts: [created_at ISO, id]. */
+  after?: [string, string];
+  limit: number;
+}
+
+export async function listMessages(db: Knex, f: MessageFilter): Promise<{ rows: MessageRow[]; hasMore: boolean }> {
+  const q = db<MessageRow>('messages').orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(f.limit + 1);
+  if (f.merchantId) q.where('merchant_id', f.merchantId);
+  if (f.status) q.where('status', f.status);
+  if (f.type) q.where('type', f.type);
+  if (f.since) q.where('created_at', '>=', f.since);
+  if (f.until) q.where('created_at', '<', f.until);
+  if (f.paymentNoticeId) q.where('payment_notice_id', f.paymentNoticeId);
+  if (f.after) q.whereRaw('(created_at, id) < (?::timestamptz, ?)', f.after);
+  const rows = await q;
+  return { rows: rows.slice(0, f.limit), hasMore: rows.length > f.limit };
+}
+
+/** The message as the workflow's activities and the webhook need it. */
+export async function messageForSending(db: Knex, id: string): Promise<MessageRow | undefined> {
+  return db<MessageRow>('messages').where({ id }).first();
+}
+
+// ── AlimTalk templates ──────────────────────────────────────────────────────
+
+export interface TemplateRow {
+  merchant_id: string;
+  code: string;
+  text: string;
+  buttons: unknown[];
+  variables: string[];
+  status: TemplateStatus;
+  rejection_reason: string | null;
+  created_at: Date;
+  reviewed_at: Date | null;
+}
+
+export async function insertTemplate(db: Knex, t: { merchantId: string; code: string; text: string; buttons: unknown[]; variables: string[] }): Promise<TemplateRow | undefined> {
+  const [row] = await db<TemplateRow>('templates')
+    .insert({ merchant_id: t.merchantId, code: t.code, text: t.text, buttons: JSON.stringify(t.buttons) as unknown as unknown[], variables: t.variables, status: 'requested' })
+    .onConflict(['merchant_id', 'code'])
+    .ignore()
+    .returning('*');
+  return row;
+}
+
+export async function findTemplate(db: Knex, merchantId: string, code: string): Promise<TemplateRow | undefined> {
+  return db<TemplateRow>('templates').where({ merchant_id: merchantId, code }).first();
+}
+
+export async function listTemplates(db: Knex, merchantId: string): Promise<TemplateRow[]> {
+  return db<TemplateRow>('templates').where({ merchant_id: merchantId }).orderBy('created_at', 'desc');
+}
+
+export async function setTemplateReview(db: Knex, merchantId: string, code: string, status: 'approved' | 'rejected', reason: string | null): Promise<void> {
+  await db('templates').where({ merchant_id: merchantId, code, status: 'requested' }).update({ status, rejection_reason: reason, reviewed_at: db.fn.now() });
+}
+
+// ── Opt-outs (수신거부) ─────────────────────────────────────────────────────
+
+export async function addOptOut(db: Knex, merchantId: string, number: string): Promise<boolean> {
+  const rows = await db('opt_outs').insert({ merchant_id: merchantId, number }).onConflict(['merchant_id', 'number']).ignore().returning('number');
+  return rows.length > 0;
+}
+
+export async function removeOptOut(db: Knex, merchantId: string, number: string): Promise<boolean> {
+  return (await db('opt_outs').where({ merchant_id: merchantId, number }).delete()) > 0;
+}
+
+export async function optedOut(db: Knex, merchantId: string, numbers: string[]): Promise<Set<string>> {
+  if (!numbers.length) return new Set();
+  const rows = await db('opt_outs').where({ merchant_id: merchantId }).whereIn('number', numbers).pluck('number');
+  return new Set(rows);
+}
+
+export async function listOptOuts(db: Knex, merchantId: string, after: string | undefined, limit: number): Promise<{ rows: { number: string; created_at: Date }[]; hasMore: boolean }> {
+  const q = db('opt_outs').where({ merchant_id: merchantId }).orderBy('number').limit(limit + 1);
+  if (after) q.where('number', '>', after);
+  const rows = await q.select('number', 'created_at');
+  return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
+}
