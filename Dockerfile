@@ -47,7 +47,9 @@ RUN npm run build \
 # ---- runtime ---------------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime
 # ca-certificates: the slim image has no CA bundle, which the Temporal SDK's native (Rust) client
-# needs to connect over TLS (e.g. to Temporal Cloud).
+# needs to connect over TLS (e.g. to Temporal Cloud). Unpinned on purpose: it should follow Debian's
+# updates of the CA bundle.
+# hadolint ignore=DL3008
 RUN apt-get update \
  && apt-get install -y --no-install-recommends ca-certificates \
  && rm -rf /var/lib/apt/lists/*
@@ -68,7 +70,9 @@ COPY --from=build /app/dist ./dist
 # thing the containerised processes write). Writable by the `node` user of the base image.
 RUN mkdir -p /app/.data && chown node:node /app/.data
 
-USER node
+# The base image's unprivileged `node` user (uid/gid 1000), numeric so that runtimes can check it is
+# not root (e.g. Kubernetes runAsNonRoot).
+USER 1000:1000
 EXPOSE 3000 4010
 
 # No HEALTHCHECK here: the same image runs the worker, the simulator and the migration job, which

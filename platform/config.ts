@@ -37,6 +37,8 @@ const EnvSchema = z.object({
   /** Start the carrier simulator and point the provider adapters at it. */
   SIMULATOR: flag.optional(),
   SIMULATOR_PORT: port.default(4010),
+  /** Interface the simulator binds (0.0.0.0 in a container, so the worker can reach it). */
+  SIMULATOR_HOST: z.string().default('127.0.0.1'),
   /** Base URLs of the Kakao and SMS/LMS providers (default: the simulator). */
   KAKAO_PROVIDER_URL: z.string().url().optional(),
   SMS_PROVIDER_URL: z.string().url().optional(),
@@ -73,7 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     kakaoResultTimeoutMs: c.KAKAO_RESULT_TIMEOUT,
     resultWindowMs: c.RESULT_WINDOW,
     smsByteLimit: c.SMS_BYTE_LIMIT,
-    simulator: { enabled: simulator, port: c.SIMULATOR_PORT, url: simulatorUrl },
+    simulator: { enabled: simulator, port: c.SIMULATOR_PORT, host: c.SIMULATOR_HOST, url: simulatorUrl },
     providers: {
       kakaoUrl: c.KAKAO_PROVIDER_URL ?? simulatorUrl,
       smsUrl: c.SMS_PROVIDER_URL ?? simulatorUrl,

@@ -14,6 +14,7 @@ async function main() {
   const logger = createLogger('simulator', config.logLevel);
   const simulator = await startSimulator({
     port: config.simulator.port,
+    host: config.simulator.host,
     reportBaseUrl: config.publicUrl,
     reportSecret: config.providers.reportSecret,
     lateKakaoReportDelayMs: config.kakaoResultTimeoutMs + LATE_REPORT_MARGIN_MS,
