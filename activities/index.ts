@@ -4,6 +4,7 @@ import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
 import { createContractActivities } from './contracts';
 import { createMessageActivities, type Providers } from './messages';
+import { createPaymentNoticeActivities } from './payment-notices';
 import type { TemplateReviews } from './providers/types';
 import { createTemplateActivities } from './templates';
 
@@ -21,6 +22,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createContractActivities(deps),
     ...createMessageActivities(deps),
     ...createTemplateActivities(deps),
+    ...createPaymentNoticeActivities(deps),
   };
 }
 

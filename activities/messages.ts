@@ -6,6 +6,7 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Channel } from '../domain/message';
 import { checkSendingGate, type SendKind } from '../domain/sending-gate';
+import { COMPANY_KAKAO_SENDER_KEY } from '../domain/services';
 import type { Config } from '../platform/config';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
@@ -87,7 +88,8 @@ export function createMessageActivities({ db, logger, config, providers }: { db:
         let providerMessageId: string;
         if (provider === 'kakao') {
           const contract = await db('contracts').where({ id: m.contract_id }).first('kakao_search_id');
-          ({ providerMessageId } = await p.kakao.send(kakaoWire(m, input.channel, contract?.kakao_search_id ?? ''), idempotencyKey));
+          const senderKey = m.type === 'payment_notice' ? COMPANY_KAKAO_SENDER_KEY : (contract?.kakao_search_id ?? '');
+          ({ providerMessageId } = await p.kakao.send(kakaoWire(m, input.channel, senderKey), idempotencyKey));
         } else {
           ({ providerMessageId } = await p.sms.send(smsWire(m, input.channel as 'sms' | 'lms', input.asFallback), idempotencyKey));
         }

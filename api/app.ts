@@ -13,6 +13,7 @@ import { healthRoutes } from './routes/health';
 import { contractRoutes } from './routes/contracts';
 import { merchantRoutes } from './routes/merchants';
 import { messageRoutes } from './routes/messages';
+import { paymentEventRoutes } from './routes/payment-events';
 import { providerReportRoutes } from './routes/provider-reports';
 
 export interface AppDeps {
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps): express.Express {
   merchantRoutes(v1, registry, db);
   contractRoutes(v1, registry, { db, temporal });
   messageRoutes(v1, registry, { db, temporal, config: deps.config });
+  paymentEventRoutes(v1, registry, { db, temporal, config: deps.config });
 
   const document = buildDocument(registry);
   app.get('/openapi.json', (_req, res) => res.json(document));

@@ -37,8 +37,11 @@ export const usesMerchantNotices = (s: Services) => s.paymentNotice.merchant.app
 export const usesBuyerNotices = (s: Services) => s.paymentNotice.buyer.approval || s.paymentNotice.buyer.cancel || s.paymentNotice.buyer.vbankIssued;
 export const usesPaymentNotices = (s: Services) => usesMerchantNotices(s) || usesBuyerNotices(s);
 
-/** The company's fixed number buyer-target payment notices are sent from (form §2가). */
+/** The company's fixed number payment notices fall back to SMS from (form §2가: 1588-4954). */
 export const COMPANY_SENDER_NUMBER = '15884954';
+
+/** The company's own Kakao channel: payment notices need no merchant Kakao search ID (form §1). */
+export const COMPANY_KAKAO_SENDER_KEY = '@bizmsg-payments';
 
 /** Sender numbers per contract for the messaging service (form §2가: 발신번호 최대 10개). */
 export const MAX_SENDER_NUMBERS = 10;

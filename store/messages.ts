@@ -25,6 +25,7 @@ export interface NewMessage {
   fallback: FallbackPlan | null;
   reference: string | null;
   paymentNoticeId: string | null;
+  noticeAudience?: 'merchant' | 'buyer' | null;
   idempotencyKey: string | null;
   requestHash: string | null;
   notBefore: string | null;
@@ -51,6 +52,7 @@ export async function insertMessages(db: Knex | Knex.Transaction, messages: NewM
       fallback: m.fallback ? JSON.stringify(m.fallback) : null,
       reference: m.reference,
       payment_notice_id: m.paymentNoticeId,
+      notice_audience: m.noticeAudience ?? null,
       idempotency_key: m.idempotencyKey,
       request_hash: m.requestHash,
       not_before: m.notBefore,
@@ -142,6 +144,7 @@ export interface MessageRow {
   fallback: FallbackPlan | null;
   reference: string | null;
   payment_notice_id: string | null;
+  notice_audience: 'merchant' | 'buyer' | null;
   not_before: Date | null;
   created_at: Date;
   finalized_at: Date | null;

@@ -2,3 +2,4 @@
 export { ContractWorkflow } from './contract';
 export { MessageWorkflow } from './message';
 export { TemplateReviewWorkflow } from './template-review';
+export { PaymentNoticeWorkflow } from './payment-notice';
