@@ -2,6 +2,7 @@
 import type { Config } from '../platform/config';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
+import { createBillingActivities } from './billing';
 import { createContractActivities } from './contracts';
 import { createMessageActivities, type Providers } from './messages';
 import { createPaymentNoticeActivities } from './payment-notices';
@@ -23,6 +24,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createMessageActivities(deps),
     ...createTemplateActivities(deps),
     ...createPaymentNoticeActivities(deps),
+    ...createBillingActivities(deps),
   };
 }
 

@@ -10,6 +10,7 @@ import { authenticate } from './auth';
 import { errorHandler, unknownRoute } from './errors';
 import { buildDocument, createRegistry } from './openapi';
 import { healthRoutes } from './routes/health';
+import { billingRoutes } from './routes/billing';
 import { contractRoutes } from './routes/contracts';
 import { merchantRoutes } from './routes/merchants';
 import { messageRoutes } from './routes/messages';
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps): express.Express {
   contractRoutes(v1, registry, { db, temporal });
   messageRoutes(v1, registry, { db, temporal, config: deps.config });
   paymentEventRoutes(v1, registry, { db, temporal, config: deps.config });
+  billingRoutes(v1, registry, { db, temporal, config: deps.config });
 
   const document = buildDocument(registry);
   app.get('/openapi.json', (_req, res) => res.json(document));

@@ -7,12 +7,14 @@ import * as m001 from './001_foundation';
 import * as m002 from './002_contracts';
 import * as m003 from './003_messaging';
 import * as m004 from './004_payment_notices';
+import * as m005 from './005_billing';
 
 const MIGRATIONS: Record<string, Knex.Migration> = {
   '001_foundation': m001,
   '002_contracts': m002,
   '003_messaging': m003,
   '004_payment_notices': m004,
+  '005_billing': m005,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -46,6 +46,9 @@ const EnvSchema = z.object({
   PROVIDER_REPORT_SECRET: z.string().min(8).default('bizmsg-dev-provider-secret'),
   /** Where carriers reach this platform for result reports. */
   PUBLIC_URL: z.string().url().optional(),
+  /** The supplier on tax invoices (form: 주식회사 케이지이니시스). */
+  COMPANY_NAME: z.string().min(1).default('(주)케이지이니시스'),
+  COMPANY_BRN: z.string().regex(/^\d{10}$/).default('2208183676'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -81,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       smsUrl: c.SMS_PROVIDER_URL ?? simulatorUrl,
       reportSecret: c.PROVIDER_REPORT_SECRET,
     },
+    company: { name: c.COMPANY_NAME, businessRegistrationNumber: c.COMPANY_BRN },
     publicUrl: c.PUBLIC_URL ?? `http://127.0.0.1:${c.PORT}`,
     logLevel: c.LOG_LEVEL,
   };

@@ -3,3 +3,5 @@ export { ContractWorkflow } from './contract';
 export { MessageWorkflow } from './message';
 export { TemplateReviewWorkflow } from './template-review';
 export { PaymentNoticeWorkflow } from './payment-notice';
+export { InvoiceWorkflow } from './invoice';
+export { BillingRunWorkflow } from './billing-run';

@@ -1,0 +1,301 @@
+/**
+ * Invoices, payments, disputes, billing runs and the holiday calendar (SPEC §5, §7). Reads come
+ * from Postgres; payments, disputes and resolutions are Updates of the invoice's workflow, which
+ * refuses anything that would break paid + credited + outstanding = total.
+ */
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import type { Client } from '@temporalio/client';
+import type { Router } from 'express';
+import { y2018, y2019, y2020, y2021, y2022, y2023, y2024, y2025, y2026, y2027 } from '@hyunbinseo/holidays-kr/all';
+import { formatBrn } from '../../domain/brn';
+import { isValidIsoDate, kstDate, periodOf } from '../../domain/calendar-kst';
+import { DEPOSIT_ACCOUNT } from '../../domain/company';
+import type { InvoiceParty } from '../../domain/invoice';
+import { formatCentiwon, formatUnitPrice } from '../../domain/money';
+import type { Config } from '../../platform/config';
+import type { Db } from '../../platform/db';
+import { newId } from '../../platform/ids';
+import { recordAudit } from '../../store/audit';
+import { addHoliday, draftInvoice, extraHolidays, findInvoice, listInvoices, type InvoiceRecord } from '../../store/billing';
+import { BillingRunWorkflow } from '../../workflows/billing-run';
+import { INVOICE_VIOLATION, invoiceUpdate, type InvoiceCommand } from '../../workflows/invoice';
+import { TASK_QUEUES } from '../../workflows/task-queues';
+import { actingMerchant, canSee } from '../auth';
+import { decodeCursor, encodeCursor } from '../cursor';
+import { conflict, notFound, unprocessable } from '../errors';
+import { z } from '../openapi';
+import { defineRoute } from '../route';
+import { IdParams, ListQuery, listOf, Timestamp } from '../schemas/common';
+import { refusalToApiError } from '../temporal-errors';
+import { iso } from '../time';
+
+const DATASET: Record<string, Readonly<Record<string, readonly string[]>>> = { y2018, y2019, y2020, y2021, y2022, y2023, y2024, y2025, y2026, y2027 };
+
+const Period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
+const Won = z.number().int().positive().max(Number.MAX_SAFE_INTEGER).openapi({ description: 'won' });
+
+const Line = z.object({ type: z.string(), quantity: z.number().int(), unitPrice: z.string().openapi({ example: '8.50' }), amount: z.string().openapi({ description: 'quantity × unit price, exact', example: '25.50' }) });
+const Party = z.object({ name: z.string(), businessRegistrationNumber: z.string().openapi({ example: '124-81-00998' }), representative: z.string().optional(), address: z.string().optional() });
+const DisputeView = z.object({
+  id: z.string(),
+  amount: z.number().int(),
+  reason: z.string(),
+  status: z.enum(['open', 'resolved']),
+  acceptedAmount: z.number().int().nullable(),
+  creditedAmount: z.number().int().nullable(),
+  openedAt: Timestamp,
+  resolvedAt: Timestamp.nullable(),
+});
+const Invoice = z
+  .object({
+    id: z.string(),
+    contractId: z.string(),
+    merchantId: z.string(),
+    period: z.string(),
+    status: z.enum(['issued', 'partially_paid', 'paid', 'disputed', 'overdue', 'settled']),
+    lines: z.array(Line),
+    supplyAmount: z.number().int().openapi({ description: '공급가액: the lines’ sum, rounded down to whole won' }),
+    vat: z.number().int().openapi({ description: '부가세: 10% of the supply amount, rounded down' }),
+    total: z.number().int(),
+    paidAmount: z.number().int(),
+    creditedAmount: z.number().int(),
+    outstandingAmount: z.number().int(),
+    disputedAmount: z.number().int(),
+    issuedAt: Timestamp,
+    issueDate: z.string(),
+    dueDate: z.string().openapi({ description: '20 business days after the issue date (Art. 7.1)' }),
+    deadlines: z.object({ legal: z.string(), contract: z.string() }).openapi({ description: 'issue-by dates: VAT Act Art. 34 and the 10th business day (Art. 7.1)' }),
+    supplier: Party,
+    buyer: Party,
+    depositAccount: z.object({ bank: z.string(), accountNumber: z.string(), holder: z.string() }),
+    payments: z.array(z.object({ id: z.string(), amount: z.number().int(), paidAt: Timestamp })),
+    disputes: z.array(DisputeView),
+  })
+  .openapi('Invoice');
+const UpcomingInvoice = z
+  .object({ contractId: z.string(), period: z.string(), status: z.literal('draft'), lines: z.array(Line), supplyAmount: z.number().int(), vat: z.number().int(), total: z.number().int(), asOf: Timestamp })
+  .openapi('UpcomingInvoice');
+
+const party = (p: InvoiceParty) => ({ ...p, businessRegistrationNumber: formatBrn(p.businessRegistrationNumber) });
+
+function invoiceView(r: InvoiceRecord) {
+  const x = r.row;
+  return {
+    id: x.id,
+    contractId: x.contract_id,
+    merchantId: x.merchant_id,
+    period: x.period,
+    status: x.status,
+    lines: r.lines.map((l) => ({ type: l.usage_type, quantity: l.quantity, unitPrice: l.unit_price, amount: l.amount })),
+    supplyAmount: x.supply_amount,
+    vat: x.vat,
+    total: x.total,
+    paidAmount: x.paid_amount,
+    creditedAmount: x.credited_amount,
+    outstandingAmount: x.outstanding_amount,
+    disputedAmount: x.disputed_amount,
+    issuedAt: iso(x.issued_at),
+    issueDate: x.issue_date,
+    dueDate: x.due_date,
+    deadlines: { legal: x.legal_deadline, contract: x.contract_deadline },
+    supplier: party(x.supplier),
+    buyer: party(x.buyer),
+    depositAccount: DEPOSIT_ACCOUNT,
+    payments: r.payments.map((p) => ({ ...p, paidAt: iso(p.paidAt) })),
+    disputes: r.disputes.map((d) => ({
+      id: d.id,
+      amount: d.amount,
+      reason: d.reason,
+      status: d.status,
+      acceptedAmount: d.acceptedAmount ?? null,
+      creditedAmount: d.creditedAmount ?? null,
+      openedAt: iso(d.openedAt),
+      resolvedAt: iso(d.resolvedAt ?? null),
+    })),
+  };
+}
+
+export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: { db: Db; temporal: Client; config: Config }): void {
+  const { db, temporal, config } = deps;
+
+  const visibleInvoice = async (res: Parameters<typeof canSee>[0], id: string) => {
+    const invoice = await findInvoice(db, id);
+    if (!invoice || !canSee(res, invoice.row.merchant_id)) throw notFound('invoice');
+    return invoice;
+  };
+
+  /** Runs a ledger command on the invoice's workflow; the answer is the invoice as it now is. */
+  const act = async (invoice: InvoiceRecord, command: InvoiceCommand) => {
+    try {
+      await temporal.workflow.getHandle(`invoice-${invoice.row.contract_id}-${invoice.row.period}`).executeUpdate(invoiceUpdate(command.type), { args: [command as never] });
+    } catch (err) {
+      throw refusalToApiError(err, INVOICE_VIOLATION, { code: 'invoice_closed', message: 'the invoice is paid or settled; nothing more can change' }) ?? err;
+    }
+    return invoiceView((await findInvoice(db, invoice.row.id))!);
+  };
+
+  defineRoute(router, registry, {
+    method: 'get',
+    path: '/v1/invoices/upcoming',
+    tag: 'Invoices',
+    summary: 'The running draft of this month’s invoice, from the usage so far',
+    access: 'authenticated',
+    query: z.object({ contractId: z.string().min(1).max(64) }),
+    responses: { 200: { description: 'Draft (no id, status draft)', schema: UpcomingInvoice }, 404: { description: 'No such contract, or not yours' } },
+    handler: async ({ query, res }) => {
+      const contract = await db('contracts').where({ id: query.contractId }).first('merchant_id');
+      if (!contract || !canSee(res, contract.merchant_id)) throw notFound('contract');
+      const now = new Date();
+      const draft = (await draftInvoice(db, query.contractId, periodOf(kstDate(now))))!;
+      return {
+        status: 200,
+        body: {
+          contractId: query.contractId,
+          period: draft.period,
+          status: 'draft',
+          lines: draft.lines.map((l) => ({ type: l.type, quantity: l.quantity, unitPrice: formatUnitPrice(l.unitPriceCentiwon), amount: formatCentiwon(l.amountCentiwon) })),
+          supplyAmount: draft.supplyAmount,
+          vat: draft.vat,
+          total: draft.total,
+          asOf: iso(now),
+        },
+      };
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'get',
+    path: '/v1/invoices',
+    tag: 'Invoices',
+    summary: 'List invoices (a merchant sees its own)',
+    access: 'authenticated',
+    query: ListQuery.extend({ period: Period.optional(), contractId: z.string().max(64).optional(), status: Invoice.shape.status.optional() }),
+    responses: { 200: { description: 'A page of invoices, newest period first', schema: listOf(Invoice, 'InvoiceList') } },
+    handler: async ({ query, principal, req }) => {
+      const merchantId = principal.role === 'merchant' ? principal.merchantId : req.header('bizmsg-merchant-id');
+      const page = await listInvoices(db, { merchantId, contractId: query.contractId, period: query.period, status: query.status, after: query.cursor ? decodeCursor(query.cursor) : undefined, limit: query.limit });
+      const last = page.records.at(-1);
+      return { status: 200, body: { data: page.records.map(invoiceView), nextCursor: page.hasMore && last ? encodeCursor(`${last.row.period}|${last.row.id}`) : null } };
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'get',
+    path: '/v1/invoices/:id',
+    tag: 'Invoices',
+    summary: 'Get an invoice: lines, amounts, deadlines, both parties and the deposit account, like a tax invoice',
+    access: 'authenticated',
+    params: IdParams,
+    responses: { 200: { description: 'The invoice', schema: Invoice }, 404: { description: 'No such invoice, or not yours' } },
+    handler: async ({ params, res }) => ({ status: 200, body: invoiceView(await visibleInvoice(res, params.id)) }),
+  });
+
+  defineRoute(router, registry, {
+    method: 'post',
+    path: '/v1/invoices/:id/payments',
+    tag: 'Invoices',
+    summary: 'Record a deposit (partial payments allowed, never above what is owed)',
+    access: 'operator',
+    params: IdParams,
+    body: z.object({ amount: Won, paidAt: z.iso.datetime({ offset: true }).optional() }).strict(),
+    responses: { 200: { description: 'The invoice after the payment', schema: Invoice }, 404: { description: 'No such invoice' }, 409: { description: 'The invoice is closed' }, 422: { description: 'More than is owed' } },
+    handler: async ({ params, res, body, principal }) => {
+      const invoice = await visibleInvoice(res, params.id);
+      const view = await act(invoice, { type: 'record_payment', id: newId('pay'), amount: body.amount, paidAt: body.paidAt ?? new Date().toISOString() });
+      await recordAudit(db, { actor: { type: principal.role, id: principal.actorId }, action: 'invoice.payment_recorded', subjectType: 'invoice', subjectId: invoice.row.id, merchantId: invoice.row.merchant_id, details: { amount: body.amount } });
+      return { status: 200, body: view };
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'post',
+    path: '/v1/invoices/:id/disputes',
+    tag: 'Invoices',
+    summary: 'Dispute part of an invoice (Art. 7.2): the undisputed part stays due on the due date',
+    access: 'authenticated',
+    params: IdParams,
+    body: z.object({ amount: Won, reason: z.string().trim().min(1).max(2000) }).strict(),
+    responses: { 201: { description: 'The invoice with the new dispute', schema: Invoice }, 404: { description: 'No such invoice, or not yours' }, 409: { description: 'The invoice is closed' }, 422: { description: 'More than is outstanding' } },
+    handler: async ({ params, res, req, body, principal }) => {
+      const invoice = await visibleInvoice(res, params.id);
+      if (actingMerchant(req, res) !== invoice.row.merchant_id) throw notFound('invoice');
+      const view = await act(invoice, { type: 'open_dispute', id: newId('dsp'), amount: body.amount, reason: body.reason, openedAt: new Date().toISOString() });
+      await recordAudit(db, { actor: { type: principal.role, id: principal.actorId }, action: 'invoice.disputed', subjectType: 'invoice', subjectId: invoice.row.id, merchantId: invoice.row.merchant_id, details: { amount: body.amount } });
+      return { status: 201, body: view };
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'post',
+    path: '/v1/invoices/:id/disputes/:disputeId/resolve',
+    tag: 'Invoices',
+    summary: 'Resolve a dispute after reconciliation: the accepted amount stays owed, the rest is credited',
+    access: 'operator',
+    params: z.object({ id: z.string().min(1).max(64), disputeId: z.string().min(1).max(64) }),
+    body: z.object({ acceptedAmount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict(),
+    responses: { 200: { description: 'The invoice after the resolution', schema: Invoice }, 404: { description: 'No such invoice or dispute' }, 409: { description: 'Already resolved, or the invoice is closed' }, 422: { description: 'Accepted amount out of range' } },
+    handler: async ({ params, res, body, principal }) => {
+      const invoice = await visibleInvoice(res, params.id);
+      const view = await act(invoice, { type: 'resolve_dispute', disputeId: params.disputeId, acceptedAmount: body.acceptedAmount, resolvedAt: new Date().toISOString() });
+      await recordAudit(db, { actor: { type: principal.role, id: principal.actorId }, action: 'invoice.dispute_resolved', subjectType: 'invoice', subjectId: invoice.row.id, merchantId: invoice.row.merchant_id, details: { disputeId: params.disputeId, acceptedAmount: body.acceptedAmount } });
+      return { status: 200, body: view };
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'post',
+    path: '/v1/billing/runs',
+    tag: 'Billing',
+    summary: 'Run a month’s billing now (idempotent: one invoice per contract and month, ever)',
+    description: 'The `billing-monthly` Temporal Schedule does the same on the 1st of every month (Asia/Seoul) for the month before.',
+    access: 'operator',
+    body: z.object({ period: Period }).strict(),
+    responses: { 202: { description: 'Started (or already running)', schema: z.object({ workflowId: z.string(), period: z.string() }) }, 422: { description: 'The month is not over yet' } },
+    handler: async ({ body }) => {
+      if (body.period >= periodOf(kstDate(new Date()))) throw unprocessable('period_not_closed', `${body.period} is not over yet: a month is billed once it has ended`, { field: 'period' });
+      const workflowId = `billing-run-${body.period}`;
+      await temporal.workflow.start(BillingRunWorkflow, {
+        workflowId,
+        taskQueue: TASK_QUEUES.billing,
+        args: [{ period: body.period, resultWindowMs: config.resultWindowMs }],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      });
+      return { status: 202, body: { workflowId, period: body.period } };
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'get',
+    path: '/v1/holidays',
+    tag: 'Billing',
+    summary: 'The Korean public holidays of a year (official dataset + operator-added) used for business days',
+    access: 'authenticated',
+    query: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+    responses: { 200: { description: 'Holidays', schema: z.object({ year: z.number(), covered: z.boolean(), data: z.array(z.object({ date: z.string(), names: z.array(z.string()), source: z.enum(['gazette', 'operator']) })) }) } },
+    handler: async ({ query }) => {
+      const official = DATASET[`y${query.year}`];
+      const added = (await extraHolidays(db)).filter((h) => h.date.startsWith(`${query.year}-`));
+      const data = [
+        ...Object.entries(official ?? {}).map(([date, names]) => ({ date, names: [...names], source: 'gazette' as const })),
+        ...added.map((h) => ({ date: h.date, names: [h.name], source: 'operator' as const })),
+      ].sort((a, b) => a.date.localeCompare(b.date));
+      return { status: 200, body: { year: query.year, covered: official !== undefined, data } };
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'post',
+    path: '/v1/holidays',
+    tag: 'Billing',
+    summary: 'Add a holiday the dataset does not have yet (e.g. a newly declared temporary holiday)',
+    access: 'operator',
+    body: z.object({ date: z.iso.date(), name: z.string().trim().min(1).max(100) }).strict(),
+    responses: { 201: { description: 'Added' }, 409: { description: 'Already added' } },
+    handler: async ({ body, principal }) => {
+      if (!isValidIsoDate(body.date)) throw unprocessable('invalid_date', `${body.date} is not a calendar date`);
+      if (!(await addHoliday(db, { date: body.date, name: body.name, createdBy: principal.actorId }))) throw conflict('holiday_exists', `${body.date} was already added`);
+      await recordAudit(db, { actor: { type: 'operator', id: principal.actorId }, action: 'holiday.added', subjectType: 'holiday', subjectId: body.date, details: { name: body.name } });
+      return { status: 201, body: { date: body.date, name: body.name, source: 'operator' } };
+    },
+  });
+}

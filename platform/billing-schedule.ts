@@ -1,0 +1,38 @@
+/**
+ * The `billing-monthly` Temporal Schedule (SPEC §5, issue #6): at 00:10 KST on the 1st of every
+ * month it starts a BillingRunWorkflow for the month before. Created — or brought up to date — by
+ * every worker at start, so it exists wherever the platform runs.
+ */
+import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
+import { BillingRunWorkflow } from '../workflows/billing-run';
+import { TASK_QUEUES } from '../workflows/task-queues';
+
+export const BILLING_SCHEDULE_ID = 'billing-monthly';
+
+export function billingScheduleOptions(resultWindowMs: number): ScheduleOptions {
+  return {
+    scheduleId: BILLING_SCHEDULE_ID,
+    spec: { calendars: [{ dayOfMonth: 1, hour: 0, minute: 10, comment: 'bill the previous month' }], timezone: 'Asia/Seoul' },
+    action: {
+      type: 'startWorkflow',
+      workflowType: BillingRunWorkflow,
+      workflowId: 'billing-run-monthly',
+      taskQueue: TASK_QUEUES.billing,
+      args: [{ resultWindowMs }],
+    },
+    // A missed run (platform down on the 1st) still happens when it is back, within 7 days.
+    policies: { overlap: ScheduleOverlapPolicy.ALLOW_ALL, catchupWindow: '7 days' },
+  };
+}
+
+export async function ensureBillingSchedule(client: Client, resultWindowMs: number): Promise<'created' | 'updated'> {
+  const options = billingScheduleOptions(resultWindowMs);
+  try {
+    await client.schedule.create(options);
+    return 'created';
+  } catch (err) {
+    if (!(err instanceof ScheduleAlreadyRunning)) throw err;
+    await client.schedule.getHandle(BILLING_SCHEDULE_ID).update((previous) => ({ ...previous, spec: options.spec, action: options.action as typeof previous.action, policies: options.policies }));
+    return 'updated';
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * InvoiceWorkflow (`invoice-<contractId>-<YYYY-MM>`): one contract's monthly bill, from usage to the
+ * last won (SPEC §5; Art. 6, 7, 5.2.3).
+ *
+ *   wait until the month's results are in (results come up to RESULT_WINDOW after sending) →
+ *   issue on a business day, by the legal deadline (alert if late) → due 20 business days later →
+ *   payments and disputes (the undisputed part is due on the due date, Art. 7.2) →
+ *   overdue suspends the contract; paying resumes it → ends when nothing is outstanding.
+ *
+ * Invariant at every step: paid + credited + outstanding = total (domain/invoice-ledger).
+ */
+import * as wf from '@temporalio/workflow';
+import type { BillingActivities } from '../activities/billing';
+import { createBusinessCalendar, dueDate, invoiceDeadlines } from '../domain/business-days';
+import { addMonths, firstDayOf, kstDate, kstStartOf, periodOf } from '../domain/calendar-kst';
+import { checkInvariant, openDispute, openLedger, overdueFrom, recordPayment, resolveDispute, summarize, type LedgerResult } from '../domain/invoice-ledger';
+import type { InvoiceSnapshot } from '../domain/invoice';
+import { invoiceOverdueSignal, invoicePaidSignal } from './contract';
+
+const { loadExtraHolidays, draftInvoice, saveInvoice, alertMissedIssueDeadline } = wf.proxyActivities<BillingActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
+});
+
+export interface InvoiceWorkflowInput {
+  contractId: string;
+  period: string;
+  /** How long after sending a message's result may still come in (RESULT_WINDOW). */
+  resultWindowMs: number;
+}
+
+export type InvoiceCommand =
+  | { type: 'record_payment'; id: string; amount: number; paidAt: string }
+  | { type: 'open_dispute'; id: string; amount: number; reason: string; openedAt: string }
+  | { type: 'resolve_dispute'; disputeId: string; acceptedAmount: number; resolvedAt: string };
+
+export const invoiceUpdate = <T extends InvoiceCommand['type']>(type: T) => wf.defineUpdate<InvoiceSnapshot, [Extract<InvoiceCommand, { type: T }>]>(type);
+export const invoiceQuery = wf.defineQuery<InvoiceSnapshot | null>('invoice');
+export const INVOICE_VIOLATION = 'InvoiceViolation';
+
+/** The invoice's id: readable, and the same however often a run starts it. */
+export const invoiceIdFor = (contractId: string, period: string) => `inv_${period.replace('-', '')}_${contractId.replace(/^ctr_/, '')}`;
+
+export async function InvoiceWorkflow(input: InvoiceWorkflowInput): Promise<{ invoiceId: string | null; status: string }> {
+  let snapshot: InvoiceSnapshot | null = null;
+  wf.setHandler(invoiceQuery, () => snapshot);
+
+  // Messages sent on the last day of the month may still report for RESULT_WINDOW: bill after that.
+  const monthEnd = kstStartOf(firstDayOf(periodOf(addMonths(firstDayOf(input.period), 1)))).getTime();
+  await wf.sleep(Math.max(0, monthEnd + input.resultWindowMs - Date.now()));
+
+  // A year the holiday dataset does not cover fails the workflow task (naming the year) and is
+  // retried until the dataset is updated: an invoice is never dated on a guess.
+  const calendar = createBusinessCalendar(await loadExtraHolidays());
+  const issueDate = calendar.nextBusinessDayOnOrAfter(kstDate(Date.now()));
+  // On a weekend or holiday, the invoice waits for the next business day to begin.
+  const issueAt = kstStartOf(issueDate).getTime();
+  if (issueAt > Date.now()) await wf.sleep(issueAt - Date.now());
+
+  const { draft, supplier } = await draftInvoice({ contractId: input.contractId, period: input.period });
+  if (!draft || draft.total === 0) return { invoiceId: null, status: 'nothing_to_bill' };
+
+  const deadlines = invoiceDeadlines(input.period, calendar);
+  if (issueDate > deadlines.issueBy) {
+    await alertMissedIssueDeadline({ contractId: draft.contractId, merchantId: draft.merchantId, period: input.period, issueDate, issueBy: deadlines.issueBy });
+  }
+  const issuedAt = new Date().toISOString();
+  let ledger = openLedger({ total: draft.total, dueDate: dueDate(issueDate, calendar), issuedAt });
+  let version = 1;
+  let overdueReported = false;
+  const id = invoiceIdFor(input.contractId, input.period);
+
+  const publish = async () => {
+    const current: InvoiceSnapshot = {
+      id,
+      draft,
+      supplier,
+      issuedAt,
+      issueDate,
+      deadlines: { legal: deadlines.legalDeadline, contract: deadlines.contractDeadline },
+      ledger,
+      summary: summarize(ledger, new Date()),
+      version,
+    };
+    snapshot = current;
+    await saveInvoice(current);
+    return current;
+  };
+
+  /** Tells the contract when the undisputed balance turns overdue, and when it is paid (Art. 5.2.3). */
+  const reconcile = async () => {
+    const summary = summarize(ledger, new Date());
+    const contract = wf.getExternalWorkflowHandle(`contract-${input.contractId}`);
+    const tell = async (signal: typeof invoiceOverdueSignal) => {
+      try {
+        await contract.signal(signal, { invoiceId: id });
+      } catch (err) {
+        wf.log.warn('contract workflow did not take the billing signal (it has ended)', { error: String(err) });
+      }
+    };
+    if (summary.status === 'overdue' && !overdueReported) {
+      overdueReported = true;
+      await tell(invoiceOverdueSignal);
+    } else if (overdueReported && summary.undisputedOutstanding === 0) {
+      overdueReported = false;
+      await tell(invoicePaidSignal);
+    }
+  };
+
+  const apply = (command: InvoiceCommand): LedgerResult => {
+    switch (command.type) {
+      case 'record_payment':
+        return recordPayment(ledger, { id: command.id, amount: command.amount, paidAt: command.paidAt });
+      case 'open_dispute':
+        return openDispute(ledger, { id: command.id, amount: command.amount, reason: command.reason, openedAt: command.openedAt });
+      case 'resolve_dispute':
+        return resolveDispute(ledger, { disputeId: command.disputeId, acceptedAmount: command.acceptedAmount, resolvedAt: command.resolvedAt });
+    }
+  };
+  const refuse = (r: LedgerResult & { ok: false }) => {
+    const status = r.violation.code === 'dispute_not_found' ? 404 : r.violation.code === 'dispute_already_resolved' ? 409 : 422;
+    return wf.ApplicationFailure.create({ type: INVOICE_VIOLATION, message: r.violation.message, details: [{ ...r.violation, status }], nonRetryable: true });
+  };
+  for (const type of ['record_payment', 'open_dispute', 'resolve_dispute'] as const) {
+    wf.setHandler(
+      invoiceUpdate(type),
+      async (command) => {
+        const r = apply(command);
+        if (!r.ok) throw refuse(r);
+        const broken = checkInvariant(r.state);
+        if (broken.length) throw wf.ApplicationFailure.nonRetryable(`ledger invariant broken: ${broken[0].message}`);
+        ledger = r.state;
+        version += 1;
+        await reconcile();
+        return publish();
+      },
+      {
+        validator: (command) => {
+          const r = apply(command);
+          if (!r.ok) throw refuse(r);
+        },
+      },
+    );
+  }
+
+  await publish();
+  const isDone = () => summarize(ledger, new Date()).outstandingAmount === 0 && ledger.disputes.every((d) => d.status === 'resolved');
+  const overdueAt = overdueFrom(ledger.dueDate).getTime();
+  while (!isDone()) {
+    const seen = version;
+    const untilOverdue = overdueAt - Date.now();
+    // Wake on any change, and once at the moment the undisputed balance turns overdue.
+    const changed = await wf.condition(() => version !== seen || isDone(), untilOverdue > 0 ? untilOverdue : undefined);
+    if (!changed && untilOverdue > 0) {
+      version += 1;
+      await reconcile();
+      await publish();
+    }
+  }
+  await wf.condition(wf.allHandlersFinished);
+  return { invoiceId: id, status: summarize(ledger, new Date()).status };
+}
