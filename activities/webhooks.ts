@@ -34,7 +34,7 @@ export async function deliverMessageWebhook(db: Knex, messageId: string, attempt
     });
   } catch (err) {
     await record({ status_code: null, error: (err as Error).message.slice(0, 500), succeeded: false });
-    throw new Error(`webhook to merchant failed: ${(err as Error).message}`);
+    throw new Error(`webhook to merchant failed: ${(err as Error).message}`, { cause: err });
   }
   const ok = res.status >= 200 && res.status < 300;
   await record({ status_code: res.status, error: ok ? null : (await res.text()).slice(0, 500), succeeded: ok });

@@ -108,7 +108,7 @@ export async function startEmbeddedPostgres(opts: {
   try {
     await server.start();
   } catch (err) {
-    throw new Error(`embedded PostgreSQL did not start on 127.0.0.1:${opts.port} (is the port taken?): ${String(err ?? 'exited early')}`);
+    throw new Error(`embedded PostgreSQL did not start on 127.0.0.1:${opts.port} (is the port taken?): ${String(err ?? 'exited early')}`, { cause: err });
   }
   await ensureDatabase(adminUrl, opts.database);
   return { url: `${base}/${opts.database}`, adminUrl, stop: () => server.stop() };

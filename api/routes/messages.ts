@@ -118,7 +118,7 @@ export function messageRoutes(router: Router, registry: OpenAPIRegistry, deps: {
     access: 'authenticated',
     query: MessageListQuery,
     responses: { 200: { description: 'A page of messages', schema: listOf(Message, 'MessageList') } },
-    handler: async ({ req, res, query, principal }) => {
+    handler: async ({ req, query, principal }) => {
       const merchantId = principal.role === 'merchant' ? principal.merchantId : req.header('bizmsg-merchant-id');
       const after = query.cursor ? decodeCursor(query.cursor).split('|') : undefined;
       if (after && after.length !== 2) throw badRequest('invalid_cursor', 'cursor is not a nextCursor this API returned');

@@ -9,7 +9,6 @@ import { startEmbeddedPostgres } from '../../platform/postgres';
 import { resolveTemporalExecutable } from '../../platform/temporal-binaries';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __bizmsgTestPostgres: { stop(): Promise<void> } | undefined;
 }
 

@@ -1,0 +1,123 @@
+/**
+ * The whole platform for end-to-end tests, in this process: a real Temporal dev server, a fresh
+ * PostgreSQL database, the real workers, the carrier simulator over HTTP and the API on a random
+ * port. Tests talk to it only over HTTP, like a merchant's developer would.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { createApp } from '../../api/app';
+import { createLogger } from '../../platform/logger';
+import { startSimulator, type RunningSimulator } from '../../simulator/server';
+import { bundleWorkflows } from '../../workers/worker';
+import { createTestDatabase, type TestDatabase } from './db';
+import { devServerEnv } from './temporal';
+import { startWorkers, testConfig } from './worker';
+
+export const OPERATOR_KEY = 'bmo_test_operator_key_0123456789';
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface ApiClient {
+  url: string;
+  call<T = any>(method: string, path: string, opts?: { key?: string | null; body?: unknown; raw?: string; headers?: Record<string, string> }): Promise<ApiResponse<T>>;
+}
+
+export function apiClient(url: string, defaultKey: string | null = OPERATOR_KEY): ApiClient {
+  return {
+    url,
+    async call(method, path, opts = {}) {
+      const key = opts.key === undefined ? defaultKey : opts.key;
+      const headers: Record<string, string> = { ...(key ? { authorization: `Bearer ${key}` } : {}), ...opts.headers };
+      let body: string | undefined = opts.raw;
+      if (opts.body !== undefined) {
+        body = JSON.stringify(opts.body);
+        headers['content-type'] = 'application/json';
+      }
+      if (opts.raw !== undefined) headers['content-type'] ??= 'application/json';
+      const res = await fetch(url + path, { method, headers, body });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        // not JSON (documents): keep the text
+      }
+      return { status: res.status, body: parsed as never, headers: res.headers };
+    },
+  };
+}
+
+export interface TestPlatform {
+  api: ApiClient;
+  db: TestDatabase['db'];
+  env: TestWorkflowEnvironment;
+  simulator: RunningSimulator;
+  /** Timers the platform runs with (short, so tests are quick). */
+  timing: { kakaoResultTimeoutMs: number; resultWindowMs: number };
+  /** Stops and starts the workers (for crash tests that replace them). */
+  stopWorkers(): Promise<void>;
+  startWorkers(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startTestPlatform(opts: { kakaoResultTimeout?: string; resultWindow?: string; bundle?: WorkflowBundleWithSourceMap } = {}): Promise<TestPlatform> {
+  const [env, database, bundle] = await Promise.all([devServerEnv(), createTestDatabase(), opts.bundle ?? bundleWorkflows()]);
+  const settings = { KAKAO_RESULT_TIMEOUT: opts.kakaoResultTimeout ?? '1s', RESULT_WINDOW: opts.resultWindow ?? '6s', OPERATOR_API_KEY: OPERATOR_KEY };
+  const apiConfig = testConfig(settings);
+  const logger = createLogger('test-api', 'silent');
+  const app = createApp({ db: database.db, temporal: env.client, config: apiConfig, logger, operatorKey: OPERATOR_KEY });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const simulator = await startSimulator({
+    port: 0,
+    reportBaseUrl: url,
+    reportSecret: apiConfig.providers.reportSecret,
+    lateKakaoReportDelayMs: apiConfig.kakaoResultTimeoutMs + 1_000,
+    normalReportDelayMs: [50, 200],
+    logger: createLogger('test-simulator', 'silent'),
+  });
+  const workerConfig = testConfig({ ...settings, KAKAO_PROVIDER_URL: simulator.url, SMS_PROVIDER_URL: simulator.url, PUBLIC_URL: url });
+  let workers: { stop(): Promise<void> } | undefined = await startWorkers(env, bundle, database.db, workerConfig);
+
+  return {
+    api: apiClient(url),
+    db: database.db,
+    env,
+    simulator,
+    timing: { kakaoResultTimeoutMs: apiConfig.kakaoResultTimeoutMs, resultWindowMs: apiConfig.resultWindowMs },
+    async stopWorkers() {
+      await workers?.stop();
+      workers = undefined;
+    },
+    async startWorkers() {
+      workers ??= await startWorkers(env, bundle, database.db, workerConfig);
+    },
+    async close() {
+      await workers?.stop();
+      await simulator.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await env.teardown();
+      await database.drop();
+    },
+  };
+}
+
+/** Polls `probe` until it returns a value (not undefined), or fails after `timeoutMs`. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000, what = 'condition'): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
