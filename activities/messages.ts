@@ -50,14 +50,29 @@ function smsWire(m: MessageRow, channel: 'sms' | 'lms', asFallback: boolean): Sm
   return { type: channel, from: m.sender_number!, to: m.recipient!, text, ...(channel === 'lms' && subject ? { subject } : {}) };
 }
 
+/**
+ * The API starts a message's workflow inside the transaction that stores it, so the workflow may
+ * look before the row is committed: a missing row is retried for about a minute. If it never
+ * appears, the transaction was rolled back and the client got an error: the message was never
+ * accepted, and nothing is sent.
+ */
+const ATTEMPTS_BEFORE_MESSAGE_IS_UNKNOWN = 8;
+
+async function loadMessage(db: Db, messageId: string): Promise<MessageRow> {
+  const m = await messageForSending(db, messageId);
+  if (m) return m;
+  const { attempt } = Context.current().info;
+  if (attempt < ATTEMPTS_BEFORE_MESSAGE_IS_UNKNOWN) throw ApplicationFailure.retryable(`message ${messageId} is not committed yet`, 'MessageNotYetVisible');
+  throw ApplicationFailure.nonRetryable(`message ${messageId} was never committed: it was not accepted`, 'MessageNotAccepted');
+}
+
 export function createMessageActivities({ db, logger, config, providers }: { db: Db; logger: Logger; config: Config; providers?: Providers }) {
   const p: Providers = providers ?? { kakao: kakaoProvider(config.providers.kakaoUrl), sms: smsProvider(config.providers.smsUrl) };
 
   return {
     /** The sending gate again, just before sending: the contract may have changed since acceptance. */
     async recheckGate(input: { messageId: string }): Promise<{ ok: true } | { ok: false; code: string; message: string }> {
-      const m = await messageForSending(db, input.messageId);
-      if (!m) throw ApplicationFailure.nonRetryable(`message ${input.messageId} not found`);
+      const m = await loadMessage(db, input.messageId);
       if (m.recipient === null) return { ok: false, code: 'personal_data_purged', message: 'the contract ended and the message content was destroyed (Art. 10.2)' };
       const contract = await gateContract(db, m.merchant_id);
       const opted = await optedOut(db, m.merchant_id, [m.recipient]);
@@ -78,8 +93,7 @@ export function createMessageActivities({ db, logger, config, providers }: { db:
      * 5xx and network failures throw, and the retry reuses the idempotency key.
      */
     async sendOnChannel(input: { messageId: string; channel: Channel; asFallback: boolean; seq: number }): Promise<SendOutcome> {
-      const m = await messageForSending(db, input.messageId);
-      if (!m) throw ApplicationFailure.nonRetryable(`message ${input.messageId} not found`);
+      const m = await loadMessage(db, input.messageId);
       if (m.recipient === null) return { sent: false, code: 'personal_data_purged', message: 'the message content was destroyed (Art. 10.2)' };
       const provider = providerOf(input.channel);
       const idempotencyKey = idempotencyKeyFor(input.messageId, input.channel);

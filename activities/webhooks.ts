@@ -5,6 +5,7 @@
  * is retried with backoff.
  */
 import type { Knex } from 'knex';
+import { toKstIso } from '../domain/calendar-kst';
 import { newId } from '../platform/ids';
 import { SIGNATURE_HEADER, sign } from '../platform/signature';
 import { messageView } from '../store/message-view';
@@ -21,7 +22,7 @@ export async function deliverMessageWebhook(db: Knex, messageId: string, attempt
   if (!hook?.url) return 'no_webhook';
   const event = `message.${message.status}`;
   // The event id is stable per message and status: merchants deduplicate retries on it.
-  const body = JSON.stringify({ id: `whk_${messageId}_${message.status}`, type: event, createdAt: new Date().toISOString(), data: messageView(message, attempts) });
+  const body = JSON.stringify({ id: `whk_${messageId}_${message.status}`, type: event, createdAt: toKstIso(Date.now()), data: messageView(message, attempts) });
   const record = (fields: { status_code: number | null; error: string | null; succeeded: boolean }) =>
     db('webhook_deliveries').insert({ merchant_id: message.merchant_id, message_id: messageId, event, url: hook.url, attempt, ...fields });
   let res: Response;

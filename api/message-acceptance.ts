@@ -99,6 +99,8 @@ export async function startMessageWorkflow(temporal: Client, input: MessageWorkf
       workflowId: messageWorkflowId(input.messageId),
       taskQueue: TASK_QUEUES.messages,
       args: [input],
+      // One message, one run, ever: a repeated request must not start a finished message again.
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
       typedSearchAttributes: [
         { key: MerchantId, value: input.merchantId },
         { key: MessageType, value: type },

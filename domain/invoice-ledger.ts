@@ -24,6 +24,8 @@ export interface Dispute {
   /** On resolution: the part written off (see resolveDispute for why it can be below amount − accepted). */
   creditedAmount?: number;
   resolvedAt?: string;
+  /** On resolution: the last day to pay the accepted part (it was not owed while reconciled). */
+  acceptedDueDate?: IsoDate;
 }
 
 export interface InvoiceLedgerState {
@@ -44,8 +46,10 @@ export interface InvoiceSummary {
   disputedAmount: number;
   /** total − paid − credited. */
   outstandingAmount: number;
-  /** outstanding − disputed, never negative: what Art. 7.2 says must be paid by the due date. */
+  /** outstanding − disputed, never negative: what Art. 7.2 says must be paid first. */
   undisputedOutstanding: number;
+  /** What is owed by now and unpaid: the arrears that suspend the contract (Art. 5.2.3). */
+  overdueAmount: number;
   status: InvoiceStatus;
 }
 
@@ -82,31 +86,59 @@ function amounts(state: InvoiceLedgerState) {
   return { paidAmount, creditedAmount, disputedAmount, outstandingAmount, undisputedOutstanding: Math.max(0, outstandingAmount - disputedAmount) };
 }
 
+/** A dispute raised by the end of the due date: it shields its amount until it is resolved (Art. 7.2). */
+const isTimely = (state: InvoiceLedgerState, d: Dispute) => Date.parse(d.openedAt) < +overdueFrom(state.dueDate);
+
+/**
+ * What must have been paid by `now` (Art. 7.1–7.2): after the due date, everything except what was
+ * disputed in time; a dispute raised only after the due date shields nothing (the merchant was
+ * already late), though its credit still counts. The accepted part of a timely dispute is owed from
+ * its own due date, set when it was resolved.
+ */
+function owedBy(state: InvoiceLedgerState, now: Date): number {
+  let owed = 0;
+  if (+now >= +overdueFrom(state.dueDate)) {
+    owed = state.total;
+    for (const d of state.disputes) owed -= isTimely(state, d) ? d.amount : (d.creditedAmount ?? 0);
+  }
+  for (const d of state.disputes) {
+    if (isTimely(state, d) && d.status === 'resolved' && d.acceptedDueDate && +now >= +overdueFrom(d.acceptedDueDate)) owed += d.acceptedAmount ?? 0;
+  }
+  return owed;
+}
+
+/** The next moment more becomes owed (the due date, an accepted part's due date), if any. */
+export function nextOverdueAt(state: InvoiceLedgerState, now: Date): Date | undefined {
+  const moments = [overdueFrom(state.dueDate), ...state.disputes.filter((d) => isTimely(state, d) && d.acceptedDueDate && (d.acceptedAmount ?? 0) > 0).map((d) => overdueFrom(d.acceptedDueDate!))];
+  return moments.filter((m) => +m > +now).sort((a, b) => +a - +b)[0];
+}
+
 /**
  * Balances and status at `now`. Status, first match wins:
  * - `settled`: nothing outstanding, and a dispute was raised (credited or not);
  * - `paid`: nothing outstanding, by payments alone;
- * - `overdue`: an undisputed amount is unpaid at or after 00:00 KST the day after the due date
- *   (Art. 7.2: the disputed part is not late while it is being reconciled);
+ * - `overdue`: something owed by now is unpaid (see owedBy: the disputed part is not late while it
+ *   is being reconciled, Art. 7.2);
  * - `disputed`: a dispute is open;
  * - `partially_paid`: some payment, something outstanding;
  * - `issued`: otherwise.
  */
 export function summarize(state: InvoiceLedgerState, now: Date): InvoiceSummary {
   const a = amounts(state);
+  const overdueAmount = Math.min(a.outstandingAmount, Math.max(0, owedBy(state, now) - a.paidAmount));
   const status: InvoiceStatus =
     a.outstandingAmount === 0
       ? state.disputes.length > 0
         ? 'settled'
         : 'paid'
-      : a.undisputedOutstanding > 0 && +now >= +overdueFrom(state.dueDate)
+      : overdueAmount > 0
         ? 'overdue'
         : a.disputedAmount > 0
           ? 'disputed'
           : a.paidAmount > 0
             ? 'partially_paid'
             : 'issued';
-  return { ...a, status };
+  return { ...a, overdueAmount, status };
 }
 
 /**
@@ -187,14 +219,14 @@ export function openDispute(state: InvoiceLedgerState, dispute: { id: string; am
 }
 
 /**
- * An operator resolves a dispute after reconciliation (Art. 7.2): the accepted part stays owed, the
- * rest is credited. Edge: the merchant may already have paid some of the disputed part, so the
+ * An operator resolves a dispute after reconciliation (Art. 7.2): the accepted part stays owed — due
+ * by `acceptedDueDate`, since it was not payable while reconciled — and the rest is credited. Edge: the merchant may already have paid some of the disputed part, so the
  * credit is capped at what is outstanding at that moment — min(amount − accepted, outstanding) —
  * keeping paid + credited ≤ total. Any money paid beyond what the resolution leaves owed is then a
  * refund, which this ledger does not model.
  */
-export function resolveDispute(state: InvoiceLedgerState, resolution: { disputeId: string; acceptedAmount: number; resolvedAt: string }): LedgerResult {
-  const { disputeId, acceptedAmount, resolvedAt } = resolution;
+export function resolveDispute(state: InvoiceLedgerState, resolution: { disputeId: string; acceptedAmount: number; resolvedAt: string; acceptedDueDate: IsoDate }): LedgerResult {
+  const { disputeId, acceptedAmount, resolvedAt, acceptedDueDate } = resolution;
   const dispute = state.disputes.find((d) => d.id === disputeId);
   if (!dispute) return refuse('dispute_not_found', `no dispute ${disputeId} on this invoice`, { field: 'disputeId' });
   if (dispute.status !== 'open') return refuse('dispute_already_resolved', `dispute ${disputeId} was already resolved at ${dispute.resolvedAt}`, { field: 'disputeId' });
@@ -202,7 +234,10 @@ export function resolveDispute(state: InvoiceLedgerState, resolution: { disputeI
     return refuse('accepted_amount_invalid', `accepted amount must be a whole number of won from 0 to the disputed ${dispute.amount}, got ${acceptedAmount}`, { field: 'acceptedAmount' });
   }
   if (!isInstant(resolvedAt)) return refuse('resolved_at_invalid', `resolvedAt must be an ISO-8601 instant, got "${resolvedAt}"`, { field: 'resolvedAt' });
+  if (!isValidIsoDate(acceptedDueDate) || acceptedDueDate < state.dueDate) {
+    return refuse('accepted_due_date_invalid', `the accepted part's due date must be a date on or after the invoice's due date ${state.dueDate}, got "${acceptedDueDate}"`, { field: 'acceptedDueDate' });
+  }
   const creditedAmount = Math.min(dispute.amount - acceptedAmount, amounts(state).outstandingAmount);
-  const resolved: Dispute = { ...dispute, status: 'resolved', acceptedAmount, creditedAmount, resolvedAt };
+  const resolved: Dispute = { ...dispute, status: 'resolved', acceptedAmount, creditedAmount, resolvedAt, acceptedDueDate };
   return { ok: true, state: { ...state, disputes: state.disputes.map((d) => (d.id === disputeId ? resolved : d)) } };
 }

@@ -79,8 +79,11 @@ export function planPaymentNotices(
   const notices: PlannedNotice[] = [];
   const skipped: SkippedNotice[] = [];
   if (event === 'approved' && method === 'vbank') {
-    const message = 'a virtual-account payment is approved when the buyer deposits: its approval notice goes out at vbank_deposited';
-    return { notices, skipped: [{ audience: 'merchant', reason: 'approval_sent_on_deposit', message }, { audience: 'buyer', reason: 'approval_sent_on_deposit', message }] };
+    const skip = (audience: Audience, applied: boolean): SkippedNotice =>
+      applied
+        ? { audience, reason: 'approval_sent_on_deposit', message: 'a virtual-account payment is approved when the buyer deposits: its approval notice goes out at vbank_deposited' }
+        : { audience, reason: 'service_not_applied', message: `the contract did not apply for ${audience}-target approval notices` };
+    return { notices, skipped: [skip('merchant', services.merchant.approval), skip('buyer', services.buyer.approval)] };
   }
   const kind = KIND_OF[event]!;
   const merchantWants = kind === 'approval' ? services.merchant.approval : kind === 'cancellation' ? services.merchant.cancel : null;

@@ -38,6 +38,7 @@ export async function paymentEventsOf(db: Knex, mid: string, tid: string): Promi
 }
 
 export async function noticeIdsOf(db: Knex, paymentEventId: string): Promise<string[]> {
+  // Sorted by id, as the first answer was (SPEC §7: the same event again answers with the first notices).
   return db('messages').where({ payment_notice_id: paymentEventId }).orderBy('id').pluck('id');
 }
 

@@ -1,5 +1,7 @@
 /** The worker process: `node workers/main` with DATABASE_URL and TEMPORAL_ADDRESS set. */
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
+import { BILLING_SCHEDULE_ID, ensureBillingSchedule } from '../platform/billing-schedule';
 import { loadConfig } from '../platform/config';
 import { createDb } from '../platform/db';
 import { createLogger } from '../platform/logger';
@@ -13,6 +15,8 @@ async function main() {
   installTemporalRuntime(logger);
   const db = createDb(config.databaseUrl, { max: 20 });
   const connection = await NativeConnection.connect({ address: config.temporal.address });
+  const client = new Client({ connection: await Connection.connect({ address: config.temporal.address }), namespace: config.temporal.namespace });
+  logger.info({ schedule: BILLING_SCHEDULE_ID, result: await ensureBillingSchedule(client, config.resultWindowMs) }, 'billing schedule ready');
   const bundle = await bundleWorkflows();
   const workers = await createWorkers({ connection, namespace: config.temporal.namespace, bundle, deps: { db, logger, config } });
 
@@ -29,6 +33,7 @@ async function main() {
   logger.info({ namespace: config.temporal.namespace }, 'worker running');
   await workers.run();
   await connection.close();
+  await client.connection.close();
   await db.destroy();
   logger.info('worker stopped');
 }

@@ -13,7 +13,7 @@ import * as wf from '@temporalio/workflow';
 import type { BillingActivities } from '../activities/billing';
 import { createBusinessCalendar, dueDate, invoiceDeadlines } from '../domain/business-days';
 import { addMonths, firstDayOf, kstDate, kstStartOf, periodOf } from '../domain/calendar-kst';
-import { checkInvariant, openDispute, openLedger, overdueFrom, recordPayment, resolveDispute, summarize, type LedgerResult } from '../domain/invoice-ledger';
+import { checkInvariant, nextOverdueAt, openDispute, openLedger, recordPayment, resolveDispute, summarize, type LedgerResult } from '../domain/invoice-ledger';
 import type { InvoiceSnapshot } from '../domain/invoice';
 import { invoiceOverdueSignal, invoicePaidSignal } from './contract';
 
@@ -98,10 +98,10 @@ export async function InvoiceWorkflow(input: InvoiceWorkflowInput): Promise<{ in
         wf.log.warn('contract workflow did not take the billing signal (it has ended)', { error: String(err) });
       }
     };
-    if (summary.status === 'overdue' && !overdueReported) {
+    if (summary.overdueAmount > 0 && !overdueReported) {
       overdueReported = true;
       await tell(invoiceOverdueSignal);
-    } else if (overdueReported && summary.undisputedOutstanding === 0) {
+    } else if (overdueReported && summary.overdueAmount === 0) {
       overdueReported = false;
       await tell(invoicePaidSignal);
     }
@@ -113,8 +113,12 @@ export async function InvoiceWorkflow(input: InvoiceWorkflowInput): Promise<{ in
         return recordPayment(ledger, { id: command.id, amount: command.amount, paidAt: command.paidAt });
       case 'open_dispute':
         return openDispute(ledger, { id: command.id, amount: command.amount, reason: command.reason, openedAt: command.openedAt });
-      case 'resolve_dispute':
-        return resolveDispute(ledger, { disputeId: command.disputeId, acceptedAmount: command.acceptedAmount, resolvedAt: command.resolvedAt });
+      case 'resolve_dispute': {
+        // The accepted part becomes payable now: it gets the same 20 business days (Art. 7.1).
+        const fromResolution = dueDate(kstDate(Date.parse(command.resolvedAt)), calendar);
+        const acceptedDueDate = fromResolution > ledger.dueDate ? fromResolution : ledger.dueDate;
+        return resolveDispute(ledger, { disputeId: command.disputeId, acceptedAmount: command.acceptedAmount, resolvedAt: command.resolvedAt, acceptedDueDate });
+      }
     }
   };
   const refuse = (r: LedgerResult & { ok: false }) => {
@@ -145,13 +149,12 @@ export async function InvoiceWorkflow(input: InvoiceWorkflowInput): Promise<{ in
 
   await publish();
   const isDone = () => summarize(ledger, new Date()).outstandingAmount === 0 && ledger.disputes.every((d) => d.status === 'resolved');
-  const overdueAt = overdueFrom(ledger.dueDate).getTime();
   while (!isDone()) {
     const seen = version;
-    const untilOverdue = overdueAt - Date.now();
-    // Wake on any change, and once at the moment the undisputed balance turns overdue.
-    const changed = await wf.condition(() => version !== seen || isDone(), untilOverdue > 0 ? untilOverdue : undefined);
-    if (!changed && untilOverdue > 0) {
+    const next = nextOverdueAt(ledger, new Date());
+    // Wake on any change, and at each moment more becomes owed (the due date, an accepted part's).
+    const changed = await wf.condition(() => version !== seen || isDone(), next ? Math.max(1, +next - Date.now()) : undefined);
+    if (!changed && next) {
       version += 1;
       await reconcile();
       await publish();

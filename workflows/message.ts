@@ -18,7 +18,9 @@ import type { Channel, FallbackChannel } from '../domain/message';
 import { MerchantId, MessageStatus } from './search-attributes';
 
 const { recheckGate, sendOnChannel, pollResult, recordTimeline, finalizeMessage } = wf.proxyActivities<MessageActivities>({
-  startToCloseTimeout: '30 seconds',
+  // Provider calls time out after 10 s; a worker that dies mid-send is noticed after 20 s and the
+  // send is retried elsewhere with the same idempotency key.
+  startToCloseTimeout: '20 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 const { notifyMerchant } = wf.proxyActivities<MessageActivities>({
@@ -98,7 +100,8 @@ export async function MessageWorkflow(input: MessageWorkflowInput): Promise<Mess
 
   const send = async (channel: Channel, asFallback: boolean): Promise<Sent | (SendOutcome & { sent: false })> => {
     const r = await sendOnChannel({ messageId, channel, asFallback, seq: ++seq });
-    return r.sent ? { channel, provider: r.provider, providerMessageId: r.providerMessageId, key: r.idempotencyKey, sentAt: Date.parse(r.sentAt), recorded: false } : r;
+    // Waits are measured on the workflow's clock, not the worker's (they may drift apart).
+    return r.sent ? { channel, provider: r.provider, providerMessageId: r.providerMessageId, key: r.idempotencyKey, sentAt: Date.now(), recorded: false } : r;
   };
 
   /** Waits until `done()` or `until`, asking the providers of `pending` when their reports are late. */
@@ -182,8 +185,12 @@ export async function MessageWorkflow(input: MessageWorkflowInput): Promise<Mess
           sent.push(fb);
           // The first success reported wins: the fallback's, or Kakao's arriving late.
           await waitFor(sent, fb.sentAt + input.resultWindowMs, () => succeeded(kakao) || results.has(fb.key));
-          if (succeeded(kakao)) await recordResult(kakao!, true);
+          // The fallback failed while Kakao still owes its result: it may yet deliver (Art. 5.3).
+          if (kakao && !succeeded(kakao) && !succeeded(fb) && !results.has(kakao.key)) {
+            await waitFor([kakao], kakao.sentAt + input.resultWindowMs, () => results.has(kakao.key));
+          }
           await recordResult(fb, false);
+          if (succeeded(kakao)) await recordResult(kakao!, true);
           if (!succeeded(kakao) && !results.has(fb.key)) await noResult(fb, input.resultWindowMs);
           await finish(succeeded(kakao) ? delivered(input.channel) : succeeded(fb) ? delivered(fb.channel) : results.has(fb.key) ? failed('carrier_rejected') : failed('result_timeout'));
         }

@@ -30,6 +30,7 @@ export async function PaymentNoticeWorkflow(input: PaymentNoticeInput): Promise<
         args: [notice],
         // A notice, once accepted, finishes even if this parent is terminated.
         parentClosePolicy: 'ABANDON',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
         ...(tracked
           ? {
               typedSearchAttributes: [

@@ -95,6 +95,8 @@ export function paymentEventRoutes(router: Router, registry: OpenAPIRegistry, de
       await temporal.workflow.start(PaymentNoticeWorkflow, {
         workflowId: paymentNoticeWorkflowId(e.mid, e.tid, e.event),
         taskQueue: TASK_QUEUES.messages,
+        // One run per (mid, tid, event), ever: a repeated event must not notify again.
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
         args: [{ paymentEventId: e.id, merchantId: e.merchant_id, notices }],
         typedSearchAttributes: [{ key: MerchantId, value: e.merchant_id }],
       });
@@ -105,8 +107,10 @@ export function paymentEventRoutes(router: Router, registry: OpenAPIRegistry, de
 
   /** The same (mid, tid, event) again: nothing new, the first answer again. */
   const replay = async (existing: PaymentEventRow) => {
-    const page = await listMessages(db, { paymentNoticeId: existing.id, limit: 1000 });
-    await startNotices(existing, page.rows.map((m) => noticeInput(m, config)));
+    if (existing.status !== 'completed') {
+      const page = await listMessages(db, { paymentNoticeId: existing.id, limit: 1000 });
+      await startNotices(existing, page.rows.map((m) => noticeInput(m, config)));
+    }
     return { status: 202, body: { paymentEventId: existing.id, notices: (await noticeIdsOf(db, existing.id)), skipped: existing.skipped }, headers: { 'Idempotent-Replayed': 'true' } };
   };
 
@@ -196,7 +200,7 @@ export function paymentEventRoutes(router: Router, registry: OpenAPIRegistry, de
         return true;
       });
       if (!fresh) return replay((await findPaymentEvent(db, body.mid, body.tid, body.event))!);
-      return { status: 202, body: { paymentEventId, notices: messages.map((m) => m.id), skipped: plan.skipped } };
+      return { status: 202, body: { paymentEventId, notices: messages.map((m) => m.id).sort(), skipped: plan.skipped } };
     },
   });
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   checkInvariant,
+  nextOverdueAt,
   openDispute,
   openLedger,
   overdueFrom,
@@ -24,7 +25,11 @@ function ok(result: LedgerResult): InvoiceLedgerState {
 
 const pay = (state: InvoiceLedgerState, id: string, amount: number) => recordPayment(state, { id, amount, paidAt: '2026-03-02T09:00:00+09:00' });
 const dispute = (state: InvoiceLedgerState, id: string, amount: number) => openDispute(state, { id, amount, reason: 'AlimTalk count differs from our log', openedAt: '2026-02-12T09:00:00+09:00' });
-const resolve = (state: InvoiceLedgerState, disputeId: string, acceptedAmount: number) => resolveDispute(state, { disputeId, acceptedAmount, resolvedAt: '2026-03-25T15:00:00+09:00' });
+// Resolved 2026-03-25; the accepted part gets its own 20 business days, to 2026-04-22.
+const ACCEPTED_DUE = '2026-04-22';
+const resolve = (state: InvoiceLedgerState, disputeId: string, acceptedAmount: number) =>
+  resolveDispute(state, { disputeId, acceptedAmount, resolvedAt: '2026-03-25T15:00:00+09:00', acceptedDueDate: ACCEPTED_DUE });
+const afterAcceptedDue = new Date('2026-04-23T00:00:00+09:00');
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {
@@ -37,7 +42,7 @@ function deepFreeze<T>(value: T): T {
 describe('payments', () => {
   it('starts issued, goes partially paid, then paid', () => {
     let state = fresh();
-    expect(summarize(state, beforeDue)).toEqual({ paidAmount: 0, creditedAmount: 0, disputedAmount: 0, outstandingAmount: 110_000, undisputedOutstanding: 110_000, status: 'issued' });
+    expect(summarize(state, beforeDue)).toEqual({ paidAmount: 0, creditedAmount: 0, disputedAmount: 0, outstandingAmount: 110_000, undisputedOutstanding: 110_000, overdueAmount: 0, status: 'issued' });
     state = ok(pay(state, 'p1', 50_000));
     expect(summarize(state, beforeDue)).toMatchObject({ paidAmount: 50_000, outstandingAmount: 60_000, status: 'partially_paid' });
     state = ok(pay(state, 'p2', 60_000));
@@ -88,11 +93,12 @@ describe('disputes (Art. 7.2)', () => {
     state = ok(resolve(state, 'd1', 4_000));
     expect(state.disputes[0]).toMatchObject({ status: 'resolved', acceptedAmount: 4_000, creditedAmount: 6_000 });
     expect(summarize(state, beforeDue)).toMatchObject({ creditedAmount: 6_000, disputedAmount: 0, outstandingAmount: 4_000, status: 'partially_paid' });
-    // The accepted part is owed and the due date has passed.
-    expect(summarize(state, afterDue).status).toBe('overdue');
+    // The accepted part is owed, but from its own due date: resolving late puts nobody in arrears at once.
+    expect(summarize(state, afterDue)).toMatchObject({ overdueAmount: 0, status: 'partially_paid' });
+    expect(summarize(state, afterAcceptedDue)).toMatchObject({ overdueAmount: 4_000, status: 'overdue' });
 
     state = ok(pay(state, 'p2', 4_000));
-    expect(summarize(state, afterDue)).toEqual({ paidAmount: 104_000, creditedAmount: 6_000, disputedAmount: 0, outstandingAmount: 0, undisputedOutstanding: 0, status: 'settled' });
+    expect(summarize(state, afterDue)).toEqual({ paidAmount: 104_000, creditedAmount: 6_000, disputedAmount: 0, outstandingAmount: 0, undisputedOutstanding: 0, overdueAmount: 0, status: 'settled' });
     expect(checkInvariant(state)).toEqual([]);
   });
 
@@ -104,7 +110,28 @@ describe('disputes (Art. 7.2)', () => {
   it('is overdue when the undisputed part is unpaid after the due date', () => {
     const state = ok(pay(ok(dispute(fresh(), 'd1', 10_000)), 'p1', 50_000));
     expect(summarize(state, beforeDue).status).toBe('disputed');
-    expect(summarize(state, afterDue)).toMatchObject({ undisputedOutstanding: 50_000, status: 'overdue' });
+    expect(summarize(state, afterDue)).toMatchObject({ undisputedOutstanding: 50_000, overdueAmount: 50_000, status: 'overdue' });
+  });
+
+  it('a dispute raised only after the due date does not lift the arrears', () => {
+    const late = ok(openDispute(ok(pay(fresh(), 'p1', 10_000)), { id: 'd1', amount: 100_000, reason: 'late', openedAt: '2026-03-18T09:00:00+09:00' }));
+    expect(summarize(late, afterDue)).toMatchObject({ undisputedOutstanding: 0, overdueAmount: 100_000, status: 'overdue' });
+    // Once resolved, its credit does reduce what is owed.
+    const resolved = ok(resolve(late, 'd1', 30_000));
+    expect(summarize(resolved, afterDue)).toMatchObject({ creditedAmount: 70_000, overdueAmount: 30_000, status: 'overdue' });
+  });
+
+  it('knows the next moment more becomes owed', () => {
+    const state = ok(resolve(ok(pay(ok(dispute(fresh(), 'd1', 10_000)), 'p1', 100_000)), 'd1', 4_000));
+    expect(nextOverdueAt(state, beforeDue)).toEqual(overdueFrom('2026-03-16'));
+    expect(nextOverdueAt(state, afterDue)).toEqual(overdueFrom(ACCEPTED_DUE));
+    expect(nextOverdueAt(state, afterAcceptedDue)).toBeUndefined();
+  });
+
+  it('refuses an accepted part due before the invoice itself', () => {
+    const state = ok(dispute(fresh(), 'd1', 10_000));
+    const r = resolveDispute(state, { disputeId: 'd1', acceptedAmount: 1, resolvedAt: '2026-03-01T09:00:00+09:00', acceptedDueDate: '2026-03-10' });
+    expect(r).toMatchObject({ ok: false, violation: { code: 'accepted_due_date_invalid' } });
   });
 
   it('caps the credit at what is outstanding when the merchant also paid the disputed part', () => {

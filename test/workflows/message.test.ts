@@ -1,0 +1,397 @@
+/**
+ * MessageWorkflow on the time-skipping server (SPEC §4, §8): real PostgreSQL, real activities,
+ * in-process fake providers. The carriers' reports are signalled by the test at the (skipped) time
+ * it chooses; the production timing is used throughout (Kakao result timeout 30 s, result window
+ * 48 h) and time-skipping lets it pass in seconds.
+ *
+ * Each test gets its own time-skipping server, whose clock starts at the wall clock: the
+ * workflow measures its windows from `sentAt`, which the send activity takes from the worker's
+ * wall clock, so a server clock already skipped ahead by an earlier test would shorten them (see
+ * the last test).
+ */
+import type { WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { idempotencyKeyFor } from '../../activities/messages';
+import type { ProviderName } from '../../activities/providers/types';
+import { decide, newContract, type Actor, type ContractCommand, type ContractState } from '../../domain/contract';
+import type { Channel } from '../../domain/message';
+import { newId } from '../../platform/ids';
+import { RESULT_CODES } from '../../simulator/outcomes';
+import { saveContractSnapshot } from '../../store/contracts';
+import { insertMessages } from '../../store/messages';
+import { bundleWorkflows } from '../../workers/worker';
+import { MessageWorkflow, providerReportSignal, type MessageWorkflowInput } from '../../workflows/message';
+import { TASK_QUEUES } from '../../workflows/task-queues';
+import { createTestDatabase, type TestDatabase } from '../support/db';
+import { FakeProviders, startWorkersWithProviders, type FakeSend } from '../support/fake-providers';
+import { FEES, seedApplication, seedMerchant } from '../support/fixtures';
+import { timeSkippingEnv } from '../support/temporal';
+
+const SECOND = 1_000;
+const HOUR = 3_600_000;
+const KAKAO_RESULT_TIMEOUT_MS = 30 * SECOND;
+const RESULT_WINDOW_MS = 48 * HOUR;
+const OPERATOR: Actor = { type: 'operator', id: 'operator' };
+const SENDER = '0223456789';
+
+let bundle: WorkflowBundleWithSourceMap;
+let t: TestDatabase;
+let env: TestWorkflowEnvironment;
+let fake: FakeProviders;
+let workers: { stop(): Promise<void> } | undefined;
+
+beforeAll(async () => {
+  [bundle, t] = await Promise.all([bundleWorkflows(), createTestDatabase()]);
+});
+
+afterAll(async () => {
+  await t?.drop();
+});
+
+beforeEach(async () => {
+  env = await timeSkippingEnv();
+  fake = new FakeProviders();
+  workers = await startWorkersWithProviders(env, bundle, t.db, fake);
+});
+
+afterEach(async () => {
+  await workers?.stop();
+  workers = undefined;
+  await env?.teardown();
+});
+
+function apply(state: ContractState, command: ContractCommand, now: number): ContractState {
+  const d = decide(state, command, OPERATOR, now);
+  if (!d.ok) throw new Error(`${command.type}: ${d.violation.message}`);
+  return d.state;
+}
+
+/** A merchant with an active contract (all messaging services, sender number verified) in the projection. */
+async function seedContract(opts: { suspended?: boolean } = {}) {
+  const now = await env.currentTimeMs();
+  const { merchant } = await seedMerchant(t.db);
+  const app = await seedApplication(t.db, merchant.id, undefined, new Date(now));
+  let state = apply(newContract(app), { type: 'approve', fees: FEES }, now);
+  state = apply(state, { type: 'verify_sender_number', id: app.senderNumbers[0].id }, now);
+  await saveContractSnapshot(t.db, state, []);
+  if (opts.suspended) {
+    // Suspended after the message was accepted, before its workflow sends it.
+    state = apply(state, { type: 'suspend', reason: 'unpaid_fees' }, now);
+    await saveContractSnapshot(t.db, state, []);
+  }
+  return { merchantId: merchant.id, contractId: app.id };
+}
+
+interface MessageUnderTest {
+  id: string;
+  handle: WorkflowHandle<typeof MessageWorkflow>;
+  /** The provider's send of this message on a channel, once it exists. */
+  sent(channel: Channel): Promise<FakeSend>;
+  report(send: FakeSend, status: 'delivered' | 'failed'): Promise<void>;
+  row(): Promise<{ status: string; delivered_via: string | null; failure_reason: string | null; finalized_at: Date | null }>;
+  /** The timeline as `channel:status`, in order. */
+  timeline(): Promise<string[]>;
+  usage(): Promise<{ usage_type: string; channel: string }[]>;
+  running(): Promise<boolean>;
+}
+
+/** Seeds a contract and an accepted message to a number ending in `last4`, and starts its workflow. */
+async function startMessage(last4: string, opts: { type?: 'alimtalk' | 'sms'; suspended?: boolean } = {}): Promise<MessageUnderTest> {
+  const type = opts.type ?? 'alimtalk';
+  const { merchantId, contractId } = await seedContract(opts);
+  const id = newId('msg');
+  const recipient = `0101234${last4}`;
+  await insertMessages(t.db, [
+    {
+      id,
+      merchantId,
+      contractId,
+      type,
+      recipient,
+      recipientMasked: `010-****-${last4}`,
+      senderNumber: SENDER,
+      text: type === 'alimtalk' ? '[바른상점] 홍길동님, 주문(A-1001)이 접수되었습니다.' : '[바른상점] 주문 접수',
+      subject: null,
+      templateCode: type === 'alimtalk' ? 'ORDER_ACCEPTED' : null,
+      variables: type === 'alimtalk' ? { name: '홍길동', order: 'A-1001' } : null,
+      imageUrl: null,
+      fallback: type === 'alimtalk' ? { channel: 'sms', text: '[바른상점] 주문 A-1001 접수' } : null,
+      reference: null,
+      paymentNoticeId: null,
+      idempotencyKey: null,
+      requestHash: null,
+      notBefore: null,
+      createdAt: new Date(await env.currentTimeMs()).toISOString(),
+    },
+  ]);
+  const input: MessageWorkflowInput = {
+    messageId: id,
+    merchantId,
+    kind: 'message',
+    channel: type,
+    fallback: type === 'alimtalk' ? 'sms' : null,
+    notBefore: null,
+    kakaoResultTimeoutMs: KAKAO_RESULT_TIMEOUT_MS,
+    resultWindowMs: RESULT_WINDOW_MS,
+  };
+  const handle = await env.client.workflow.start(MessageWorkflow, { workflowId: `message-${id}`, taskQueue: TASK_QUEUES.messages, args: [input] });
+  return {
+    id,
+    handle,
+    sent: (channel) => fake.waitForSend((s) => s.idempotencyKey === idempotencyKeyFor(id, channel)),
+    report: (send, status) =>
+      handle.signal(providerReportSignal, {
+        provider: send.provider,
+        providerMessageId: send.providerMessageId,
+        idempotencyKey: send.idempotencyKey,
+        status,
+        resultCode: resultCode(send.provider, status),
+        reportedAt: null,
+      }),
+    row: () => t.db('messages').where({ id }).first('status', 'delivered_via', 'failure_reason', 'finalized_at'),
+    timeline: async () => (await t.db('message_attempts').where({ message_id: id }).orderBy('seq')).map((a) => `${a.channel}:${a.status}`),
+    usage: () => t.db('usage_records').where({ message_id: id }).select('usage_type', 'channel'),
+    running: async () => (await handle.describe()).status.name === 'RUNNING',
+  };
+}
+
+function resultCode(provider: ProviderName, status: 'delivered' | 'failed'): string {
+  if (provider === 'kakao') return status === 'delivered' ? RESULT_CODES.kakao.delivered : RESULT_CODES.kakao.notKakaoUser;
+  return status === 'delivered' ? RESULT_CODES.sms.delivered : RESULT_CODES.sms.rejected;
+}
+
+/** Polls (real time) until `check` passes: for what the workflow does after a signal. */
+async function eventually(check: () => Promise<void>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+describe('MessageWorkflow (SPEC §8 test numbers)', () => {
+  it('delivers an AlimTalk via Kakao and bills it once as alimtalk (any other number)', async () => {
+    const m = await startMessage('5678');
+    await m.report(await m.sent('alimtalk'), 'delivered');
+
+    expect(await m.handle.result()).toEqual({ status: 'delivered', deliveredVia: 'alimtalk', failureReason: null });
+    expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: 'alimtalk', failure_reason: null, finalized_at: expect.any(Date) });
+    expect(await m.timeline()).toEqual(['alimtalk:sent', 'alimtalk:delivered']);
+    expect(await m.usage()).toEqual([{ usage_type: 'alimtalk', channel: 'alimtalk' }]);
+    expect(fake.sendsOf('sms')).toEqual([]);
+  });
+
+  it('falls back to SMS when Kakao fails (not a KakaoTalk user, 9001) and bills it as sms', async () => {
+    const m = await startMessage('9001');
+    await m.report(await m.sent('alimtalk'), 'failed');
+    const sms = await m.sent('sms');
+    expect(sms.message).toMatchObject({ type: 'sms', from: SENDER, to: '01012349001', text: '[바른상점] 주문 A-1001 접수' });
+    await m.report(sms, 'delivered');
+
+    expect(await m.handle.result()).toEqual({ status: 'delivered', deliveredVia: 'sms', failureReason: null });
+    expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: 'sms', failure_reason: null, finalized_at: expect.any(Date) });
+    expect(await m.timeline()).toEqual(['alimtalk:sent', 'alimtalk:failed', 'sms:sent', 'sms:delivered']);
+    expect(await m.usage()).toEqual([{ usage_type: 'sms', channel: 'sms' }]);
+  });
+
+  it('sends the fallback only after the 30 s Kakao timeout when Kakao stays silent (9002), then keeps listening for Kakao until the 48 h window ends', async () => {
+    const m = await startMessage('9002');
+    const kakao = await m.sent('alimtalk');
+
+    await env.sleep(29 * SECOND);
+    expect(fake.sendsOf('sms')).toEqual([]);
+    expect((await m.row()).status).toBe('sending');
+    // Its report is late: the workflow asked Kakao in the meantime (first poll after 10 s).
+    expect(fake.statusCalls.filter((c) => c.providerMessageId === kakao.providerMessageId).length).toBeGreaterThanOrEqual(1);
+
+    await env.sleep(2 * SECOND);
+    const sms = await m.sent('sms');
+    await m.report(sms, 'delivered');
+    await eventually(async () => expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: 'sms', finalized_at: expect.any(Date) }));
+    // Final for the merchant, but Kakao still has its 48 h to report (Art. 5.3).
+    expect(await m.running()).toBe(true);
+    await env.sleep(47 * HOUR);
+    expect(await m.running()).toBe(true);
+
+    expect(await m.handle.result()).toEqual({ status: 'delivered', deliveredVia: 'sms', failureReason: null });
+    expect(await m.timeline()).toEqual(['alimtalk:sent', 'alimtalk:no_result', 'sms:sent', 'sms:delivered']);
+    expect(await m.usage()).toEqual([{ usage_type: 'sms', channel: 'sms' }]);
+  });
+
+  it('fails with carrier_rejected when Kakao fails and the SMS carrier rejects the number (9003), and bills nothing', async () => {
+    const m = await startMessage('9003');
+    await m.report(await m.sent('alimtalk'), 'failed');
+    await m.report(await m.sent('sms'), 'failed');
+
+    expect(await m.handle.result()).toEqual({ status: 'failed', deliveredVia: null, failureReason: 'carrier_rejected' });
+    expect(await m.row()).toMatchObject({ status: 'failed', delivered_via: null, failure_reason: 'carrier_rejected', finalized_at: expect.any(Date) });
+    expect(await m.timeline()).toEqual(['alimtalk:sent', 'alimtalk:failed', 'sms:sent', 'sms:failed']);
+    expect(await m.usage()).toEqual([]);
+  });
+
+  it('fails with result_timeout 48 h after the fallback when the SMS carrier never reports (9004), having polled it, and bills nothing', async () => {
+    const m = await startMessage('9004');
+    await m.report(await m.sent('alimtalk'), 'failed');
+    const sms = await m.sent('sms');
+
+    await env.sleep(47 * HOUR);
+    expect(await m.row()).toMatchObject({ status: 'sending', finalized_at: null });
+    expect(await m.running()).toBe(true);
+
+    expect(await m.handle.result()).toEqual({ status: 'failed', deliveredVia: null, failureReason: 'result_timeout' });
+    expect(await m.row()).toMatchObject({ status: 'failed', delivered_via: null, failure_reason: 'result_timeout', finalized_at: expect.any(Date) });
+    expect(await m.timeline()).toEqual(['alimtalk:sent', 'alimtalk:failed', 'sms:sent', 'sms:no_result']);
+    expect(await m.usage()).toEqual([]);
+    expect(fake.statusCalls.filter((c) => c.provider === 'sms' && c.providerMessageId === sms.providerMessageId).length).toBeGreaterThan(0);
+  });
+
+  it('keeps the SMS delivery when Kakao reports success only after the timeout (9005): late_delivered on the timeline, billed once as sms', async () => {
+    const m = await startMessage('9005');
+    const kakao = await m.sent('alimtalk');
+    await env.sleep(31 * SECOND);
+    await m.report(await m.sent('sms'), 'delivered');
+    await eventually(async () => expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: 'sms' }));
+
+    await env.sleep(60 * SECOND);
+    await m.report(kakao, 'delivered');
+
+    expect(await m.handle.result()).toEqual({ status: 'delivered', deliveredVia: 'sms', failureReason: null });
+    expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: 'sms', failure_reason: null });
+    expect(await m.timeline()).toEqual(['alimtalk:sent', 'alimtalk:no_result', 'sms:sent', 'sms:delivered', 'alimtalk:late_delivered']);
+    expect(await m.usage()).toEqual([{ usage_type: 'sms', channel: 'sms' }]);
+  });
+
+  it('delivers via AlimTalk when the late Kakao success comes after the fallback went out but before its result, billing alimtalk once', async () => {
+    const m = await startMessage('9005');
+    const kakao = await m.sent('alimtalk');
+    await env.sleep(31 * SECOND);
+    const sms = await m.sent('sms');
+    await m.report(kakao, 'delivered');
+    await eventually(async () => expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: 'alimtalk' }));
+    expect(await m.usage()).toEqual([{ usage_type: 'alimtalk', channel: 'alimtalk' }]);
+
+    await env.sleep(5 * SECOND);
+    await m.report(sms, 'delivered');
+
+    expect(await m.handle.result()).toEqual({ status: 'delivered', deliveredVia: 'alimtalk', failureReason: null });
+    expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: 'alimtalk', failure_reason: null });
+    expect(await m.timeline()).toEqual(['alimtalk:sent', 'alimtalk:no_result', 'sms:sent', 'alimtalk:late_delivered', 'sms:late_delivered']);
+    expect(await m.usage()).toEqual([{ usage_type: 'alimtalk', channel: 'alimtalk' }]);
+  });
+
+  it('retries a send the provider answered 503 with the same idempotency key, never sending twice (9006)', async () => {
+    fake.unavailableOnce((a) => a.message.to.endsWith('9006'));
+    const m = await startMessage('9006');
+    const kakao = await m.sent('alimtalk');
+    await m.report(kakao, 'delivered');
+
+    expect(await m.handle.result()).toEqual({ status: 'delivered', deliveredVia: 'alimtalk', failureReason: null });
+    expect(fake.sends).toEqual([expect.objectContaining({ provider: 'kakao', idempotencyKey: idempotencyKeyFor(m.id, 'alimtalk'), attempts: 2 })]);
+    expect(await m.timeline()).toEqual(['alimtalk:sent', 'alimtalk:delivered']);
+    expect(await m.usage()).toEqual([{ usage_type: 'alimtalk', channel: 'alimtalk' }]);
+  });
+
+  it('finds the result by polling the provider when its report is lost, before the Kakao timeout (first poll at 10 s)', async () => {
+    const m = await startMessage('5678');
+    const kakao = await m.sent('alimtalk');
+    fake.setStatus(kakao.providerMessageId, { status: 'delivered', resultCode: RESULT_CODES.kakao.delivered, reportedAt: null });
+
+    await env.sleep(9 * SECOND);
+    expect(fake.statusCalls).toEqual([]);
+    expect((await m.row()).status).toBe('sending');
+    await env.sleep(2 * SECOND);
+    await eventually(async () => expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: 'alimtalk' }));
+
+    expect(await m.handle.result()).toEqual({ status: 'delivered', deliveredVia: 'alimtalk', failureReason: null });
+    expect(fake.statusCalls).toEqual([{ provider: 'kakao', providerMessageId: kakao.providerMessageId }]);
+    expect(fake.sendsOf('sms')).toEqual([]);
+    expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: 'alimtalk' });
+    expect(await m.timeline()).toEqual(['alimtalk:sent', 'alimtalk:delivered']);
+    expect(await m.usage()).toEqual([{ usage_type: 'alimtalk', channel: 'alimtalk' }]);
+  });
+
+  it('fails a plain SMS with result_timeout when the carrier never reports within 48 h', async () => {
+    const m = await startMessage('9004', { type: 'sms' });
+    const sms = await m.sent('sms');
+    expect(sms.message).toMatchObject({ type: 'sms', from: SENDER, text: '[바른상점] 주문 접수' });
+
+    await env.sleep(47 * HOUR);
+    expect((await m.row()).status).toBe('sending');
+
+    expect(await m.handle.result()).toEqual({ status: 'failed', deliveredVia: null, failureReason: 'result_timeout' });
+    expect(await m.row()).toMatchObject({ status: 'failed', delivered_via: null, failure_reason: 'result_timeout', finalized_at: expect.any(Date) });
+    expect(await m.timeline()).toEqual(['sms:sent', 'sms:no_result']);
+    expect(await m.usage()).toEqual([]);
+    expect(fake.sendsOf('kakao')).toEqual([]);
+  });
+
+  it('sends nothing when the contract was suspended between acceptance and sending: failed contract_suspended', async () => {
+    const m = await startMessage('5678', { suspended: true });
+
+    expect(await m.handle.result()).toEqual({ status: 'failed', deliveredVia: null, failureReason: 'contract_suspended' });
+    expect(fake.sends).toEqual([]);
+    expect(await m.row()).toMatchObject({ status: 'failed', delivered_via: null, failure_reason: 'contract_suspended', finalized_at: expect.any(Date) });
+    expect(await m.timeline()).toEqual(['alimtalk:rejected']);
+    expect(await m.usage()).toEqual([]);
+  });
+
+  it('ignores duplicate reports: the same Kakao or SMS report twice changes nothing', async () => {
+    // A duplicate Kakao failure while the fallback is under way.
+    const a = await startMessage('9001');
+    const kakao = await a.sent('alimtalk');
+    await a.report(kakao, 'failed');
+    await a.report(kakao, 'failed');
+    await a.report(await a.sent('sms'), 'delivered');
+    expect(await a.handle.result()).toEqual({ status: 'delivered', deliveredVia: 'sms', failureReason: null });
+    expect(await a.timeline()).toEqual(['alimtalk:sent', 'alimtalk:failed', 'sms:sent', 'sms:delivered']);
+    expect(await a.usage()).toEqual([{ usage_type: 'sms', channel: 'sms' }]);
+    expect(fake.sendsOf('sms').filter((s) => s.idempotencyKey.startsWith(a.id))).toHaveLength(1);
+
+    // A duplicate SMS delivery while the workflow still listens for Kakao.
+    const b = await startMessage('9002');
+    await b.sent('alimtalk');
+    await env.sleep(31 * SECOND);
+    const sms = await b.sent('sms');
+    await b.report(sms, 'delivered');
+    await b.report(sms, 'delivered');
+    await eventually(async () => expect((await b.row()).status).toBe('delivered'));
+    expect(await b.running()).toBe(true);
+    expect(await b.handle.result()).toEqual({ status: 'delivered', deliveredVia: 'sms', failureReason: null });
+    expect(await b.timeline()).toEqual(['alimtalk:sent', 'alimtalk:no_result', 'sms:sent', 'sms:delivered']);
+    expect(await b.usage()).toEqual([{ usage_type: 'sms', channel: 'sms' }]);
+  });
+
+  it('falls back to SMS at once when the Kakao provider refuses the send outright', async () => {
+    fake.reject((a) => a.provider === 'kakao', 'invalid_sender_key');
+    const m = await startMessage('5678');
+    await m.report(await m.sent('sms'), 'delivered');
+
+    expect(await m.handle.result()).toEqual({ status: 'delivered', deliveredVia: 'sms', failureReason: null });
+    expect(fake.rejections).toEqual([expect.objectContaining({ provider: 'kakao', code: 'invalid_sender_key' })]);
+    expect(await m.timeline()).toEqual(['alimtalk:rejected', 'sms:sent', 'sms:delivered']);
+    expect(await m.usage()).toEqual([{ usage_type: 'sms', channel: 'sms' }]);
+  });
+});
+
+describe('MessageWorkflow timing', () => {
+  it("measures the Kakao timeout on the workflow's clock: with the server's clock ahead of the worker's, a silent Kakao still gets its 30 s", async () => {
+    // The server's clock moves ahead of the worker's wall clock (time-skipping here; clock skew
+    // between worker hosts and the Temporal server in production).
+    await env.sleep(HOUR);
+    const m = await startMessage('9002');
+    await m.sent('alimtalk');
+
+    await env.sleep(29 * SECOND);
+    expect(fake.sendsOf('sms')).toEqual([]);
+    expect(await m.timeline()).toEqual(['alimtalk:sent']);
+
+    await env.sleep(2 * SECOND);
+    await m.report(await m.sent('sms'), 'delivered');
+    expect(await m.handle.result()).toEqual({ status: 'delivered', deliveredVia: 'sms', failureReason: null });
+  });
+});
