@@ -3,7 +3,7 @@
  * last won (SPEC §5; Art. 6, 7, 5.2.3).
  *
  *   wait until the month's results are in (results come up to RESULT_WINDOW after sending) →
- *   issue on a business day, by the legal deadline (alert if late) → due 20 business days later →
+ *   issue, by the legal deadline (alert if late) → due 20 business days later →
  *   payments and disputes (the undisputed part is due on the due date, Art. 7.2) →
  *   overdue suspends the contract; paying resumes it → ends when nothing is outstanding.
  *
@@ -52,10 +52,9 @@ export async function InvoiceWorkflow(input: InvoiceWorkflowInput): Promise<{ in
   // A year the holiday dataset does not cover fails the workflow task (naming the year) and is
   // retried until the dataset is updated: an invoice is never dated on a guess.
   const calendar = createBusinessCalendar(await loadExtraHolidays());
-  const issueDate = calendar.nextBusinessDayOnOrAfter(kstDate(Date.now()));
-  // On a weekend or holiday, the invoice waits for the next business day to begin.
-  const issueAt = kstStartOf(issueDate).getTime();
-  if (issueAt > Date.now()) await wf.sleep(issueAt - Date.now());
+  // Issued as soon as the month's results are in, whatever the day: the 20 business days to pay
+  // are counted from the next business day anyway (Art. 7.1).
+  const issueDate = kstDate(Date.now());
 
   const { draft, supplier } = await draftInvoice({ contractId: input.contractId, period: input.period });
   if (!draft || draft.total === 0) return { invoiceId: null, status: 'nothing_to_bill' };
