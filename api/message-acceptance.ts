@@ -127,15 +127,20 @@ export async function acceptMessage(ctx: AcceptanceContext, input: MessageInput,
     if (earlier) return earlier;
   }
 
-  const merchant = await ctx.getMerchant();
+  const to = parseRecipient(input.to);
+  // The reads this message needs, at once.
+  const [merchant, template, contract, optOuts] = await Promise.all([
+    ctx.getMerchant(),
+    input.type === 'alimtalk' && input.templateCode ? findTemplate(ctx.db, ctx.merchantId, input.templateCode) : undefined,
+    ctx.getContract(),
+    to ? optedOut(ctx.db, ctx.merchantId, [to.digits]) : new Set<string>(),
+  ]);
   if (!merchant) throw notFound('merchant');
   const violations: RuleViolation[] = [];
-  const to = parseRecipient(input.to);
   if (!to) violations.push({ code: 'invalid_recipient', message: `"${input.to}" is not a Korean mobile number (01X-XXXX-XXXX)`, field: 'to' });
   const fromParsed = input.from !== undefined ? parseSenderNumber(input.from) : undefined;
   if (input.from !== undefined && !fromParsed) violations.push({ code: 'invalid_sender_number', message: `"${input.from}" is not a valid Korean phone number`, field: 'from' });
 
-  const template = input.type === 'alimtalk' && input.templateCode ? await findTemplate(ctx.db, ctx.merchantId, input.templateCode) : undefined;
   const now = new Date();
   const checked = checkMessage(input, {
     smsByteLimit: ctx.config.smsByteLimit,
@@ -149,9 +154,7 @@ export async function acceptMessage(ctx: AcceptanceContext, input: MessageInput,
   if (violations.length || !checked.ok || !to) throw ruleViolations(violations);
   const plan = checked.plan;
 
-  const contract = await ctx.getContract();
   const from = fromParsed?.digits ?? (contract ? defaultSender(contract) : null);
-  const optOuts = await optedOut(ctx.db, ctx.merchantId, [to.digits]);
   const gate = checkSendingGate(contract, { kind: input.type, from, fallback: plan.fallback?.channel ?? null, recipientOptedOut: optOuts.has(to.digits) });
   if (!gate.ok) throw ruleViolations([gate.violation]);
 

@@ -37,6 +37,9 @@ export async function startDevServer(opts: {
         namespace,
         searchAttributes: SEARCH_ATTRIBUTES,
         log: { format: 'json', level: 'error' },
+        // Write-ahead logging: the persisted dev server otherwise syncs every write and caps the
+        // whole platform at a few workflows per second on an ordinary disk.
+        extraArgs: opts.dbFilename ? ['--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal'] : [],
       },
     });
   } catch (err) {

@@ -17,10 +17,15 @@ import { pollDelay, usageTypeFor, type AttemptStatus, type MessageKind } from '.
 import type { Channel, FallbackChannel } from '../domain/message';
 import { MerchantId, MessageStatus } from './search-attributes';
 
-const { recheckGate, sendOnChannel, pollResult, recordTimeline, finalizeMessage } = wf.proxyActivities<MessageActivities>({
+const { sendOnChannel, pollResult } = wf.proxyActivities<MessageActivities>({
   // Provider calls time out after 10 s; a worker that dies mid-send is noticed after 20 s and the
   // send is retried elsewhere with the same idempotency key.
   startToCloseTimeout: '20 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+// Short database reads and writes run as local activities: no round trip through the server each.
+const { recheckGate, recordTimeline, finalizeMessage } = wf.proxyLocalActivities<MessageActivities>({
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 const { notifyMerchant } = wf.proxyActivities<MessageActivities>({

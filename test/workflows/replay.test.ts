@@ -235,8 +235,8 @@ describe('Workflow determinism (replay)', () => {
   it('would catch a nondeterministic change: a fixture whose commands no longer match the code fails to replay', async () => {
     // Stands for a code change that schedules different activities than the recorded run did.
     const json = readFixtureJson('message-9005-late-kakao.json') as { events: { activityTaskScheduledEventAttributes?: { activityType: { name: string } } }[] };
-    const scheduled = json.events.find((e) => e.activityTaskScheduledEventAttributes?.activityType.name === 'recheckGate')!;
-    scheduled.activityTaskScheduledEventAttributes!.activityType.name = 'sendOnChannel';
+    const scheduled = json.events.find((e) => e.activityTaskScheduledEventAttributes?.activityType.name === 'sendOnChannel')!;
+    scheduled.activityTaskScheduledEventAttributes!.activityType.name = 'pollResult';
 
     await expect(Worker.runReplayHistory({ workflowBundle: bundle, replayName: 'replay-test-broken' }, historyFromJson(json), 'message-9005-late-kakao')).rejects.toThrow(DeterminismViolationError);
   });
