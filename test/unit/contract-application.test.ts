@@ -7,6 +7,7 @@ import {
 } from '../../domain/contract-application';
 import type { RuleViolation } from '../../domain/rules';
 import { NO_SERVICES, type Services } from '../../domain/services';
+import { ALL_MESSAGING } from '../support/fixtures';
 
 const PDF = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a]); // %PDF-1.7
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
@@ -310,16 +311,7 @@ describe('reporting', () => {
   });
 
   it('a full application for every service is accepted', () => {
-    const all: Services = {
-      sms: true,
-      lms: true,
-      alimtalk: true,
-      friendtalkText: true,
-      friendtalkImage: true,
-      fallbackSms: true,
-      fallbackLms: true,
-      paymentNotice: { merchant: { approval: true, cancel: true }, buyer: { approval: true, cancel: true, vbankIssued: true } },
-    };
+    const all: Services = ALL_MESSAGING;
     const value = accepted({
       services: all,
       kakaoSearchId: '@myshop',

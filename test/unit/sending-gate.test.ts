@@ -1,17 +1,9 @@
 import type { ContractStatus, SuspensionReason } from '../../domain/contract';
 import { checkSendingGate, defaultSender, type GateContract, type GateRequest, type SendKind } from '../../domain/sending-gate';
 import { NO_SERVICES, type Services } from '../../domain/services';
+import { ALL_MESSAGING } from '../support/fixtures';
 
-const ALL_SERVICES: Services = {
-  sms: true,
-  lms: true,
-  alimtalk: true,
-  friendtalkText: true,
-  friendtalkImage: true,
-  fallbackSms: true,
-  fallbackLms: true,
-  paymentNotice: { merchant: { approval: true, cancel: true }, buyer: { approval: true, cancel: true, vbankIssued: true } },
-};
+const ALL_SERVICES: Services = ALL_MESSAGING;
 
 const VERIFIED = '0223456789';
 const PENDING = '01012345678';

@@ -27,6 +27,7 @@ import { createTestDatabase, type TestDatabase } from '../support/db';
 import { FakeProviders, startWorkersWithProviders, type FakeSend } from '../support/fake-providers';
 import { FEES, seedApplication, seedMerchant } from '../support/fixtures';
 import { timeSkippingEnv } from '../support/temporal';
+import { eventuallyPasses } from '../support/wait';
 
 const SECOND = 1_000;
 const HOUR = 3_600_000;
@@ -161,18 +162,6 @@ function resultCode(provider: ProviderName, status: 'delivered' | 'failed'): str
   return status === 'delivered' ? RESULT_CODES.sms.delivered : RESULT_CODES.sms.rejected;
 }
 
-/** Polls (real time) until `check` passes: for what the workflow does after a signal. */
-async function eventually(check: () => Promise<void>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
 
 describe('MessageWorkflow (SPEC §8 test numbers)', () => {
   it('delivers an AlimTalk via Kakao and bills it once as alimtalk (any other number)', async () => {
@@ -212,7 +201,7 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
     await env.sleep(2 * SECOND);
     const sms = await m.sent('sms');
     await m.report(sms, 'delivered');
-    await eventually(async () => expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: 'sms', finalized_at: expect.any(Date) }));
+    await eventuallyPasses(async () => expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: 'sms', finalized_at: expect.any(Date) }));
     // Final for the merchant, but Kakao still has its 48 h to report (Art. 5.3).
     expect(await m.running()).toBe(true);
     await env.sleep(47 * HOUR);
@@ -255,7 +244,7 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
     const kakao = await m.sent('alimtalk');
     await env.sleep(31 * SECOND);
     await m.report(await m.sent('sms'), 'delivered');
-    await eventually(async () => expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: 'sms' }));
+    await eventuallyPasses(async () => expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: 'sms' }));
 
     await env.sleep(60 * SECOND);
     await m.report(kakao, 'delivered');
@@ -272,7 +261,7 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
     await env.sleep(31 * SECOND);
     const sms = await m.sent('sms');
     await m.report(kakao, 'delivered');
-    await eventually(async () => expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: 'alimtalk' }));
+    await eventuallyPasses(async () => expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: 'alimtalk' }));
     expect(await m.usage()).toEqual([{ usage_type: 'alimtalk', channel: 'alimtalk' }]);
 
     await env.sleep(5 * SECOND);
@@ -305,7 +294,7 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
     expect(fake.statusCalls).toEqual([]);
     expect((await m.row()).status).toBe('sending');
     await env.sleep(2 * SECOND);
-    await eventually(async () => expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: 'alimtalk' }));
+    await eventuallyPasses(async () => expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: 'alimtalk' }));
 
     expect(await m.handle.result()).toEqual({ status: 'delivered', deliveredVia: 'alimtalk', failureReason: null });
     expect(fake.statusCalls).toEqual([{ provider: 'kakao', providerMessageId: kakao.providerMessageId }]);
@@ -359,7 +348,7 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
     const sms = await b.sent('sms');
     await b.report(sms, 'delivered');
     await b.report(sms, 'delivered');
-    await eventually(async () => expect((await b.row()).status).toBe('delivered'));
+    await eventuallyPasses(async () => expect((await b.row()).status).toBe('delivered'));
     expect(await b.running()).toBe(true);
     expect(await b.handle.result()).toEqual({ status: 'delivered', deliveredVia: 'sms', failureReason: null });
     expect(await b.timeline()).toEqual(['alimtalk:sent', 'alimtalk:no_result', 'sms:sent', 'sms:delivered']);

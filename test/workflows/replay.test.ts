@@ -35,6 +35,7 @@ import { createTestDatabase, type TestDatabase } from '../support/db';
 import { FakeProviders, startWorkersWithProviders, type FakeSend } from '../support/fake-providers';
 import { FEES, seedApplication, seedMerchant } from '../support/fixtures';
 import { timeSkippingEnv } from '../support/temporal';
+import { eventuallyPasses } from '../support/wait';
 
 const HISTORIES_DIR = path.join(__dirname, 'histories');
 
@@ -89,17 +90,6 @@ async function withEnv<T>(fn: (env: TestWorkflowEnvironment, fake: FakeProviders
   }
 }
 
-async function eventually(check: () => Promise<void>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
 
 /** An active contract in the projection and an accepted AlimTalk (SMS fallback) to `0101234<last4>`; its workflow started. */
 async function startMessage(env: TestWorkflowEnvironment, fake: FakeProviders, last4: string) {
@@ -172,7 +162,7 @@ const recordMessage9005 = () =>
     const kakao = await m.sent('alimtalk');
     await env.sleep(31 * SECOND);
     await m.report(await m.sent('sms'), 'delivered');
-    await eventually(async () => expect(await m.status()).toBe('delivered'));
+    await eventuallyPasses(async () => expect(await m.status()).toBe('delivered'));
     await env.sleep(60 * SECOND);
     await m.report(kakao, 'delivered');
     expect(await m.handle.result()).toMatchObject({ status: 'delivered', deliveredVia: 'sms' });
