@@ -8,7 +8,9 @@ import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
 import { authenticate } from './auth';
 import { errorHandler, unknownRoute } from './errors';
+import { createMetrics } from './metrics';
 import { buildDocument, createRegistry } from './openapi';
+import { rateLimit } from './rate-limit';
 import { healthRoutes } from './routes/health';
 import { billingRoutes } from './routes/billing';
 import { contractRoutes } from './routes/contracts';
@@ -40,6 +42,13 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
 
+  const metrics = createMetrics();
+  app.use(metrics.observe);
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('Content-Type', metrics.registry.contentType);
+    res.end(await metrics.registry.metrics());
+  });
+
   const registry = createRegistry();
   const publicRoutes = Router();
   const v1 = Router();
@@ -48,7 +57,7 @@ export function createApp(deps: AppDeps): express.Express {
   providerReportRoutes(publicRoutes, registry, { db, temporal, config: deps.config, logger });
   merchantRoutes(v1, registry, db);
   contractRoutes(v1, registry, { db, temporal });
-  messageRoutes(v1, registry, { db, temporal, config: deps.config });
+  messageRoutes(v1, registry, { db, temporal, config: deps.config, metrics });
   paymentEventRoutes(v1, registry, { db, temporal, config: deps.config });
   billingRoutes(v1, registry, { db, temporal, config: deps.config });
 
@@ -58,6 +67,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(publicRoutes);
   // Everything under /v1 needs a key, except the carrier reports mounted above (signed instead).
   app.use('/v1', authenticate(db, deps.operatorKey));
+  if (deps.config.rateLimitPerSecond > 0) app.use('/v1', rateLimit({ perSecond: deps.config.rateLimitPerSecond, burst: 2 * deps.config.rateLimitPerSecond }));
   app.use(v1);
   app.use(unknownRoute);
   app.use(errorHandler(logger));

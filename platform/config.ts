@@ -49,6 +49,10 @@ const EnvSchema = z.object({
   /** The supplier on tax invoices (form: 주식회사 케이지이니시스). */
   COMPANY_NAME: z.string().min(1).default('(주)케이지이니시스'),
   COMPANY_BRN: z.string().regex(/^\d{10}$/).default('2208183676'),
+  /** Requests per second per API key (bursts of twice that); 0 turns the limit off. */
+  RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(0).default(100),
+  /** host:port where the worker serves Temporal SDK metrics for Prometheus (unset: off). */
+  WORKER_METRICS_ADDRESS: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -85,6 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       reportSecret: c.PROVIDER_REPORT_SECRET,
     },
     company: { name: c.COMPANY_NAME, businessRegistrationNumber: c.COMPANY_BRN },
+    rateLimitPerSecond: c.RATE_LIMIT_PER_SECOND,
+    workerMetricsAddress: c.WORKER_METRICS_ADDRESS,
     publicUrl: c.PUBLIC_URL ?? `http://127.0.0.1:${c.PORT}`,
     logLevel: c.LOG_LEVEL,
   };

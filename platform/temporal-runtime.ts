@@ -6,7 +6,7 @@ import type { LogLevel, LogMetadata } from '@temporalio/common';
 import { Runtime } from '@temporalio/worker';
 import type { Logger } from './logger';
 
-export function installTemporalRuntime(logger: Logger): void {
+export function installTemporalRuntime(logger: Logger, metricsAddress?: string): void {
   const sdk = logger.child({ component: 'temporal-sdk' });
   const write = (level: LogLevel, message: string, meta?: LogMetadata) => {
     const pinoLevel = level === 'WARN' ? 'warn' : level === 'ERROR' ? 'error' : level === 'TRACE' ? 'trace' : level === 'DEBUG' ? 'debug' : 'info';
@@ -15,7 +15,11 @@ export function installTemporalRuntime(logger: Logger): void {
   Runtime.install({
     shutdownSignals: [],
     // Native (Rust core) logs go through the same logger instead of straight to the console.
-    telemetryOptions: { logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} } },
+    telemetryOptions: {
+      logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} },
+      // Worker, workflow and activity metrics of the SDK (task latencies, slots, failures).
+      ...(metricsAddress ? { metrics: { prometheus: { bindAddress: metricsAddress } } } : {}),
+    },
     logger: {
       log: write,
       trace: (m, meta) => write('TRACE', m, meta),

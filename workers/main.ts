@@ -12,7 +12,7 @@ async function main() {
   const config = loadConfig();
   const logger = createLogger('worker', config.logLevel);
   if (!config.databaseUrl || !config.temporal.address) throw new Error('worker: DATABASE_URL and TEMPORAL_ADDRESS must be set (npm start sets them)');
-  installTemporalRuntime(logger);
+  installTemporalRuntime(logger, config.workerMetricsAddress);
   const db = createDb(config.databaseUrl, { max: 20 });
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const client = new Client({ connection: await Connection.connect({ address: config.temporal.address }), namespace: config.temporal.namespace });

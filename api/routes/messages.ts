@@ -14,8 +14,9 @@ import { TASK_QUEUES } from '../../workflows/task-queues';
 import { MerchantId } from '../../workflows/search-attributes';
 import { actingMerchant, canSee } from '../auth';
 import { decodeCursor, encodeCursor } from '../cursor';
-import { badRequest, conflict, notFound, parseInput, ruleViolations } from '../errors';
-import { AcceptanceContext, acceptMessage, itemError } from '../message-acceptance';
+import { ApiError, badRequest, conflict, notFound, parseInput, ruleViolations } from '../errors';
+import { AcceptanceContext, acceptMessage, itemError, type MessageInput } from '../message-acceptance';
+import type { Metrics } from '../metrics';
 import { z } from '../openapi';
 import { defineRoute } from '../route';
 import { IdParams, ListQuery, listOf } from '../schemas/common';
@@ -43,8 +44,18 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: nu
   return out;
 }
 
-export function messageRoutes(router: Router, registry: OpenAPIRegistry, deps: { db: Db; temporal: Client; config: Config }): void {
-  const { db, temporal, config } = deps;
+export function messageRoutes(router: Router, registry: OpenAPIRegistry, deps: { db: Db; temporal: Client; config: Config; metrics: Metrics }): void {
+  const { db, temporal, config, metrics } = deps;
+  const accept = async (ctx: AcceptanceContext, input: MessageInput, key?: string) => {
+    try {
+      const accepted = await acceptMessage(ctx, input, key);
+      metrics.messages.inc({ type: input.type, outcome: 'accepted' });
+      return accepted;
+    } catch (err) {
+      if (err instanceof ApiError) metrics.messages.inc({ type: input.type, outcome: err.code });
+      throw err;
+    }
+  };
 
   defineRoute(router, registry, {
     method: 'post',
@@ -60,7 +71,7 @@ export function messageRoutes(router: Router, registry: OpenAPIRegistry, deps: {
     handler: async ({ req, res, body }) => {
       const key = parseInput(IdempotencyHeaders, req.headers, 'headers')['idempotency-key'];
       const ctx = new AcceptanceContext(db, temporal, config, actingMerchant(req, res));
-      const accepted = await acceptMessage(ctx, body, key);
+      const accepted = await accept(ctx, body, key);
       const headers: Record<string, string> = accepted.replayed ? { 'Idempotent-Replayed': 'true' } : {};
       return { status: 202, body: { id: accepted.id, status: 'accepted' }, headers };
     },
@@ -80,7 +91,7 @@ export function messageRoutes(router: Router, registry: OpenAPIRegistry, deps: {
       const results = await mapLimit(body.messages, BATCH_CONCURRENCY, async (raw, index) => {
         try {
           const { idempotencyKey, ...item } = parseInput(BatchItem, raw, `messages[${index}]`);
-          return { index, id: (await acceptMessage(ctx, item, idempotencyKey)).id };
+          return { index, id: (await accept(ctx, item, idempotencyKey)).id };
         } catch (err) {
           return { index, error: itemError(err) };
         }

@@ -135,6 +135,16 @@ describe('authentication and routing', () => {
   });
 });
 
+describe('metrics', () => {
+  it('serves Prometheus metrics of request durations', async () => {
+    const res = await fetch(`${platform.api.url}/metrics`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).toContain('bizmsg_api_request_duration_seconds_bucket');
+    expect(text).toMatch(/route="\/v1\/merchants"/);
+  });
+});
+
 describe('documentation', () => {
   it('serves an OpenAPI 3.1 document generated from the request schemas, and human docs', async () => {
     const doc = await platform.api.call('GET', '/openapi.json', { key: null });
