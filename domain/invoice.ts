@@ -1,4 +1,6 @@
 /** The shapes of an invoice as the InvoiceWorkflow holds it and the API shows it (SPEC §5). */
+import { dueDate, type BusinessCalendar } from './business-days';
+import { kstDate, periodOf } from './calendar-kst';
 import type { Supplier } from './company';
 import type { InvoiceLedgerState, InvoiceSummary } from './invoice-ledger';
 import type { InvoiceAmounts, UsageType } from './money';
@@ -34,4 +36,19 @@ export interface InvoiceSnapshot {
 export function previousPeriod(date: string): string {
   const [y, m] = date.split('-').map(Number);
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** A month is billed once it is over (KST). */
+export function isClosedPeriod(period: string, now: Date): boolean {
+  return period < periodOf(kstDate(now));
+}
+
+/**
+ * When the accepted part of a resolved dispute must be paid (Art. 7.1–7.2): it was not payable
+ * while reconciled, so it gets its own 20 business days from the resolution — never earlier than
+ * the invoice's own due date.
+ */
+export function acceptedPartDueDate(resolvedAt: Date, invoiceDueDate: string, calendar: BusinessCalendar): string {
+  const fromResolution = dueDate(kstDate(resolvedAt), calendar);
+  return fromResolution > invoiceDueDate ? fromResolution : invoiceDueDate;
 }

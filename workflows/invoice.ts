@@ -14,7 +14,7 @@ import type { BillingActivities } from '../activities/billing';
 import { createBusinessCalendar, dueDate, invoiceDeadlines } from '../domain/business-days';
 import { addMonths, firstDayOf, kstDate, kstStartOf, periodOf } from '../domain/calendar-kst';
 import { checkInvariant, nextOverdueAt, openDispute, openLedger, recordPayment, resolveDispute, summarize, type LedgerResult } from '../domain/invoice-ledger';
-import type { InvoiceSnapshot } from '../domain/invoice';
+import { acceptedPartDueDate, type InvoiceSnapshot } from '../domain/invoice';
 import { invoiceOverdueSignal, invoicePaidSignal } from './contract';
 
 const { loadExtraHolidays, draftInvoice, saveInvoice, alertMissedIssueDeadline } = wf.proxyActivities<BillingActivities>({
@@ -113,9 +113,7 @@ export async function InvoiceWorkflow(input: InvoiceWorkflowInput): Promise<{ in
       case 'open_dispute':
         return openDispute(ledger, { id: command.id, amount: command.amount, reason: command.reason, openedAt: command.openedAt });
       case 'resolve_dispute': {
-        // The accepted part becomes payable now: it gets the same 20 business days (Art. 7.1).
-        const fromResolution = dueDate(kstDate(Date.parse(command.resolvedAt)), calendar);
-        const acceptedDueDate = fromResolution > ledger.dueDate ? fromResolution : ledger.dueDate;
+        const acceptedDueDate = acceptedPartDueDate(new Date(command.resolvedAt), ledger.dueDate, calendar);
         return resolveDispute(ledger, { disputeId: command.disputeId, acceptedAmount: command.acceptedAmount, resolvedAt: command.resolvedAt, acceptedDueDate });
       }
     }

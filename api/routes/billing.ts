@@ -10,7 +10,7 @@ import { y2018, y2019, y2020, y2021, y2022, y2023, y2024, y2025, y2026, y2027 } 
 import { formatBrn } from '../../domain/brn';
 import { isValidIsoDate, kstDate, periodOf } from '../../domain/calendar-kst';
 import { DEPOSIT_ACCOUNT } from '../../domain/company';
-import type { InvoiceParty } from '../../domain/invoice';
+import { isClosedPeriod, type InvoiceParty } from '../../domain/invoice';
 import { formatCentiwon, formatUnitPrice } from '../../domain/money';
 import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
@@ -252,7 +252,7 @@ export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: {
     body: z.object({ period: Period }).strict(),
     responses: { 202: { description: 'Started (or already running)', schema: z.object({ workflowId: z.string(), period: z.string() }) }, 422: { description: 'The month is not over yet' } },
     handler: async ({ body }) => {
-      if (body.period >= periodOf(kstDate(new Date()))) throw unprocessable('period_not_closed', `${body.period} is not over yet: a month is billed once it has ended`, { field: 'period' });
+      if (!isClosedPeriod(body.period, new Date())) throw unprocessable('period_not_closed', `${body.period} is not over yet: a month is billed once it has ended`, { field: 'period' });
       const workflowId = `billing-run-${body.period}`;
       await temporal.workflow.start(BillingRunWorkflow, {
         workflowId,
