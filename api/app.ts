@@ -12,6 +12,7 @@ import { createMetrics } from './metrics';
 import { buildDocument, createRegistry } from './openapi';
 import { rateLimit } from './rate-limit';
 import { healthRoutes } from './routes/health';
+import { auditRoutes } from './routes/audit';
 import { billingRoutes } from './routes/billing';
 import { contractRoutes } from './routes/contracts';
 import { merchantRoutes } from './routes/merchants';
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps): express.Express {
   messageRoutes(v1, registry, { db, temporal, config: deps.config, metrics });
   paymentEventRoutes(v1, registry, { db, temporal, config: deps.config });
   billingRoutes(v1, registry, { db, temporal, config: deps.config });
+  auditRoutes(v1, registry, db);
 
   const document = buildDocument(registry);
   app.get('/openapi.json', (_req, res) => res.json(document));

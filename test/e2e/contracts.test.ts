@@ -193,6 +193,18 @@ describe('visibility', () => {
     expect(next.body.data[0].id).not.toBe(paged.body.data[0].id);
   });
 
+  it('a merchant sees who read its personal data in the audit log (Art. 11), and only its own entries', async () => {
+    const a = await activeContract(platform.api, { services: { paymentNotice: { merchant: { approval: true } } }, senderNumbers: [], receiverNumbers: ['010-1111-2222'], mids: [`MIDA${Date.now() % 100000}`] });
+    const b = await activeContract(platform.api);
+    await call('GET', `/v1/contracts/${a.contractId}`);
+    const log = await call('GET', '/v1/audit-log?action=contract.read', { key: a.merchant.apiKey });
+    expect(log.status).toBe(200);
+    expect(log.body.data[0]).toMatchObject({ action: 'contract.read', actor: { type: 'operator' }, subject: { type: 'contract', id: a.contractId }, merchantId: a.merchant.id });
+    const all = await call('GET', '/v1/audit-log?limit=100', { key: a.merchant.apiKey });
+    expect(all.body.data.every((e: { merchantId: string }) => e.merchantId === a.merchant.id)).toBe(true);
+    expect(all.body.data.some((e: { subject: { id: string } }) => e.subject.id === b.contractId)).toBe(false);
+  });
+
   it('each contract is a workflow operators can filter by ContractId and MerchantId in the Temporal UI', async () => {
     const { merchant, contractId } = await activeContract(platform.api);
     const found = await eventually(async () => {
