@@ -52,6 +52,18 @@ interface Figures {
   e2eP99: number;
 }
 
+/** The figures of one run: N requests over `accepted.seconds`, all final within `spanMs`. */
+function figures(accepted: { latencies: number[]; seconds: number }, e2e: number[], spanMs: number): Figures {
+  return {
+    acceptedPerSecond: N / accepted.seconds,
+    completedPerSecond: N / (spanMs / 1000),
+    apiP50: percentile(accepted.latencies, 50),
+    apiP99: percentile(accepted.latencies, 99),
+    e2eP50: percentile(e2e, 50),
+    e2eP99: percentile(e2e, 99),
+  };
+}
+
 /** Runs `fn` n times with at most `limit` at once; returns each call's duration in ms. */
 async function load(n: number, limit: number, fn: (i: number) => Promise<void>): Promise<{ latencies: number[]; seconds: number }> {
   const latencies: number[] = [];
@@ -144,14 +156,7 @@ async function main() {
         cursor = page.body.nextCursor;
       }
     }
-    const messages: Figures = {
-      acceptedPerSecond: N / accepted.seconds,
-      completedPerSecond: N / ((lastFinalized - firstCreated) / 1000),
-      apiP50: percentile(accepted.latencies, 50),
-      apiP99: percentile(accepted.latencies, 99),
-      e2eP50: percentile(e2e, 50),
-      e2eP99: percentile(e2e, 99),
-    };
+    const messages = figures(accepted, e2e, lastFinalized - firstCreated);
 
     console.log(`running ${N} bare one-activity workflows on the same server …`);
     installTemporalRuntime(createLogger('bench', 'warn'));
@@ -186,14 +191,7 @@ async function main() {
     await running;
     await client.connection.close();
     await connection.close();
-    const bare: Figures = {
-      acceptedPerSecond: N / started.seconds,
-      completedPerSecond: N / ((bareLast - bareFirst) / 1000),
-      apiP50: percentile(started.latencies, 50),
-      apiP99: percentile(started.latencies, 99),
-      e2eP50: percentile(bareE2e, 50),
-      e2eP99: percentile(bareE2e, 99),
-    };
+    const bare = figures(started, bareE2e, bareLast - bareFirst);
 
     const row = (name: string, f: (x: Figures) => number, unit: string) =>
       `${name.padEnd(22)}${f(messages).toFixed(1).padStart(12)}${f(bare).toFixed(1).padStart(12)}${(f(messages) / f(bare)).toFixed(2).padStart(10)}  ${unit}`;
