@@ -4,7 +4,10 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', '.data/', '.tools/', 'coverage/'] },
   js.configs.recommended,
-  { files: ['*.js'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } } },
+  {
+    files: ['*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -27,11 +30,19 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['../activities', '../activities/*', '../store/*', '../platform/*', '../api/*', 'node:*'], allowTypeImports: true, message: 'workflows may import only activity types, domain/ and @temporalio/workflow' },
+            {
+              group: ['../activities', '../activities/*', '../store/*', '../platform/*', '../api/*', 'node:*'],
+              allowTypeImports: true,
+              message: 'workflows may import only activity types, domain/ and @temporalio/workflow',
+            },
           ],
           paths: [
             { name: '@temporalio/client', message: 'use @temporalio/workflow in workflows' },
-            { name: '@temporalio/activity', allowTypeImports: true, message: 'activities run outside the workflow sandbox' },
+            {
+              name: '@temporalio/activity',
+              allowTypeImports: true,
+              message: 'activities run outside the workflow sandbox',
+            },
             { name: 'knex', message: 'no I/O in workflows' },
             { name: 'pg', message: 'no I/O in workflows' },
           ],
@@ -45,7 +56,25 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../platform/*', '../store/*', '../api/*', '../activities/*', '../workflows/*', 'node:fs', 'node:http', 'node:net', 'knex', 'pg'], message: 'domain/ is pure' }] },
+        {
+          patterns: [
+            {
+              group: [
+                '../platform/*',
+                '../store/*',
+                '../api/*',
+                '../activities/*',
+                '../workflows/*',
+                'node:fs',
+                'node:http',
+                'node:net',
+                'knex',
+                'pg',
+              ],
+              message: 'domain/ is pure',
+            },
+          ],
+        },
       ],
     },
   },

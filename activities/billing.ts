@@ -20,7 +20,10 @@ export function createBillingActivities({ db, logger, config }: { db: Db; logger
     },
 
     /** The period's delivered messages priced with the contract's fees, and the supplier of the tax invoice. */
-    async draftInvoice(input: { contractId: string; period: string }): Promise<{ draft: InvoiceDraft | null; supplier: Supplier }> {
+    async draftInvoice(input: {
+      contractId: string;
+      period: string;
+    }): Promise<{ draft: InvoiceDraft | null; supplier: Supplier }> {
       return { draft: (await draftInvoice(db, input.contractId, input.period)) ?? null, supplier: config.company };
     },
 
@@ -29,9 +32,22 @@ export function createBillingActivities({ db, logger, config }: { db: Db; logger
     },
 
     /** An invoice issued after its legal deadline (VAT Act Art. 34): operators must know at once. */
-    async alertMissedIssueDeadline(input: { contractId: string; merchantId: string; period: string; issueDate: string; issueBy: string }): Promise<void> {
+    async alertMissedIssueDeadline(input: {
+      contractId: string;
+      merchantId: string;
+      period: string;
+      issueDate: string;
+      issueBy: string;
+    }): Promise<void> {
       logger.error(input, 'ALERT: invoice issued after its deadline');
-      await recordAudit(db, { actor: { type: 'system' }, action: 'invoice.deadline_missed', subjectType: 'contract', subjectId: input.contractId, merchantId: input.merchantId, details: input });
+      await recordAudit(db, {
+        actor: { type: 'system' },
+        action: 'invoice.deadline_missed',
+        subjectType: 'contract',
+        subjectId: input.contractId,
+        merchantId: input.merchantId,
+        details: input,
+      });
     },
   };
 }

@@ -14,7 +14,11 @@ export function createContractActivities({ db, logger }: { db: Db; logger: Logge
     },
 
     /** Destroys the personal data held for the merchant once its contract has ended (Art. 10.2). */
-    async purgePersonalData(input: { contractId: string; merchantId: string; reason: 'terminated' | 'expired' }): Promise<PurgeReport> {
+    async purgePersonalData(input: {
+      contractId: string;
+      merchantId: string;
+      reason: 'terminated' | 'expired';
+    }): Promise<PurgeReport> {
       const report = await purgeMerchantPersonalData(db, input.merchantId, input.contractId);
       await recordAudit(db, {
         actor: { type: 'system' },
@@ -22,7 +26,11 @@ export function createContractActivities({ db, logger }: { db: Db; logger: Logge
         subjectType: 'contract',
         subjectId: input.contractId,
         merchantId: input.merchantId,
-        details: { reason: input.reason, ...report, kept: ['usage_records', 'invoices', 'message metadata (no recipient, no content)', 'audit_log'] },
+        details: {
+          reason: input.reason,
+          ...report,
+          kept: ['usage_records', 'invoices', 'message metadata (no recipient, no content)', 'audit_log'],
+        },
       });
       logger.info({ contractId: input.contractId, ...report }, 'personal data purged');
       return report;

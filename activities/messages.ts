@@ -11,9 +11,25 @@ import type { Config } from '../platform/config';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
 import { gateContract } from '../store/contracts';
-import { finalizeMessage, markSending, messageForSending, optedOut, recordAttempt, type AttemptEntry, type Finalization, type MessageRow } from '../store/messages';
+import {
+  finalizeMessage,
+  markSending,
+  messageForSending,
+  optedOut,
+  recordAttempt,
+  type AttemptEntry,
+  type Finalization,
+  type MessageRow,
+} from '../store/messages';
 import { kakaoProvider, smsProvider } from './providers/http';
-import { ProviderRejected, type KakaoSend, type Provider, type ProviderName, type ProviderResult, type SmsSend } from './providers/types';
+import {
+  ProviderRejected,
+  type KakaoSend,
+  type Provider,
+  type ProviderName,
+  type ProviderResult,
+  type SmsSend,
+} from './providers/types';
 import { deliverMessageWebhook } from './webhooks';
 
 export interface Providers {
@@ -25,7 +41,8 @@ export type SendOutcome =
   | { sent: true; provider: ProviderName; providerMessageId: string; idempotencyKey: string; sentAt: string }
   | { sent: false; code: string; message: string };
 
-export const providerOf = (channel: Channel): ProviderName => (channel === 'sms' || channel === 'lms' ? 'sms' : 'kakao');
+export const providerOf = (channel: Channel): ProviderName =>
+  channel === 'sms' || channel === 'lms' ? 'sms' : 'kakao';
 
 /** One send per message and channel, ever: the provider deduplicates on this key. */
 export const idempotencyKeyFor = (messageId: string, channel: Channel) => `${messageId}:${channel}`;
@@ -47,7 +64,13 @@ function kakaoWire(m: MessageRow, channel: Channel, senderKey: string): KakaoSen
 function smsWire(m: MessageRow, channel: 'sms' | 'lms', asFallback: boolean): SmsSend {
   const text = asFallback ? m.fallback!.text : m.text!;
   const subject = asFallback ? m.fallback!.subject : (m.subject ?? undefined);
-  return { type: channel, from: m.sender_number!, to: m.recipient!, text, ...(channel === 'lms' && subject ? { subject } : {}) };
+  return {
+    type: channel,
+    from: m.sender_number!,
+    to: m.recipient!,
+    text,
+    ...(channel === 'lms' && subject ? { subject } : {}),
+  };
 }
 
 /**
@@ -62,18 +85,42 @@ async function loadMessage(db: Db, messageId: string): Promise<MessageRow> {
   const m = await messageForSending(db, messageId);
   if (m) return m;
   const { attempt } = Context.current().info;
-  if (attempt < ATTEMPTS_BEFORE_MESSAGE_IS_UNKNOWN) throw ApplicationFailure.retryable(`message ${messageId} is not committed yet`, 'MessageNotYetVisible');
-  throw ApplicationFailure.nonRetryable(`message ${messageId} was never committed: it was not accepted`, 'MessageNotAccepted');
+  if (attempt < ATTEMPTS_BEFORE_MESSAGE_IS_UNKNOWN)
+    throw ApplicationFailure.retryable(`message ${messageId} is not committed yet`, 'MessageNotYetVisible');
+  throw ApplicationFailure.nonRetryable(
+    `message ${messageId} was never committed: it was not accepted`,
+    'MessageNotAccepted',
+  );
 }
 
-export function createMessageActivities({ db, logger, config, providers }: { db: Db; logger: Logger; config: Config; providers?: Providers }) {
-  const p: Providers = providers ?? { kakao: kakaoProvider(config.providers.kakaoUrl), sms: smsProvider(config.providers.smsUrl) };
+export function createMessageActivities({
+  db,
+  logger,
+  config,
+  providers,
+}: {
+  db: Db;
+  logger: Logger;
+  config: Config;
+  providers?: Providers;
+}) {
+  const p: Providers = providers ?? {
+    kakao: kakaoProvider(config.providers.kakaoUrl),
+    sms: smsProvider(config.providers.smsUrl),
+  };
 
   return {
     /** The sending gate again, just before sending: the contract may have changed since acceptance. */
-    async recheckGate(input: { messageId: string }): Promise<{ ok: true } | { ok: false; code: string; message: string }> {
+    async recheckGate(input: {
+      messageId: string;
+    }): Promise<{ ok: true } | { ok: false; code: string; message: string }> {
       const m = await loadMessage(db, input.messageId);
-      if (m.recipient === null) return { ok: false, code: 'personal_data_purged', message: 'the contract ended and the message content was destroyed (Art. 10.2)' };
+      if (m.recipient === null)
+        return {
+          ok: false,
+          code: 'personal_data_purged',
+          message: 'the contract ended and the message content was destroyed (Art. 10.2)',
+        };
       const contract = await gateContract(db, m.merchant_id);
       const opted = await optedOut(db, m.merchant_id, [m.recipient]);
       const kind: SendKind = m.type === 'payment_notice' ? 'payment_notice' : m.type;
@@ -85,16 +132,24 @@ export function createMessageActivities({ db, logger, config, providers }: { db:
         // Payment notices are transaction records the buyer or merchant needs, not marketing.
         recipientOptedOut: kind !== 'payment_notice' && opted.has(m.recipient),
       });
-      return decision.ok ? { ok: true } : { ok: false, code: decision.violation.code, message: decision.violation.message };
+      return decision.ok
+        ? { ok: true }
+        : { ok: false, code: decision.violation.code, message: decision.violation.message };
     },
 
     /**
      * Sends the message on one channel. A provider's refusal (4xx) is an outcome, not an error;
      * 5xx and network failures throw, and the retry reuses the idempotency key.
      */
-    async sendOnChannel(input: { messageId: string; channel: Channel; asFallback: boolean; seq: number }): Promise<SendOutcome> {
+    async sendOnChannel(input: {
+      messageId: string;
+      channel: Channel;
+      asFallback: boolean;
+      seq: number;
+    }): Promise<SendOutcome> {
       const m = await loadMessage(db, input.messageId);
-      if (m.recipient === null) return { sent: false, code: 'personal_data_purged', message: 'the message content was destroyed (Art. 10.2)' };
+      if (m.recipient === null)
+        return { sent: false, code: 'personal_data_purged', message: 'the message content was destroyed (Art. 10.2)' };
       const provider = providerOf(input.channel);
       const idempotencyKey = idempotencyKeyFor(input.messageId, input.channel);
       await markSending(db, input.messageId);
@@ -105,22 +160,45 @@ export function createMessageActivities({ db, logger, config, providers }: { db:
           const senderKey = m.type === 'payment_notice' ? COMPANY_KAKAO_SENDER_KEY : (contract?.kakao_search_id ?? '');
           ({ providerMessageId } = await p.kakao.send(kakaoWire(m, input.channel, senderKey), idempotencyKey));
         } else {
-          ({ providerMessageId } = await p.sms.send(smsWire(m, input.channel as 'sms' | 'lms', input.asFallback), idempotencyKey));
+          ({ providerMessageId } = await p.sms.send(
+            smsWire(m, input.channel as 'sms' | 'lms', input.asFallback),
+            idempotencyKey,
+          ));
         }
         const sentAt = new Date().toISOString();
-        await recordAttempt(db, { messageId: m.id, seq: input.seq, channel: input.channel, status: 'sent', providerMessageId, resultCode: null, note: input.asFallback ? 'fallback' : null, at: sentAt });
+        await recordAttempt(db, {
+          messageId: m.id,
+          seq: input.seq,
+          channel: input.channel,
+          status: 'sent',
+          providerMessageId,
+          resultCode: null,
+          note: input.asFallback ? 'fallback' : null,
+          at: sentAt,
+        });
         return { sent: true, provider, providerMessageId, idempotencyKey, sentAt };
       } catch (err) {
         if (!(err instanceof ProviderRejected)) throw err;
         logger.warn({ messageId: m.id, channel: input.channel, code: err.code }, 'provider refused the send');
-        await recordAttempt(db, { messageId: m.id, seq: input.seq, channel: input.channel, status: 'rejected', providerMessageId: null, resultCode: err.code, note: err.message.slice(0, 500), at: new Date().toISOString() });
+        await recordAttempt(db, {
+          messageId: m.id,
+          seq: input.seq,
+          channel: input.channel,
+          status: 'rejected',
+          providerMessageId: null,
+          resultCode: err.code,
+          note: err.message.slice(0, 500),
+          at: new Date().toISOString(),
+        });
         return { sent: false, code: err.code, message: err.message };
       }
     },
 
     /** The polling backstop when a provider's report did not arrive. */
     async pollResult(input: { provider: ProviderName; providerMessageId: string }): Promise<ProviderResult | null> {
-      return input.provider === 'kakao' ? p.kakao.status(input.providerMessageId) : p.sms.status(input.providerMessageId);
+      return input.provider === 'kakao'
+        ? p.kakao.status(input.providerMessageId)
+        : p.sms.status(input.providerMessageId);
     },
 
     async recordTimeline(entry: AttemptEntry): Promise<void> {

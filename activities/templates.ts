@@ -6,22 +6,41 @@ import { findTemplate, setTemplateReview } from '../store/messages';
 import { kakaoTemplateReviews } from './providers/http';
 import type { TemplateReviews, TemplateReviewStatus } from './providers/types';
 
-export function createTemplateActivities({ db, config, templateReviews }: { db: Db; config: Config; templateReviews?: TemplateReviews }) {
+export function createTemplateActivities({
+  db,
+  config,
+  templateReviews,
+}: {
+  db: Db;
+  config: Config;
+  templateReviews?: TemplateReviews;
+}) {
   const reviews = templateReviews ?? kakaoTemplateReviews(config.providers.kakaoUrl);
   const senderKeyOf = async (merchantId: string) => {
     const row = await db('merchants').where({ id: merchantId }).first('kakao_search_id');
     return row?.kakao_search_id ?? merchantId;
   };
   return {
-    async submitTemplateForReview(input: { merchantId: string; code: string }): Promise<{ status: TemplateReviewStatus; reason: string | null }> {
+    async submitTemplateForReview(input: {
+      merchantId: string;
+      code: string;
+    }): Promise<{ status: TemplateReviewStatus; reason: string | null }> {
       const template = await findTemplate(db, input.merchantId, input.code);
       if (!template) throw ApplicationFailure.nonRetryable(`template ${input.code} not found`);
       return reviews.submit({ senderKey: await senderKeyOf(input.merchantId), code: input.code, text: template.text });
     },
-    async templateReviewStatus(input: { merchantId: string; code: string }): Promise<{ status: TemplateReviewStatus; reason: string | null }> {
+    async templateReviewStatus(input: {
+      merchantId: string;
+      code: string;
+    }): Promise<{ status: TemplateReviewStatus; reason: string | null }> {
       return reviews.status(await senderKeyOf(input.merchantId), input.code);
     },
-    async recordTemplateReview(input: { merchantId: string; code: string; status: 'approved' | 'rejected'; reason: string | null }): Promise<void> {
+    async recordTemplateReview(input: {
+      merchantId: string;
+      code: string;
+      status: 'approved' | 'rejected';
+      reason: string | null;
+    }): Promise<void> {
       await setTemplateReview(db, input.merchantId, input.code, input.status, input.reason);
     },
   };

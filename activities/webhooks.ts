@@ -14,7 +14,11 @@ import { merchantWebhook } from '../store/merchants';
 
 const TIMEOUT_MS = 10_000;
 
-export async function deliverMessageWebhook(db: Knex, messageId: string, attempt: number): Promise<'delivered' | 'no_webhook'> {
+export async function deliverMessageWebhook(
+  db: Knex,
+  messageId: string,
+  attempt: number,
+): Promise<'delivered' | 'no_webhook'> {
   const found = await findMessage(db, messageId);
   if (!found) throw new Error(`message ${messageId} not found`);
   const { message, attempts } = found;
@@ -22,14 +26,30 @@ export async function deliverMessageWebhook(db: Knex, messageId: string, attempt
   if (!hook?.url) return 'no_webhook';
   const event = `message.${message.status}`;
   // The event id is stable per message and status: merchants deduplicate retries on it.
-  const body = JSON.stringify({ id: `whk_${messageId}_${message.status}`, type: event, createdAt: toKstIso(Date.now()), data: messageView(message, attempts) });
+  const body = JSON.stringify({
+    id: `whk_${messageId}_${message.status}`,
+    type: event,
+    createdAt: toKstIso(Date.now()),
+    data: messageView(message, attempts),
+  });
   const record = (fields: { status_code: number | null; error: string | null; succeeded: boolean }) =>
-    db('webhook_deliveries').insert({ merchant_id: message.merchant_id, message_id: messageId, event, url: hook.url, attempt, ...fields });
+    db('webhook_deliveries').insert({
+      merchant_id: message.merchant_id,
+      message_id: messageId,
+      event,
+      url: hook.url,
+      attempt,
+      ...fields,
+    });
   let res: Response;
   try {
     res = await fetch(hook.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: sign(hook.secret, body), 'bizmsg-delivery-id': newId('whk') },
+      headers: {
+        'content-type': 'application/json',
+        [SIGNATURE_HEADER]: sign(hook.secret, body),
+        'bizmsg-delivery-id': newId('whk'),
+      },
       body,
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });

@@ -39,7 +39,10 @@ export function createApp(deps: AppDeps): express.Express {
       logger,
       autoLogging: { ignore: (req) => req.url === '/health' },
       quietReqLogger: true,
-      serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }), res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }) },
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
     }),
   );
 
@@ -65,11 +68,16 @@ export function createApp(deps: AppDeps): express.Express {
 
   const document = buildDocument(registry);
   app.get('/openapi.json', (_req, res) => res.json(document));
-  app.use('/docs', swaggerUi.serve, swaggerUi.setup(undefined, { swaggerOptions: { url: '/openapi.json' }, customSiteTitle: 'bizmsg API' }));
+  app.use(
+    '/docs',
+    swaggerUi.serve,
+    swaggerUi.setup(undefined, { swaggerOptions: { url: '/openapi.json' }, customSiteTitle: 'bizmsg API' }),
+  );
   app.use(publicRoutes);
   // Everything under /v1 needs a key, except the carrier reports mounted above (signed instead).
   app.use('/v1', authenticate(db, deps.operatorKey));
-  if (deps.config.rateLimitPerSecond > 0) app.use('/v1', rateLimit({ perSecond: deps.config.rateLimitPerSecond, burst: 2 * deps.config.rateLimitPerSecond }));
+  if (deps.config.rateLimitPerSecond > 0)
+    app.use('/v1', rateLimit({ perSecond: deps.config.rateLimitPerSecond, burst: 2 * deps.config.rateLimitPerSecond }));
   app.use(v1);
   app.use(unknownRoute);
   app.use(errorHandler(logger));

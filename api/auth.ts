@@ -7,7 +7,8 @@ import type { Db } from '../platform/db';
 import { safeEqual, sha256Hex } from '../platform/secrets';
 import { ApiError, badRequest } from './errors';
 
-export type Principal = { role: 'operator'; actorId: 'operator' } | { role: 'merchant'; actorId: string; merchantId: string };
+export type Principal =
+  { role: 'operator'; actorId: 'operator' } | { role: 'merchant'; actorId: string; merchantId: string };
 
 declare module 'express-serve-static-core' {
   interface Locals {
@@ -35,7 +36,10 @@ export function authenticate(db: Db, operatorKey: string): RequestHandler {
     let cached = cache.get(hash);
     if (!cached || cached.until < now) {
       const row = await db('api_keys').where({ key_hash: hash }).whereNull('revoked_at').first('id', 'merchant_id');
-      cached = { principal: row ? { role: 'merchant', actorId: row.id, merchantId: row.merchant_id } : null, until: now + CACHE_TTL_MS };
+      cached = {
+        principal: row ? { role: 'merchant', actorId: row.id, merchantId: row.merchant_id } : null,
+        until: now + CACHE_TTL_MS,
+      };
       if (cache.size > 10_000) cache.clear();
       cache.set(hash, cached);
     }
@@ -66,7 +70,11 @@ export function actingMerchant(req: Request, res: { locals: { principal?: Princi
   const p = principal(res);
   if (p.role === 'merchant') return p.merchantId;
   const onBehalf = req.header(ON_BEHALF_OF);
-  if (!onBehalf) throw badRequest('merchant_required', `an operator acting on a merchant endpoint must name the merchant in the ${ON_BEHALF_OF} header`);
+  if (!onBehalf)
+    throw badRequest(
+      'merchant_required',
+      `an operator acting on a merchant endpoint must name the merchant in the ${ON_BEHALF_OF} header`,
+    );
   return onBehalf;
 }
 

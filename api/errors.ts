@@ -18,10 +18,12 @@ export class ApiError extends Error {
   }
 }
 
-export const badRequest = (code: string, message: string, details?: unknown) => new ApiError(400, code, message, details);
+export const badRequest = (code: string, message: string, details?: unknown) =>
+  new ApiError(400, code, message, details);
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
 export const conflict = (code: string, message: string, details?: unknown) => new ApiError(409, code, message, details);
-export const unprocessable = (code: string, message: string, details?: unknown) => new ApiError(422, code, message, details);
+export const unprocessable = (code: string, message: string, details?: unknown) =>
+  new ApiError(422, code, message, details);
 
 /** A refusal by a domain rule: a stable snake_case code and a sentence for people. */
 export interface RuleViolation {
@@ -69,9 +71,12 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     let apiError: ApiError;
     const bp = err as BodyParserError;
     if (err instanceof ApiError) apiError = err;
-    else if (bp?.type === 'entity.parse.failed') apiError = badRequest('malformed_json', 'request body is not valid JSON');
-    else if (bp?.type === 'entity.too.large') apiError = new ApiError(413, 'payload_too_large', `request body exceeds ${bp.limit} bytes`);
-    else if (bp?.type === 'encoding.unsupported' || bp?.type === 'charset.unsupported') apiError = new ApiError(415, 'unsupported_encoding', bp.message);
+    else if (bp?.type === 'entity.parse.failed')
+      apiError = badRequest('malformed_json', 'request body is not valid JSON');
+    else if (bp?.type === 'entity.too.large')
+      apiError = new ApiError(413, 'payload_too_large', `request body exceeds ${bp.limit} bytes`);
+    else if (bp?.type === 'encoding.unsupported' || bp?.type === 'charset.unsupported')
+      apiError = new ApiError(415, 'unsupported_encoding', bp.message);
     else if (err instanceof z.ZodError) apiError = badRequest('invalid_request', 'invalid request', zodDetails(err));
     else {
       logger.error({ err, method: req.method, path: req.path }, 'unhandled error');
@@ -79,7 +84,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     if (apiError.status >= 500) res.setHeader('Retry-After', '1');
     res.status(apiError.status).json({
-      error: { code: apiError.code, message: apiError.message, ...(apiError.details !== undefined ? { details: apiError.details } : {}) },
+      error: {
+        code: apiError.code,
+        message: apiError.message,
+        ...(apiError.details !== undefined ? { details: apiError.details } : {}),
+      },
     });
   };
 }

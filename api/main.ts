@@ -11,7 +11,8 @@ import { createApp } from './app';
 async function main() {
   const config = loadConfig();
   const logger = createLogger('api', config.logLevel);
-  if (!config.databaseUrl || !config.temporal.address) throw new Error('api: DATABASE_URL and TEMPORAL_ADDRESS must be set (npm start sets them)');
+  if (!config.databaseUrl || !config.temporal.address)
+    throw new Error('api: DATABASE_URL and TEMPORAL_ADDRESS must be set (npm start sets them)');
   const db = createDb(config.databaseUrl, { max: 20 });
   const temporal = await connectClient(config.temporal.address, config.temporal.namespace);
   const { key: operatorKey } = loadOperatorKey(config.operatorApiKey, DATA_DIR);

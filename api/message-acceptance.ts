@@ -54,7 +54,12 @@ export class AcceptanceContext {
   checkImage(url: string): Promise<RuleViolation[]> {
     let checked = this.images.get(url);
     if (!checked) {
-      checked = fetchImage(url).then((bytes) => (bytes instanceof Uint8Array ? (checkFriendTalkImage(bytes, 'imageUrl') as { ok: boolean; violations?: RuleViolation[] }).violations ?? [] : [bytes]));
+      checked = fetchImage(url).then((bytes) =>
+        bytes instanceof Uint8Array
+          ? ((checkFriendTalkImage(bytes, 'imageUrl') as { ok: boolean; violations?: RuleViolation[] }).violations ??
+            [])
+          : [bytes],
+      );
       this.images.set(url, checked);
     }
     return checked;
@@ -62,7 +67,11 @@ export class AcceptanceContext {
 }
 
 async function fetchImage(url: string): Promise<Uint8Array | RuleViolation> {
-  const unreachable = (why: string): RuleViolation => ({ code: 'image_unreachable', message: `the image could not be fetched: ${why}`, field: 'imageUrl' });
+  const unreachable = (why: string): RuleViolation => ({
+    code: 'image_unreachable',
+    message: `the image could not be fetched: ${why}`,
+    field: 'imageUrl',
+  });
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(5_000), redirect: 'follow' });
     if (!res.ok || !res.body) return unreachable(`HTTP ${res.status}`);
@@ -83,8 +92,18 @@ async function fetchImage(url: string): Promise<Uint8Array | RuleViolation> {
 /** Same request, same hash: key order and whitespace do not matter. */
 function requestHash(input: unknown): string {
   const canonical = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canonical(x)])) : v;
-  return createHash('sha256').update(JSON.stringify(canonical(input))).digest('hex');
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([k, x]) => [k, canonical(x)]),
+          )
+        : v;
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(input)))
+    .digest('hex');
 }
 
 export interface Acceptance {
@@ -116,11 +135,18 @@ export async function startMessageWorkflow(temporal: Client, input: MessageWorkf
 async function replay(ctx: AcceptanceContext, key: string, hash: string): Promise<Acceptance | undefined> {
   const existing = await findByIdempotencyKey(ctx.db, ctx.merchantId, key);
   if (!existing) return undefined;
-  if (existing.requestHash !== hash) throw unprocessable('idempotency_key_reused', 'this Idempotency-Key was already used with a different request', { field: 'Idempotency-Key' });
+  if (existing.requestHash !== hash)
+    throw unprocessable('idempotency_key_reused', 'this Idempotency-Key was already used with a different request', {
+      field: 'Idempotency-Key',
+    });
   return { id: existing.id, replayed: true };
 }
 
-export async function acceptMessage(ctx: AcceptanceContext, input: MessageInput, idempotencyKey?: string): Promise<Acceptance> {
+export async function acceptMessage(
+  ctx: AcceptanceContext,
+  input: MessageInput,
+  idempotencyKey?: string,
+): Promise<Acceptance> {
   const hash = requestHash(input);
   if (idempotencyKey) {
     const earlier = await replay(ctx, idempotencyKey, hash);
@@ -131,15 +157,27 @@ export async function acceptMessage(ctx: AcceptanceContext, input: MessageInput,
   // The reads this message needs, at once.
   const [merchant, template, contract, optOuts] = await Promise.all([
     ctx.getMerchant(),
-    input.type === 'alimtalk' && input.templateCode ? findTemplate(ctx.db, ctx.merchantId, input.templateCode) : undefined,
+    input.type === 'alimtalk' && input.templateCode
+      ? findTemplate(ctx.db, ctx.merchantId, input.templateCode)
+      : undefined,
     ctx.getContract(),
     to ? optedOut(ctx.db, ctx.merchantId, [to.digits]) : new Set<string>(),
   ]);
   if (!merchant) throw notFound('merchant');
   const violations: RuleViolation[] = [];
-  if (!to) violations.push({ code: 'invalid_recipient', message: `"${input.to}" is not a Korean mobile number (01X-XXXX-XXXX)`, field: 'to' });
+  if (!to)
+    violations.push({
+      code: 'invalid_recipient',
+      message: `"${input.to}" is not a Korean mobile number (01X-XXXX-XXXX)`,
+      field: 'to',
+    });
   const fromParsed = input.from !== undefined ? parseSenderNumber(input.from) : undefined;
-  if (input.from !== undefined && !fromParsed) violations.push({ code: 'invalid_sender_number', message: `"${input.from}" is not a valid Korean phone number`, field: 'from' });
+  if (input.from !== undefined && !fromParsed)
+    violations.push({
+      code: 'invalid_sender_number',
+      message: `"${input.from}" is not a valid Korean phone number`,
+      field: 'from',
+    });
 
   const now = new Date();
   const checked = checkMessage(input, {
@@ -150,12 +188,18 @@ export async function acceptMessage(ctx: AcceptanceContext, input: MessageInput,
     holdDuringQuietHours: input.holdDuringQuietHours,
   });
   if (!checked.ok) violations.push(...checked.violations);
-  if (input.type === 'friendtalk_image' && input.imageUrl && violations.length === 0) violations.push(...(await ctx.checkImage(input.imageUrl)));
+  if (input.type === 'friendtalk_image' && input.imageUrl && violations.length === 0)
+    violations.push(...(await ctx.checkImage(input.imageUrl)));
   if (violations.length || !checked.ok || !to) throw ruleViolations(violations);
   const plan = checked.plan;
 
   const from = fromParsed?.digits ?? (contract ? defaultSender(contract) : null);
-  const gate = checkSendingGate(contract, { kind: input.type, from, fallback: plan.fallback?.channel ?? null, recipientOptedOut: optOuts.has(to.digits) });
+  const gate = checkSendingGate(contract, {
+    kind: input.type,
+    from,
+    fallback: plan.fallback?.channel ?? null,
+    recipientOptedOut: optOuts.has(to.digits),
+  });
   if (!gate.ok) throw ruleViolations([gate.violation]);
 
   const id = newId('msg');
@@ -208,6 +252,7 @@ export async function acceptMessage(ctx: AcceptanceContext, input: MessageInput,
 
 /** The error of one batch item, in the API's error shape. */
 export function itemError(err: unknown): { code: string; message: string; details?: unknown } {
-  if (err instanceof ApiError) return { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) };
+  if (err instanceof ApiError)
+    return { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) };
   throw err;
 }

@@ -22,7 +22,8 @@ export function createMetrics() {
     const end = requests.startTimer();
     res.on('finish', () => {
       // The route pattern, never the concrete path (ids would explode the label set).
-      const route = (req.route?.path as string | undefined) ?? (res.statusCode === 404 ? 'unknown' : req.baseUrl || 'other');
+      const route =
+        (req.route?.path as string | undefined) ?? (res.statusCode === 404 ? 'unknown' : req.baseUrl || 'other');
       end({ method: req.method, route, status: String(res.statusCode) });
     });
     next();

@@ -22,7 +22,11 @@ export function rateLimit(opts: { perSecond: number; burst: number; now?: () => 
       const retryAfter = Math.ceil((1 - bucket.tokens) / opts.perSecond);
       res.setHeader('Retry-After', String(retryAfter));
       res.setHeader('RateLimit-Remaining', '0');
-      throw new ApiError(429, 'rate_limited', `too many requests for this API key: at most ${opts.perSecond} per second (bursts of ${opts.burst}); retry after ${retryAfter} s`);
+      throw new ApiError(
+        429,
+        'rate_limited',
+        `too many requests for this API key: at most ${opts.perSecond} per second (bursts of ${opts.burst}); retry after ${retryAfter} s`,
+      );
     }
     bucket.tokens -= 1;
     res.setHeader('RateLimit-Remaining', String(Math.floor(bucket.tokens)));

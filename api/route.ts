@@ -63,10 +63,15 @@ export function defineRoute<B extends z.ZodType, Q extends z.ZodType, P extends 
   spec: RouteSpec<B, Q, P>,
 ): void {
   const responses: Record<number, ResponseConfig> = {};
-  const errorResponse = (description: string): ResponseConfig => ({ description, content: { 'application/json': { schema: ErrorResponse } } });
+  const errorResponse = (description: string): ResponseConfig => ({
+    description,
+    content: { 'application/json': { schema: ErrorResponse } },
+  });
   for (const [status, r] of Object.entries(spec.responses)) {
     const schema = r.schema ?? (Number(status) >= 400 ? ErrorResponse : undefined);
-    responses[Number(status)] = schema ? { description: r.description, content: { 'application/json': { schema } } } : { description: r.description };
+    responses[Number(status)] = schema
+      ? { description: r.description, content: { 'application/json': { schema } } }
+      : { description: r.description };
   }
   const implied: number[] = [];
   if (spec.body || spec.query) implied.push(400);
@@ -111,7 +116,11 @@ export function defineRoute<B extends z.ZodType, Q extends z.ZodType, P extends 
     const query = spec.query ? parseInput(spec.query, req.query, 'query') : undefined;
     const params = spec.params ? parseInput(spec.params, req.params, 'path') : undefined;
     const principal = spec.access === 'public' ? (undefined as unknown as Principal) : getPrincipal(res);
-    const reply = await spec.handler({ req, res, body, query, params, principal } as HandlerContext<z.output<B>, z.output<Q>, z.output<P>>);
+    const reply = await spec.handler({ req, res, body, query, params, principal } as HandlerContext<
+      z.output<B>,
+      z.output<Q>,
+      z.output<P>
+    >);
     if (reply.raw) return;
     for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
     if (reply.body === undefined) res.status(reply.status).end();

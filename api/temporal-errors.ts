@@ -4,12 +4,24 @@ import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { ApiError, conflict } from './errors';
 
 /** A workflow-side refusal: `ApplicationFailure` of `type` with `{code, message, status}` in details. */
-export function refusalToApiError(err: unknown, type: string, closed: { code: string; message: string }): ApiError | undefined {
+export function refusalToApiError(
+  err: unknown,
+  type: string,
+  closed: { code: string; message: string },
+): ApiError | undefined {
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === type) {
     const v = (err.cause.details?.[0] ?? {}) as { code?: string; status?: number; message?: string; field?: string };
-    return new ApiError(v.status ?? 409, v.code ?? 'refused', v.message ?? err.cause.message, v.field ? { field: v.field } : undefined);
+    return new ApiError(
+      v.status ?? 409,
+      v.code ?? 'refused',
+      v.message ?? err.cause.message,
+      v.field ? { field: v.field } : undefined,
+    );
   }
-  if (err instanceof WorkflowNotFoundError || (err instanceof Error && /already completed|workflow execution.*(complete|not found)/i.test(err.message))) {
+  if (
+    err instanceof WorkflowNotFoundError ||
+    (err instanceof Error && /already completed|workflow execution.*(complete|not found)/i.test(err.message))
+  ) {
     return conflict(closed.code, closed.message);
   }
   return undefined;

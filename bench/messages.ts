@@ -65,7 +65,11 @@ function figures(accepted: { latencies: number[]; seconds: number }, e2e: number
 }
 
 /** Runs `fn` n times with at most `limit` at once; returns each call's duration in ms. */
-async function load(n: number, limit: number, fn: (i: number) => Promise<void>): Promise<{ latencies: number[]; seconds: number }> {
+async function load(
+  n: number,
+  limit: number,
+  fn: (i: number) => Promise<void>,
+): Promise<{ latencies: number[]; seconds: number }> {
   const latencies: number[] = [];
   let next = 0;
   const t0 = performance.now();
@@ -85,13 +89,34 @@ async function load(n: number, limit: number, fn: (i: number) => Promise<void>):
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bizmsg-bench-'));
   fs.chmodSync(dataDir, 0o755);
-  const [api, pg, temporalPort, ui, sim] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(api), EMBEDDED_POSTGRES_PORT: String(pg), TEMPORAL_PORT: String(temporalPort), TEMPORAL_UI_PORT: String(ui), SIMULATOR_PORT: String(sim), LOG_LEVEL: 'warn', KAKAO_RESULT_TIMEOUT: '5s', RESULT_WINDOW: '1m' };
+  const [api, pg, temporalPort, ui, sim] = await Promise.all([
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+  ]);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(api),
+    EMBEDDED_POSTGRES_PORT: String(pg),
+    TEMPORAL_PORT: String(temporalPort),
+    TEMPORAL_UI_PORT: String(ui),
+    SIMULATOR_PORT: String(sim),
+    LOG_LEVEL: 'warn',
+    KAKAO_RESULT_TIMEOUT: '5s',
+    RESULT_WINDOW: '1m',
+  };
   for (const k of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'OPERATOR_API_KEY']) delete env[k];
 
   console.log(`starting the platform (data in ${dataDir}) …`);
   let output = '';
-  const platform = spawn(process.execPath, ['--import', 'tsx', 'platform/start.ts'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const platform = spawn(process.execPath, ['--import', 'tsx', 'platform/start.ts'], {
+    cwd: PROJECT_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   platform.stdout.on('data', (d) => (output += d));
   platform.stderr.on('data', (d) => (output += d));
   const stopPlatform = async () => {
@@ -104,23 +129,49 @@ async function main() {
   };
   try {
     for (let waited = 0; !output.includes('bizmsg is up.'); waited += 250) {
-      if (platform.exitCode !== null || waited > 180_000) throw new Error(`platform did not start:\n${output.slice(-2000)}`);
+      if (platform.exitCode !== null || waited > 180_000)
+        throw new Error(`platform did not start:\n${output.slice(-2000)}`);
       await delay(250);
     }
     const base = `http://127.0.0.1:${api}`;
     const operatorKey = fs.readFileSync(path.join(dataDir, 'operator-key'), 'utf8').trim();
     // The few fields of the API's answers this benchmark reads.
-    type Answer = { id: string; apiKey: string; senderNumbers: { id: string }[]; data: MessageItem[]; nextCursor: string | null };
+    type Answer = {
+      id: string;
+      apiKey: string;
+      senderNumbers: { id: string }[];
+      data: MessageItem[];
+      nextCursor: string | null;
+    };
     const call = async (method: string, p: string, key: string, body?: unknown) => {
-      const res = await fetch(base + p, { method, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const res = await fetch(base + p, {
+        method,
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       return { status: res.status, body: (await res.json()) as Answer };
     };
 
     // A merchant with an active contract, a verified sender number and an approved template.
-    const merchant = (await call('POST', '/v1/merchants', operatorKey, { businessRegistrationNumber: '124-81-00998', name: '벤치상점', representative: '홍길동', address: '서울', kakaoSearchId: '@bench' })).body;
+    const merchant = (
+      await call('POST', '/v1/merchants', operatorKey, {
+        businessRegistrationNumber: '124-81-00998',
+        name: '벤치상점',
+        representative: '홍길동',
+        address: '서울',
+        kakaoSearchId: '@bench',
+      })
+    ).body;
     const pdf = Buffer.from('%PDF-1.4 bench').toString('base64');
-    const contract = (await call('POST', '/v1/contracts', merchant.apiKey, { services: { sms: true, lms: true, alimtalk: true, fallbackSms: true }, senderNumbers: [{ number: '02-2345-6789', proofDocument: { fileName: 'p.pdf', contentBase64: pdf } }] })).body;
-    await call('POST', `/v1/contracts/${contract.id}/approve`, operatorKey, { fees: { paymentNotice: 8, sms: 9, lms: 25, alimtalk: 7.5, friendtalkText: 12, friendtalkImage: 20 } });
+    const contract = (
+      await call('POST', '/v1/contracts', merchant.apiKey, {
+        services: { sms: true, lms: true, alimtalk: true, fallbackSms: true },
+        senderNumbers: [{ number: '02-2345-6789', proofDocument: { fileName: 'p.pdf', contentBase64: pdf } }],
+      })
+    ).body;
+    await call('POST', `/v1/contracts/${contract.id}/approve`, operatorKey, {
+      fees: { paymentNotice: 8, sms: 9, lms: 25, alimtalk: 7.5, friendtalkText: 12, friendtalkImage: 20 },
+    });
     await call('POST', `/v1/sender-numbers/${contract.senderNumbers[0].id}/verify`, operatorKey, {});
     await call('POST', '/v1/templates', merchant.apiKey, { code: 'BENCH', text: '#{name}님 주문이 접수되었습니다.' });
     await delay(1000);
@@ -128,7 +179,18 @@ async function main() {
     console.log(`sending ${N} ${TYPE} messages with ${CONCURRENCY} concurrent requests …`);
     const ids: string[] = [];
     const body = (i: number) =>
-      TYPE === 'sms' ? { type: 'sms', to: `010-7${String(i % 1000).padStart(3, '0')}-${String(1000 + (i % 8000)).padStart(4, '0')}`, text: `벤치 ${i}` } : { type: 'alimtalk', to: `010-7${String(i % 1000).padStart(3, '0')}-${String(1000 + (i % 8000)).padStart(4, '0')}`, templateCode: 'BENCH', variables: { name: `고객${i}` } };
+      TYPE === 'sms'
+        ? {
+            type: 'sms',
+            to: `010-7${String(i % 1000).padStart(3, '0')}-${String(1000 + (i % 8000)).padStart(4, '0')}`,
+            text: `벤치 ${i}`,
+          }
+        : {
+            type: 'alimtalk',
+            to: `010-7${String(i % 1000).padStart(3, '0')}-${String(1000 + (i % 8000)).padStart(4, '0')}`,
+            templateCode: 'BENCH',
+            variables: { name: `고객${i}` },
+          };
     const accepted = await load(N, CONCURRENCY, async (i) => {
       const res = await call('POST', '/v1/messages', merchant.apiKey, body(i));
       if (res.status !== 202) throw new Error(`message ${i} refused: ${JSON.stringify(res.body)}`);
@@ -177,7 +239,11 @@ async function main() {
     const started = await load(N, CONCURRENCY, async (i) => {
       const t0 = Date.now();
       bareFirst = Math.min(bareFirst, t0);
-      const handle = await client.workflow.start(BareWorkflow, { taskQueue: 'bench-bare', workflowId: `bare-${i}-${t0}`, args: [i] });
+      const handle = await client.workflow.start(BareWorkflow, {
+        taskQueue: 'bench-bare',
+        workflowId: `bare-${i}-${t0}`,
+        args: [i],
+      });
       results.push(
         handle.result().then(() => {
           const t1 = Date.now();
@@ -203,7 +269,9 @@ async function main() {
     console.log(row('API latency p99', (x) => x.apiP99, 'ms'));
     console.log(row('end-to-end p50', (x) => x.e2eP50, 'ms (acceptance → final status)'));
     console.log(row('end-to-end p99', (x) => x.e2eP99, 'ms'));
-    console.log('\nEnd-to-end for messages includes the carrier simulator reporting 200–800 ms after each send (SPEC §8).');
+    console.log(
+      '\nEnd-to-end for messages includes the carrier simulator reporting 200–800 ms after each send (SPEC §8).',
+    );
   } finally {
     await stopPlatform();
   }

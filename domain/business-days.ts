@@ -14,7 +14,9 @@ const DATASETS: readonly HolidayTable[] = [y2018, y2019, y2020, y2021, y2022, y2
 
 /** Gazette holidays by date, and the years they cover (taken from the data, not assumed). */
 const GAZETTE = new Map<IsoDate, readonly string[]>(DATASETS.flatMap((table) => Object.entries(table)));
-const GAZETTE_YEARS: readonly number[] = [...new Set([...GAZETTE.keys()].map((date) => Number(date.slice(0, 4))))].sort((a, b) => a - b);
+const GAZETTE_YEARS: readonly number[] = [...new Set([...GAZETTE.keys()].map((date) => Number(date.slice(0, 4))))].sort(
+  (a, b) => a - b,
+);
 
 export class HolidayDataMissing extends Error {
   override readonly name = 'HolidayDataMissing';
@@ -82,7 +84,7 @@ export function createBusinessCalendar(extraHolidays: ReadonlyArray<ExtraHoliday
     assertDate(date);
     assertCount(n, 0, 'number of business days');
     let day = date;
-    for (let counted = 0; counted < n; ) {
+    for (let counted = 0; counted < n;) {
       day = addDays(day, 1);
       if (isBusinessDay(day)) counted++;
     }

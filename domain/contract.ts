@@ -11,7 +11,15 @@ import type { Fees } from './money';
 import { MAX_SENDER_NUMBERS, type Services } from './services';
 
 export type ContractStatus = 'applied' | 'on_hold' | 'rejected' | 'active' | 'suspended' | 'terminated' | 'expired';
-export const CONTRACT_STATUSES: readonly ContractStatus[] = ['applied', 'on_hold', 'rejected', 'active', 'suspended', 'terminated', 'expired'];
+export const CONTRACT_STATUSES: readonly ContractStatus[] = [
+  'applied',
+  'on_hold',
+  'rejected',
+  'active',
+  'suspended',
+  'terminated',
+  'expired',
+];
 export const FINAL_STATUSES: readonly ContractStatus[] = ['rejected', 'terminated', 'expired'];
 export const isFinal = (s: ContractStatus) => FINAL_STATUSES.includes(s);
 
@@ -50,7 +58,9 @@ export const TERMINATION_CAUSES = {
   no_objection_after_suspension: { by: ['system'] }, // 13.4
 } as const;
 export type TerminationCause = keyof typeof TERMINATION_CAUSES;
-export const REQUESTABLE_TERMINATION_CAUSES = (Object.keys(TERMINATION_CAUSES) as TerminationCause[]).filter((c) => c !== 'no_objection_after_suspension');
+export const REQUESTABLE_TERMINATION_CAUSES = (Object.keys(TERMINATION_CAUSES) as TerminationCause[]).filter(
+  (c) => c !== 'no_objection_after_suspension',
+);
 
 export const TERM_MONTHS = 12; // Art. 12
 export const NON_RENEWAL_NOTICE_DAYS = 30; // Art. 12
@@ -139,7 +149,8 @@ export interface ContractViolation {
   status: 409 | 422;
 }
 
-export type Decision = { ok: true; state: ContractState; event: ContractEvent } | { ok: false; violation: ContractViolation };
+export type Decision =
+  { ok: true; state: ContractState; event: ContractEvent } | { ok: false; violation: ContractViolation };
 
 export interface Application {
   id: string;
@@ -162,7 +173,13 @@ export function newContract(app: Application): ContractState {
     kakaoSearchId: app.kakaoSearchId,
     mids: app.mids,
     receiverNumbers: app.receiverNumbers,
-    senderNumbers: app.senderNumbers.map((s) => ({ ...s, status: 'pending', addedAt: app.appliedAt, decidedAt: null, rejectionReason: null })),
+    senderNumbers: app.senderNumbers.map((s) => ({
+      ...s,
+      status: 'pending',
+      addedAt: app.appliedAt,
+      decidedAt: null,
+      rejectionReason: null,
+    })),
     fees: null,
     term: null,
     nonRenewal: null,
@@ -192,14 +209,28 @@ export type ContractCommand =
   | { type: 'invoice_overdue'; invoiceId: string }
   | { type: 'invoice_paid'; invoiceId: string };
 
-const conflict = (code: string, message: string): Decision => ({ ok: false, violation: { code, message, status: 409 } });
+const conflict = (code: string, message: string): Decision => ({
+  ok: false,
+  violation: { code, message, status: 409 },
+});
 const refuse = (code: string, message: string): Decision => ({ ok: false, violation: { code, message, status: 422 } });
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function changed(prev: ContractState, next: Omit<ContractState, 'version'>, actor: Actor, action: string, at: number, details: Record<string, unknown> = {}): Decision {
+function changed(
+  prev: ContractState,
+  next: Omit<ContractState, 'version'>,
+  actor: Actor,
+  action: string,
+  at: number,
+  details: Record<string, unknown> = {},
+): Decision {
   const state = { ...next, version: prev.version + 1 };
-  return { ok: true, state, event: { seq: state.version, at: iso(at), actor, action, from: prev.status, to: state.status, details } };
+  return {
+    ok: true,
+    state,
+    event: { seq: state.version, at: iso(at), actor, action, from: prev.status, to: state.status, details },
+  };
 }
 
 function notInStatus(state: ContractState, action: string): Decision {
@@ -223,43 +254,86 @@ export function decide(state: ContractState, command: ContractCommand, actor: Ac
       if (s.status !== 'applied' && s.status !== 'on_hold') return notInStatus(s, 'approve');
       const start = iso(now);
       const term: Term = { number: 1, start, end: addKstMonths(now, TERM_MONTHS).toISOString(), firstStart: start };
-      return changed(s, { ...s, status: 'active', fees: command.fees, term, review: null }, actor, 'approved', now, { termStart: term.start, termEnd: term.end });
+      return changed(s, { ...s, status: 'active', fees: command.fees, term, review: null }, actor, 'approved', now, {
+        termStart: term.start,
+        termEnd: term.end,
+      });
     }
     case 'reject':
     case 'hold': {
       const to = command.type === 'reject' ? 'rejected' : 'on_hold';
-      const allowed = command.type === 'reject' ? s.status === 'applied' || s.status === 'on_hold' : s.status === 'applied';
+      const allowed =
+        command.type === 'reject' ? s.status === 'applied' || s.status === 'on_hold' : s.status === 'applied';
       if (!allowed) return notInStatus(s, command.type);
       const review = { decision: to, reason: command.reason, note: command.note ?? null, at: iso(now) } as const;
-      return changed(s, { ...s, status: to, review }, actor, command.type === 'reject' ? 'rejected' : 'held', now, { reason: command.reason, note: command.note ?? null });
+      return changed(s, { ...s, status: to, review }, actor, command.type === 'reject' ? 'rejected' : 'held', now, {
+        reason: command.reason,
+        note: command.note ?? null,
+      });
     }
     case 'suspend': {
-      if (s.status === 'suspended') return conflict('already_suspended', `the contract is already suspended (${s.suspension?.reason})`);
+      if (s.status === 'suspended')
+        return conflict('already_suspended', `the contract is already suspended (${s.suspension?.reason})`);
       if (s.status !== 'active') return notInStatus(s, 'suspend');
       const effectiveAt = command.effectiveAt ? Date.parse(command.effectiveAt) : now;
       if (Number.isNaN(effectiveAt)) return refuse('invalid_effective_at', 'effectiveAt is not a valid time');
       // Art. 13.3: a suspension requested over number spoofing takes effect at once.
       if (command.reason === 'spoofing' || effectiveAt <= now) {
-        return changed(s, { ...s, status: 'suspended', pendingSuspension: null, suspension: startSuspension(command.reason, now, actor) }, actor, 'suspended', now, {
-          reason: command.reason,
-        });
+        return changed(
+          s,
+          {
+            ...s,
+            status: 'suspended',
+            pendingSuspension: null,
+            suspension: startSuspension(command.reason, now, actor),
+          },
+          actor,
+          'suspended',
+          now,
+          {
+            reason: command.reason,
+          },
+        );
       }
-      if (s.pendingSuspension) return conflict('suspension_already_noticed', `a suspension is already noticed for ${s.pendingSuspension.effectiveAt}`);
-      const pendingSuspension = { reason: command.reason, noticeAt: iso(now), effectiveAt: iso(effectiveAt), by: actor };
-      return changed(s, { ...s, pendingSuspension }, actor, 'suspension_noticed', now, { reason: command.reason, effectiveAt: pendingSuspension.effectiveAt });
+      if (s.pendingSuspension)
+        return conflict(
+          'suspension_already_noticed',
+          `a suspension is already noticed for ${s.pendingSuspension.effectiveAt}`,
+        );
+      const pendingSuspension = {
+        reason: command.reason,
+        noticeAt: iso(now),
+        effectiveAt: iso(effectiveAt),
+        by: actor,
+      };
+      return changed(s, { ...s, pendingSuspension }, actor, 'suspension_noticed', now, {
+        reason: command.reason,
+        effectiveAt: pendingSuspension.effectiveAt,
+      });
     }
     case 'resume': {
       if (s.status === 'active' && s.pendingSuspension) {
         return changed(s, { ...s, pendingSuspension: null }, actor, 'suspension_withdrawn', now);
       }
       if (s.status !== 'suspended') return notInStatus(s, 'resume');
-      return changed(s, { ...s, status: 'active', suspension: null, overdueInvoices: [] }, actor, 'resumed', now, { reason: s.suspension?.reason });
+      return changed(s, { ...s, status: 'active', suspension: null, overdueInvoices: [] }, actor, 'resumed', now, {
+        reason: s.suspension?.reason,
+      });
     }
     case 'object': {
       if (s.status !== 'suspended' || !s.suspension) return notInStatus(s, 'object to the suspension of');
-      if (s.suspension.objection) return conflict('objection_already_filed', 'an objection to this suspension was already filed; an operator is reviewing it');
-      if (s.suspension.terminationAt === null) return conflict('no_termination_clock', 'this suspension does not lead to termination; there is nothing to object to');
-      if (now > Date.parse(s.suspension.terminationAt)) return conflict('objection_window_closed', 'the three-month objection window has closed');
+      if (s.suspension.objection)
+        return conflict(
+          'objection_already_filed',
+          'an objection to this suspension was already filed; an operator is reviewing it',
+        );
+      if (s.suspension.terminationAt === null)
+        return conflict(
+          'no_termination_clock',
+          'this suspension does not lead to termination; there is nothing to object to',
+        );
+      if (now > Date.parse(s.suspension.terminationAt))
+        return conflict('objection_window_closed', 'the three-month objection window has closed');
       // Art. 13.4: the objection stops the termination clock and puts the case to an operator.
       const suspension = { ...s.suspension, terminationAt: null, objection: { text: command.text, at: iso(now) } };
       return changed(s, { ...s, suspension }, actor, 'objection_filed', now, { text: command.text });
@@ -267,41 +341,76 @@ export function decide(state: ContractState, command: ContractCommand, actor: Ac
     case 'request_non_renewal': {
       if (s.status !== 'active' && s.status !== 'suspended') return notInStatus(s, 'give notice of non-renewal for');
       if (!s.term) return notInStatus(s, 'give notice of non-renewal for');
-      if (s.nonRenewal) return conflict('non_renewal_already_given', `notice of non-renewal was already given; the contract ends ${s.nonRenewal.termEnd}`);
+      if (s.nonRenewal)
+        return conflict(
+          'non_renewal_already_given',
+          `notice of non-renewal was already given; the contract ends ${s.nonRenewal.termEnd}`,
+        );
       // Art. 12: notice at least 30 days before the term ends stops this term's renewal;
       // later notice applies to the following term.
       const inTime = now <= Date.parse(s.term.end) - NON_RENEWAL_NOTICE_DAYS * DAY_MS;
-      const termEnd = inTime ? s.term.end : addKstMonths(Date.parse(s.term.firstStart), TERM_MONTHS * (s.term.number + 1)).toISOString();
-      return changed(s, { ...s, nonRenewal: { requestedAt: iso(now), by: actor, termEnd } }, actor, 'non_renewal_noticed', now, {
-        endsAt: termEnd,
-        appliesTo: inTime ? 'current_term' : 'following_term',
-      });
+      const termEnd = inTime
+        ? s.term.end
+        : addKstMonths(Date.parse(s.term.firstStart), TERM_MONTHS * (s.term.number + 1)).toISOString();
+      return changed(
+        s,
+        { ...s, nonRenewal: { requestedAt: iso(now), by: actor, termEnd } },
+        actor,
+        'non_renewal_noticed',
+        now,
+        {
+          endsAt: termEnd,
+          appliesTo: inTime ? 'current_term' : 'following_term',
+        },
+      );
     }
     case 'terminate': {
       if (s.status !== 'active' && s.status !== 'suspended') return notInStatus(s, 'terminate');
       const allowedBy = TERMINATION_CAUSES[command.cause].by as readonly string[];
-      if (!allowedBy.includes(actor.type)) return refuse('termination_cause_not_allowed', `a ${actor.type} cannot terminate for ${command.cause}`);
+      if (!allowedBy.includes(actor.type))
+        return refuse('termination_cause_not_allowed', `a ${actor.type} cannot terminate for ${command.cause}`);
       if (command.cause === 'business_reasons') {
-        if (s.pendingTermination) return conflict('termination_already_noticed', `termination already takes effect ${s.pendingTermination.effectiveAt}`);
+        if (s.pendingTermination)
+          return conflict(
+            'termination_already_noticed',
+            `termination already takes effect ${s.pendingTermination.effectiveAt}`,
+          );
         const effectiveAt = addKstMonths(now, BUSINESS_TERMINATION_NOTICE_MONTHS).toISOString();
         const pendingTermination = { cause: command.cause, noticeAt: iso(now), effectiveAt, by: actor };
-        return changed(s, { ...s, pendingTermination }, actor, 'termination_noticed', now, { cause: command.cause, effectiveAt });
+        return changed(s, { ...s, pendingTermination }, actor, 'termination_noticed', now, {
+          cause: command.cause,
+          effectiveAt,
+        });
       }
       return terminated(s, command.cause, actor, now, command.note ?? null);
     }
     case 'add_sender_number': {
-      if (s.status !== 'applied' && s.status !== 'on_hold' && s.status !== 'active' && s.status !== 'suspended') return notInStatus(s, 'add a sender number to');
+      if (s.status !== 'applied' && s.status !== 'on_hold' && s.status !== 'active' && s.status !== 'suspended')
+        return notInStatus(s, 'add a sender number to');
       const live = s.senderNumbers.filter((n) => n.status !== 'rejected');
-      if (live.some((n) => n.number === command.number)) return conflict('sender_number_exists', 'this sender number is already registered on the contract');
-      if (live.length >= MAX_SENDER_NUMBERS) return refuse('too_many_sender_numbers', `a contract has at most ${MAX_SENDER_NUMBERS} sender numbers`);
-      const added: SenderNumberState = { id: command.id, number: command.number, status: 'pending', documentId: command.documentId, addedAt: iso(now), decidedAt: null, rejectionReason: null };
-      return changed(s, { ...s, senderNumbers: [...s.senderNumbers, added] }, actor, 'sender_number_added', now, { senderNumberId: command.id });
+      if (live.some((n) => n.number === command.number))
+        return conflict('sender_number_exists', 'this sender number is already registered on the contract');
+      if (live.length >= MAX_SENDER_NUMBERS)
+        return refuse('too_many_sender_numbers', `a contract has at most ${MAX_SENDER_NUMBERS} sender numbers`);
+      const added: SenderNumberState = {
+        id: command.id,
+        number: command.number,
+        status: 'pending',
+        documentId: command.documentId,
+        addedAt: iso(now),
+        decidedAt: null,
+        rejectionReason: null,
+      };
+      return changed(s, { ...s, senderNumbers: [...s.senderNumbers, added] }, actor, 'sender_number_added', now, {
+        senderNumberId: command.id,
+      });
     }
     case 'verify_sender_number':
     case 'reject_sender_number': {
       const target = s.senderNumbers.find((n) => n.id === command.id);
       if (!target) return conflict('sender_number_not_found', 'no such sender number on this contract');
-      if (target.status !== 'pending') return conflict('sender_number_already_reviewed', `the sender number is already ${target.status}`);
+      if (target.status !== 'pending')
+        return conflict('sender_number_already_reviewed', `the sender number is already ${target.status}`);
       const verify = command.type === 'verify_sender_number';
       const updated: SenderNumberState = {
         ...target,
@@ -310,50 +419,93 @@ export function decide(state: ContractState, command: ContractCommand, actor: Ac
         rejectionReason: verify ? null : command.reason,
       };
       const senderNumbers = s.senderNumbers.map((n) => (n.id === command.id ? updated : n));
-      return changed(s, { ...s, senderNumbers }, actor, verify ? 'sender_number_verified' : 'sender_number_rejected', now, {
-        senderNumberId: command.id,
-        ...(verify ? {} : { reason: command.reason }),
-      });
+      return changed(
+        s,
+        { ...s, senderNumbers },
+        actor,
+        verify ? 'sender_number_verified' : 'sender_number_rejected',
+        now,
+        {
+          senderNumberId: command.id,
+          ...(verify ? {} : { reason: command.reason }),
+        },
+      );
     }
     case 'invoice_overdue': {
-      if (s.overdueInvoices.includes(command.invoiceId)) return conflict('already_recorded', 'this overdue invoice is already recorded');
+      if (s.overdueInvoices.includes(command.invoiceId))
+        return conflict('already_recorded', 'this overdue invoice is already recorded');
       const overdueInvoices = [...s.overdueInvoices, command.invoiceId];
       // Art. 5.2.3: unpaid fees suspend the service until paid.
       if (s.status === 'active') {
-        return changed(s, { ...s, status: 'suspended', overdueInvoices, pendingSuspension: null, suspension: startSuspension('unpaid_fees', now, actor) }, actor, 'suspended', now, {
-          reason: 'unpaid_fees',
-          invoiceId: command.invoiceId,
-        });
+        return changed(
+          s,
+          {
+            ...s,
+            status: 'suspended',
+            overdueInvoices,
+            pendingSuspension: null,
+            suspension: startSuspension('unpaid_fees', now, actor),
+          },
+          actor,
+          'suspended',
+          now,
+          {
+            reason: 'unpaid_fees',
+            invoiceId: command.invoiceId,
+          },
+        );
       }
       return changed(s, { ...s, overdueInvoices }, actor, 'invoice_overdue', now, { invoiceId: command.invoiceId });
     }
     case 'invoice_paid': {
-      if (!s.overdueInvoices.includes(command.invoiceId)) return conflict('not_overdue', 'this invoice was not keeping the contract suspended');
+      if (!s.overdueInvoices.includes(command.invoiceId))
+        return conflict('not_overdue', 'this invoice was not keeping the contract suspended');
       const overdueInvoices = s.overdueInvoices.filter((i) => i !== command.invoiceId);
       const resume = s.status === 'suspended' && s.suspension?.reason === 'unpaid_fees' && overdueInvoices.length === 0;
       if (resume) {
-        return changed(s, { ...s, status: 'active', suspension: null, overdueInvoices }, actor, 'resumed', now, { reason: 'unpaid_fees', invoiceId: command.invoiceId });
+        return changed(s, { ...s, status: 'active', suspension: null, overdueInvoices }, actor, 'resumed', now, {
+          reason: 'unpaid_fees',
+          invoiceId: command.invoiceId,
+        });
       }
       return changed(s, { ...s, overdueInvoices }, actor, 'invoice_paid', now, { invoiceId: command.invoiceId });
     }
   }
 }
 
-function terminated(s: ContractState, cause: TerminationCause, actor: Actor, now: number, note: string | null): Decision {
+function terminated(
+  s: ContractState,
+  cause: TerminationCause,
+  actor: Actor,
+  now: number,
+  note: string | null,
+): Decision {
   const termination = { cause, at: iso(now), by: actor, note };
-  return changed(s, { ...s, status: 'terminated', termination, pendingTermination: null, pendingSuspension: null }, actor, 'terminated', now, { cause, note });
+  return changed(
+    s,
+    { ...s, status: 'terminated', termination, pendingTermination: null, pendingSuspension: null },
+    actor,
+    'terminated',
+    now,
+    { cause, note },
+  );
 }
 
-export type DeadlineKind = 'term_end' | 'suspension_takes_effect' | 'termination_after_suspension' | 'termination_takes_effect';
+export type DeadlineKind =
+  'term_end' | 'suspension_takes_effect' | 'termination_after_suspension' | 'termination_takes_effect';
 
 /** The next moment the contract changes on its own, if any. */
 export function nextDeadline(s: ContractState): { kind: DeadlineKind; at: number } | undefined {
   if (isFinal(s.status)) return undefined;
   const candidates: { kind: DeadlineKind; at: number }[] = [];
-  if (s.term && (s.status === 'active' || s.status === 'suspended')) candidates.push({ kind: 'term_end', at: Date.parse(s.term.end) });
-  if (s.pendingSuspension && s.status === 'active') candidates.push({ kind: 'suspension_takes_effect', at: Date.parse(s.pendingSuspension.effectiveAt) });
-  if (s.status === 'suspended' && s.suspension?.terminationAt) candidates.push({ kind: 'termination_after_suspension', at: Date.parse(s.suspension.terminationAt) });
-  if (s.pendingTermination) candidates.push({ kind: 'termination_takes_effect', at: Date.parse(s.pendingTermination.effectiveAt) });
+  if (s.term && (s.status === 'active' || s.status === 'suspended'))
+    candidates.push({ kind: 'term_end', at: Date.parse(s.term.end) });
+  if (s.pendingSuspension && s.status === 'active')
+    candidates.push({ kind: 'suspension_takes_effect', at: Date.parse(s.pendingSuspension.effectiveAt) });
+  if (s.status === 'suspended' && s.suspension?.terminationAt)
+    candidates.push({ kind: 'termination_after_suspension', at: Date.parse(s.suspension.terminationAt) });
+  if (s.pendingTermination)
+    candidates.push({ kind: 'termination_takes_effect', at: Date.parse(s.pendingTermination.effectiveAt) });
   return candidates.sort((a, b) => a.at - b.at)[0];
 }
 
@@ -365,19 +517,42 @@ export function onDeadline(s: ContractState, kind: DeadlineKind, now: number): D
     case 'term_end': {
       if (!s.term || isFinal(s.status)) return notInStatus(s, 'renew');
       if (s.nonRenewal && s.nonRenewal.termEnd === s.term.end) {
-        return changed(s, { ...s, status: 'expired', expiredAt: s.term.end }, SYSTEM, 'expired', now, { termEnd: s.term.end });
+        return changed(s, { ...s, status: 'expired', expiredAt: s.term.end }, SYSTEM, 'expired', now, {
+          termEnd: s.term.end,
+        });
       }
       // Art. 12: renewed for another year on the same terms, indefinitely.
       const number = s.term.number + 1;
-      const term: Term = { ...s.term, number, start: s.term.end, end: addKstMonths(Date.parse(s.term.firstStart), TERM_MONTHS * number).toISOString() };
-      return changed(s, { ...s, term }, SYSTEM, 'renewed', now, { term: number, termStart: term.start, termEnd: term.end });
+      const term: Term = {
+        ...s.term,
+        number,
+        start: s.term.end,
+        end: addKstMonths(Date.parse(s.term.firstStart), TERM_MONTHS * number).toISOString(),
+      };
+      return changed(s, { ...s, term }, SYSTEM, 'renewed', now, {
+        term: number,
+        termStart: term.start,
+        termEnd: term.end,
+      });
     }
     case 'suspension_takes_effect': {
       const p = s.pendingSuspension;
       if (!p || s.status !== 'active') return notInStatus(s, 'suspend');
-      return changed(s, { ...s, status: 'suspended', pendingSuspension: null, suspension: startSuspension(p.reason, Date.parse(p.noticeAt), p.by) }, p.by, 'suspended', now, {
-        reason: p.reason,
-      });
+      return changed(
+        s,
+        {
+          ...s,
+          status: 'suspended',
+          pendingSuspension: null,
+          suspension: startSuspension(p.reason, Date.parse(p.noticeAt), p.by),
+        },
+        p.by,
+        'suspended',
+        now,
+        {
+          reason: p.reason,
+        },
+      );
     }
     case 'termination_after_suspension':
       if (s.status !== 'suspended' || !s.suspension?.terminationAt) return notInStatus(s, 'terminate after suspension');

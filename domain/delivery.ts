@@ -11,7 +11,11 @@ export type MessageKind = 'message' | 'payment_notice';
 export function usageTypeFor(kind: MessageKind, deliveredVia: Channel): UsageType {
   if (deliveredVia === 'sms' || deliveredVia === 'lms') return deliveredVia;
   if (kind === 'payment_notice') return 'paymentNotice';
-  return deliveredVia === 'alimtalk' ? 'alimtalk' : deliveredVia === 'friendtalk' ? 'friendtalkText' : 'friendtalkImage';
+  return deliveredVia === 'alimtalk'
+    ? 'alimtalk'
+    : deliveredVia === 'friendtalk'
+      ? 'friendtalkText'
+      : 'friendtalkImage';
 }
 
 /** First wait before polling a provider whose webhook has not arrived, then doubling up to the cap. */
@@ -28,7 +32,8 @@ export function pollDelay(n: number): number {
  * it came after the message was already decided — or `no_result` when the Kakao timeout passed,
  * `rejected` when the provider (or the sending gate) refused it.
  */
-export type AttemptStatus = 'sent' | 'delivered' | 'failed' | 'no_result' | 'rejected' | 'late_delivered' | 'late_failed';
+export type AttemptStatus =
+  'sent' | 'delivered' | 'failed' | 'no_result' | 'rejected' | 'late_delivered' | 'late_failed';
 
 /** Final statuses a merchant sees; `failureReason` says why a message failed. */
 export type FailureReason =

@@ -42,7 +42,13 @@ const aspectAllowed = (width: number, height: number) => 4 * width >= 3 * height
 function dimensionViolations({ width, height }: Dimensions, field: string): RuleViolation[] {
   const violations: RuleViolation[] = [];
   if (width < IMAGE_MIN_WIDTH) {
-    violations.push({ code: 'image_too_narrow', field, message: `The image is ${width} px wide; it must be at least ${IMAGE_MIN_WIDTH} px wide.`, limit: IMAGE_MIN_WIDTH, actual: width });
+    violations.push({
+      code: 'image_too_narrow',
+      field,
+      message: `The image is ${width} px wide; it must be at least ${IMAGE_MIN_WIDTH} px wide.`,
+      limit: IMAGE_MIN_WIDTH,
+      actual: width,
+    });
   }
   if (!aspectAllowed(width, height)) {
     violations.push({
@@ -57,16 +63,30 @@ function dimensionViolations({ width, height }: Dimensions, field: string): Rule
 }
 
 /** Checks a FriendTalk image from its bytes; `field` names the request field the image came from. */
-export function checkFriendTalkImage(bytes: Uint8Array, field = 'imageUrl'): { ok: true; image: ImageInfo } | { ok: false; violations: RuleViolation[] } {
+export function checkFriendTalkImage(
+  bytes: Uint8Array,
+  field = 'imageUrl',
+): { ok: true; image: ImageInfo } | { ok: false; violations: RuleViolation[] } {
   const violations: RuleViolation[] = [];
   const dimensions = readDimensions(bytes);
   const format = dimensions && ALLOWED[dimensions.type];
   if (format === undefined) {
     const actual = dimensions?.type ?? 'unreadable';
-    violations.push({ code: 'image_format_not_allowed', field, message: `The image must be JPEG or PNG; it is ${actual === 'unreadable' ? 'not a readable image' : actual.toUpperCase()}.`, actual });
+    violations.push({
+      code: 'image_format_not_allowed',
+      field,
+      message: `The image must be JPEG or PNG; it is ${actual === 'unreadable' ? 'not a readable image' : actual.toUpperCase()}.`,
+      actual,
+    });
   }
   if (bytes.length > IMAGE_MAX_BYTES) {
-    violations.push({ code: 'image_too_large', field, message: `The image is ${bytes.length} bytes, over the limit of ${IMAGE_MAX_BYTES} bytes (500 KB).`, limit: IMAGE_MAX_BYTES, actual: bytes.length });
+    violations.push({
+      code: 'image_too_large',
+      field,
+      message: `The image is ${bytes.length} bytes, over the limit of ${IMAGE_MAX_BYTES} bytes (500 KB).`,
+      limit: IMAGE_MAX_BYTES,
+      actual: bytes.length,
+    });
   }
   if (dimensions) violations.push(...dimensionViolations(dimensions, field));
   if (violations.length > 0 || format === undefined || dimensions === undefined) return { ok: false, violations };

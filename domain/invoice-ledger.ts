@@ -58,7 +58,11 @@ export type LedgerResult = { ok: true; state: InvoiceLedgerState } | { ok: false
 const isAmount = (n: number, min: number) => Number.isSafeInteger(n) && n >= min;
 // ISO-8601 with an explicit offset only: Date.parse of any other form is implementation-defined.
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-const isInstant = (text: string) => typeof text === 'string' && INSTANT.test(text) && isValidIsoDate(text.slice(0, 10)) && !Number.isNaN(Date.parse(text));
+const isInstant = (text: string) =>
+  typeof text === 'string' &&
+  INSTANT.test(text) &&
+  isValidIsoDate(text.slice(0, 10)) &&
+  !Number.isNaN(Date.parse(text));
 const sum = (amounts: number[]) => amounts.reduce((a, b) => a + b, 0);
 const refuse = (code: string, message: string, extra: Omit<RuleViolation, 'code' | 'message'> = {}): LedgerResult => ({
   ok: false,
@@ -67,7 +71,8 @@ const refuse = (code: string, message: string, extra: Omit<RuleViolation, 'code'
 
 /** A fresh ledger for an invoice just issued. Throws RangeError on an invalid total or date. */
 export function openLedger(input: { total: number; dueDate: IsoDate; issuedAt: string }): InvoiceLedgerState {
-  if (!isAmount(input.total, 0)) throw new RangeError(`invoice total must be a non-negative safe integer, got ${input.total}`);
+  if (!isAmount(input.total, 0))
+    throw new RangeError(`invoice total must be a non-negative safe integer, got ${input.total}`);
   if (!isValidIsoDate(input.dueDate)) throw new RangeError(`invalid due date "${input.dueDate}"`);
   if (!isInstant(input.issuedAt)) throw new RangeError(`invalid issue instant "${input.issuedAt}"`);
   return { total: input.total, payments: [], disputes: [], dueDate: input.dueDate, issuedAt: input.issuedAt };
@@ -83,7 +88,13 @@ function amounts(state: InvoiceLedgerState) {
   const creditedAmount = sum(state.disputes.map((d) => (d.status === 'resolved' ? (d.creditedAmount ?? 0) : 0)));
   const disputedAmount = sum(state.disputes.map((d) => (d.status === 'open' ? d.amount : 0)));
   const outstandingAmount = state.total - paidAmount - creditedAmount;
-  return { paidAmount, creditedAmount, disputedAmount, outstandingAmount, undisputedOutstanding: Math.max(0, outstandingAmount - disputedAmount) };
+  return {
+    paidAmount,
+    creditedAmount,
+    disputedAmount,
+    outstandingAmount,
+    undisputedOutstanding: Math.max(0, outstandingAmount - disputedAmount),
+  };
 }
 
 /** A dispute raised by the end of the due date: it shields its amount until it is resolved (Art. 7.2). */
@@ -102,14 +113,20 @@ function owedBy(state: InvoiceLedgerState, now: Date): number {
     for (const d of state.disputes) owed -= isTimely(state, d) ? d.amount : (d.creditedAmount ?? 0);
   }
   for (const d of state.disputes) {
-    if (isTimely(state, d) && d.status === 'resolved' && d.acceptedDueDate && +now >= +overdueFrom(d.acceptedDueDate)) owed += d.acceptedAmount ?? 0;
+    if (isTimely(state, d) && d.status === 'resolved' && d.acceptedDueDate && +now >= +overdueFrom(d.acceptedDueDate))
+      owed += d.acceptedAmount ?? 0;
   }
   return owed;
 }
 
 /** The next moment more becomes owed (the due date, an accepted part's due date), if any. */
 export function nextOverdueAt(state: InvoiceLedgerState, now: Date): Date | undefined {
-  const moments = [overdueFrom(state.dueDate), ...state.disputes.filter((d) => isTimely(state, d) && d.acceptedDueDate && (d.acceptedAmount ?? 0) > 0).map((d) => overdueFrom(d.acceptedDueDate!))];
+  const moments = [
+    overdueFrom(state.dueDate),
+    ...state.disputes
+      .filter((d) => isTimely(state, d) && d.acceptedDueDate && (d.acceptedAmount ?? 0) > 0)
+      .map((d) => overdueFrom(d.acceptedDueDate!)),
+  ];
   return moments.filter((m) => +m > +now).sort((a, b) => +a - +b)[0];
 }
 
@@ -150,21 +167,36 @@ export function checkInvariant(state: InvoiceLedgerState): RuleViolation[] {
   const violations: RuleViolation[] = [];
   const fail = (code: string, message: string) => violations.push({ code, message });
   if (!isAmount(state.total, 0)) fail('total_invalid', `total ${state.total} is not a non-negative safe integer`);
-  for (const p of state.payments) if (!isAmount(p.amount, 1)) fail('payment_amount_invalid', `payment ${p.id} amount ${p.amount} is not a positive integer`);
+  for (const p of state.payments)
+    if (!isAmount(p.amount, 1))
+      fail('payment_amount_invalid', `payment ${p.id} amount ${p.amount} is not a positive integer`);
   for (const d of state.disputes) {
-    if (!isAmount(d.amount, 1)) fail('dispute_amount_invalid', `dispute ${d.id} amount ${d.amount} is not a positive integer`);
+    if (!isAmount(d.amount, 1))
+      fail('dispute_amount_invalid', `dispute ${d.id} amount ${d.amount} is not a positive integer`);
     if (d.status === 'resolved') {
       const accepted = d.acceptedAmount ?? -1;
       const credited = d.creditedAmount ?? -1;
-      if (!isAmount(accepted, 0) || accepted > d.amount) fail('accepted_amount_invalid', `dispute ${d.id} accepted ${d.acceptedAmount} of ${d.amount}`);
-      else if (!isAmount(credited, 0) || credited > d.amount - accepted) fail('credited_amount_invalid', `dispute ${d.id} credited ${d.creditedAmount} of ${d.amount - accepted} not accepted`);
+      if (!isAmount(accepted, 0) || accepted > d.amount)
+        fail('accepted_amount_invalid', `dispute ${d.id} accepted ${d.acceptedAmount} of ${d.amount}`);
+      else if (!isAmount(credited, 0) || credited > d.amount - accepted)
+        fail(
+          'credited_amount_invalid',
+          `dispute ${d.id} credited ${d.creditedAmount} of ${d.amount - accepted} not accepted`,
+        );
     }
   }
-  if (new Set(state.payments.map((p) => p.id)).size !== state.payments.length) fail('payment_id_duplicate', 'payment ids are not unique');
-  if (new Set(state.disputes.map((d) => d.id)).size !== state.disputes.length) fail('dispute_id_duplicate', 'dispute ids are not unique');
+  if (new Set(state.payments.map((p) => p.id)).size !== state.payments.length)
+    fail('payment_id_duplicate', 'payment ids are not unique');
+  if (new Set(state.disputes.map((d) => d.id)).size !== state.disputes.length)
+    fail('dispute_id_duplicate', 'dispute ids are not unique');
   const a = amounts(state);
-  if (!Number.isSafeInteger(a.outstandingAmount) || a.outstandingAmount < 0) fail('outstanding_negative', `outstanding ${a.outstandingAmount} is negative: paid ${a.paidAmount} + credited ${a.creditedAmount} exceed total ${state.total}`);
-  if (a.paidAmount + a.creditedAmount + a.outstandingAmount !== state.total) fail('ledger_unbalanced', 'paid + credited + outstanding ≠ total');
+  if (!Number.isSafeInteger(a.outstandingAmount) || a.outstandingAmount < 0)
+    fail(
+      'outstanding_negative',
+      `outstanding ${a.outstandingAmount} is negative: paid ${a.paidAmount} + credited ${a.creditedAmount} exceed total ${state.total}`,
+    );
+  if (a.paidAmount + a.creditedAmount + a.outstandingAmount !== state.total)
+    fail('ledger_unbalanced', 'paid + credited + outstanding ≠ total');
   return violations;
 }
 
@@ -176,18 +208,31 @@ export function checkInvariant(state: InvoiceLedgerState): RuleViolation[] {
  */
 export function recordPayment(state: InvoiceLedgerState, payment: Payment): LedgerResult {
   const { id, amount, paidAt } = payment;
-  if (typeof id !== 'string' || id === '') return refuse('payment_id_invalid', 'a payment needs an id', { field: 'id' });
+  if (typeof id !== 'string' || id === '')
+    return refuse('payment_id_invalid', 'a payment needs an id', { field: 'id' });
   const known = state.payments.find((p) => p.id === id);
   if (known) {
     return known.amount === amount && known.paidAt === paidAt
       ? { ok: true, state }
-      : refuse('payment_id_conflict', `payment ${id} was already recorded with amount ${known.amount} at ${known.paidAt}`, { field: 'id' });
+      : refuse(
+          'payment_id_conflict',
+          `payment ${id} was already recorded with amount ${known.amount} at ${known.paidAt}`,
+          { field: 'id' },
+        );
   }
-  if (!isAmount(amount, 1)) return refuse('payment_amount_invalid', `payment amount must be a positive whole number of won, got ${amount}`, { field: 'amount' });
-  if (!isInstant(paidAt)) return refuse('paid_at_invalid', `paidAt must be an ISO-8601 instant, got "${paidAt}"`, { field: 'paidAt' });
+  if (!isAmount(amount, 1))
+    return refuse('payment_amount_invalid', `payment amount must be a positive whole number of won, got ${amount}`, {
+      field: 'amount',
+    });
+  if (!isInstant(paidAt))
+    return refuse('paid_at_invalid', `paidAt must be an ISO-8601 instant, got "${paidAt}"`, { field: 'paidAt' });
   const { outstandingAmount } = amounts(state);
   if (amount > outstandingAmount) {
-    return refuse('payment_exceeds_outstanding', `payment of ${amount} won exceeds the outstanding ${outstandingAmount} won`, { field: 'amount', outstandingAmount });
+    return refuse(
+      'payment_exceeds_outstanding',
+      `payment of ${amount} won exceeds the outstanding ${outstandingAmount} won`,
+      { field: 'amount', outstandingAmount },
+    );
   }
   return { ok: true, state: { ...state, payments: [...state.payments, { id, amount, paidAt }] } };
 }
@@ -196,26 +241,48 @@ export function recordPayment(state: InvoiceLedgerState, payment: Payment): Ledg
  * Opens a dispute over part of the invoice (Art. 7.2): at most what is outstanding and not already
  * under an open dispute. Re-opening the same dispute (same id and details) is a no-op.
  */
-export function openDispute(state: InvoiceLedgerState, dispute: { id: string; amount: number; reason: string; openedAt: string }): LedgerResult {
+export function openDispute(
+  state: InvoiceLedgerState,
+  dispute: { id: string; amount: number; reason: string; openedAt: string },
+): LedgerResult {
   const { id, amount, reason, openedAt } = dispute;
-  if (typeof id !== 'string' || id === '') return refuse('dispute_id_invalid', 'a dispute needs an id', { field: 'id' });
+  if (typeof id !== 'string' || id === '')
+    return refuse('dispute_id_invalid', 'a dispute needs an id', { field: 'id' });
   const known = state.disputes.find((d) => d.id === id);
   if (known) {
     return known.amount === amount && known.reason === reason && known.openedAt === openedAt
       ? { ok: true, state }
-      : refuse('dispute_id_conflict', `dispute ${id} was already opened with amount ${known.amount} at ${known.openedAt}`, { field: 'id' });
+      : refuse(
+          'dispute_id_conflict',
+          `dispute ${id} was already opened with amount ${known.amount} at ${known.openedAt}`,
+          { field: 'id' },
+        );
   }
-  if (!isAmount(amount, 1)) return refuse('dispute_amount_invalid', `disputed amount must be a positive whole number of won, got ${amount}`, { field: 'amount' });
-  if (typeof reason !== 'string' || reason.trim() === '') return refuse('dispute_reason_required', 'a dispute needs a reason', { field: 'reason' });
-  if (!isInstant(openedAt)) return refuse('opened_at_invalid', `openedAt must be an ISO-8601 instant, got "${openedAt}"`, { field: 'openedAt' });
+  if (!isAmount(amount, 1))
+    return refuse('dispute_amount_invalid', `disputed amount must be a positive whole number of won, got ${amount}`, {
+      field: 'amount',
+    });
+  if (typeof reason !== 'string' || reason.trim() === '')
+    return refuse('dispute_reason_required', 'a dispute needs a reason', { field: 'reason' });
+  if (!isInstant(openedAt))
+    return refuse('opened_at_invalid', `openedAt must be an ISO-8601 instant, got "${openedAt}"`, {
+      field: 'openedAt',
+    });
   const { undisputedOutstanding } = amounts(state);
   if (amount > undisputedOutstanding) {
-    return refuse('dispute_exceeds_outstanding', `disputed amount ${amount} won exceeds the ${undisputedOutstanding} won outstanding and not already disputed`, {
-      field: 'amount',
-      disputableAmount: undisputedOutstanding,
-    });
+    return refuse(
+      'dispute_exceeds_outstanding',
+      `disputed amount ${amount} won exceeds the ${undisputedOutstanding} won outstanding and not already disputed`,
+      {
+        field: 'amount',
+        disputableAmount: undisputedOutstanding,
+      },
+    );
   }
-  return { ok: true, state: { ...state, disputes: [...state.disputes, { id, amount, reason, openedAt, status: 'open' }] } };
+  return {
+    ok: true,
+    state: { ...state, disputes: [...state.disputes, { id, amount, reason, openedAt, status: 'open' }] },
+  };
 }
 
 /**
@@ -225,19 +292,43 @@ export function openDispute(state: InvoiceLedgerState, dispute: { id: string; am
  * keeping paid + credited ≤ total. Any money paid beyond what the resolution leaves owed is then a
  * refund, which this ledger does not model.
  */
-export function resolveDispute(state: InvoiceLedgerState, resolution: { disputeId: string; acceptedAmount: number; resolvedAt: string; acceptedDueDate: IsoDate }): LedgerResult {
+export function resolveDispute(
+  state: InvoiceLedgerState,
+  resolution: { disputeId: string; acceptedAmount: number; resolvedAt: string; acceptedDueDate: IsoDate },
+): LedgerResult {
   const { disputeId, acceptedAmount, resolvedAt, acceptedDueDate } = resolution;
   const dispute = state.disputes.find((d) => d.id === disputeId);
   if (!dispute) return refuse('dispute_not_found', `no dispute ${disputeId} on this invoice`, { field: 'disputeId' });
-  if (dispute.status !== 'open') return refuse('dispute_already_resolved', `dispute ${disputeId} was already resolved at ${dispute.resolvedAt}`, { field: 'disputeId' });
+  if (dispute.status !== 'open')
+    return refuse('dispute_already_resolved', `dispute ${disputeId} was already resolved at ${dispute.resolvedAt}`, {
+      field: 'disputeId',
+    });
   if (!isAmount(acceptedAmount, 0) || acceptedAmount > dispute.amount) {
-    return refuse('accepted_amount_invalid', `accepted amount must be a whole number of won from 0 to the disputed ${dispute.amount}, got ${acceptedAmount}`, { field: 'acceptedAmount' });
+    return refuse(
+      'accepted_amount_invalid',
+      `accepted amount must be a whole number of won from 0 to the disputed ${dispute.amount}, got ${acceptedAmount}`,
+      { field: 'acceptedAmount' },
+    );
   }
-  if (!isInstant(resolvedAt)) return refuse('resolved_at_invalid', `resolvedAt must be an ISO-8601 instant, got "${resolvedAt}"`, { field: 'resolvedAt' });
+  if (!isInstant(resolvedAt))
+    return refuse('resolved_at_invalid', `resolvedAt must be an ISO-8601 instant, got "${resolvedAt}"`, {
+      field: 'resolvedAt',
+    });
   if (!isValidIsoDate(acceptedDueDate) || acceptedDueDate < state.dueDate) {
-    return refuse('accepted_due_date_invalid', `the accepted part's due date must be a date on or after the invoice's due date ${state.dueDate}, got "${acceptedDueDate}"`, { field: 'acceptedDueDate' });
+    return refuse(
+      'accepted_due_date_invalid',
+      `the accepted part's due date must be a date on or after the invoice's due date ${state.dueDate}, got "${acceptedDueDate}"`,
+      { field: 'acceptedDueDate' },
+    );
   }
   const creditedAmount = Math.min(dispute.amount - acceptedAmount, amounts(state).outstandingAmount);
-  const resolved: Dispute = { ...dispute, status: 'resolved', acceptedAmount, creditedAmount, resolvedAt, acceptedDueDate };
+  const resolved: Dispute = {
+    ...dispute,
+    status: 'resolved',
+    acceptedAmount,
+    creditedAmount,
+    resolvedAt,
+    acceptedDueDate,
+  };
   return { ok: true, state: { ...state, disputes: state.disputes.map((d) => (d.id === disputeId ? resolved : d)) } };
 }

@@ -26,7 +26,11 @@ export const DEFAULT_SMS_BYTE_LIMIT = 80;
 export const LMS_BYTE_LIMIT = 2_000;
 export const SUBJECT_BYTE_LIMIT = 40;
 /** Characters (code points, any script, spaces included) per Kakao message (SPEC §2). */
-export const KAKAO_CHAR_LIMIT: Readonly<Record<KakaoType, number>> = { alimtalk: 1_000, friendtalk: 1_000, friendtalk_image: 400 };
+export const KAKAO_CHAR_LIMIT: Readonly<Record<KakaoType, number>> = {
+  alimtalk: 1_000,
+  friendtalk: 1_000,
+  friendtalk_image: 400,
+};
 export const TEMPLATE_TEXT_LIMIT = 1_000;
 export const TEMPLATE_VARIABLE_LIMIT = 40;
 export const TEMPLATE_CODE_PATTERN = /^[A-Za-z0-9_-]{1,20}$/;
@@ -92,12 +96,22 @@ const given = (s: string | undefined): s is string => s !== undefined && s.trim(
 /** Kakao counts characters, not UTF-16 units: an emoji is one. */
 export const charLength = (text: string): number => [...text].length;
 
-function violation(code: string, field: string | undefined, message: string, details: Record<string, unknown> = {}): RuleViolation {
+function violation(
+  code: string,
+  field: string | undefined,
+  message: string,
+  details: Record<string, unknown> = {},
+): RuleViolation {
   return field === undefined ? { code, message, ...details } : { code, message, field, ...details };
 }
 
 /** EUC-KR bytes of a text, or the violation naming the character it cannot carry (SPEC §2). */
-function measure(text: string, field: string, channel: string, remedy = 'remove or replace it'): number | RuleViolation {
+function measure(
+  text: string,
+  field: string,
+  channel: string,
+  remedy = 'remove or replace it',
+): number | RuleViolation {
   const length = eucKrLength(text);
   if (length.ok) return length.bytes;
   const { char, position, codePoint } = length;
@@ -113,7 +127,14 @@ function checkSubject(subject: string, field: string): RuleViolation[] {
   const bytes = measure(subject, field, 'an LMS subject');
   if (typeof bytes !== 'number') return [bytes];
   if (bytes <= SUBJECT_BYTE_LIMIT) return [];
-  return [violation('subject_too_long', field, `${field} is ${fmt(bytes)} bytes in EUC-KR, over the subject limit of ${SUBJECT_BYTE_LIMIT} bytes.`, { limit: SUBJECT_BYTE_LIMIT, actual: bytes })];
+  return [
+    violation(
+      'subject_too_long',
+      field,
+      `${field} is ${fmt(bytes)} bytes in EUC-KR, over the subject limit of ${SUBJECT_BYTE_LIMIT} bytes.`,
+      { limit: SUBJECT_BYTE_LIMIT, actual: bytes },
+    ),
+  ];
 }
 
 interface Content {
@@ -126,15 +147,27 @@ interface Content {
 /** SMS (Art. 2.1): a plain SMS request is never upgraded to LMS; the caller chooses `lms`. */
 function smsContent(text: string, subject: string | undefined, smsByteLimit: number): Content {
   const violations: RuleViolation[] = [];
-  if (given(subject)) violations.push(violation('sms_subject_not_allowed', 'subject', `An SMS has no subject; send it as type 'lms' to use a subject (up to ${SUBJECT_BYTE_LIMIT} bytes).`));
+  if (given(subject))
+    violations.push(
+      violation(
+        'sms_subject_not_allowed',
+        'subject',
+        `An SMS has no subject; send it as type 'lms' to use a subject (up to ${SUBJECT_BYTE_LIMIT} bytes).`,
+      ),
+    );
   const bytes = measure(text, 'text', 'SMS');
   if (typeof bytes !== 'number') return { text, violations: [...violations, bytes] };
   if (bytes > smsByteLimit) {
     violations.push(
-      violation('sms_too_long', 'text', `text is ${fmt(bytes)} bytes in EUC-KR, over the SMS limit of ${fmt(smsByteLimit)} bytes; send it as type 'lms' (up to ${fmt(LMS_BYTE_LIMIT)} bytes).`, {
-        limit: smsByteLimit,
-        actual: bytes,
-      }),
+      violation(
+        'sms_too_long',
+        'text',
+        `text is ${fmt(bytes)} bytes in EUC-KR, over the SMS limit of ${fmt(smsByteLimit)} bytes; send it as type 'lms' (up to ${fmt(LMS_BYTE_LIMIT)} bytes).`,
+        {
+          limit: smsByteLimit,
+          actual: bytes,
+        },
+      ),
     );
   }
   return { text, bytes, violations };
@@ -145,7 +178,14 @@ function lmsContent(text: string, subject: string | undefined): Content {
   const bytes = measure(text, 'text', 'LMS');
   if (typeof bytes !== 'number') return { text, violations: [...violations, bytes] };
   if (bytes > LMS_BYTE_LIMIT) {
-    violations.push(violation('lms_too_long', 'text', `text is ${fmt(bytes)} bytes in EUC-KR, over the LMS limit of ${fmt(LMS_BYTE_LIMIT)} bytes.`, { limit: LMS_BYTE_LIMIT, actual: bytes }));
+    violations.push(
+      violation(
+        'lms_too_long',
+        'text',
+        `text is ${fmt(bytes)} bytes in EUC-KR, over the LMS limit of ${fmt(LMS_BYTE_LIMIT)} bytes.`,
+        { limit: LMS_BYTE_LIMIT, actual: bytes },
+      ),
+    );
   }
   return { text, subject: given(subject) ? subject : undefined, bytes, violations };
 }
@@ -154,7 +194,14 @@ function checkKakaoLength(type: KakaoType, text: string): RuleViolation[] {
   const limit = KAKAO_CHAR_LIMIT[type];
   const actual = charLength(text);
   if (actual <= limit) return [];
-  return [violation('text_too_long', 'text', `text is ${fmt(actual)} characters, over the ${type} limit of ${fmt(limit)} characters.`, { limit, actual })];
+  return [
+    violation(
+      'text_too_long',
+      'text',
+      `text is ${fmt(actual)} characters, over the ${type} limit of ${fmt(limit)} characters.`,
+      { limit, actual },
+    ),
+  ];
 }
 
 // --- AlimTalk templates (SPEC §2: `#{name}` variables, at most 40, no '.', code ≤ 20) ---
@@ -165,43 +212,84 @@ const VARIABLE = /#\{([^}]*)\}/g;
 const templateVariables = (text: string): string[] => [...new Set(Array.from(text.matchAll(VARIABLE), (m) => m[1]))];
 
 function checkVariableName(name: string): RuleViolation[] {
-  const problem = name === '' ? 'is empty' : name.includes('.') ? "contains '.'" : name.includes('#') ? "contains '#'" : undefined;
+  const problem =
+    name === '' ? 'is empty' : name.includes('.') ? "contains '.'" : name.includes('#') ? "contains '#'" : undefined;
   if (problem === undefined) return [];
-  return [violation('invalid_template_variable_name', 'text', `Template variable #{${name}} ${problem}; a name must be non-empty and contain no '.', '#' or '}'.`, { name })];
+  return [
+    violation(
+      'invalid_template_variable_name',
+      'text',
+      `Template variable #{${name}} ${problem}; a name must be non-empty and contain no '.', '#' or '}'.`,
+      { name },
+    ),
+  ];
 }
 
 /** Validates a template at registration; returns its distinct variable names in order of appearance. */
 export function parseTemplate(code: string, text: string): { ok: true; variables: string[] } | Refused {
   const violations: RuleViolation[] = [];
   if (!TEMPLATE_CODE_PATTERN.test(code)) {
-    violations.push(violation('invalid_template_code', 'code', `Template code '${code}' must be 1–20 characters of A–Z, a–z, 0–9, '_' or '-'.`, { actual: code }));
+    violations.push(
+      violation(
+        'invalid_template_code',
+        'code',
+        `Template code '${code}' must be 1–20 characters of A–Z, a–z, 0–9, '_' or '-'.`,
+        { actual: code },
+      ),
+    );
   }
   if (!given(text)) violations.push(violation('text_required', 'text', 'A template needs its text.'));
   const length = charLength(text);
   if (length > TEMPLATE_TEXT_LIMIT) {
-    violations.push(violation('text_too_long', 'text', `Template text is ${fmt(length)} characters, over the limit of ${fmt(TEMPLATE_TEXT_LIMIT)} characters.`, { limit: TEMPLATE_TEXT_LIMIT, actual: length }));
+    violations.push(
+      violation(
+        'text_too_long',
+        'text',
+        `Template text is ${fmt(length)} characters, over the limit of ${fmt(TEMPLATE_TEXT_LIMIT)} characters.`,
+        { limit: TEMPLATE_TEXT_LIMIT, actual: length },
+      ),
+    );
   }
   const variables = templateVariables(text);
   violations.push(...variables.flatMap(checkVariableName));
   if (variables.length > TEMPLATE_VARIABLE_LIMIT) {
     violations.push(
-      violation('too_many_template_variables', 'text', `Template has ${variables.length} distinct variables, over the limit of ${TEMPLATE_VARIABLE_LIMIT}.`, {
-        limit: TEMPLATE_VARIABLE_LIMIT,
-        actual: variables.length,
-      }),
+      violation(
+        'too_many_template_variables',
+        'text',
+        `Template has ${variables.length} distinct variables, over the limit of ${TEMPLATE_VARIABLE_LIMIT}.`,
+        {
+          limit: TEMPLATE_VARIABLE_LIMIT,
+          actual: variables.length,
+        },
+      ),
     );
   }
   return violations.length > 0 ? { ok: false, violations } : { ok: true, variables };
 }
 
 /** Fills a template's `#{name}` slots; every slot needs a value and every value a slot. */
-export function renderTemplate(templateText: string, variables: Record<string, string>): { ok: true; text: string } | Refused {
+export function renderTemplate(
+  templateText: string,
+  variables: Record<string, string>,
+): { ok: true; text: string } | Refused {
   const names = templateVariables(templateText);
   const missing = names.filter((name) => !Object.hasOwn(variables, name));
   const unknown = Object.keys(variables).filter((name) => !names.includes(name));
   const violations = [
-    ...missing.map((name) => violation('template_variable_missing', `variables.${name}`, `The template needs a value for #{${name}}.`, { name })),
-    ...unknown.map((name) => violation('template_variable_unknown', `variables.${name}`, `The template has no variable #{${name}}; remove it from variables.`, { name })),
+    ...missing.map((name) =>
+      violation('template_variable_missing', `variables.${name}`, `The template needs a value for #{${name}}.`, {
+        name,
+      }),
+    ),
+    ...unknown.map((name) =>
+      violation(
+        'template_variable_unknown',
+        `variables.${name}`,
+        `The template has no variable #{${name}}; remove it from variables.`,
+        { name },
+      ),
+    ),
   ];
   if (violations.length > 0) return { ok: false, violations };
   // A function replacer: values are inserted literally ('$&' stays '$&') and never re-expanded.
@@ -216,9 +304,14 @@ export function checkRenderedText(rendered: string, text: string): RuleViolation
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return [
-    violation('template_text_mismatch', 'text', `text differs from the rendered template at character ${i + 1}; send exactly the rendered text or omit text.`, {
-      position: i + 1,
-    }),
+    violation(
+      'template_text_mismatch',
+      'text',
+      `text differs from the rendered template at character ${i + 1}; send exactly the rendered text or omit text.`,
+      {
+        position: i + 1,
+      },
+    ),
   ];
 }
 
@@ -226,11 +319,28 @@ function alimtalkContent(request: MessageRequest, context: MessageContext): Cont
   const { template } = context;
   if (!given(request.templateCode)) return { violations: [] };
   if (template === undefined || template.code !== request.templateCode) {
-    return { violations: [violation('template_not_found', 'templateCode', `No template '${request.templateCode}' is registered for this merchant.`)] };
+    return {
+      violations: [
+        violation(
+          'template_not_found',
+          'templateCode',
+          `No template '${request.templateCode}' is registered for this merchant.`,
+        ),
+      ],
+    };
   }
   if (template.status !== 'approved') {
     const state = template.status === 'rejected' ? 'was rejected by Kakao' : 'is still under Kakao review';
-    return { violations: [violation('template_not_approved', 'templateCode', `Template '${template.code}' ${state}; only approved templates can be sent.`, { status: template.status })] };
+    return {
+      violations: [
+        violation(
+          'template_not_approved',
+          'templateCode',
+          `Template '${template.code}' ${state}; only approved templates can be sent.`,
+          { status: template.status },
+        ),
+      ],
+    };
   }
   const rendered = renderTemplate(template.text, request.variables ?? {});
   if (!rendered.ok) return { violations: rendered.violations };
@@ -245,7 +355,11 @@ function alimtalkContent(request: MessageRequest, context: MessageContext): Cont
  * else the Kakao text itself (a FriendTalk image's text part only). SMS when it fits the SMS limit
  * and has no subject, else LMS; anything LMS cannot carry is refused now rather than failing later.
  */
-export function planFallback(kakaoText: string, fallback: FallbackRequest | undefined, smsByteLimit: number): { ok: true; plan: FallbackPlan | null } | Refused {
+export function planFallback(
+  kakaoText: string,
+  fallback: FallbackRequest | undefined,
+  smsByteLimit: number,
+): { ok: true; plan: FallbackPlan | null } | Refused {
   if (!fallback?.enabled) return { ok: true, plan: null };
   const text = given(fallback.text) ? fallback.text : kakaoText;
   const field = given(fallback.text) ? 'fallback.text' : 'text';
@@ -256,10 +370,15 @@ export function planFallback(kakaoText: string, fallback: FallbackRequest | unde
   if (typeof bytes !== 'number') violations.push(bytes);
   else if (bytes > LMS_BYTE_LIMIT) {
     violations.push(
-      violation('fallback_too_long', field, `The fallback from ${field} is ${fmt(bytes)} bytes in EUC-KR, over the LMS limit of ${fmt(LMS_BYTE_LIMIT)} bytes; shorten it or give a shorter fallback.text.`, {
-        limit: LMS_BYTE_LIMIT,
-        actual: bytes,
-      }),
+      violation(
+        'fallback_too_long',
+        field,
+        `The fallback from ${field} is ${fmt(bytes)} bytes in EUC-KR, over the LMS limit of ${fmt(LMS_BYTE_LIMIT)} bytes; shorten it or give a shorter fallback.text.`,
+        {
+          limit: LMS_BYTE_LIMIT,
+          actual: bytes,
+        },
+      ),
     );
   }
   if (violations.length > 0 || typeof bytes !== 'number') return { ok: false, violations };
@@ -285,13 +404,28 @@ function mentionsSender(text: string, senderName: string): boolean {
 export function checkAdContent(text: string, senderName: string, field: string): RuleViolation[] {
   const violations: RuleViolation[] = [];
   if (!text.startsWith(AD_MARKER)) {
-    violations.push(violation('ad_marker_missing', field, `${field} is an advertisement and must start with "${AD_MARKER}".`));
+    violations.push(
+      violation('ad_marker_missing', field, `${field} is an advertisement and must start with "${AD_MARKER}".`),
+    );
   }
   if (!mentionsSender(text, senderName)) {
-    violations.push(violation('ad_sender_name_missing', field, `${field} is an advertisement and must name its sender "${senderName}".`, { senderName }));
+    violations.push(
+      violation(
+        'ad_sender_name_missing',
+        field,
+        `${field} is an advertisement and must name its sender "${senderName}".`,
+        { senderName },
+      ),
+    );
   }
   if (!OPT_OUT.test(text)) {
-    violations.push(violation('ad_opt_out_missing', field, `${field} is an advertisement and must tell how to opt out for free (e.g. "무료수신거부 080-123-4567").`));
+    violations.push(
+      violation(
+        'ad_opt_out_missing',
+        field,
+        `${field} is an advertisement and must tell how to opt out for free (e.g. "무료수신거부 080-123-4567").`,
+      ),
+    );
   }
   return violations;
 }
@@ -316,9 +450,14 @@ function quietHours(context: MessageContext): { violations: RuleViolation[]; not
   const opensAt = toKstIso(window.opensAt);
   return {
     violations: [
-      violation('ad_quiet_hours', undefined, `Kakao delivers no advertising (FriendTalk) between 20:50 and 08:00 KST; send it at or after ${opensAt}, or ask for it to be held until then.`, {
-        opensAt,
-      }),
+      violation(
+        'ad_quiet_hours',
+        undefined,
+        `Kakao delivers no advertising (FriendTalk) between 20:50 and 08:00 KST; send it at or after ${opensAt}, or ask for it to be held until then.`,
+        {
+          opensAt,
+        },
+      ),
     ],
   };
 }
@@ -330,23 +469,44 @@ function checkFields(request: MessageRequest): RuleViolation[] {
   const { type } = request;
   const violations: RuleViolation[] = [];
   if (type === 'alimtalk') {
-    if (!given(request.templateCode)) violations.push(violation('template_code_required', 'templateCode', 'An AlimTalk is sent from a template: give templateCode.'));
+    if (!given(request.templateCode))
+      violations.push(
+        violation('template_code_required', 'templateCode', 'An AlimTalk is sent from a template: give templateCode.'),
+      );
   } else {
     if (!given(request.text)) violations.push(violation('text_required', 'text', `A ${type} message needs text.`));
-    if (request.templateCode !== undefined) violations.push(violation('template_not_allowed', 'templateCode', `templateCode is only for type 'alimtalk', not '${type}'.`));
-    if (request.variables !== undefined) violations.push(violation('template_not_allowed', 'variables', `variables are only for type 'alimtalk', not '${type}'.`));
+    if (request.templateCode !== undefined)
+      violations.push(
+        violation('template_not_allowed', 'templateCode', `templateCode is only for type 'alimtalk', not '${type}'.`),
+      );
+    if (request.variables !== undefined)
+      violations.push(
+        violation('template_not_allowed', 'variables', `variables are only for type 'alimtalk', not '${type}'.`),
+      );
   }
   if (type === 'friendtalk_image' && !given(request.imageUrl)) {
-    violations.push(violation('image_required', 'imageUrl', 'A friendtalk_image message needs exactly one image: give imageUrl.'));
+    violations.push(
+      violation('image_required', 'imageUrl', 'A friendtalk_image message needs exactly one image: give imageUrl.'),
+    );
   }
   if (type !== 'friendtalk_image' && request.imageUrl !== undefined) {
-    violations.push(violation('image_not_allowed', 'imageUrl', `Only type 'friendtalk_image' carries an image, not '${type}'.`));
+    violations.push(
+      violation('image_not_allowed', 'imageUrl', `Only type 'friendtalk_image' carries an image, not '${type}'.`),
+    );
   }
   if (isKakaoType(type) && given(request.subject)) {
-    violations.push(violation('subject_not_allowed', 'subject', `A ${type} message has no subject; use fallback.subject for the LMS fallback.`));
+    violations.push(
+      violation(
+        'subject_not_allowed',
+        'subject',
+        `A ${type} message has no subject; use fallback.subject for the LMS fallback.`,
+      ),
+    );
   }
   if (!isKakaoType(type) && request.fallback?.enabled) {
-    violations.push(violation('fallback_not_allowed', 'fallback', `Fallback is for Kakao messages; a ${type} message has none.`));
+    violations.push(
+      violation('fallback_not_allowed', 'fallback', `Fallback is for Kakao messages; a ${type} message has none.`),
+    );
   }
   return violations;
 }
@@ -360,11 +520,19 @@ function contentOf(request: MessageRequest, context: MessageContext): Content {
   return { text, violations: checkKakaoLength(type, text) };
 }
 
-function adChecks(request: MessageRequest, text: string, context: MessageContext): { violations: RuleViolation[]; notBefore?: Date } {
+function adChecks(
+  request: MessageRequest,
+  text: string,
+  context: MessageContext,
+): { violations: RuleViolation[]; notBefore?: Date } {
   const { fallback } = request;
-  const customFallback = fallback?.enabled && given(fallback.text) ? checkAdContent(fallback.text, context.senderName, 'fallback.text') : [];
+  const customFallback =
+    fallback?.enabled && given(fallback.text) ? checkAdContent(fallback.text, context.senderName, 'fallback.text') : [];
   const quiet = quietHours(context);
-  return { violations: [...checkAdContent(text, context.senderName, 'text'), ...customFallback, ...quiet.violations], notBefore: quiet.notBefore };
+  return {
+    violations: [...checkAdContent(text, context.senderName, 'text'), ...customFallback, ...quiet.violations],
+    notBefore: quiet.notBefore,
+  };
 }
 
 /** Checks a whole send request (SPEC §2, §4) and, when it passes, plans how it is sent. */
@@ -374,8 +542,12 @@ export function checkMessage(request: MessageRequest, context: MessageContext): 
   const violations = [...checkFields(request), ...content.violations];
   const { text } = content;
   if (text === undefined) return { ok: false, violations };
-  const ad: { violations: RuleViolation[]; notBefore?: Date } = isAdType(type) ? adChecks(request, text, context) : { violations: [] };
-  const fallback = isKakaoType(type) ? planFallback(text, request.fallback, context.smsByteLimit) : { ok: true as const, plan: null };
+  const ad: { violations: RuleViolation[]; notBefore?: Date } = isAdType(type)
+    ? adChecks(request, text, context)
+    : { violations: [] };
+  const fallback = isKakaoType(type)
+    ? planFallback(text, request.fallback, context.smsByteLimit)
+    : { ok: true as const, plan: null };
   violations.push(...ad.violations, ...(fallback.ok ? [] : fallback.violations));
   if (violations.length > 0 || !fallback.ok) return { ok: false, violations };
   const plan: SendPlan = { type, channel: type, text, fallback: fallback.plan };

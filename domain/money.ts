@@ -41,19 +41,30 @@ const DECIMAL = /^(\d+)(?:\.(\d+))?$/;
  * prices above 1,000,000 원.
  */
 export function parseUnitPrice(input: string | number, field = 'unitPrice'): UnitPriceResult {
-  const refuse = (code: string, message: string): UnitPriceResult => ({ ok: false, violation: { code, message, field, value: input } });
-  if (typeof input === 'number' && !Number.isFinite(input)) return refuse('unit_price_not_finite', `unit price must be a finite number, got ${input}`);
+  const refuse = (code: string, message: string): UnitPriceResult => ({
+    ok: false,
+    violation: { code, message, field, value: input },
+  });
+  if (typeof input === 'number' && !Number.isFinite(input))
+    return refuse('unit_price_not_finite', `unit price must be a finite number, got ${input}`);
   const text = typeof input === 'number' ? String(input) : input;
   if (text.startsWith('-')) return refuse('unit_price_negative', `unit price must not be negative, got ${text}`);
   const match = DECIMAL.exec(text);
-  if (!match) return refuse('unit_price_invalid', `unit price must be a plain decimal number of won such as 8.5 or 12, got "${text}"`);
+  if (!match)
+    return refuse(
+      'unit_price_invalid',
+      `unit price must be a plain decimal number of won such as 8.5 or 12, got "${text}"`,
+    );
   const [, whole, fraction = ''] = match;
-  if (fraction.length > 2) return refuse('unit_price_too_precise', `unit price may have at most 2 decimal places, got ${text}`);
+  if (fraction.length > 2)
+    return refuse('unit_price_too_precise', `unit price may have at most 2 decimal places, got ${text}`);
   // Leading zeros aside, more than 7 digits of won is already above the cap; checked on the text so
   // Number() never sees a value beyond 2^53.
-  if (whole.replace(/^0+/, '').length > 7) return refuse('unit_price_too_large', `unit price must be at most 1000000.00 won, got ${text}`);
+  if (whole.replace(/^0+/, '').length > 7)
+    return refuse('unit_price_too_large', `unit price must be at most 1000000.00 won, got ${text}`);
   const centiwon = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-  if (centiwon > MAX_UNIT_PRICE_CENTIWON) return refuse('unit_price_too_large', `unit price must be at most 1000000.00 won, got ${text}`);
+  if (centiwon > MAX_UNIT_PRICE_CENTIWON)
+    return refuse('unit_price_too_large', `unit price must be at most 1000000.00 won, got ${text}`);
   return { ok: true, centiwon };
 }
 
@@ -70,7 +81,8 @@ export function formatCentiwon(amountCentiwon: number): string {
  */
 export function formatUnitPrice(centiwon: number): string {
   assertAmount(centiwon, 'unit price (centiwon)');
-  if (centiwon > MAX_UNIT_PRICE_CENTIWON) throw new RangeError(`unit price must be at most ${MAX_UNIT_PRICE_CENTIWON} centiwon, got ${centiwon}`);
+  if (centiwon > MAX_UNIT_PRICE_CENTIWON)
+    throw new RangeError(`unit price must be at most ${MAX_UNIT_PRICE_CENTIWON} centiwon, got ${centiwon}`);
   return formatCentiwon(centiwon);
 }
 
@@ -89,7 +101,11 @@ export function parseFees(input: Readonly<Record<string, unknown>>): FeesResult 
     if (value === undefined || value === null) {
       violations.push({ code: 'fee_required', message: `the unit price for ${type} is required`, field });
     } else if (typeof value !== 'string' && typeof value !== 'number') {
-      violations.push({ code: 'unit_price_invalid', message: `the unit price for ${type} must be a number or a decimal string`, field });
+      violations.push({
+        code: 'unit_price_invalid',
+        message: `the unit price for ${type} must be a number or a decimal string`,
+        field,
+      });
     } else {
       const parsed = parseUnitPrice(value, field);
       if (parsed.ok) fees[type] = parsed.centiwon;
@@ -98,7 +114,11 @@ export function parseFees(input: Readonly<Record<string, unknown>>): FeesResult 
   }
   for (const key of Object.keys(input)) {
     if (!(USAGE_TYPES as readonly string[]).includes(key)) {
-      violations.push({ code: 'fee_unknown', message: `unknown fee "${key}": expected one of ${USAGE_TYPES.join(', ')}`, field: `fees.${key}` });
+      violations.push({
+        code: 'fee_unknown',
+        message: `unknown fee "${key}": expected one of ${USAGE_TYPES.join(', ')}`,
+        field: `fees.${key}`,
+      });
     }
   }
   return violations.length > 0 ? { ok: false, violations } : { ok: true, fees: fees as Fees };

@@ -14,7 +14,12 @@ export type PaymentEventType = (typeof PAYMENT_EVENTS)[number];
 export type NoticeKind = 'approval' | 'cancellation' | 'vbank_issued';
 export type Audience = 'merchant' | 'buyer';
 
-const METHOD_NAMES: Record<PaymentMethod, string> = { card: '신용카드', vbank: '가상계좌', transfer: '계좌이체', mobile: '휴대폰결제' };
+const METHOD_NAMES: Record<PaymentMethod, string> = {
+  card: '신용카드',
+  vbank: '가상계좌',
+  transfer: '계좌이체',
+  mobile: '휴대폰결제',
+};
 
 export interface VirtualAccount {
   bank: string;
@@ -39,13 +44,27 @@ export interface PaymentEvent {
 export function checkPaymentEvent(e: PaymentEvent): RuleViolation[] {
   const v: RuleViolation[] = [];
   if (!(PAYMENT_METHODS as readonly string[]).includes(e.method)) {
-    v.push({ code: 'payment_method_not_supported', message: `payment notices cover card, vbank, transfer and mobile payments only (Art. 2.2), not "${e.method}"`, field: 'method' });
+    v.push({
+      code: 'payment_method_not_supported',
+      message: `payment notices cover card, vbank, transfer and mobile payments only (Art. 2.2), not "${e.method}"`,
+      field: 'method',
+    });
   }
   if ((e.event === 'vbank_issued' || e.event === 'vbank_deposited') && e.method !== 'vbank') {
-    v.push({ code: 'event_method_mismatch', message: `${e.event} only happens to virtual-account (vbank) payments`, field: 'event' });
+    v.push({
+      code: 'event_method_mismatch',
+      message: `${e.event} only happens to virtual-account (vbank) payments`,
+      field: 'event',
+    });
   }
-  if (e.event === 'vbank_issued' && !e.vbank) v.push({ code: 'vbank_details_required', message: 'a vbank_issued event needs the virtual account (bank, accountNumber, holder, dueDate)', field: 'vbank' });
-  if (!Number.isSafeInteger(e.amount) || e.amount < 0) v.push({ code: 'invalid_amount', message: 'amount is a non-negative whole number of won', field: 'amount' });
+  if (e.event === 'vbank_issued' && !e.vbank)
+    v.push({
+      code: 'vbank_details_required',
+      message: 'a vbank_issued event needs the virtual account (bank, accountNumber, holder, dueDate)',
+      field: 'vbank',
+    });
+  if (!Number.isSafeInteger(e.amount) || e.amount < 0)
+    v.push({ code: 'invalid_amount', message: 'amount is a non-negative whole number of won', field: 'amount' });
   return v;
 }
 
@@ -81,20 +100,51 @@ export function planPaymentNotices(
   if (event === 'approved' && method === 'vbank') {
     const skip = (audience: Audience, applied: boolean): SkippedNotice =>
       applied
-        ? { audience, reason: 'approval_sent_on_deposit', message: 'a virtual-account payment is approved when the buyer deposits: its approval notice goes out at vbank_deposited' }
-        : { audience, reason: 'service_not_applied', message: `the contract did not apply for ${audience}-target approval notices` };
+        ? {
+            audience,
+            reason: 'approval_sent_on_deposit',
+            message:
+              'a virtual-account payment is approved when the buyer deposits: its approval notice goes out at vbank_deposited',
+          }
+        : {
+            audience,
+            reason: 'service_not_applied',
+            message: `the contract did not apply for ${audience}-target approval notices`,
+          };
     return { notices, skipped: [skip('merchant', services.merchant.approval), skip('buyer', services.buyer.approval)] };
   }
   const kind = KIND_OF[event]!;
-  const merchantWants = kind === 'approval' ? services.merchant.approval : kind === 'cancellation' ? services.merchant.cancel : null;
-  const buyerWants = kind === 'approval' ? services.buyer.approval : kind === 'cancellation' ? services.buyer.cancel : services.buyer.vbankIssued;
+  const merchantWants =
+    kind === 'approval' ? services.merchant.approval : kind === 'cancellation' ? services.merchant.cancel : null;
+  const buyerWants =
+    kind === 'approval'
+      ? services.buyer.approval
+      : kind === 'cancellation'
+        ? services.buyer.cancel
+        : services.buyer.vbankIssued;
 
-  if (merchantWants === null) skipped.push({ audience: 'merchant', reason: 'no_notice_for_event', message: 'merchant-target notices cover approvals and cancellations only' });
-  else if (!merchantWants) skipped.push({ audience: 'merchant', reason: 'service_not_applied', message: `the contract did not apply for merchant-target ${kind} notices` });
+  if (merchantWants === null)
+    skipped.push({
+      audience: 'merchant',
+      reason: 'no_notice_for_event',
+      message: 'merchant-target notices cover approvals and cancellations only',
+    });
+  else if (!merchantWants)
+    skipped.push({
+      audience: 'merchant',
+      reason: 'service_not_applied',
+      message: `the contract did not apply for merchant-target ${kind} notices`,
+    });
   else notices.push(...recipients.merchantReceivers.map((to) => ({ audience: 'merchant' as const, kind, to })));
 
-  if (!buyerWants) skipped.push({ audience: 'buyer', reason: 'service_not_applied', message: `the contract did not apply for buyer-target ${kind === 'vbank_issued' ? 'virtual-account' : kind} notices` });
-  else if (!recipients.buyerPhone) skipped.push({ audience: 'buyer', reason: 'no_buyer_phone', message: 'the event carries no buyer mobile number' });
+  if (!buyerWants)
+    skipped.push({
+      audience: 'buyer',
+      reason: 'service_not_applied',
+      message: `the contract did not apply for buyer-target ${kind === 'vbank_issued' ? 'virtual-account' : kind} notices`,
+    });
+  else if (!recipients.buyerPhone)
+    skipped.push({ audience: 'buyer', reason: 'no_buyer_phone', message: 'the event carries no buyer mobile number' });
   else notices.push({ audience: 'buyer', kind, to: recipients.buyerPhone });
   return { notices, skipped };
 }
@@ -124,7 +174,11 @@ export function formatWon(amount: number): string {
 }
 
 /** The AlimTalk text and the SMS fallback text of one notice. */
-export function renderNotice(kind: NoticeKind, e: PaymentEvent & { method: PaymentMethod }, merchantName: string): { templateCode: string; text: string; smsText: string } {
+export function renderNotice(
+  kind: NoticeKind,
+  e: PaymentEvent & { method: PaymentMethod },
+  merchantName: string,
+): { templateCode: string; text: string; smsText: string } {
   const t = NOTICE_TEMPLATES[kind];
   const values: Record<string, string> = {
     merchantName,
@@ -136,10 +190,14 @@ export function renderNotice(kind: NoticeKind, e: PaymentEvent & { method: Payme
   };
   const render = (text: string) => {
     const slots = parseTemplate(t.code, text);
-    const rendered = slots.ok ? renderTemplate(text, Object.fromEntries(slots.variables.map((name) => [name, values[name] ?? '']))) : slots;
-    if (!rendered.ok) throw new Error(`notice template ${t.code} cannot be rendered: ${rendered.violations.map((v) => v.message).join('; ')}`);
+    const rendered = slots.ok
+      ? renderTemplate(text, Object.fromEntries(slots.variables.map((name) => [name, values[name] ?? ''])))
+      : slots;
+    if (!rendered.ok)
+      throw new Error(
+        `notice template ${t.code} cannot be rendered: ${rendered.violations.map((v) => v.message).join('; ')}`,
+      );
     return rendered.text;
   };
   return { templateCode: t.code, text: render(t.text), smsText: render(t.sms) };
 }
-

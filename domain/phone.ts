@@ -11,7 +11,25 @@ export interface PhoneNumber {
   kind: PhoneKind;
 }
 
-const AREA_CODES = ['02', '031', '032', '033', '041', '042', '043', '044', '051', '052', '053', '054', '055', '061', '062', '063', '064'];
+const AREA_CODES = [
+  '02',
+  '031',
+  '032',
+  '033',
+  '041',
+  '042',
+  '043',
+  '044',
+  '051',
+  '052',
+  '053',
+  '054',
+  '055',
+  '061',
+  '062',
+  '063',
+  '064',
+];
 
 const MOBILE = /^01[016789]\d{7,8}$/;
 const REPRESENTATIVE = /^1[568]\d{6}$/;
@@ -79,5 +97,8 @@ const PHONE_IN_TEXT = /(?<!\d)(?:\+82[\s.-]?0?|0)(2|\d{1,2})[\s.-]?(\d{3,4})[\s.
 
 /** Masks every phone-number-like run in free text (for logs: Art. 11 / personal data). */
 export function maskPhonesInText(text: string): string {
-  return text.replace(PHONE_IN_TEXT, (_m, area: string, mid: string, last: string) => `0${area}-${'*'.repeat(mid.length)}-${last}`);
+  return text.replace(
+    PHONE_IN_TEXT,
+    (_m, area: string, mid: string, last: string) => `0${area}-${'*'.repeat(mid.length)}-${last}`,
+  );
 }

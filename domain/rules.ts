@@ -1,1 +1,6 @@
-export interface RuleViolation { code: string; message: string; field?: string; [k: string]: unknown }
+export interface RuleViolation {
+  code: string;
+  message: string;
+  field?: string;
+  [k: string]: unknown;
+}

@@ -36,43 +36,68 @@ const SERVICE_OF: Record<Exclude<SendKind, 'payment_notice'>, keyof Omit<Service
 
 export type GateDecision = { ok: true } | { ok: false; violation: RuleViolation };
 
-const refuse = (code: string, message: string, extra: Record<string, unknown> = {}): GateDecision => ({ ok: false, violation: { code, message, ...extra } });
+const refuse = (code: string, message: string, extra: Record<string, unknown> = {}): GateDecision => ({
+  ok: false,
+  violation: { code, message, ...extra },
+});
 
 export function checkSendingGate(contract: GateContract | undefined, req: GateRequest): GateDecision {
-  if (!contract) return refuse('no_contract', 'the merchant has no messaging contract: apply for one first (POST /v1/contracts)');
+  if (!contract)
+    return refuse('no_contract', 'the merchant has no messaging contract: apply for one first (POST /v1/contracts)');
   switch (contract.status) {
     case 'active':
       break;
     case 'suspended':
-      return refuse('contract_suspended', `the contract is suspended (${contract.suspensionReason ?? 'unknown reason'}): nothing is sent until it is resumed`, {
-        reason: contract.suspensionReason,
-      });
+      return refuse(
+        'contract_suspended',
+        `the contract is suspended (${contract.suspensionReason ?? 'unknown reason'}): nothing is sent until it is resumed`,
+        {
+          reason: contract.suspensionReason,
+        },
+      );
     case 'applied':
     case 'on_hold':
-      return refuse('contract_not_active', `the contract is ${contract.status.replace('_', ' ')}: it can send once an operator approves it`);
+      return refuse(
+        'contract_not_active',
+        `the contract is ${contract.status.replace('_', ' ')}: it can send once an operator approves it`,
+      );
     default:
       return refuse('contract_ended', `the contract is ${contract.status}: it can no longer send`);
   }
 
   if (req.kind !== 'payment_notice' && !contract.services[SERVICE_OF[req.kind]]) {
-    return refuse('service_not_subscribed', `the contract does not include ${req.kind}`, { service: SERVICE_OF[req.kind] });
+    return refuse('service_not_subscribed', `the contract does not include ${req.kind}`, {
+      service: SERVICE_OF[req.kind],
+    });
   }
   if (req.fallback) {
     const service = req.fallback === 'sms' ? 'fallbackSms' : 'fallbackLms';
     if (!contract.services[service]) {
-      return refuse('fallback_not_subscribed', `this message would fall back to ${req.fallback.toUpperCase()}, which the contract does not include (${service})`, { service });
+      return refuse(
+        'fallback_not_subscribed',
+        `this message would fall back to ${req.fallback.toUpperCase()}, which the contract does not include (${service})`,
+        { service },
+      );
     }
   }
-  if (req.recipientOptedOut) return refuse('recipient_opted_out', 'the recipient opted out of messages from this merchant (수신거부)');
+  if (req.recipientOptedOut)
+    return refuse('recipient_opted_out', 'the recipient opted out of messages from this merchant (수신거부)');
 
   // Art. 4.4: SMS/LMS (plain or as fallback) only from a pre-registered, verified number.
   const needsSender = req.kind === 'sms' || req.kind === 'lms' || req.fallback !== null;
   if (needsSender && req.kind !== 'payment_notice') {
     if (!req.from) return refuse('sender_number_required', 'SMS/LMS and fallback need a sender number ("from")');
     const registered = contract.senderNumbers.find((n) => n.number === req.from);
-    if (!registered) return refuse('sender_number_not_registered', `${req.from} is not a sender number of this contract`, { field: 'from' });
+    if (!registered)
+      return refuse('sender_number_not_registered', `${req.from} is not a sender number of this contract`, {
+        field: 'from',
+      });
     if (registered.status !== 'verified') {
-      return refuse('sender_number_not_verified', `${req.from} is ${registered.status}: only numbers whose proof document an operator verified can send`, { field: 'from' });
+      return refuse(
+        'sender_number_not_verified',
+        `${req.from} is ${registered.status}: only numbers whose proof document an operator verified can send`,
+        { field: 'from' },
+      );
     }
   }
   return { ok: true };

@@ -28,13 +28,18 @@ export const NO_SERVICES: Services = {
   friendtalkImage: false,
   fallbackSms: false,
   fallbackLms: false,
-  paymentNotice: { merchant: { approval: false, cancel: false }, buyer: { approval: false, cancel: false, vbankIssued: false } },
+  paymentNotice: {
+    merchant: { approval: false, cancel: false },
+    buyer: { approval: false, cancel: false, vbankIssued: false },
+  },
 };
 
 export const usesKakaoBizMessage = (s: Services) => s.alimtalk || s.friendtalkText || s.friendtalkImage;
 export const usesTextMessaging = (s: Services) => s.sms || s.lms || s.fallbackSms || s.fallbackLms;
-export const usesMerchantNotices = (s: Services) => s.paymentNotice.merchant.approval || s.paymentNotice.merchant.cancel;
-export const usesBuyerNotices = (s: Services) => s.paymentNotice.buyer.approval || s.paymentNotice.buyer.cancel || s.paymentNotice.buyer.vbankIssued;
+export const usesMerchantNotices = (s: Services) =>
+  s.paymentNotice.merchant.approval || s.paymentNotice.merchant.cancel;
+export const usesBuyerNotices = (s: Services) =>
+  s.paymentNotice.buyer.approval || s.paymentNotice.buyer.cancel || s.paymentNotice.buyer.vbankIssued;
 export const usesPaymentNotices = (s: Services) => usesMerchantNotices(s) || usesBuyerNotices(s);
 
 /** The company's fixed number payment notices fall back to SMS from (form §2가: 1588-4954). */

@@ -41,7 +41,9 @@ export async function up(knex: Knex): Promise<void> {
     t.index(['merchant_id', 'at']);
     t.index(['subject_type', 'subject_id']);
   });
-  await knex.raw(`ALTER TABLE audit_log ADD CONSTRAINT audit_log_actor_type CHECK (actor_type IN ('operator', 'merchant', 'system'))`);
+  await knex.raw(
+    `ALTER TABLE audit_log ADD CONSTRAINT audit_log_actor_type CHECK (actor_type IN ('operator', 'merchant', 'system'))`,
+  );
 }
 
 export async function down(knex: Knex): Promise<void> {

@@ -32,9 +32,13 @@ export async function up(knex: Knex): Promise<void> {
     t.index(['merchant_id']);
     t.index(['status']);
   });
-  await knex.raw(`ALTER TABLE contracts ADD CONSTRAINT contracts_status CHECK (status IN ('applied','on_hold','rejected','active','suspended','terminated','expired'))`);
+  await knex.raw(
+    `ALTER TABLE contracts ADD CONSTRAINT contracts_status CHECK (status IN ('applied','on_hold','rejected','active','suspended','terminated','expired'))`,
+  );
   // One open contract per merchant: sending, billing and payment notices always know which one.
-  await knex.raw(`CREATE UNIQUE INDEX contracts_one_open_per_merchant ON contracts (merchant_id) WHERE status IN ('applied','on_hold','active','suspended')`);
+  await knex.raw(
+    `CREATE UNIQUE INDEX contracts_one_open_per_merchant ON contracts (merchant_id) WHERE status IN ('applied','on_hold','active','suspended')`,
+  );
 
   await knex.schema.createTable('contract_fees', (t) => {
     t.text('contract_id').notNullable().references('contracts.id');
@@ -89,12 +93,23 @@ export async function up(knex: Knex): Promise<void> {
     t.timestamp('decided_at', { useTz: true });
     t.index(['contract_id']);
   });
-  await knex.raw(`ALTER TABLE sender_numbers ADD CONSTRAINT sender_numbers_status CHECK (status IN ('pending','verified','rejected'))`);
-  await knex.raw(`CREATE UNIQUE INDEX sender_numbers_live ON sender_numbers (contract_id, number) WHERE status <> 'rejected'`);
+  await knex.raw(
+    `ALTER TABLE sender_numbers ADD CONSTRAINT sender_numbers_status CHECK (status IN ('pending','verified','rejected'))`,
+  );
+  await knex.raw(
+    `CREATE UNIQUE INDEX sender_numbers_live ON sender_numbers (contract_id, number) WHERE status <> 'rejected'`,
+  );
 }
 
 export async function down(knex: Knex): Promise<void> {
-  for (const table of ['sender_numbers', 'proof_documents', 'contract_events', 'contract_mids', 'contract_fees', 'contracts']) {
+  for (const table of [
+    'sender_numbers',
+    'proof_documents',
+    'contract_events',
+    'contract_mids',
+    'contract_fees',
+    'contracts',
+  ]) {
     await knex.schema.dropTable(table);
   }
 }

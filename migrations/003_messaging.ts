@@ -34,8 +34,12 @@ export async function up(knex: Knex): Promise<void> {
     t.index(['merchant_id', 'created_at', 'id']);
     t.index(['merchant_id', 'status']);
   });
-  await knex.raw(`ALTER TABLE messages ADD CONSTRAINT messages_status CHECK (status IN ('accepted','sending','delivered','failed'))`);
-  await knex.raw(`CREATE UNIQUE INDEX messages_idempotency ON messages (merchant_id, idempotency_key) WHERE idempotency_key IS NOT NULL`);
+  await knex.raw(
+    `ALTER TABLE messages ADD CONSTRAINT messages_status CHECK (status IN ('accepted','sending','delivered','failed'))`,
+  );
+  await knex.raw(
+    `CREATE UNIQUE INDEX messages_idempotency ON messages (merchant_id, idempotency_key) WHERE idempotency_key IS NOT NULL`,
+  );
 
   await knex.schema.createTable('message_attempts', (t) => {
     t.text('message_id').notNullable().references('messages.id');
@@ -115,7 +119,15 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 export async function down(knex: Knex): Promise<void> {
-  for (const table of ['webhook_deliveries', 'provider_reports', 'opt_outs', 'templates', 'usage_records', 'message_attempts', 'messages']) {
+  for (const table of [
+    'webhook_deliveries',
+    'provider_reports',
+    'opt_outs',
+    'templates',
+    'usage_records',
+    'message_attempts',
+    'messages',
+  ]) {
     await knex.schema.dropTable(table);
   }
 }

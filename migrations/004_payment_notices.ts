@@ -23,13 +23,17 @@ export async function up(knex: Knex): Promise<void> {
     // Art. 2.2: one set of notices per payment event, however often the gateway repeats it.
     t.unique(['mid', 'tid', 'event']);
   });
-  await knex.raw(`ALTER TABLE payment_events ADD CONSTRAINT payment_events_method CHECK (method IN ('card','vbank','transfer','mobile'))`);
+  await knex.raw(
+    `ALTER TABLE payment_events ADD CONSTRAINT payment_events_method CHECK (method IN ('card','vbank','transfer','mobile'))`,
+  );
   await knex.raw(`ALTER TABLE payment_events ADD CONSTRAINT payment_events_amount CHECK (amount >= 0)`);
   await knex.schema.alterTable('messages', (t) => {
     // merchant | buyer: who a payment notice was for.
     t.text('notice_audience');
   });
-  await knex.raw(`CREATE INDEX messages_payment_notice ON messages (payment_notice_id) WHERE payment_notice_id IS NOT NULL`);
+  await knex.raw(
+    `CREATE INDEX messages_payment_notice ON messages (payment_notice_id) WHERE payment_notice_id IS NOT NULL`,
+  );
 }
 
 export async function down(knex: Knex): Promise<void> {

@@ -40,9 +40,13 @@ export async function up(knex: Knex): Promise<void> {
     t.unique(['contract_id', 'period']);
     t.index(['merchant_id', 'period']);
   });
-  await knex.raw(`ALTER TABLE invoices ADD CONSTRAINT invoices_status CHECK (status IN ('issued','partially_paid','paid','disputed','overdue','settled'))`);
+  await knex.raw(
+    `ALTER TABLE invoices ADD CONSTRAINT invoices_status CHECK (status IN ('issued','partially_paid','paid','disputed','overdue','settled'))`,
+  );
   // Every won accounted for, enforced by the database too.
-  await knex.raw(`ALTER TABLE invoices ADD CONSTRAINT invoices_balance CHECK (paid_amount + credited_amount + outstanding_amount = total AND outstanding_amount >= 0 AND total = supply_amount + vat)`);
+  await knex.raw(
+    `ALTER TABLE invoices ADD CONSTRAINT invoices_balance CHECK (paid_amount + credited_amount + outstanding_amount = total AND outstanding_amount >= 0 AND total = supply_amount + vat)`,
+  );
 
   await knex.schema.createTable('invoice_lines', (t) => {
     t.text('invoice_id').notNullable().references('invoices.id');
@@ -76,5 +80,6 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 export async function down(knex: Knex): Promise<void> {
-  for (const table of ['invoice_disputes', 'invoice_payments', 'invoice_lines', 'invoices', 'holidays']) await knex.schema.dropTable(table);
+  for (const table of ['invoice_disputes', 'invoice_payments', 'invoice_lines', 'invoices', 'holidays'])
+    await knex.schema.dropTable(table);
 }

@@ -12,7 +12,10 @@ export const BILLING_SCHEDULE_ID = 'billing-monthly';
 export function billingScheduleOptions(resultWindowMs: number): ScheduleOptions {
   return {
     scheduleId: BILLING_SCHEDULE_ID,
-    spec: { calendars: [{ dayOfMonth: 1, hour: 0, minute: 10, comment: 'bill the previous month' }], timezone: 'Asia/Seoul' },
+    spec: {
+      calendars: [{ dayOfMonth: 1, hour: 0, minute: 10, comment: 'bill the previous month' }],
+      timezone: 'Asia/Seoul',
+    },
     action: {
       type: 'startWorkflow',
       workflowType: BillingRunWorkflow,
@@ -32,7 +35,12 @@ export async function ensureBillingSchedule(client: Client, resultWindowMs: numb
     return 'created';
   } catch (err) {
     if (!(err instanceof ScheduleAlreadyRunning)) throw err;
-    await client.schedule.getHandle(BILLING_SCHEDULE_ID).update((previous) => ({ ...previous, spec: options.spec, action: options.action as typeof previous.action, policies: options.policies }));
+    await client.schedule.getHandle(BILLING_SCHEDULE_ID).update((previous) => ({
+      ...previous,
+      spec: options.spec,
+      action: options.action as typeof previous.action,
+      policies: options.policies,
+    }));
     return 'updated';
   }
 }

@@ -48,7 +48,10 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   /** The supplier on tax invoices (form: 주식회사 케이지이니시스). */
   COMPANY_NAME: z.string().min(1).default('(주)케이지이니시스'),
-  COMPANY_BRN: z.string().regex(/^\d{10}$/).default('2208183676'),
+  COMPANY_BRN: z
+    .string()
+    .regex(/^\d{10}$/)
+    .default('2208183676'),
   /** Requests per second per API key (bursts of twice that); 0 turns the limit off. */
   RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(0).default(100),
   /** host:port where the worker serves Temporal SDK metrics for Prometheus (unset: off). */

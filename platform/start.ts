@@ -130,12 +130,17 @@ async function main() {
     OPERATOR_API_KEY: operator.key,
   };
   if (config.simulator.enabled) services.push({ name: 'simulator', entry: entry('simulator/main'), restarts: 0 });
-  services.push({ name: 'worker', entry: entry('workers/main'), restarts: 0 }, { name: 'api', entry: entry('api/main'), restarts: 0 });
+  services.push(
+    { name: 'worker', entry: entry('workers/main'), restarts: 0 },
+    { name: 'api', entry: entry('api/main'), restarts: 0 },
+  );
   for (const s of services) spawnService(s, env, () => stopping);
 
   const api = `http://127.0.0.1:${config.port}`;
   const healthy = await waitForHealth(`${api}/health`, 120_000);
-  const ui = temporal ? `http://127.0.0.1:${config.temporal.uiPort}/namespaces/${config.temporal.namespace}/workflows` : '(external Temporal: its own Web UI)';
+  const ui = temporal
+    ? `http://127.0.0.1:${config.temporal.uiPort}/namespaces/${config.temporal.namespace}/workflows`
+    : '(external Temporal: its own Web UI)';
   const banner = [
     '',
     healthy ? 'bizmsg is up.' : 'bizmsg started, but /health does not answer 200 yet (see the logs above).',
@@ -144,7 +149,9 @@ async function main() {
     `  Temporal UI    ${ui}`,
     `  Temporal gRPC  ${temporalAddress}  namespace ${config.temporal.namespace}`,
     `  PostgreSQL     ${postgres ? `embedded, data in ${path.join(DATA_DIR, 'postgres')}` : 'DATABASE_URL'}`,
-    config.simulator.enabled ? `  Carriers       simulator at ${config.simulator.url} (test numbers: SPEC §8)` : `  Carriers       ${config.providers.kakaoUrl}, ${config.providers.smsUrl}`,
+    config.simulator.enabled
+      ? `  Carriers       simulator at ${config.simulator.url} (test numbers: SPEC §8)`
+      : `  Carriers       ${config.providers.kakaoUrl}, ${config.providers.smsUrl}`,
     `  Timers         Kakao result timeout ${formatDuration(config.kakaoResultTimeoutMs)}, result window ${formatDuration(config.resultWindowMs)}`,
     `  Operator key   ${operator.key}${operator.source === 'env' ? '' : `   (kept in ${path.join(DATA_DIR, 'operator-key')})`}`,
     '',

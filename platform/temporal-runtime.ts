@@ -9,7 +9,16 @@ import type { Logger } from './logger';
 export function installTemporalRuntime(logger: Logger, metricsAddress?: string): void {
   const sdk = logger.child({ component: 'temporal-sdk' });
   const write = (level: LogLevel, message: string, meta?: LogMetadata) => {
-    const pinoLevel = level === 'WARN' ? 'warn' : level === 'ERROR' ? 'error' : level === 'TRACE' ? 'trace' : level === 'DEBUG' ? 'debug' : 'info';
+    const pinoLevel =
+      level === 'WARN'
+        ? 'warn'
+        : level === 'ERROR'
+          ? 'error'
+          : level === 'TRACE'
+            ? 'trace'
+            : level === 'DEBUG'
+              ? 'debug'
+              : 'info';
     sdk[pinoLevel](meta ?? {}, message);
   };
   Runtime.install({

@@ -39,7 +39,9 @@ export async function startDevServer(opts: {
         log: { format: 'json', level: 'error' },
         // Write-ahead logging: the persisted dev server otherwise syncs every write and caps the
         // whole platform at a few workflows per second on an ordinary disk.
-        extraArgs: opts.dbFilename ? ['--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal'] : [],
+        extraArgs: opts.dbFilename
+          ? ['--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal']
+          : [],
       },
     });
   } catch (err) {
@@ -61,6 +63,8 @@ export async function ensureSearchAttributes(connection: Connection, namespace: 
   await connection.operatorService.addSearchAttributes({
     namespace,
     // All of ours are keywords (ids, enums, periods): exact-match filters in the UI.
-    searchAttributes: Object.fromEntries(missing.map((k) => [k.name, temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD])),
+    searchAttributes: Object.fromEntries(
+      missing.map((k) => [k.name, temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD]),
+    ),
   });
 }

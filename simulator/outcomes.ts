@@ -58,7 +58,11 @@ export function outcomeFor(provider: Provider, to: string): Outcome {
   const behaviour = (TEST_NUMBERS[to.slice(-4)] ?? DEFAULT_BEHAVIOUR)[provider];
   const delivered = RESULT_CODES[provider].delivered;
   const failed = provider === 'kakao' ? RESULT_CODES.kakao.notKakaoUser : RESULT_CODES.sms.rejected;
-  const outcome = (result: Outcome['result'], unavailableFirstAttempt = false): Outcome => ({ behaviour, unavailableFirstAttempt, result });
+  const outcome = (result: Outcome['result'], unavailableFirstAttempt = false): Outcome => ({
+    behaviour,
+    unavailableFirstAttempt,
+    result,
+  });
   switch (behaviour) {
     case 'deliver':
       return outcome({ status: 'delivered', resultCode: delivered, timing: 'normal' });

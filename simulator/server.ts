@@ -75,7 +75,9 @@ const recipient = z.string().transform((value, ctx) => {
 
 const characters = (text: string) => [...text].length;
 
-const TemplateReview = z.object({ senderKey: z.string().min(1).max(100), code: z.string().min(1).max(20), text: z.string().min(1).max(1000) }).strict();
+const TemplateReview = z
+  .object({ senderKey: z.string().min(1).max(100), code: z.string().min(1).max(20), text: z.string().min(1).max(1000) })
+  .strict();
 
 // Kakao's own limits (SPEC §2; Brand Message carries FriendTalk: 1,300 characters, 400 with an image).
 const KakaoSend = z
@@ -89,7 +91,8 @@ const KakaoSend = z
   })
   .superRefine((body, ctx) => {
     const limit = body.type === 'alimtalk' ? 1_000 : body.imageUrl ? 400 : 1_300;
-    if (characters(body.text) > limit) ctx.addIssue({ code: 'custom', path: ['text'], message: `text exceeds ${limit} characters` });
+    if (characters(body.text) > limit)
+      ctx.addIssue({ code: 'custom', path: ['text'], message: `text exceeds ${limit} characters` });
   });
 
 // The carrier bounds sizes in bytes; the platform checks the EUC-KR byte limits (SPEC §2) before sending,
@@ -105,7 +108,10 @@ const SmsSend = z
     text: z.string().min(1).max(2_000),
     subject: z.string().min(1).max(40).optional(),
   })
-  .refine((body) => body.type === 'lms' || body.subject === undefined, { path: ['subject'], message: 'an SMS has no subject' });
+  .refine((body) => body.type === 'lms' || body.subject === undefined, {
+    path: ['subject'],
+    message: 'an SMS has no subject',
+  });
 
 type SendRequest = z.output<typeof KakaoSend> | z.output<typeof SmsSend>;
 
@@ -204,7 +210,8 @@ function fingerprint(request: SendRequest): string {
 function idempotencyKeyOf(req: Request): string {
   const key = req.get('Idempotency-Key');
   if (!key) throw new SimError(400, 'missing_idempotency_key', 'the Idempotency-Key header is required');
-  if (key.length > 255) throw new SimError(400, 'invalid_idempotency_key', 'the Idempotency-Key header is longer than 255 characters');
+  if (key.length > 255)
+    throw new SimError(400, 'invalid_idempotency_key', 'the Idempotency-Key header is longer than 255 characters');
   return key;
 }
 
@@ -234,10 +241,22 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const lifetime = new AbortController();
   let reports = new AbortController();
 
-  async function deliverReport(record: SendRecord, result: NonNullable<SendRecord['result']>, signal: AbortSignal): Promise<void> {
+  async function deliverReport(
+    record: SendRecord,
+    result: NonNullable<SendRecord['result']>,
+    signal: AbortSignal,
+  ): Promise<void> {
     const url = `${options.reportBaseUrl.replace(/\/+$/, '')}/v1/provider-reports/${record.provider}`;
-    const body = JSON.stringify({ providerMessageId: record.providerMessageId, idempotencyKey: record.idempotencyKey, ...result });
-    const log = logger.child({ provider: record.provider, providerMessageId: record.providerMessageId, status: result.status });
+    const body = JSON.stringify({
+      providerMessageId: record.providerMessageId,
+      idempotencyKey: record.idempotencyKey,
+      ...result,
+    });
+    const log = logger.child({
+      provider: record.provider,
+      providerMessageId: record.providerMessageId,
+      status: result.status,
+    });
     for (let attempt = 1; ; attempt++) {
       let problem: string;
       try {
@@ -287,7 +306,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   }
 
   /** Records a new send and starts deciding its result; undefined when test number 9006 refuses this attempt. */
-  function accept(provider: Provider, idempotencyKey: string, request: SendRequest, print: string): SendRecord | undefined {
+  function accept(
+    provider: Provider,
+    idempotencyKey: string,
+    request: SendRequest,
+    print: string,
+  ): SendRecord | undefined {
     const now = Date.now();
     const outcome = outcomeFor(provider, request.to);
     if (outcome.unavailableFirstAttempt && !store.refuseOnce(provider, idempotencyKey, now)) {
@@ -295,8 +319,21 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       return undefined;
     }
     const providerMessageId = `${provider === 'kakao' ? 'kko' : 'sms'}_${randomBytes(12).toString('hex')}`;
-    const record = store.add({ provider, providerMessageId, idempotencyKey, fingerprint: print, request, acceptedAt: now, outcome, result: null, reportStatus: outcome.result ? 'pending' : 'never' });
-    logger.info({ provider, providerMessageId, type: request.type, to: maskPhone(request.to), outcome: outcome.behaviour }, 'send accepted');
+    const record = store.add({
+      provider,
+      providerMessageId,
+      idempotencyKey,
+      fingerprint: print,
+      request,
+      acceptedAt: now,
+      outcome,
+      result: null,
+      reportStatus: outcome.result ? 'pending' : 'never',
+    });
+    logger.info(
+      { provider, providerMessageId, type: request.type, to: maskPhone(request.to), outcome: outcome.behaviour },
+      'send accepted',
+    );
     const { signal } = reports;
     settle(record, signal).catch((err: unknown) => {
       if (!signal.aborted) logger.error({ err, providerMessageId }, 'result not settled');
@@ -311,7 +348,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       const print = fingerprint(request);
       let record = store.findByKey(provider, idempotencyKey);
       if (record) {
-        if (record.fingerprint !== print) throw new SimError(422, 'idempotency_key_reused', 'this Idempotency-Key was used with a different request');
+        if (record.fingerprint !== print)
+          throw new SimError(422, 'idempotency_key_reused', 'this Idempotency-Key was used with a different request');
         record.attempts += 1;
       } else {
         record = accept(provider, idempotencyKey, request, print);
@@ -325,7 +363,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       }
       // Test number 9006: the provider is briefly unavailable and nothing was sent (SPEC §8).
       res.setHeader('Retry-After', '1');
-      res.status(503).json({ error: { code: 'provider_unavailable', message: 'provider temporarily unavailable; retry with the same Idempotency-Key' } });
+      res.status(503).json({
+        error: {
+          code: 'provider_unavailable',
+          message: 'provider temporarily unavailable; retry with the same Idempotency-Key',
+        },
+      });
     };
   }
 
@@ -369,18 +412,32 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
 
   app.get('/_sim/sends', (req, res) => {
     const to = typeof req.query.to === 'string' ? (normalizePhone(req.query.to) ?? req.query.to) : undefined;
-    const data = store.list(to).map(({ provider, providerMessageId, idempotencyKey, request, attempts, acceptedAt, outcome, result, reportStatus }) => ({
-      provider,
-      providerMessageId,
-      idempotencyKey,
-      ...request,
-      attempts,
-      acceptedAt: new Date(acceptedAt).toISOString(),
-      outcome: outcome.behaviour,
-      status: result?.status ?? 'pending',
-      resultCode: result?.resultCode ?? null,
-      reportStatus,
-    }));
+    const data = store
+      .list(to)
+      .map(
+        ({
+          provider,
+          providerMessageId,
+          idempotencyKey,
+          request,
+          attempts,
+          acceptedAt,
+          outcome,
+          result,
+          reportStatus,
+        }) => ({
+          provider,
+          providerMessageId,
+          idempotencyKey,
+          ...request,
+          attempts,
+          acceptedAt: new Date(acceptedAt).toISOString(),
+          outcome: outcome.behaviour,
+          status: result?.status ?? 'pending',
+          resultCode: result?.resultCode ?? null,
+          reportStatus,
+        }),
+      );
     res.json({ data });
   });
   app.post('/_sim/config', (req, res) => {
@@ -402,13 +459,20 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next) => {
     let error: SimError;
     if (err instanceof SimError) error = err;
-    else if ((err as { type?: string }).type === 'entity.parse.failed') error = new SimError(400, 'malformed_json', 'request body is not valid JSON');
+    else if ((err as { type?: string }).type === 'entity.parse.failed')
+      error = new SimError(400, 'malformed_json', 'request body is not valid JSON');
     else if (lifetime.signal.aborted) return;
     else {
       logger.error({ err, method: req.method, path: req.path }, 'unhandled error');
       error = new SimError(500, 'internal_error', 'internal error');
     }
-    res.status(error.status).json({ error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } });
+    res.status(error.status).json({
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.details === undefined ? {} : { details: error.details }),
+      },
+    });
   };
   app.use(errorHandler);
 

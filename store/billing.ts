@@ -4,14 +4,27 @@ import type { ExtraHoliday } from '../domain/business-days';
 import type { Supplier } from '../domain/company';
 import type { InvoiceDraft, InvoiceParty, InvoiceSnapshot } from '../domain/invoice';
 import type { Dispute, InvoiceStatus, Payment } from '../domain/invoice-ledger';
-import { computeInvoiceAmounts, formatCentiwon, formatUnitPrice, parseUnitPrice, USAGE_TYPES, type UsageType } from '../domain/money';
+import {
+  computeInvoiceAmounts,
+  formatCentiwon,
+  formatUnitPrice,
+  parseUnitPrice,
+  USAGE_TYPES,
+  type UsageType,
+} from '../domain/money';
 
 /** Delivered messages of a contract in a period, priced with the contract's fees (SPEC §5). */
 export async function draftInvoice(db: Knex, contractId: string, period: string): Promise<InvoiceDraft | undefined> {
-  const contract = await db('contracts as c').join('merchants as m', 'm.id', 'c.merchant_id').where('c.id', contractId).first('c.merchant_id', 'm.name', 'm.brn', 'm.representative', 'm.address');
+  const contract = await db('contracts as c')
+    .join('merchants as m', 'm.id', 'c.merchant_id')
+    .where('c.id', contractId)
+    .first('c.merchant_id', 'm.name', 'm.brn', 'm.representative', 'm.address');
   if (!contract) return undefined;
   const [counts, fees] = await Promise.all([
-    db('usage_records').where({ contract_id: contractId, period }).groupBy('usage_type').select('usage_type', db.raw('count(*)::bigint as quantity')),
+    db('usage_records')
+      .where({ contract_id: contractId, period })
+      .groupBy('usage_type')
+      .select('usage_type', db.raw('count(*)::bigint as quantity')),
     db('contract_fees').where({ contract_id: contractId }).select('usage_type', 'unit_price'),
   ]);
   const price = new Map(fees.map((f) => [f.usage_type as UsageType, f.unit_price as string]));
@@ -25,14 +38,25 @@ export async function draftInvoice(db: Knex, contractId: string, period: string)
     contractId,
     merchantId: contract.merchant_id,
     period,
-    buyer: { name: contract.name, businessRegistrationNumber: contract.brn, representative: contract.representative, address: contract.address },
+    buyer: {
+      name: contract.name,
+      businessRegistrationNumber: contract.brn,
+      representative: contract.representative,
+      address: contract.address,
+    },
     ...computeInvoiceAmounts(lines),
   };
 }
 
 /** Contracts with delivered messages in a period: the ones a billing run invoices. */
-export async function contractsWithUsage(db: Knex, period: string): Promise<{ contractId: string; merchantId: string }[]> {
-  const rows = await db('usage_records').where({ period }).distinct('contract_id', 'merchant_id').orderBy('contract_id');
+export async function contractsWithUsage(
+  db: Knex,
+  period: string,
+): Promise<{ contractId: string; merchantId: string }[]> {
+  const rows = await db('usage_records')
+    .where({ period })
+    .distinct('contract_id', 'merchant_id')
+    .orderBy('contract_id');
   return rows.map((r) => ({ contractId: r.contract_id, merchantId: r.merchant_id }));
 }
 
@@ -42,7 +66,11 @@ export async function extraHolidays(db: Knex): Promise<ExtraHoliday[]> {
 }
 
 export async function addHoliday(db: Knex, h: ExtraHoliday & { createdBy: string }): Promise<boolean> {
-  const rows = await db('holidays').insert({ date: h.date, name: h.name, created_by: h.createdBy }).onConflict('date').ignore().returning('date');
+  const rows = await db('holidays')
+    .insert({ date: h.date, name: h.name, created_by: h.createdBy })
+    .onConflict('date')
+    .ignore()
+    .returning('date');
   return rows.length > 0;
 }
 
@@ -72,18 +100,44 @@ export async function saveInvoice(db: Knex, s: InvoiceSnapshot): Promise<void> {
       version: s.version,
       updated_at: trx.fn.now(),
     };
-    const written = await trx('invoices').insert(row).onConflict('id').merge().where('invoices.version', '<', s.version).returning('id');
+    const written = await trx('invoices')
+      .insert(row)
+      .onConflict('id')
+      .merge()
+      .where('invoices.version', '<', s.version)
+      .returning('id');
     if (!written.length) return;
     await trx('invoice_lines')
-      .insert(s.draft.lines.map((l) => ({ invoice_id: s.id, usage_type: l.type, quantity: l.quantity, unit_price: formatUnitPrice(l.unitPriceCentiwon), amount: formatCentiwon(l.amountCentiwon) })))
+      .insert(
+        s.draft.lines.map((l) => ({
+          invoice_id: s.id,
+          usage_type: l.type,
+          quantity: l.quantity,
+          unit_price: formatUnitPrice(l.unitPriceCentiwon),
+          amount: formatCentiwon(l.amountCentiwon),
+        })),
+      )
       .onConflict(['invoice_id', 'usage_type'])
       .ignore();
     for (const p of s.ledger.payments) {
-      await trx('invoice_payments').insert({ id: p.id, invoice_id: s.id, amount: p.amount, paid_at: p.paidAt }).onConflict('id').ignore();
+      await trx('invoice_payments')
+        .insert({ id: p.id, invoice_id: s.id, amount: p.amount, paid_at: p.paidAt })
+        .onConflict('id')
+        .ignore();
     }
     for (const d of s.ledger.disputes) {
       await trx('invoice_disputes')
-        .insert({ id: d.id, invoice_id: s.id, amount: d.amount, reason: d.reason, status: d.status, accepted_amount: d.acceptedAmount ?? null, credited_amount: d.creditedAmount ?? null, opened_at: d.openedAt, resolved_at: d.resolvedAt ?? null })
+        .insert({
+          id: d.id,
+          invoice_id: s.id,
+          amount: d.amount,
+          reason: d.reason,
+          status: d.status,
+          accepted_amount: d.acceptedAmount ?? null,
+          credited_amount: d.creditedAmount ?? null,
+          opened_at: d.openedAt,
+          resolved_at: d.resolvedAt ?? null,
+        })
         .onConflict('id')
         .merge(['status', 'accepted_amount', 'credited_amount', 'resolved_at']);
     }
@@ -117,16 +171,25 @@ export interface InvoiceRecord {
   disputes: Dispute[];
 }
 
-const DATE_COLUMNS = ['issue_date', 'due_date', 'legal_deadline', 'contract_deadline'].map((c) => `to_char(${c}, 'YYYY-MM-DD') as ${c}`);
+const DATE_COLUMNS = ['issue_date', 'due_date', 'legal_deadline', 'contract_deadline'].map(
+  (c) => `to_char(${c}, 'YYYY-MM-DD') as ${c}`,
+);
 
 async function loadInvoices(db: Knex, where: (q: Knex.QueryBuilder) => void, limit?: number): Promise<InvoiceRecord[]> {
-  const q = db('invoices').select('invoices.*', ...DATE_COLUMNS.map((c) => db.raw(c))).orderBy([{ column: 'period', order: 'desc' }, { column: 'id', order: 'desc' }]);
+  const q = db('invoices')
+    .select('invoices.*', ...DATE_COLUMNS.map((c) => db.raw(c)))
+    .orderBy([
+      { column: 'period', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ]);
   where(q);
   if (limit) q.limit(limit);
   const rows = await q;
   const ids = rows.map((r) => r.id);
   const [lines, payments, disputes] = await Promise.all([
-    db('invoice_lines').whereIn('invoice_id', ids).select('invoice_id', 'usage_type', 'quantity', 'unit_price', 'amount'),
+    db('invoice_lines')
+      .whereIn('invoice_id', ids)
+      .select('invoice_id', 'usage_type', 'quantity', 'unit_price', 'amount'),
     db('invoice_payments').whereIn('invoice_id', ids).orderBy('paid_at'),
     db('invoice_disputes').whereIn('invoice_id', ids).orderBy('opened_at'),
   ]);
@@ -134,7 +197,9 @@ async function loadInvoices(db: Knex, where: (q: Knex.QueryBuilder) => void, lim
   return rows.map((row) => ({
     row,
     lines: lines.filter((l) => l.invoice_id === row.id).sort((a, b) => order(a.usage_type) - order(b.usage_type)),
-    payments: payments.filter((p) => p.invoice_id === row.id).map((p) => ({ id: p.id, amount: p.amount, paidAt: new Date(p.paid_at).toISOString() })),
+    payments: payments
+      .filter((p) => p.invoice_id === row.id)
+      .map((p) => ({ id: p.id, amount: p.amount, paidAt: new Date(p.paid_at).toISOString() })),
     disputes: disputes
       .filter((d) => d.invoice_id === row.id)
       .map((d) => ({
@@ -143,7 +208,13 @@ async function loadInvoices(db: Knex, where: (q: Knex.QueryBuilder) => void, lim
         reason: d.reason,
         status: d.status,
         openedAt: new Date(d.opened_at).toISOString(),
-        ...(d.accepted_amount !== null ? { acceptedAmount: d.accepted_amount, creditedAmount: d.credited_amount, resolvedAt: new Date(d.resolved_at).toISOString() } : {}),
+        ...(d.accepted_amount !== null
+          ? {
+              acceptedAmount: d.accepted_amount,
+              creditedAmount: d.credited_amount,
+              resolvedAt: new Date(d.resolved_at).toISOString(),
+            }
+          : {}),
       })),
   }));
 }
@@ -152,7 +223,17 @@ export async function findInvoice(db: Knex, id: string): Promise<InvoiceRecord |
   return (await loadInvoices(db, (q) => q.where('invoices.id', id)))[0];
 }
 
-export async function listInvoices(db: Knex, f: { merchantId?: string; contractId?: string; period?: string; status?: InvoiceStatus; after?: string; limit: number }): Promise<{ records: InvoiceRecord[]; hasMore: boolean }> {
+export async function listInvoices(
+  db: Knex,
+  f: {
+    merchantId?: string;
+    contractId?: string;
+    period?: string;
+    status?: InvoiceStatus;
+    after?: string;
+    limit: number;
+  },
+): Promise<{ records: InvoiceRecord[]; hasMore: boolean }> {
   const records = await loadInvoices(
     db,
     (q) => {

@@ -1,6 +1,13 @@
 /** Contracts in PostgreSQL: the projection the ContractWorkflow writes and the API reads. */
 import type { Knex } from 'knex';
-import type { Application, ContractEvent, ContractState, ContractStatus, SenderNumberStatus, SuspensionReason } from '../domain/contract';
+import type {
+  Application,
+  ContractEvent,
+  ContractState,
+  ContractStatus,
+  SenderNumberStatus,
+  SuspensionReason,
+} from '../domain/contract';
 import { formatUnitPrice, parseUnitPrice, USAGE_TYPES, type Fees } from '../domain/money';
 import type { GateContract } from '../domain/sending-gate';
 import type { Services } from '../domain/services';
@@ -21,11 +28,29 @@ export async function insertApplication(trx: Knex.Transaction, app: Application)
     applied_at: app.appliedAt,
     version: 1,
   });
-  await trx('contract_events').insert({ contract_id: app.id, seq: 1, at: app.appliedAt, actor_type: 'merchant', actor_id: app.merchantId, action: 'applied', from_status: 'applied', to_status: 'applied', details: '{}' });
+  await trx('contract_events').insert({
+    contract_id: app.id,
+    seq: 1,
+    at: app.appliedAt,
+    actor_type: 'merchant',
+    actor_id: app.merchantId,
+    action: 'applied',
+    from_status: 'applied',
+    to_status: 'applied',
+    details: '{}',
+  });
   if (app.mids.length) await trx('contract_mids').insert(app.mids.map((mid) => ({ contract_id: app.id, mid })));
   if (app.senderNumbers.length) {
     await trx('sender_numbers').insert(
-      app.senderNumbers.map((s) => ({ id: s.id, contract_id: app.id, merchant_id: app.merchantId, number: s.number, status: 'pending', document_id: s.documentId, added_at: app.appliedAt })),
+      app.senderNumbers.map((s) => ({
+        id: s.id,
+        contract_id: app.id,
+        merchant_id: app.merchantId,
+        number: s.number,
+        status: 'pending',
+        document_id: s.documentId,
+        added_at: app.appliedAt,
+      })),
     );
   }
 }
@@ -37,7 +62,15 @@ export async function insertDocuments(
 ): Promise<void> {
   if (!documents.length) return;
   await db('proof_documents').insert(
-    documents.map((d) => ({ id: d.id, merchant_id: merchantId, file_name: d.fileName, content_type: d.contentType, size_bytes: d.content.length, sha256: d.sha256, content: d.content })),
+    documents.map((d) => ({
+      id: d.id,
+      merchant_id: merchantId,
+      file_name: d.fileName,
+      content_type: d.contentType,
+      size_bytes: d.content.length,
+      sha256: d.sha256,
+      content: d.content,
+    })),
   );
 }
 
@@ -97,18 +130,37 @@ export async function saveContractSnapshot(db: Knex, state: ContractState, event
 
     if (state.fees) {
       await trx('contract_fees')
-        .insert(USAGE_TYPES.map((type) => ({ contract_id: state.id, usage_type: type, unit_price: formatUnitPrice(state.fees![type]) })))
+        .insert(
+          USAGE_TYPES.map((type) => ({
+            contract_id: state.id,
+            usage_type: type,
+            unit_price: formatUnitPrice(state.fees![type]),
+          })),
+        )
         .onConflict(['contract_id', 'usage_type'])
         .merge();
     }
     for (const s of state.senderNumbers) {
       await trx('sender_numbers')
-        .insert({ id: s.id, contract_id: state.id, merchant_id: state.merchantId, number: s.number, status: s.status, document_id: s.documentId, rejection_reason: s.rejectionReason, added_at: s.addedAt, decided_at: s.decidedAt })
+        .insert({
+          id: s.id,
+          contract_id: state.id,
+          merchant_id: state.merchantId,
+          number: s.number,
+          status: s.status,
+          document_id: s.documentId,
+          rejection_reason: s.rejectionReason,
+          added_at: s.addedAt,
+          decided_at: s.decidedAt,
+        })
         .onConflict('id')
         .merge(['status', 'rejection_reason', 'decided_at']);
     }
     if (state.mids.length) {
-      await trx('contract_mids').insert(state.mids.map((mid) => ({ contract_id: state.id, mid }))).onConflict(['contract_id', 'mid']).ignore();
+      await trx('contract_mids')
+        .insert(state.mids.map((mid) => ({ contract_id: state.id, mid })))
+        .onConflict(['contract_id', 'mid'])
+        .ignore();
     }
     if (state.status === 'rejected' || state.status === 'terminated' || state.status === 'expired') {
       await trx('contract_mids').where({ contract_id: state.id }).update({ released: true });
@@ -129,7 +181,12 @@ interface ContractRow {
   term_end: Date | null;
   non_renewal: { requestedAt: string; termEnd: string; by: { type: string } } | null;
   pending_suspension: { reason: SuspensionReason; noticeAt: string; effectiveAt: string } | null;
-  suspension: { reason: SuspensionReason; noticeAt: string; terminationAt: string | null; objection: { text: string; at: string } | null } | null;
+  suspension: {
+    reason: SuspensionReason;
+    noticeAt: string;
+    terminationAt: string | null;
+    objection: { text: string; at: string } | null;
+  } | null;
   overdue_invoices: string[];
   pending_termination: { cause: string; noticeAt: string; effectiveAt: string } | null;
   review: { decision: string; reason: string; note: string | null; at: string } | null;
@@ -160,7 +217,9 @@ export interface ContractRecord {
 }
 
 async function loadFees(db: Knex, contractIds: string[]): Promise<Map<string, Fees>> {
-  const rows = await db('contract_fees').whereIn('contract_id', contractIds).select('contract_id', 'usage_type', 'unit_price');
+  const rows = await db('contract_fees')
+    .whereIn('contract_id', contractIds)
+    .select('contract_id', 'usage_type', 'unit_price');
   const byContract = new Map<string, Fees>();
   for (const r of rows) {
     const parsed = parseUnitPrice(r.unit_price);
@@ -172,7 +231,10 @@ async function loadFees(db: Knex, contractIds: string[]): Promise<Map<string, Fe
   return byContract;
 }
 
-export async function loadSenderNumbers(db: Knex, where: { contractId?: string; id?: string }): Promise<SenderNumberRecord[]> {
+export async function loadSenderNumbers(
+  db: Knex,
+  where: { contractId?: string; id?: string },
+): Promise<SenderNumberRecord[]> {
   const q = db('sender_numbers as s')
     .join('proof_documents as d', 'd.id', 's.document_id')
     .select('s.*', 'd.file_name', 'd.content_type', 'd.size_bytes', 'd.sha256')
@@ -190,7 +252,13 @@ export async function loadSenderNumbers(db: Knex, where: { contractId?: string; 
     rejectionReason: r.rejection_reason,
     addedAt: r.added_at,
     decidedAt: r.decided_at,
-    document: { id: r.document_id, fileName: r.file_name, contentType: r.content_type, sizeBytes: r.size_bytes, sha256: r.sha256 },
+    document: {
+      id: r.document_id,
+      fileName: r.file_name,
+      contentType: r.content_type,
+      sizeBytes: r.size_bytes,
+      sha256: r.sha256,
+    },
   }));
 }
 
@@ -222,7 +290,9 @@ export async function listContracts(
   db: Knex,
   filter: { merchantId?: string; status?: ContractStatus; after?: string; limit: number },
 ): Promise<{ records: ContractRecord[]; hasMore: boolean }> {
-  const q = db<ContractRow>('contracts').orderBy('id', 'desc').limit(filter.limit + 1);
+  const q = db<ContractRow>('contracts')
+    .orderBy('id', 'desc')
+    .limit(filter.limit + 1);
   if (filter.merchantId) q.where('merchant_id', filter.merchantId);
   if (filter.status) q.where('status', filter.status);
   if (filter.after) q.where('id', '<', filter.after);
@@ -252,15 +322,30 @@ export async function findOpenContractId(db: Knex, merchantId: string): Promise<
 
 /** What the sending gate needs of the merchant's open contract (undefined: none). */
 export async function gateContract(db: Knex, merchantId: string): Promise<GateContract | undefined> {
-  const row = await db<ContractRow>('contracts').where({ merchant_id: merchantId }).whereIn('status', OPEN_STATUSES).first('id', 'status', 'services', 'suspension');
+  const row = await db<ContractRow>('contracts')
+    .where({ merchant_id: merchantId })
+    .whereIn('status', OPEN_STATUSES)
+    .first('id', 'status', 'services', 'suspension');
   if (!row) return undefined;
   const senders = await db('sender_numbers').where({ contract_id: row.id }).select('number', 'status');
-  return { id: row.id, status: row.status, services: row.services, senderNumbers: senders, suspensionReason: row.suspension?.reason ?? null };
+  return {
+    id: row.id,
+    status: row.status,
+    services: row.services,
+    senderNumbers: senders,
+    suspensionReason: row.suspension?.reason ?? null,
+  };
 }
 
 /** The live contract a MID belongs to. */
-export async function contractOfMid(db: Knex, mid: string): Promise<{ contractId: string; merchantId: string } | undefined> {
-  const row = await db('contract_mids as m').join('contracts as c', 'c.id', 'm.contract_id').where({ 'm.mid': mid, 'm.released': false }).first('c.id', 'c.merchant_id');
+export async function contractOfMid(
+  db: Knex,
+  mid: string,
+): Promise<{ contractId: string; merchantId: string } | undefined> {
+  const row = await db('contract_mids as m')
+    .join('contracts as c', 'c.id', 'm.contract_id')
+    .where({ 'm.mid': mid, 'm.released': false })
+    .first('c.id', 'c.merchant_id');
   return row && { contractId: row.id, merchantId: row.merchant_id };
 }
 

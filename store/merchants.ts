@@ -67,7 +67,12 @@ export async function createMerchant(trx: Knex.Transaction, input: NewMerchant) 
     .returning('*');
   if (!row) return undefined;
   const keyId = newId('key');
-  await trx('api_keys').insert({ id: keyId, merchant_id: id, key_hash: sha256Hex(apiKey), key_prefix: keyPrefix(apiKey) });
+  await trx('api_keys').insert({
+    id: keyId,
+    merchant_id: id,
+    key_hash: sha256Hex(apiKey),
+    key_prefix: keyPrefix(apiKey),
+  });
   return { merchant: toMerchant(row), apiKey, apiKeyId: keyId, webhookSecret };
 }
 
@@ -81,7 +86,10 @@ export async function findMerchantByBrn(db: Knex, brn: string): Promise<Merchant
   return row && toMerchant(row);
 }
 
-export async function merchantWebhook(db: Knex, id: string): Promise<{ url: string | null; secret: string } | undefined> {
+export async function merchantWebhook(
+  db: Knex,
+  id: string,
+): Promise<{ url: string | null; secret: string } | undefined> {
   const row = await db<MerchantRow>('merchants').where({ id }).first('webhook_url', 'webhook_secret');
   return row && { url: row.webhook_url, secret: row.webhook_secret };
 }

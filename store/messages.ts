@@ -61,7 +61,11 @@ export async function insertMessages(db: Knex | Knex.Transaction, messages: NewM
   );
 }
 
-export async function findByIdempotencyKey(db: Knex, merchantId: string, key: string): Promise<{ id: string; requestHash: string | null } | undefined> {
+export async function findByIdempotencyKey(
+  db: Knex,
+  merchantId: string,
+  key: string,
+): Promise<{ id: string; requestHash: string | null } | undefined> {
   const row = await db('messages').where({ merchant_id: merchantId, idempotency_key: key }).first('id', 'request_hash');
   return row && { id: row.id, requestHash: row.request_hash };
 }
@@ -84,7 +88,16 @@ export interface AttemptEntry {
 /** Writes one timeline entry; the workflow numbers them, so a retried write is the same row. */
 export async function recordAttempt(db: Knex, e: AttemptEntry): Promise<void> {
   await db('message_attempts')
-    .insert({ message_id: e.messageId, seq: e.seq, channel: e.channel, status: e.status, provider_message_id: e.providerMessageId, result_code: e.resultCode, note: e.note, at: e.at })
+    .insert({
+      message_id: e.messageId,
+      seq: e.seq,
+      channel: e.channel,
+      status: e.status,
+      provider_message_id: e.providerMessageId,
+      result_code: e.resultCode,
+      note: e.note,
+      at: e.at,
+    })
     .onConflict(['message_id', 'seq'])
     .merge();
 }
@@ -105,9 +118,17 @@ export interface Finalization {
  */
 export async function finalizeMessage(db: Knex, f: Finalization): Promise<void> {
   await db.transaction(async (trx) => {
-    const message = await trx('messages').where({ id: f.messageId }).forUpdate().first('merchant_id', 'contract_id', 'created_at');
+    const message = await trx('messages')
+      .where({ id: f.messageId })
+      .forUpdate()
+      .first('merchant_id', 'contract_id', 'created_at');
     if (!message) throw new Error(`message ${f.messageId} not found`);
-    await trx('messages').where({ id: f.messageId }).update({ status: f.status, delivered_via: f.deliveredVia, failure_reason: f.failureReason, finalized_at: f.finalizedAt });
+    await trx('messages').where({ id: f.messageId }).update({
+      status: f.status,
+      delivered_via: f.deliveredVia,
+      failure_reason: f.failureReason,
+      finalized_at: f.finalizedAt,
+    });
     if (f.status === 'delivered' && f.usage && f.deliveredVia) {
       await trx('usage_records')
         .insert({
@@ -160,7 +181,10 @@ export interface AttemptRow {
   at: Date;
 }
 
-export async function findMessage(db: Knex, id: string): Promise<{ message: MessageRow; attempts: AttemptRow[] } | undefined> {
+export async function findMessage(
+  db: Knex,
+  id: string,
+): Promise<{ message: MessageRow; attempts: AttemptRow[] } | undefined> {
   const message = await db<MessageRow>('messages').where({ id }).first();
   if (!message) return undefined;
   const attempts: AttemptRow[] = await db('message_attempts').where({ message_id: id }).orderBy('seq');
@@ -187,7 +211,12 @@ export interface MessageFilter {
 }
 
 export async function listMessages(db: Knex, f: MessageFilter): Promise<{ rows: MessageRow[]; hasMore: boolean }> {
-  const q = db<MessageRow>('messages').orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(f.limit + 1);
+  const q = db<MessageRow>('messages')
+    .orderBy([
+      { column: 'created_at', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ])
+    .limit(f.limit + 1);
   if (f.merchantId) q.where('merchant_id', f.merchantId);
   if (f.status) q.where('status', f.status);
   if (f.type) q.where('type', f.type);
@@ -218,9 +247,19 @@ export interface TemplateRow {
   reviewed_at: Date | null;
 }
 
-export async function insertTemplate(db: Knex, t: { merchantId: string; code: string; text: string; buttons: unknown[]; variables: string[] }): Promise<TemplateRow | undefined> {
+export async function insertTemplate(
+  db: Knex,
+  t: { merchantId: string; code: string; text: string; buttons: unknown[]; variables: string[] },
+): Promise<TemplateRow | undefined> {
   const [row] = await db<TemplateRow>('templates')
-    .insert({ merchant_id: t.merchantId, code: t.code, text: t.text, buttons: JSON.stringify(t.buttons) as unknown as unknown[], variables: t.variables, status: 'requested' })
+    .insert({
+      merchant_id: t.merchantId,
+      code: t.code,
+      text: t.text,
+      buttons: JSON.stringify(t.buttons) as unknown as unknown[],
+      variables: t.variables,
+      status: 'requested',
+    })
     .onConflict(['merchant_id', 'code'])
     .ignore()
     .returning('*');
@@ -235,14 +274,26 @@ export async function listTemplates(db: Knex, merchantId: string): Promise<Templ
   return db<TemplateRow>('templates').where({ merchant_id: merchantId }).orderBy('created_at', 'desc');
 }
 
-export async function setTemplateReview(db: Knex, merchantId: string, code: string, status: 'approved' | 'rejected', reason: string | null): Promise<void> {
-  await db('templates').where({ merchant_id: merchantId, code, status: 'requested' }).update({ status, rejection_reason: reason, reviewed_at: db.fn.now() });
+export async function setTemplateReview(
+  db: Knex,
+  merchantId: string,
+  code: string,
+  status: 'approved' | 'rejected',
+  reason: string | null,
+): Promise<void> {
+  await db('templates')
+    .where({ merchant_id: merchantId, code, status: 'requested' })
+    .update({ status, rejection_reason: reason, reviewed_at: db.fn.now() });
 }
 
 // ── Opt-outs (수신거부) ─────────────────────────────────────────────────────
 
 export async function addOptOut(db: Knex, merchantId: string, number: string): Promise<boolean> {
-  const rows = await db('opt_outs').insert({ merchant_id: merchantId, number }).onConflict(['merchant_id', 'number']).ignore().returning('number');
+  const rows = await db('opt_outs')
+    .insert({ merchant_id: merchantId, number })
+    .onConflict(['merchant_id', 'number'])
+    .ignore()
+    .returning('number');
   return rows.length > 0;
 }
 
@@ -256,8 +307,16 @@ export async function optedOut(db: Knex, merchantId: string, numbers: string[]):
   return new Set(rows);
 }
 
-export async function listOptOuts(db: Knex, merchantId: string, after: string | undefined, limit: number): Promise<{ rows: { number: string; created_at: Date }[]; hasMore: boolean }> {
-  const q = db('opt_outs').where({ merchant_id: merchantId }).orderBy('number').limit(limit + 1);
+export async function listOptOuts(
+  db: Knex,
+  merchantId: string,
+  after: string | undefined,
+  limit: number,
+): Promise<{ rows: { number: string; created_at: Date }[]; hasMore: boolean }> {
+  const q = db('opt_outs')
+    .where({ merchant_id: merchantId })
+    .orderBy('number')
+    .limit(limit + 1);
   if (after) q.where('number', '>', after);
   const rows = await q.select('number', 'created_at');
   return { rows: rows.slice(0, limit), hasMore: rows.length > limit };

@@ -20,16 +20,32 @@ export interface PaymentEventRow {
   created_at: Date;
 }
 
-export async function insertPaymentEvent(trx: Knex.Transaction, row: Omit<PaymentEventRow, 'created_at' | 'status' | 'vbank' | 'skipped'> & { vbank: VirtualAccount | null; skipped: SkippedNotice[] }): Promise<boolean> {
+export async function insertPaymentEvent(
+  trx: Knex.Transaction,
+  row: Omit<PaymentEventRow, 'created_at' | 'status' | 'vbank' | 'skipped'> & {
+    vbank: VirtualAccount | null;
+    skipped: SkippedNotice[];
+  },
+): Promise<boolean> {
   const inserted = await trx('payment_events')
-    .insert({ ...row, vbank: row.vbank ? JSON.stringify(row.vbank) : null, skipped: JSON.stringify(row.skipped), status: 'sending' })
+    .insert({
+      ...row,
+      vbank: row.vbank ? JSON.stringify(row.vbank) : null,
+      skipped: JSON.stringify(row.skipped),
+      status: 'sending',
+    })
     .onConflict(['mid', 'tid', 'event'])
     .ignore()
     .returning('id');
   return inserted.length > 0;
 }
 
-export async function findPaymentEvent(db: Knex, mid: string, tid: string, event: string): Promise<PaymentEventRow | undefined> {
+export async function findPaymentEvent(
+  db: Knex,
+  mid: string,
+  tid: string,
+  event: string,
+): Promise<PaymentEventRow | undefined> {
   return db<PaymentEventRow>('payment_events').where({ mid, tid, event }).first();
 }
 

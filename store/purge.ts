@@ -13,11 +13,17 @@ export interface PurgeReport {
   paymentEvents: number;
 }
 
-export async function purgeMerchantPersonalData(db: Knex, merchantId: string, contractId: string): Promise<PurgeReport> {
+export async function purgeMerchantPersonalData(
+  db: Knex,
+  merchantId: string,
+  contractId: string,
+): Promise<PurgeReport> {
   return db.transaction(async (trx) => {
     const before = await trx('contracts').where({ id: contractId }).first('receiver_numbers');
     const receiverNumbers = before?.receiver_numbers.length ?? 0;
-    await trx('contracts').where({ id: contractId }).update({ receiver_numbers: [], personal_data_purged_at: trx.fn.now() });
+    await trx('contracts')
+      .where({ id: contractId })
+      .update({ receiver_numbers: [], personal_data_purged_at: trx.fn.now() });
     const messages = await trx('messages')
       .where({ merchant_id: merchantId })
       .whereNull('personal_data_purged_at')

@@ -66,7 +66,12 @@ beforeAll(async () => {
       res.status(answer).end();
       return;
     }
-    received.push({ provider: String(req.params.provider), raw: req.body as string, signature: req.get(SIGNATURE_HEADER), at: Date.now() });
+    received.push({
+      provider: String(req.params.provider),
+      raw: req.body as string,
+      signature: req.get(SIGNATURE_HEADER),
+      at: Date.now(),
+    });
     res.status(204).end();
   });
   receiver = app.listen(0, '127.0.0.1');
@@ -99,10 +104,21 @@ beforeEach(async () => {
 let keys = 0;
 const newKey = () => `test-key-${++keys}`;
 const phone = (last4: string) => `0101234${last4}`;
-const kakao = (to: string) => ({ type: 'alimtalk', senderKey: 'sk_test', to, text: '주문이 접수되었습니다.', templateCode: 'ORDER_OK' });
+const kakao = (to: string) => ({
+  type: 'alimtalk',
+  senderKey: 'sk_test',
+  to,
+  text: '주문이 접수되었습니다.',
+  templateCode: 'ORDER_OK',
+});
 const sms = (to: string) => ({ type: 'sms', from: '15884954', to, text: '[bizmsg] order received' });
 
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+async function request<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: T }> {
   const res = await fetch(`${sim.url}${path}`, {
     method,
     headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
@@ -110,19 +126,26 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown, 
   });
   return { status: res.status, body: (await res.json()) as T };
 }
-const post = <T>(path: string, body: unknown, headers?: Record<string, string>) => request<T>('POST', path, body, headers);
+const post = <T>(path: string, body: unknown, headers?: Record<string, string>) =>
+  request<T>('POST', path, body, headers);
 const get = <T>(path: string) => request<T>('GET', path);
 
 async function send(provider: 'kakao' | 'sms', body: unknown, key = newKey()) {
-  return post<{ providerMessageId: string; status: string }>(`/${provider}/v1/messages`, body, { 'Idempotency-Key': key });
+  return post<{ providerMessageId: string; status: string }>(`/${provider}/v1/messages`, body, {
+    'Idempotency-Key': key,
+  });
 }
 async function accepted(provider: 'kakao' | 'sms', body: unknown, key = newKey()): Promise<string> {
   const res = await send(provider, body, key);
-  expect(res).toEqual({ status: 202, body: { providerMessageId: expect.stringMatching(provider === 'kakao' ? /^kko_/ : /^sms_/), status: 'accepted' } });
+  expect(res).toEqual({
+    status: 202,
+    body: { providerMessageId: expect.stringMatching(provider === 'kakao' ? /^kko_/ : /^sms_/), status: 'accepted' },
+  });
   return res.body.providerMessageId;
 }
 
-const reportsFor = (providerMessageId: string) => received.filter((r) => (JSON.parse(r.raw) as Report).providerMessageId === providerMessageId);
+const reportsFor = (providerMessageId: string) =>
+  received.filter((r) => (JSON.parse(r.raw) as Report).providerMessageId === providerMessageId);
 
 async function waitForReport(providerMessageId: string, timeoutMs = 3_000): Promise<Received & { report: Report }> {
   const deadline = Date.now() + timeoutMs;
@@ -151,16 +174,39 @@ describe('carrier simulator (SPEC §8)', () => {
     expect(hit.at - sentAt).toBeLessThan(1_000);
     expect(verify(SECRET, hit.raw, hit.signature)).toEqual({ ok: true });
     expect(verify('another-secret', hit.raw, hit.signature)).toEqual({ ok: false, reason: 'mismatch' });
-    expect(hit.report).toEqual({ providerMessageId: id, idempotencyKey: key, status: 'delivered', resultCode: '0000', reportedAt: expect.any(String) });
+    expect(hit.report).toEqual({
+      providerMessageId: id,
+      idempotencyKey: key,
+      status: 'delivered',
+      resultCode: '0000',
+      reportedAt: expect.any(String),
+    });
     expect(new Date(hit.report.reportedAt).toISOString()).toBe(hit.report.reportedAt);
-    expect(await statusOf('kakao', id)).toEqual({ status: 200, body: { providerMessageId: id, status: 'delivered', resultCode: '0000', reportedAt: hit.report.reportedAt } });
+    expect(await statusOf('kakao', id)).toEqual({
+      status: 200,
+      body: { providerMessageId: id, status: 'delivered', resultCode: '0000', reportedAt: hit.report.reportedAt },
+    });
     const [record] = await sendsTo(phone('5678'));
-    expect(record).toMatchObject({ provider: 'kakao', providerMessageId: id, idempotencyKey: key, type: 'alimtalk', attempts: 1, outcome: 'deliver', reportStatus: 'sent' });
+    expect(record).toMatchObject({
+      provider: 'kakao',
+      providerMessageId: id,
+      idempotencyKey: key,
+      type: 'alimtalk',
+      attempts: 1,
+      outcome: 'deliver',
+      reportStatus: 'sent',
+    });
   });
 
   it('delivers an ordinary number by SMS and LMS', async () => {
     const smsId = await accepted('sms', sms(phone('5678')));
-    const lmsId = await accepted('sms', { type: 'lms', from: '0221234567', to: phone('5678'), subject: '안내', text: '긴 본문'.repeat(50) });
+    const lmsId = await accepted('sms', {
+      type: 'lms',
+      from: '0221234567',
+      to: phone('5678'),
+      subject: '안내',
+      text: '긴 본문'.repeat(50),
+    });
     for (const id of [smsId, lmsId]) {
       const hit = await waitForReport(id);
       expect(hit.provider).toBe('sms');
@@ -178,7 +224,10 @@ describe('carrier simulator (SPEC §8)', () => {
     const kakaoHit = await waitForReport(await accepted('kakao', kakao(phone('9001'))));
     expect(kakaoHit.at - sentAt).toBeLessThan(500);
     expect(kakaoHit.report).toMatchObject({ status: 'failed', resultCode: '3018' });
-    expect((await waitForReport(await accepted('sms', sms(phone('9001'))))).report).toMatchObject({ status: 'delivered', resultCode: '1000' });
+    expect((await waitForReport(await accepted('sms', sms(phone('9001'))))).report).toMatchObject({
+      status: 'delivered',
+      resultCode: '1000',
+    });
   });
 
   it('9002: Kakao never reports and polling stays pending; SMS delivers', async () => {
@@ -186,23 +235,42 @@ describe('carrier simulator (SPEC §8)', () => {
     expect((await waitForReport(await accepted('sms', sms(phone('9002'))))).report.status).toBe('delivered');
     await sleep(400);
     expect(reportsFor(id)).toEqual([]);
-    expect((await statusOf('kakao', id)).body).toEqual({ providerMessageId: id, status: 'pending', resultCode: null, reportedAt: null });
-    expect((await sendsTo(phone('9002'))).find((s) => s.provider === 'kakao')).toMatchObject({ outcome: 'silent', reportStatus: 'never' });
+    expect((await statusOf('kakao', id)).body).toEqual({
+      providerMessageId: id,
+      status: 'pending',
+      resultCode: null,
+      reportedAt: null,
+    });
+    expect((await sendsTo(phone('9002'))).find((s) => s.provider === 'kakao')).toMatchObject({
+      outcome: 'silent',
+      reportStatus: 'never',
+    });
   });
 
   it('9003: Kakao fails with 3018, then the SMS carrier rejects the number with 2003', async () => {
-    expect((await waitForReport(await accepted('kakao', kakao(phone('9003'))))).report).toMatchObject({ status: 'failed', resultCode: '3018' });
+    expect((await waitForReport(await accepted('kakao', kakao(phone('9003'))))).report).toMatchObject({
+      status: 'failed',
+      resultCode: '3018',
+    });
     const smsId = await accepted('sms', sms(phone('9003')));
     expect((await waitForReport(smsId)).report).toMatchObject({ status: 'failed', resultCode: '2003' });
     expect((await statusOf('sms', smsId)).body).toMatchObject({ status: 'failed', resultCode: '2003' });
   });
 
   it('9004: Kakao fails with 3018; the SMS carrier accepts but never reports', async () => {
-    expect((await waitForReport(await accepted('kakao', kakao(phone('9004'))))).report).toMatchObject({ status: 'failed', resultCode: '3018' });
+    expect((await waitForReport(await accepted('kakao', kakao(phone('9004'))))).report).toMatchObject({
+      status: 'failed',
+      resultCode: '3018',
+    });
     const smsId = await accepted('sms', sms(phone('9004')));
     await sleep(400);
     expect(reportsFor(smsId)).toEqual([]);
-    expect((await statusOf('sms', smsId)).body).toEqual({ providerMessageId: smsId, status: 'pending', resultCode: null, reportedAt: null });
+    expect((await statusOf('sms', smsId)).body).toEqual({
+      providerMessageId: smsId,
+      status: 'pending',
+      resultCode: null,
+      reportedAt: null,
+    });
   });
 
   it('9005: Kakao succeeds only after lateKakaoReportDelayMs; SMS delivers normally', async () => {
@@ -218,10 +286,16 @@ describe('carrier simulator (SPEC §8)', () => {
   });
 
   it('9006: the first attempt per key is answered 503 and not sent; the retry delivers once', async () => {
-    for (const [provider, body] of [['kakao', kakao(phone('9006'))], ['sms', sms(phone('9006'))]] as const) {
+    for (const [provider, body] of [
+      ['kakao', kakao(phone('9006'))],
+      ['sms', sms(phone('9006'))],
+    ] as const) {
       const key = newKey();
       const first = await post<ErrorBody>(`/${provider}/v1/messages`, body, { 'Idempotency-Key': key });
-      expect(first).toEqual({ status: 503, body: { error: { code: 'provider_unavailable', message: expect.any(String) } } });
+      expect(first).toEqual({
+        status: 503,
+        body: { error: { code: 'provider_unavailable', message: expect.any(String) } },
+      });
       expect((await sendsTo(phone('9006'))).filter((s) => s.provider === provider)).toEqual([]);
       const id = await accepted(provider, body, key);
       expect((await waitForReport(id)).report.status).toBe('delivered');
@@ -276,10 +350,17 @@ describe('carrier simulator (SPEC §8)', () => {
   });
 
   it('dropReports: no webhook, but polling shows the result', async () => {
-    expect(await post('/_sim/config', { dropReports: true })).toEqual({ status: 200, body: { dropReports: true, responseDelayMs: 0 } });
+    expect(await post('/_sim/config', { dropReports: true })).toEqual({
+      status: 200,
+      body: { dropReports: true, responseDelayMs: 0 },
+    });
     const id = await accepted('kakao', kakao(phone('5678')));
     await sleep(300);
-    expect((await statusOf('kakao', id)).body).toMatchObject({ status: 'delivered', resultCode: '0000', reportedAt: expect.any(String) });
+    expect((await statusOf('kakao', id)).body).toMatchObject({
+      status: 'delivered',
+      resultCode: '0000',
+      reportedAt: expect.any(String),
+    });
     expect(receiverHits).toBe(0);
     expect((await sendsTo(phone('5678')))[0].reportStatus).toBe('never');
   });
@@ -311,16 +392,29 @@ describe('carrier simulator (SPEC §8)', () => {
     ]) {
       const provider = body.type === 'sms' ? 'sms' : 'kakao';
       const res = await send(provider, body);
-      expect({ body, status: res.status, code: (res.body as unknown as ErrorBody).error?.code }).toEqual({ body, status: 400, code: 'invalid_request' });
+      expect({ body, status: res.status, code: (res.body as unknown as ErrorBody).error?.code }).toEqual({
+        body,
+        status: 400,
+        code: 'invalid_request',
+      });
     }
     const malformed = await post<ErrorBody>('/sms/v1/messages', '{"type":', { 'Idempotency-Key': newKey() });
-    expect(malformed).toEqual({ status: 400, body: { error: { code: 'malformed_json', message: expect.any(String) } } });
+    expect(malformed).toEqual({
+      status: 400,
+      body: { error: { code: 'malformed_json', message: expect.any(String) } },
+    });
     expect(await get('/_sim/sends')).toEqual({ status: 200, body: { data: [] } });
   });
 
   it('requires an Idempotency-Key', async () => {
-    for (const [provider, body] of [['kakao', kakao(phone('5678'))], ['sms', sms(phone('5678'))]] as const) {
-      expect(await post(`/${provider}/v1/messages`, body)).toEqual({ status: 400, body: { error: { code: 'missing_idempotency_key', message: expect.any(String) } } });
+    for (const [provider, body] of [
+      ['kakao', kakao(phone('5678'))],
+      ['sms', sms(phone('5678'))],
+    ] as const) {
+      expect(await post(`/${provider}/v1/messages`, body)).toEqual({
+        status: 400,
+        body: { error: { code: 'missing_idempotency_key', message: expect.any(String) } },
+      });
     }
   });
 

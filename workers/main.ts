@@ -11,14 +11,26 @@ import { bundleWorkflows, createWorkers } from './worker';
 async function main() {
   const config = loadConfig();
   const logger = createLogger('worker', config.logLevel);
-  if (!config.databaseUrl || !config.temporal.address) throw new Error('worker: DATABASE_URL and TEMPORAL_ADDRESS must be set (npm start sets them)');
+  if (!config.databaseUrl || !config.temporal.address)
+    throw new Error('worker: DATABASE_URL and TEMPORAL_ADDRESS must be set (npm start sets them)');
   installTemporalRuntime(logger, config.workerMetricsAddress);
   const db = createDb(config.databaseUrl, { max: 20 });
   const connection = await NativeConnection.connect({ address: config.temporal.address });
-  const client = new Client({ connection: await Connection.connect({ address: config.temporal.address }), namespace: config.temporal.namespace });
-  logger.info({ schedule: BILLING_SCHEDULE_ID, result: await ensureBillingSchedule(client, config.resultWindowMs) }, 'billing schedule ready');
+  const client = new Client({
+    connection: await Connection.connect({ address: config.temporal.address }),
+    namespace: config.temporal.namespace,
+  });
+  logger.info(
+    { schedule: BILLING_SCHEDULE_ID, result: await ensureBillingSchedule(client, config.resultWindowMs) },
+    'billing schedule ready',
+  );
   const bundle = await bundleWorkflows();
-  const workers = await createWorkers({ connection, namespace: config.temporal.namespace, bundle, deps: { db, logger, config } });
+  const workers = await createWorkers({
+    connection,
+    namespace: config.temporal.namespace,
+    bundle,
+    deps: { db, logger, config },
+  });
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -26,7 +26,9 @@ export interface BillingRunInput {
 
 export const invoiceWorkflowId = (contractId: string, period: string) => `invoice-${contractId}-${period}`;
 
-export async function BillingRunWorkflow(input: BillingRunInput): Promise<{ period: string; started: string[]; alreadyInvoiced: string[] }> {
+export async function BillingRunWorkflow(
+  input: BillingRunInput,
+): Promise<{ period: string; started: string[]; alreadyInvoiced: string[] }> {
   const period = input.period ?? previousPeriod(kstDate(Date.now()));
   const tracked = input.searchAttributes ?? true;
   const started: string[] = [];

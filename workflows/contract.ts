@@ -29,7 +29,10 @@ const { projectContract, purgePersonalData } = wf.proxyActivities<ContractActivi
 export type ContractWorkflowInput = { application: Application } | { state: ContractState };
 
 export type ContractAction = Exclude<ContractCommand['type'], 'invoice_overdue' | 'invoice_paid'>;
-export type ContractRequest<T extends ContractAction = ContractAction> = { actor: Actor; command: Extract<ContractCommand, { type: T }> };
+export type ContractRequest<T extends ContractAction = ContractAction> = {
+  actor: Actor;
+  command: Extract<ContractCommand, { type: T }>;
+};
 
 export const CONTRACT_ACTIONS: readonly ContractAction[] = [
   'approve',
@@ -46,7 +49,8 @@ export const CONTRACT_ACTIONS: readonly ContractAction[] = [
 ];
 
 /** One Update per action, named after it so the Temporal UI shows who did what. */
-export const contractUpdate = <T extends ContractAction>(action: T) => wf.defineUpdate<ContractState, [ContractRequest<T>]>(action);
+export const contractUpdate = <T extends ContractAction>(action: T) =>
+  wf.defineUpdate<ContractState, [ContractRequest<T>]>(action);
 
 /** Billing tells the contract about overdue and paid invoices (Art. 5.2.3). */
 export const invoiceOverdueSignal = wf.defineSignal<[{ invoiceId: string }]>('invoice_overdue');
@@ -72,7 +76,12 @@ export async function ContractWorkflow(input: ContractWorkflowInput): Promise<Co
   };
 
   const refuse = (d: Decision & { ok: false }) =>
-    wf.ApplicationFailure.create({ type: CONTRACT_VIOLATION, message: d.violation.message, details: [d.violation], nonRetryable: true });
+    wf.ApplicationFailure.create({
+      type: CONTRACT_VIOLATION,
+      message: d.violation.message,
+      details: [d.violation],
+      nonRetryable: true,
+    });
 
   for (const action of CONTRACT_ACTIONS) {
     wf.setHandler(
@@ -100,14 +109,25 @@ export async function ContractWorkflow(input: ContractWorkflowInput): Promise<Co
   wf.setHandler(contractStateQuery, () => state);
 
   if ('application' in input) {
-    await projectContract(state, [{ seq: 1, at: state.appliedAt, actor: { type: 'merchant', id: state.merchantId }, action: 'applied', from: 'applied', to: 'applied', details: {} }]);
+    await projectContract(state, [
+      {
+        seq: 1,
+        at: state.appliedAt,
+        actor: { type: 'merchant', id: state.merchantId },
+        action: 'applied',
+        from: 'applied',
+        to: 'applied',
+        details: {},
+      },
+    ]);
   }
 
   while (!isFinal(state.status)) {
     const deadline = nextDeadline(state);
     const version = state.version;
     const waitMs = deadline ? deadline.at - Date.now() : undefined;
-    const somethingHappened = waitMs !== undefined && waitMs <= 0 ? false : await wf.condition(() => state.version !== version, waitMs);
+    const somethingHappened =
+      waitMs !== undefined && waitMs <= 0 ? false : await wf.condition(() => state.version !== version, waitMs);
     if (!somethingHappened && deadline) {
       const d = onDeadline(state, deadline.kind, Date.now());
       if (d.ok) {

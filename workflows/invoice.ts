@@ -13,14 +13,24 @@ import * as wf from '@temporalio/workflow';
 import type { BillingActivities } from '../activities/billing';
 import { createBusinessCalendar, dueDate, invoiceDeadlines } from '../domain/business-days';
 import { addMonths, firstDayOf, kstDate, kstStartOf, periodOf } from '../domain/calendar-kst';
-import { checkInvariant, nextOverdueAt, openDispute, openLedger, recordPayment, resolveDispute, summarize, type LedgerResult } from '../domain/invoice-ledger';
+import {
+  checkInvariant,
+  nextOverdueAt,
+  openDispute,
+  openLedger,
+  recordPayment,
+  resolveDispute,
+  summarize,
+  type LedgerResult,
+} from '../domain/invoice-ledger';
 import { acceptedPartDueDate, type InvoiceSnapshot } from '../domain/invoice';
 import { invoiceOverdueSignal, invoicePaidSignal } from './contract';
 
-const { loadExtraHolidays, draftInvoice, saveInvoice, alertMissedIssueDeadline } = wf.proxyActivities<BillingActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
-});
+const { loadExtraHolidays, draftInvoice, saveInvoice, alertMissedIssueDeadline } =
+  wf.proxyActivities<BillingActivities>({
+    startToCloseTimeout: '1 minute',
+    retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
+  });
 
 export interface InvoiceWorkflowInput {
   contractId: string;
@@ -34,14 +44,18 @@ export type InvoiceCommand =
   | { type: 'open_dispute'; id: string; amount: number; reason: string; openedAt: string }
   | { type: 'resolve_dispute'; disputeId: string; acceptedAmount: number; resolvedAt: string };
 
-export const invoiceUpdate = <T extends InvoiceCommand['type']>(type: T) => wf.defineUpdate<InvoiceSnapshot, [Extract<InvoiceCommand, { type: T }>]>(type);
+export const invoiceUpdate = <T extends InvoiceCommand['type']>(type: T) =>
+  wf.defineUpdate<InvoiceSnapshot, [Extract<InvoiceCommand, { type: T }>]>(type);
 export const invoiceQuery = wf.defineQuery<InvoiceSnapshot | null>('invoice');
 export const INVOICE_VIOLATION = 'InvoiceViolation';
 
 /** The invoice's id: readable, and the same however often a run starts it. */
-export const invoiceIdFor = (contractId: string, period: string) => `inv_${period.replace('-', '')}_${contractId.replace(/^ctr_/, '')}`;
+export const invoiceIdFor = (contractId: string, period: string) =>
+  `inv_${period.replace('-', '')}_${contractId.replace(/^ctr_/, '')}`;
 
-export async function InvoiceWorkflow(input: InvoiceWorkflowInput): Promise<{ invoiceId: string | null; status: string }> {
+export async function InvoiceWorkflow(
+  input: InvoiceWorkflowInput,
+): Promise<{ invoiceId: string | null; status: string }> {
   let snapshot: InvoiceSnapshot | null = null;
   wf.setHandler(invoiceQuery, () => snapshot);
 
@@ -61,7 +75,13 @@ export async function InvoiceWorkflow(input: InvoiceWorkflowInput): Promise<{ in
 
   const deadlines = invoiceDeadlines(input.period, calendar);
   if (issueDate > deadlines.issueBy) {
-    await alertMissedIssueDeadline({ contractId: draft.contractId, merchantId: draft.merchantId, period: input.period, issueDate, issueBy: deadlines.issueBy });
+    await alertMissedIssueDeadline({
+      contractId: draft.contractId,
+      merchantId: draft.merchantId,
+      period: input.period,
+      issueDate,
+      issueBy: deadlines.issueBy,
+    });
   }
   const issuedAt = new Date().toISOString();
   let ledger = openLedger({ total: draft.total, dueDate: dueDate(issueDate, calendar), issuedAt });
@@ -111,16 +131,32 @@ export async function InvoiceWorkflow(input: InvoiceWorkflowInput): Promise<{ in
       case 'record_payment':
         return recordPayment(ledger, { id: command.id, amount: command.amount, paidAt: command.paidAt });
       case 'open_dispute':
-        return openDispute(ledger, { id: command.id, amount: command.amount, reason: command.reason, openedAt: command.openedAt });
+        return openDispute(ledger, {
+          id: command.id,
+          amount: command.amount,
+          reason: command.reason,
+          openedAt: command.openedAt,
+        });
       case 'resolve_dispute': {
         const acceptedDueDate = acceptedPartDueDate(new Date(command.resolvedAt), ledger.dueDate, calendar);
-        return resolveDispute(ledger, { disputeId: command.disputeId, acceptedAmount: command.acceptedAmount, resolvedAt: command.resolvedAt, acceptedDueDate });
+        return resolveDispute(ledger, {
+          disputeId: command.disputeId,
+          acceptedAmount: command.acceptedAmount,
+          resolvedAt: command.resolvedAt,
+          acceptedDueDate,
+        });
       }
     }
   };
   const refuse = (r: LedgerResult & { ok: false }) => {
-    const status = r.violation.code === 'dispute_not_found' ? 404 : r.violation.code === 'dispute_already_resolved' ? 409 : 422;
-    return wf.ApplicationFailure.create({ type: INVOICE_VIOLATION, message: r.violation.message, details: [{ ...r.violation, status }], nonRetryable: true });
+    const status =
+      r.violation.code === 'dispute_not_found' ? 404 : r.violation.code === 'dispute_already_resolved' ? 409 : 422;
+    return wf.ApplicationFailure.create({
+      type: INVOICE_VIOLATION,
+      message: r.violation.message,
+      details: [{ ...r.violation, status }],
+      nonRetryable: true,
+    });
   };
   for (const type of ['record_payment', 'open_dispute', 'resolve_dispute'] as const) {
     wf.setHandler(
@@ -145,12 +181,16 @@ export async function InvoiceWorkflow(input: InvoiceWorkflowInput): Promise<{ in
   }
 
   await publish();
-  const isDone = () => summarize(ledger, new Date()).outstandingAmount === 0 && ledger.disputes.every((d) => d.status === 'resolved');
+  const isDone = () =>
+    summarize(ledger, new Date()).outstandingAmount === 0 && ledger.disputes.every((d) => d.status === 'resolved');
   while (!isDone()) {
     const seen = version;
     const next = nextOverdueAt(ledger, new Date());
     // Wake on any change, and at each moment more becomes owed (the due date, an accepted part's).
-    const changed = await wf.condition(() => version !== seen || isDone(), next ? Math.max(1, +next - Date.now()) : undefined);
+    const changed = await wf.condition(
+      () => version !== seen || isDone(),
+      next ? Math.max(1, +next - Date.now()) : undefined,
+    );
     if (!changed && next) {
       version += 1;
       await reconcile();

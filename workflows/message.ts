@@ -82,7 +82,8 @@ export async function MessageWorkflow(input: MessageWorkflowInput): Promise<Mess
   let seq = 0;
 
   wf.setHandler(providerReportSignal, (r) => {
-    if (!results.has(r.idempotencyKey)) results.set(r.idempotencyKey, { status: r.status, resultCode: r.resultCode, reportedAt: r.reportedAt });
+    if (!results.has(r.idempotencyKey))
+      results.set(r.idempotencyKey, { status: r.status, resultCode: r.resultCode, reportedAt: r.reportedAt });
   });
   wf.setHandler(messageOutcomeQuery, () => outcome);
 
@@ -91,7 +92,11 @@ export async function MessageWorkflow(input: MessageWorkflowInput): Promise<Mess
   const tracked = wf.workflowInfo().typedSearchAttributes.get(MerchantId) !== undefined;
   const showStatus = (status: string) => tracked && wf.upsertSearchAttributes([{ key: MessageStatus, value: status }]);
 
-  const timeline = (channel: Channel, status: AttemptStatus, fields: { providerMessageId?: string; resultCode?: string | null; note?: string } = {}) =>
+  const timeline = (
+    channel: Channel,
+    status: AttemptStatus,
+    fields: { providerMessageId?: string; resultCode?: string | null; note?: string } = {},
+  ) =>
     recordTimeline({
       messageId,
       seq: ++seq,
@@ -106,7 +111,16 @@ export async function MessageWorkflow(input: MessageWorkflowInput): Promise<Mess
   const send = async (channel: Channel, asFallback: boolean): Promise<Sent | (SendOutcome & { sent: false })> => {
     const r = await sendOnChannel({ messageId, channel, asFallback, seq: ++seq });
     // Waits are measured on the workflow's clock, not the worker's (they may drift apart).
-    return r.sent ? { channel, provider: r.provider, providerMessageId: r.providerMessageId, key: r.idempotencyKey, sentAt: Date.now(), recorded: false } : r;
+    return r.sent
+      ? {
+          channel,
+          provider: r.provider,
+          providerMessageId: r.providerMessageId,
+          key: r.idempotencyKey,
+          sentAt: Date.now(),
+          recorded: false,
+        }
+      : r;
   };
 
   /** Waits until `done()` or `until`, asking the providers of `pending` when their reports are late. */
@@ -124,14 +138,18 @@ export async function MessageWorkflow(input: MessageWorkflowInput): Promise<Mess
   };
 
   const noResult = (s: Sent, withinMs: number) =>
-    timeline(s.channel, 'no_result', { providerMessageId: s.providerMessageId, note: `no result within ${Math.round(withinMs / 1000)}s` });
+    timeline(s.channel, 'no_result', {
+      providerMessageId: s.providerMessageId,
+      note: `no result within ${Math.round(withinMs / 1000)}s`,
+    });
 
   /** Puts an attempt's result on the timeline once. */
   const recordResult = async (s: Sent, late: boolean) => {
     const r = results.get(s.key);
     if (!r || s.recorded) return;
     s.recorded = true;
-    const status: AttemptStatus = r.status === 'delivered' ? (late ? 'late_delivered' : 'delivered') : late ? 'late_failed' : 'failed';
+    const status: AttemptStatus =
+      r.status === 'delivered' ? (late ? 'late_delivered' : 'delivered') : late ? 'late_failed' : 'failed';
     await timeline(s.channel, status, { providerMessageId: s.providerMessageId, resultCode: r.resultCode });
   };
 
@@ -143,7 +161,10 @@ export async function MessageWorkflow(input: MessageWorkflowInput): Promise<Mess
       deliveredVia: o.deliveredVia,
       failureReason: o.failureReason,
       finalizedAt: new Date().toISOString(),
-      usage: o.status === 'delivered' && o.deliveredVia ? { kind: input.kind, usageType: usageTypeFor(input.kind, o.deliveredVia) } : null,
+      usage:
+        o.status === 'delivered' && o.deliveredVia
+          ? { kind: input.kind, usageType: usageTypeFor(input.kind, o.deliveredVia) }
+          : null,
     });
     showStatus(o.status);
   };
@@ -171,7 +192,13 @@ export async function MessageWorkflow(input: MessageWorkflowInput): Promise<Mess
         await waitFor([first], first.sentAt + input.resultWindowMs, () => results.has(first.key));
         await recordResult(first, false);
         if (!results.has(first.key)) await noResult(first, input.resultWindowMs);
-        await finish(succeeded(first) ? delivered(first.channel) : results.has(first.key) ? failed('carrier_rejected') : failed('result_timeout'));
+        await finish(
+          succeeded(first)
+            ? delivered(first.channel)
+            : results.has(first.key)
+              ? failed('carrier_rejected')
+              : failed('result_timeout'),
+        );
       }
     } else {
       const kakao = 'key' in first ? first : undefined;
@@ -181,7 +208,8 @@ export async function MessageWorkflow(input: MessageWorkflowInput): Promise<Mess
         if (!results.has(kakao.key)) await noResult(kakao, input.kakaoResultTimeoutMs);
       }
       if (succeeded(kakao)) await finish(delivered(input.channel));
-      else if (!input.fallback) await finish(failed(!kakao ? 'provider_rejected' : results.has(kakao.key) ? 'kakao_failed' : 'kakao_timeout'));
+      else if (!input.fallback)
+        await finish(failed(!kakao ? 'provider_rejected' : results.has(kakao.key) ? 'kakao_failed' : 'kakao_timeout'));
       else {
         const fb = await send(input.fallback, true);
         if (!('key' in fb)) {
@@ -197,7 +225,15 @@ export async function MessageWorkflow(input: MessageWorkflowInput): Promise<Mess
           await recordResult(fb, false);
           if (succeeded(kakao)) await recordResult(kakao!, true);
           if (!succeeded(kakao) && !results.has(fb.key)) await noResult(fb, input.resultWindowMs);
-          await finish(succeeded(kakao) ? delivered(input.channel) : succeeded(fb) ? delivered(fb.channel) : results.has(fb.key) ? failed('carrier_rejected') : failed('result_timeout'));
+          await finish(
+            succeeded(kakao)
+              ? delivered(input.channel)
+              : succeeded(fb)
+                ? delivered(fb.channel)
+                : results.has(fb.key)
+                  ? failed('carrier_rejected')
+                  : failed('result_timeout'),
+          );
         }
       }
     }
@@ -212,7 +248,9 @@ export async function MessageWorkflow(input: MessageWorkflowInput): Promise<Mess
       await recordResult(s, true);
     }
   };
-  const notify = notifyMerchant({ messageId }).catch((err) => wf.log.warn('merchant webhook gave up', { messageId, error: String(err) }));
+  const notify = notifyMerchant({ messageId }).catch((err) =>
+    wf.log.warn('merchant webhook gave up', { messageId, error: String(err) }),
+  );
   await Promise.all([notify, settleLateResults()]);
   return outcome!;
 }

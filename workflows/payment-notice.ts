@@ -18,7 +18,9 @@ export interface PaymentNoticeInput {
   notices: MessageWorkflowInput[];
 }
 
-export async function PaymentNoticeWorkflow(input: PaymentNoticeInput): Promise<{ messageId: string; outcome: MessageOutcome }[]> {
+export async function PaymentNoticeWorkflow(
+  input: PaymentNoticeInput,
+): Promise<{ messageId: string; outcome: MessageOutcome }[]> {
   // Runs started without our search attributes (the time-skipping test server) start children without them too.
   const tracked = wf.workflowInfo().typedSearchAttributes.get(MerchantId) !== undefined;
   const outcomes = await Promise.all(

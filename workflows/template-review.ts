@@ -14,14 +14,20 @@ const { submitTemplateForReview, templateReviewStatus, recordTemplateReview } = 
 
 const REVIEW_DEADLINE_MS = 30 * 86_400_000;
 
-export async function TemplateReviewWorkflow(input: { merchantId: string; code: string }): Promise<'approved' | 'rejected'> {
+export async function TemplateReviewWorkflow(input: {
+  merchantId: string;
+  code: string;
+}): Promise<'approved' | 'rejected'> {
   const until = Date.now() + REVIEW_DEADLINE_MS;
   let review = await submitTemplateForReview(input);
   for (let polls = 0; review.status === 'requested' && Date.now() < until; polls++) {
     await wf.sleep(Math.min(pollDelay(polls), until - Date.now()));
     review = await templateReviewStatus(input);
   }
-  const decided = review.status === 'requested' ? { status: 'rejected' as const, reason: 'Kakao did not complete the review within 30 days' } : { status: review.status, reason: review.reason };
+  const decided =
+    review.status === 'requested'
+      ? { status: 'rejected' as const, reason: 'Kakao did not complete the review within 30 days' }
+      : { status: review.status, reason: review.reason };
   await recordTemplateReview({ ...input, ...decided });
   return decided.status;
 }

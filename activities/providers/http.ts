@@ -1,5 +1,15 @@
 /** HTTP adapters for the provider wire protocol (the simulator speaks it; real providers sit behind the same shape). */
-import { ProviderRejected, ProviderUnavailable, type KakaoSend, type Provider, type ProviderName, type ProviderResult, type SmsSend, type TemplateReviews, type TemplateReviewStatus } from './types';
+import {
+  ProviderRejected,
+  ProviderUnavailable,
+  type KakaoSend,
+  type Provider,
+  type ProviderName,
+  type ProviderResult,
+  type SmsSend,
+  type TemplateReviews,
+  type TemplateReviewStatus,
+} from './types';
 
 const REQUEST_TIMEOUT_MS = 10_000;
 
@@ -74,7 +84,19 @@ export function kakaoTemplateReviews(baseUrl: string): TemplateReviews {
     return { status: body.status, reason: body.reason ?? null };
   };
   return {
-    submit: async (t) => read(await call('kakao', endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(t) })),
-    status: async (senderKey, code) => read(await call('kakao', `${endpoint}/${encodeURIComponent(senderKey)}/${encodeURIComponent(code)}`, { method: 'GET' })),
+    submit: async (t) =>
+      read(
+        await call('kakao', endpoint, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(t),
+        }),
+      ),
+    status: async (senderKey, code) =>
+      read(
+        await call('kakao', `${endpoint}/${encodeURIComponent(senderKey)}/${encodeURIComponent(code)}`, {
+          method: 'GET',
+        }),
+      ),
   };
 }

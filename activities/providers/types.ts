@@ -51,7 +51,10 @@ export class ProviderRejected extends Error {
 
 /** A transient failure (5xx, timeout, network): the activity is retried with the same key. */
 export class ProviderUnavailable extends Error {
-  constructor(readonly provider: ProviderName, message: string) {
+  constructor(
+    readonly provider: ProviderName,
+    message: string,
+  ) {
     super(`${provider} unavailable: ${message}`);
     this.name = 'ProviderUnavailable';
   }
@@ -61,6 +64,10 @@ export type TemplateReviewStatus = 'requested' | 'approved' | 'rejected';
 
 /** Kakao's review of AlimTalk templates (requested → approved | rejected). */
 export interface TemplateReviews {
-  submit(t: { senderKey: string; code: string; text: string }): Promise<{ status: TemplateReviewStatus; reason: string | null }>;
+  submit(t: {
+    senderKey: string;
+    code: string;
+    text: string;
+  }): Promise<{ status: TemplateReviewStatus; reason: string | null }>;
   status(senderKey: string, code: string): Promise<{ status: TemplateReviewStatus; reason: string | null }>;
 }

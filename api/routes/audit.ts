@@ -30,11 +30,16 @@ export function auditRoutes(router: Router, registry: OpenAPIRegistry, db: Db): 
     tag: 'Audit',
     summary: 'Who did what, and who read which personal data (Art. 11), newest first',
     access: 'authenticated',
-    query: ListQuery.extend({ merchantId: z.string().max(64).optional().openapi({ description: 'operators only' }), action: z.string().max(64).optional() }),
+    query: ListQuery.extend({
+      merchantId: z.string().max(64).optional().openapi({ description: 'operators only' }),
+      action: z.string().max(64).optional(),
+    }),
     responses: { 200: { description: 'A page of entries', schema: listOf(AuditEntry, 'AuditLog') } },
     handler: async ({ query, principal }) => {
       const merchantId = principal.role === 'merchant' ? principal.merchantId : query.merchantId;
-      const q = db('audit_log').orderBy('id', 'desc').limit(query.limit + 1);
+      const q = db('audit_log')
+        .orderBy('id', 'desc')
+        .limit(query.limit + 1);
       if (merchantId) q.where('merchant_id', merchantId);
       if (query.action) q.where('action', query.action);
       if (query.cursor) q.where('id', '<', Number(decodeCursor(query.cursor)));

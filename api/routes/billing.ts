@@ -16,7 +16,14 @@ import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
 import { newId } from '../../platform/ids';
 import { recordAudit } from '../../store/audit';
-import { addHoliday, draftInvoice, extraHolidays, findInvoice, listInvoices, type InvoiceRecord } from '../../store/billing';
+import {
+  addHoliday,
+  draftInvoice,
+  extraHolidays,
+  findInvoice,
+  listInvoices,
+  type InvoiceRecord,
+} from '../../store/billing';
 import { BillingRunWorkflow } from '../../workflows/billing-run';
 import { INVOICE_VIOLATION, invoiceUpdate, type InvoiceCommand } from '../../workflows/invoice';
 import { TASK_QUEUES } from '../../workflows/task-queues';
@@ -29,13 +36,34 @@ import { IdParams, ListQuery, listOf, Timestamp } from '../schemas/common';
 import { refusalToApiError } from '../temporal-errors';
 import { iso } from '../time';
 
-const DATASET: Record<string, Readonly<Record<string, readonly string[]>>> = { y2018, y2019, y2020, y2021, y2022, y2023, y2024, y2025, y2026, y2027 };
+const DATASET: Record<string, Readonly<Record<string, readonly string[]>>> = {
+  y2018,
+  y2019,
+  y2020,
+  y2021,
+  y2022,
+  y2023,
+  y2024,
+  y2025,
+  y2026,
+  y2027,
+};
 
 const Period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
 const Won = z.number().int().positive().max(Number.MAX_SAFE_INTEGER).openapi({ description: 'won' });
 
-const Line = z.object({ type: z.string(), quantity: z.number().int(), unitPrice: z.string().openapi({ example: '8.50' }), amount: z.string().openapi({ description: 'quantity × unit price, exact', example: '25.50' }) });
-const Party = z.object({ name: z.string(), businessRegistrationNumber: z.string().openapi({ example: '124-81-00998' }), representative: z.string().optional(), address: z.string().optional() });
+const Line = z.object({
+  type: z.string(),
+  quantity: z.number().int(),
+  unitPrice: z.string().openapi({ example: '8.50' }),
+  amount: z.string().openapi({ description: 'quantity × unit price, exact', example: '25.50' }),
+});
+const Party = z.object({
+  name: z.string(),
+  businessRegistrationNumber: z.string().openapi({ example: '124-81-00998' }),
+  representative: z.string().optional(),
+  address: z.string().optional(),
+});
 const DisputeView = z.object({
   id: z.string(),
   amount: z.number().int(),
@@ -64,7 +92,9 @@ const Invoice = z
     issuedAt: Timestamp,
     issueDate: z.string(),
     dueDate: z.string().openapi({ description: '20 business days after the issue date (Art. 7.1)' }),
-    deadlines: z.object({ legal: z.string(), contract: z.string() }).openapi({ description: 'issue-by dates: VAT Act Art. 34 and the 10th business day (Art. 7.1)' }),
+    deadlines: z
+      .object({ legal: z.string(), contract: z.string() })
+      .openapi({ description: 'issue-by dates: VAT Act Art. 34 and the 10th business day (Art. 7.1)' }),
     supplier: Party,
     buyer: Party,
     depositAccount: z.object({ bank: z.string(), accountNumber: z.string(), holder: z.string() }),
@@ -73,7 +103,16 @@ const Invoice = z
   })
   .openapi('Invoice');
 const UpcomingInvoice = z
-  .object({ contractId: z.string(), period: z.string(), status: z.literal('draft'), lines: z.array(Line), supplyAmount: z.number().int(), vat: z.number().int(), total: z.number().int(), asOf: Timestamp })
+  .object({
+    contractId: z.string(),
+    period: z.string(),
+    status: z.literal('draft'),
+    lines: z.array(Line),
+    supplyAmount: z.number().int(),
+    vat: z.number().int(),
+    total: z.number().int(),
+    asOf: Timestamp,
+  })
   .openapi('UpcomingInvoice');
 
 const party = (p: InvoiceParty) => ({ ...p, businessRegistrationNumber: formatBrn(p.businessRegistrationNumber) });
@@ -86,7 +125,12 @@ function invoiceView(r: InvoiceRecord) {
     merchantId: x.merchant_id,
     period: x.period,
     status: x.status,
-    lines: r.lines.map((l) => ({ type: l.usage_type, quantity: l.quantity, unitPrice: l.unit_price, amount: l.amount })),
+    lines: r.lines.map((l) => ({
+      type: l.usage_type,
+      quantity: l.quantity,
+      unitPrice: l.unit_price,
+      amount: l.amount,
+    })),
     supplyAmount: x.supply_amount,
     vat: x.vat,
     total: x.total,
@@ -115,7 +159,11 @@ function invoiceView(r: InvoiceRecord) {
   };
 }
 
-export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: { db: Db; temporal: Client; config: Config }): void {
+export function billingRoutes(
+  router: Router,
+  registry: OpenAPIRegistry,
+  deps: { db: Db; temporal: Client; config: Config },
+): void {
   const { db, temporal, config } = deps;
 
   const visibleInvoice = async (res: Parameters<typeof canSee>[0], id: string) => {
@@ -127,9 +175,16 @@ export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: {
   /** Runs a ledger command on the invoice's workflow; the answer is the invoice as it now is. */
   const act = async (invoice: InvoiceRecord, command: InvoiceCommand) => {
     try {
-      await temporal.workflow.getHandle(`invoice-${invoice.row.contract_id}-${invoice.row.period}`).executeUpdate(invoiceUpdate(command.type), { args: [command as never] });
+      await temporal.workflow
+        .getHandle(`invoice-${invoice.row.contract_id}-${invoice.row.period}`)
+        .executeUpdate(invoiceUpdate(command.type), { args: [command as never] });
     } catch (err) {
-      throw refusalToApiError(err, INVOICE_VIOLATION, { code: 'invoice_closed', message: 'the invoice is paid or settled; nothing more can change' }) ?? err;
+      throw (
+        refusalToApiError(err, INVOICE_VIOLATION, {
+          code: 'invoice_closed',
+          message: 'the invoice is paid or settled; nothing more can change',
+        }) ?? err
+      );
     }
     return invoiceView((await findInvoice(db, invoice.row.id))!);
   };
@@ -141,7 +196,10 @@ export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: {
     summary: 'The running draft of this month’s invoice, from the usage so far',
     access: 'authenticated',
     query: z.object({ contractId: z.string().min(1).max(64) }),
-    responses: { 200: { description: 'Draft (no id, status draft)', schema: UpcomingInvoice }, 404: { description: 'No such contract, or not yours' } },
+    responses: {
+      200: { description: 'Draft (no id, status draft)', schema: UpcomingInvoice },
+      404: { description: 'No such contract, or not yours' },
+    },
     handler: async ({ query, res }) => {
       const contract = await db('contracts').where({ id: query.contractId }).first('merchant_id');
       if (!contract || !canSee(res, contract.merchant_id)) throw notFound('contract');
@@ -153,7 +211,12 @@ export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: {
           contractId: query.contractId,
           period: draft.period,
           status: 'draft',
-          lines: draft.lines.map((l) => ({ type: l.type, quantity: l.quantity, unitPrice: formatUnitPrice(l.unitPriceCentiwon), amount: formatCentiwon(l.amountCentiwon) })),
+          lines: draft.lines.map((l) => ({
+            type: l.type,
+            quantity: l.quantity,
+            unitPrice: formatUnitPrice(l.unitPriceCentiwon),
+            amount: formatCentiwon(l.amountCentiwon),
+          })),
           supplyAmount: draft.supplyAmount,
           vat: draft.vat,
           total: draft.total,
@@ -169,13 +232,32 @@ export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: {
     tag: 'Invoices',
     summary: 'List invoices (a merchant sees its own)',
     access: 'authenticated',
-    query: ListQuery.extend({ period: Period.optional(), contractId: z.string().max(64).optional(), status: Invoice.shape.status.optional() }),
-    responses: { 200: { description: 'A page of invoices, newest period first', schema: listOf(Invoice, 'InvoiceList') } },
+    query: ListQuery.extend({
+      period: Period.optional(),
+      contractId: z.string().max(64).optional(),
+      status: Invoice.shape.status.optional(),
+    }),
+    responses: {
+      200: { description: 'A page of invoices, newest period first', schema: listOf(Invoice, 'InvoiceList') },
+    },
     handler: async ({ query, principal, req }) => {
       const merchantId = principal.role === 'merchant' ? principal.merchantId : req.header('bizmsg-merchant-id');
-      const page = await listInvoices(db, { merchantId, contractId: query.contractId, period: query.period, status: query.status, after: query.cursor ? decodeCursor(query.cursor) : undefined, limit: query.limit });
+      const page = await listInvoices(db, {
+        merchantId,
+        contractId: query.contractId,
+        period: query.period,
+        status: query.status,
+        after: query.cursor ? decodeCursor(query.cursor) : undefined,
+        limit: query.limit,
+      });
       const last = page.records.at(-1);
-      return { status: 200, body: { data: page.records.map(invoiceView), nextCursor: page.hasMore && last ? encodeCursor(`${last.row.period}|${last.row.id}`) : null } };
+      return {
+        status: 200,
+        body: {
+          data: page.records.map(invoiceView),
+          nextCursor: page.hasMore && last ? encodeCursor(`${last.row.period}|${last.row.id}`) : null,
+        },
+      };
     },
   });
 
@@ -186,7 +268,10 @@ export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: {
     summary: 'Get an invoice: lines, amounts, deadlines, both parties and the deposit account, like a tax invoice',
     access: 'authenticated',
     params: IdParams,
-    responses: { 200: { description: 'The invoice', schema: Invoice }, 404: { description: 'No such invoice, or not yours' } },
+    responses: {
+      200: { description: 'The invoice', schema: Invoice },
+      404: { description: 'No such invoice, or not yours' },
+    },
     handler: async ({ params, res }) => ({ status: 200, body: invoiceView(await visibleInvoice(res, params.id)) }),
   });
 
@@ -198,11 +283,28 @@ export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: {
     access: 'operator',
     params: IdParams,
     body: z.object({ amount: Won, paidAt: z.iso.datetime({ offset: true }).optional() }).strict(),
-    responses: { 200: { description: 'The invoice after the payment', schema: Invoice }, 404: { description: 'No such invoice' }, 409: { description: 'The invoice is closed' }, 422: { description: 'More than is owed' } },
+    responses: {
+      200: { description: 'The invoice after the payment', schema: Invoice },
+      404: { description: 'No such invoice' },
+      409: { description: 'The invoice is closed' },
+      422: { description: 'More than is owed' },
+    },
     handler: async ({ params, res, body, principal }) => {
       const invoice = await visibleInvoice(res, params.id);
-      const view = await act(invoice, { type: 'record_payment', id: newId('pay'), amount: body.amount, paidAt: body.paidAt ?? new Date().toISOString() });
-      await recordAudit(db, { actor: { type: principal.role, id: principal.actorId }, action: 'invoice.payment_recorded', subjectType: 'invoice', subjectId: invoice.row.id, merchantId: invoice.row.merchant_id, details: { amount: body.amount } });
+      const view = await act(invoice, {
+        type: 'record_payment',
+        id: newId('pay'),
+        amount: body.amount,
+        paidAt: body.paidAt ?? new Date().toISOString(),
+      });
+      await recordAudit(db, {
+        actor: { type: principal.role, id: principal.actorId },
+        action: 'invoice.payment_recorded',
+        subjectType: 'invoice',
+        subjectId: invoice.row.id,
+        merchantId: invoice.row.merchant_id,
+        details: { amount: body.amount },
+      });
       return { status: 200, body: view };
     },
   });
@@ -215,12 +317,30 @@ export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: {
     access: 'authenticated',
     params: IdParams,
     body: z.object({ amount: Won, reason: z.string().trim().min(1).max(2000) }).strict(),
-    responses: { 201: { description: 'The invoice with the new dispute', schema: Invoice }, 404: { description: 'No such invoice, or not yours' }, 409: { description: 'The invoice is closed' }, 422: { description: 'More than is outstanding' } },
+    responses: {
+      201: { description: 'The invoice with the new dispute', schema: Invoice },
+      404: { description: 'No such invoice, or not yours' },
+      409: { description: 'The invoice is closed' },
+      422: { description: 'More than is outstanding' },
+    },
     handler: async ({ params, res, req, body, principal }) => {
       const invoice = await visibleInvoice(res, params.id);
       if (actingMerchant(req, res) !== invoice.row.merchant_id) throw notFound('invoice');
-      const view = await act(invoice, { type: 'open_dispute', id: newId('dsp'), amount: body.amount, reason: body.reason, openedAt: new Date().toISOString() });
-      await recordAudit(db, { actor: { type: principal.role, id: principal.actorId }, action: 'invoice.disputed', subjectType: 'invoice', subjectId: invoice.row.id, merchantId: invoice.row.merchant_id, details: { amount: body.amount } });
+      const view = await act(invoice, {
+        type: 'open_dispute',
+        id: newId('dsp'),
+        amount: body.amount,
+        reason: body.reason,
+        openedAt: new Date().toISOString(),
+      });
+      await recordAudit(db, {
+        actor: { type: principal.role, id: principal.actorId },
+        action: 'invoice.disputed',
+        subjectType: 'invoice',
+        subjectId: invoice.row.id,
+        merchantId: invoice.row.merchant_id,
+        details: { amount: body.amount },
+      });
       return { status: 201, body: view };
     },
   });
@@ -233,11 +353,28 @@ export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: {
     access: 'operator',
     params: z.object({ id: z.string().min(1).max(64), disputeId: z.string().min(1).max(64) }),
     body: z.object({ acceptedAmount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict(),
-    responses: { 200: { description: 'The invoice after the resolution', schema: Invoice }, 404: { description: 'No such invoice or dispute' }, 409: { description: 'Already resolved, or the invoice is closed' }, 422: { description: 'Accepted amount out of range' } },
+    responses: {
+      200: { description: 'The invoice after the resolution', schema: Invoice },
+      404: { description: 'No such invoice or dispute' },
+      409: { description: 'Already resolved, or the invoice is closed' },
+      422: { description: 'Accepted amount out of range' },
+    },
     handler: async ({ params, res, body, principal }) => {
       const invoice = await visibleInvoice(res, params.id);
-      const view = await act(invoice, { type: 'resolve_dispute', disputeId: params.disputeId, acceptedAmount: body.acceptedAmount, resolvedAt: new Date().toISOString() });
-      await recordAudit(db, { actor: { type: principal.role, id: principal.actorId }, action: 'invoice.dispute_resolved', subjectType: 'invoice', subjectId: invoice.row.id, merchantId: invoice.row.merchant_id, details: { disputeId: params.disputeId, acceptedAmount: body.acceptedAmount } });
+      const view = await act(invoice, {
+        type: 'resolve_dispute',
+        disputeId: params.disputeId,
+        acceptedAmount: body.acceptedAmount,
+        resolvedAt: new Date().toISOString(),
+      });
+      await recordAudit(db, {
+        actor: { type: principal.role, id: principal.actorId },
+        action: 'invoice.dispute_resolved',
+        subjectType: 'invoice',
+        subjectId: invoice.row.id,
+        merchantId: invoice.row.merchant_id,
+        details: { disputeId: params.disputeId, acceptedAmount: body.acceptedAmount },
+      });
       return { status: 200, body: view };
     },
   });
@@ -247,12 +384,24 @@ export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: {
     path: '/v1/billing/runs',
     tag: 'Billing',
     summary: 'Run a month’s billing now (idempotent: one invoice per contract and month, ever)',
-    description: 'The `billing-monthly` Temporal Schedule does the same on the 1st of every month (Asia/Seoul) for the month before.',
+    description:
+      'The `billing-monthly` Temporal Schedule does the same on the 1st of every month (Asia/Seoul) for the month before.',
     access: 'operator',
     body: z.object({ period: Period }).strict(),
-    responses: { 202: { description: 'Started (or already running)', schema: z.object({ workflowId: z.string(), period: z.string() }) }, 422: { description: 'The month is not over yet' } },
+    responses: {
+      202: {
+        description: 'Started (or already running)',
+        schema: z.object({ workflowId: z.string(), period: z.string() }),
+      },
+      422: { description: 'The month is not over yet' },
+    },
     handler: async ({ body }) => {
-      if (!isClosedPeriod(body.period, new Date())) throw unprocessable('period_not_closed', `${body.period} is not over yet: a month is billed once it has ended`, { field: 'period' });
+      if (!isClosedPeriod(body.period, new Date()))
+        throw unprocessable(
+          'period_not_closed',
+          `${body.period} is not over yet: a month is billed once it has ended`,
+          { field: 'period' },
+        );
       const workflowId = `billing-run-${body.period}`;
       await temporal.workflow.start(BillingRunWorkflow, {
         workflowId,
@@ -271,12 +420,27 @@ export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: {
     summary: 'The Korean public holidays of a year (official dataset + operator-added) used for business days',
     access: 'authenticated',
     query: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
-    responses: { 200: { description: 'Holidays', schema: z.object({ year: z.number(), covered: z.boolean(), data: z.array(z.object({ date: z.string(), names: z.array(z.string()), source: z.enum(['gazette', 'operator']) })) }) } },
+    responses: {
+      200: {
+        description: 'Holidays',
+        schema: z.object({
+          year: z.number(),
+          covered: z.boolean(),
+          data: z.array(
+            z.object({ date: z.string(), names: z.array(z.string()), source: z.enum(['gazette', 'operator']) }),
+          ),
+        }),
+      },
+    },
     handler: async ({ query }) => {
       const official = DATASET[`y${query.year}`];
       const added = (await extraHolidays(db)).filter((h) => h.date.startsWith(`${query.year}-`));
       const data = [
-        ...Object.entries(official ?? {}).map(([date, names]) => ({ date, names: [...names], source: 'gazette' as const })),
+        ...Object.entries(official ?? {}).map(([date, names]) => ({
+          date,
+          names: [...names],
+          source: 'gazette' as const,
+        })),
         ...added.map((h) => ({ date: h.date, names: [h.name], source: 'operator' as const })),
       ].sort((a, b) => a.date.localeCompare(b.date));
       return { status: 200, body: { year: query.year, covered: official !== undefined, data } };
@@ -293,8 +457,15 @@ export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: {
     responses: { 201: { description: 'Added' }, 409: { description: 'Already added' } },
     handler: async ({ body, principal }) => {
       if (!isValidIsoDate(body.date)) throw unprocessable('invalid_date', `${body.date} is not a calendar date`);
-      if (!(await addHoliday(db, { date: body.date, name: body.name, createdBy: principal.actorId }))) throw conflict('holiday_exists', `${body.date} was already added`);
-      await recordAudit(db, { actor: { type: 'operator', id: principal.actorId }, action: 'holiday.added', subjectType: 'holiday', subjectId: body.date, details: { name: body.name } });
+      if (!(await addHoliday(db, { date: body.date, name: body.name, createdBy: principal.actorId })))
+        throw conflict('holiday_exists', `${body.date} was already added`);
+      await recordAudit(db, {
+        actor: { type: 'operator', id: principal.actorId },
+        action: 'holiday.added',
+        subjectType: 'holiday',
+        subjectId: body.date,
+        details: { name: body.name },
+      });
       return { status: 201, body: { date: body.date, name: body.name, source: 'operator' } };
     },
   });

@@ -27,7 +27,13 @@ import {
   type SenderNumberRecord,
 } from '../../store/contracts';
 import { findMerchant } from '../../store/merchants';
-import { CONTRACT_VIOLATION, contractUpdate, ContractWorkflow, type ContractAction, type ContractRequest } from '../../workflows/contract';
+import {
+  CONTRACT_VIOLATION,
+  contractUpdate,
+  ContractWorkflow,
+  type ContractAction,
+  type ContractRequest,
+} from '../../workflows/contract';
 import { ContractId, MerchantId } from '../../workflows/search-attributes';
 import { TASK_QUEUES } from '../../workflows/task-queues';
 import { actingMerchant, canSee, type Principal } from '../auth';
@@ -59,7 +65,8 @@ export const contractWorkflowId = (contractId: string) => `contract-${contractId
 
 function decodeBase64(text: string, field: string): Buffer {
   const compact = text.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1) throw badRequest('invalid_base64', `${field} is not valid base64`, { field });
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1)
+    throw badRequest('invalid_base64', `${field} is not valid base64`, { field });
   return Buffer.from(compact, 'base64');
 }
 
@@ -86,7 +93,10 @@ function contractView(c: ContractRecord, history?: ContractEvent[]) {
     termStart: iso(r.term_start),
     termEnd: iso(r.term_end),
     termNumber: r.term_number,
-    renewal: { autoRenews: !r.non_renewal && (r.status === 'active' || r.status === 'suspended'), endsAt: iso(r.non_renewal?.termEnd ?? r.expired_at) },
+    renewal: {
+      autoRenews: !r.non_renewal && (r.status === 'active' || r.status === 'suspended'),
+      endsAt: iso(r.non_renewal?.termEnd ?? r.expired_at),
+    },
     services: r.services,
     kakaoSearchId: r.kakao_search_id,
     mids: c.mids,
@@ -100,14 +110,21 @@ function contractView(c: ContractRecord, history?: ContractEvent[]) {
       terminationAt: iso(r.suspension.terminationAt),
       objection: r.suspension.objection && { text: r.suspension.objection.text, at: iso(r.suspension.objection.at) },
     },
-    pendingSuspension: r.pending_suspension && { reason: r.pending_suspension.reason, effectiveAt: iso(r.pending_suspension.effectiveAt) },
-    pendingTermination: r.pending_termination && { cause: r.pending_termination.cause, effectiveAt: iso(r.pending_termination.effectiveAt) },
+    pendingSuspension: r.pending_suspension && {
+      reason: r.pending_suspension.reason,
+      effectiveAt: iso(r.pending_suspension.effectiveAt),
+    },
+    pendingTermination: r.pending_termination && {
+      cause: r.pending_termination.cause,
+      effectiveAt: iso(r.pending_termination.effectiveAt),
+    },
     termination: r.termination && { ...r.termination, at: iso(r.termination.at) },
     ...(history ? { history: history.map((e) => ({ ...e, at: iso(e.at) })) } : {}),
   };
 }
 
-const actorOf = (p: Principal): Actor => (p.role === 'operator' ? { type: 'operator', id: p.actorId } : { type: 'merchant', id: p.merchantId });
+const actorOf = (p: Principal): Actor =>
+  p.role === 'operator' ? { type: 'operator', id: p.actorId } : { type: 'merchant', id: p.merchantId };
 
 export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: { db: Db; temporal: Client }): void {
   const { db, temporal } = deps;
@@ -119,11 +136,22 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
   };
 
   /** Runs an action on the contract's workflow and answers with the contract as it now is. */
-  const act = async <T extends ContractAction>(contractId: string, action: T, request: ContractRequest<T>): Promise<ContractState> => {
+  const act = async <T extends ContractAction>(
+    contractId: string,
+    action: T,
+    request: ContractRequest<T>,
+  ): Promise<ContractState> => {
     try {
-      return await temporal.workflow.getHandle(contractWorkflowId(contractId)).executeUpdate(contractUpdate(action), { args: [request] });
+      return await temporal.workflow
+        .getHandle(contractWorkflowId(contractId))
+        .executeUpdate(contractUpdate(action), { args: [request] });
     } catch (err) {
-      throw refusalToApiError(err, CONTRACT_VIOLATION, { code: 'contract_closed', message: 'the contract has ended (rejected, terminated or expired); nothing more can change' }) ?? err;
+      throw (
+        refusalToApiError(err, CONTRACT_VIOLATION, {
+          code: 'contract_closed',
+          message: 'the contract has ended (rejected, terminated or expired); nothing more can change',
+        }) ?? err
+      );
     }
   };
 
@@ -138,16 +166,23 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     path: '/v1/contracts',
     tag: 'Contracts',
     summary: 'Apply for a messaging contract',
-    description: 'Checks every rule of the application form (SPEC §3) and answers 422 with one violation per broken rule. The contract starts `applied` and waits for an operator.',
+    description:
+      'Checks every rule of the application form (SPEC §3) and answers 422 with one violation per broken rule. The contract starts `applied` and waits for an operator.',
     access: 'authenticated',
     body: ApplyContractBody,
     bodyLimit: DOCUMENT_ROUTE_LIMIT,
-    responses: { 201: { description: 'Applied', schema: Contract }, 409: { description: 'The merchant already has an open contract, or a MID belongs to another contract' }, 422: { description: 'An application rule is broken' } },
+    responses: {
+      201: { description: 'Applied', schema: Contract },
+      409: { description: 'The merchant already has an open contract, or a MID belongs to another contract' },
+      422: { description: 'An application rule is broken' },
+    },
     handler: async ({ req, res, body, principal }) => {
       const merchantId = actingMerchant(req, res);
       const merchant = await findMerchant(db, merchantId);
       if (!merchant) throw notFound('merchant');
-      const documents = body.senderNumbers.map((s, i) => decodeBase64(s.proofDocument.contentBase64, `senderNumbers.${i}.proofDocument.contentBase64`));
+      const documents = body.senderNumbers.map((s, i) =>
+        decodeBase64(s.proofDocument.contentBase64, `senderNumbers.${i}.proofDocument.contentBase64`),
+      );
       const checked = checkApplication({
         services: body.services,
         kakaoSearchId: body.kakaoSearchId ?? merchant.kakaoSearchId,
@@ -157,9 +192,11 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
       });
       if (!checked.ok) throw ruleViolations(checked.violations);
       const open = await findOpenContractId(db, merchantId);
-      if (open) throw conflict('contract_exists', `the merchant already has an open contract (${open})`, { contractId: open });
+      if (open)
+        throw conflict('contract_exists', `the merchant already has an open contract (${open})`, { contractId: open });
       const taken = await liveMids(db, checked.value.mids);
-      if (taken.length) throw conflict('mid_in_use', `MID ${taken.join(', ')} belongs to another contract`, { mids: taken });
+      if (taken.length)
+        throw conflict('mid_in_use', `MID ${taken.join(', ')} belongs to another contract`, { mids: taken });
 
       const id = newId('ctr');
       const docs = body.senderNumbers.map((s, i) => ({
@@ -177,14 +214,24 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
         kakaoSearchId: checked.value.kakaoSearchId,
         mids: checked.value.mids,
         receiverNumbers: checked.value.receiverNumbers,
-        senderNumbers: checked.value.senderNumbers.map((number, i) => ({ id: newId('snd'), number, documentId: docs[i].id })),
+        senderNumbers: checked.value.senderNumbers.map((number, i) => ({
+          id: newId('snd'),
+          number,
+          documentId: docs[i].id,
+        })),
       };
       // Documents first: if the commit below failed after the workflow started, the workflow's
       // own projection still finds them.
       await insertDocuments(db, merchantId, docs);
       await db.transaction(async (trx) => {
         await insertApplication(trx, application);
-        await recordAudit(trx, { actor: actorOf(principal), action: 'contract.applied', subjectType: 'contract', subjectId: id, merchantId });
+        await recordAudit(trx, {
+          actor: actorOf(principal),
+          action: 'contract.applied',
+          subjectType: 'contract',
+          subjectId: id,
+          merchantId,
+        });
         await temporal.workflow.start(ContractWorkflow, {
           workflowId: contractWorkflowId(id),
           taskQueue: TASK_QUEUES.contracts,
@@ -211,9 +258,20 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     handler: async ({ query, principal }) => {
       const merchantId = principal.role === 'merchant' ? principal.merchantId : query.merchantId;
       const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-      const page = await listContracts(db, { merchantId, status: query.status as ContractState['status'] | undefined, after, limit: query.limit });
+      const page = await listContracts(db, {
+        merchantId,
+        status: query.status as ContractState['status'] | undefined,
+        after,
+        limit: query.limit,
+      });
       const last = page.records.at(-1);
-      return { status: 200, body: { data: page.records.map((c) => contractView(c)), nextCursor: page.hasMore && last ? encodeCursor(last.row.id) : null } };
+      return {
+        status: 200,
+        body: {
+          data: page.records.map((c) => contractView(c)),
+          nextCursor: page.hasMore && last ? encodeCursor(last.row.id) : null,
+        },
+      };
     },
   });
 
@@ -224,12 +282,21 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     summary: 'Get a contract with its sender numbers and the history of every transition',
     access: 'authenticated',
     params: IdParams,
-    responses: { 200: { description: 'The contract', schema: Contract }, 404: { description: 'No such contract, or not yours' } },
+    responses: {
+      200: { description: 'The contract', schema: Contract },
+      404: { description: 'No such contract, or not yours' },
+    },
     handler: async ({ params, res, principal }) => {
       const c = await visibleContract(res, params.id);
       if (c.row.receiver_numbers.length) {
         // Art. 11: access to personal data (the merchant's receiving numbers) is logged.
-        await recordAudit(db, { actor: actorOf(principal), action: 'contract.read', subjectType: 'contract', subjectId: c.row.id, merchantId: c.row.merchant_id });
+        await recordAudit(db, {
+          actor: actorOf(principal),
+          action: 'contract.read',
+          subjectType: 'contract',
+          subjectId: c.row.id,
+          merchantId: c.row.merchant_id,
+        });
       }
       return { status: 200, body: contractView(c, await contractHistory(db, params.id)) };
     },
@@ -274,29 +341,57 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     body: ApproveBody,
     command: (body) => {
       const fees = parseFees(body.fees);
-      if (!fees.ok) throw badRequest(fees.violations[0].code, fees.violations[0].message, { violations: fees.violations });
+      if (!fees.ok)
+        throw badRequest(fees.violations[0].code, fees.violations[0].message, { violations: fees.violations });
       return { type: 'approve', fees: fees.fees };
     },
   });
-  action({ path: 'reject', action: 'reject', operatorOnly: true, summary: 'Reject the application (Art. 3.4 reason, shown to the merchant)', body: ReviewBody, command: (b) => ({ type: 'reject', reason: b.reason, note: b.note }) });
-  action({ path: 'hold', action: 'hold', operatorOnly: true, summary: 'Hold the application (Art. 3.4 reason, shown to the merchant)', body: ReviewBody, command: (b) => ({ type: 'hold', reason: b.reason, note: b.note }) });
+  action({
+    path: 'reject',
+    action: 'reject',
+    operatorOnly: true,
+    summary: 'Reject the application (Art. 3.4 reason, shown to the merchant)',
+    body: ReviewBody,
+    command: (b) => ({ type: 'reject', reason: b.reason, note: b.note }),
+  });
+  action({
+    path: 'hold',
+    action: 'hold',
+    operatorOnly: true,
+    summary: 'Hold the application (Art. 3.4 reason, shown to the merchant)',
+    body: ReviewBody,
+    command: (b) => ({ type: 'hold', reason: b.reason, note: b.note }),
+  });
   action({
     path: 'suspend',
     action: 'suspend',
     operatorOnly: true,
     summary: 'Suspend the service (Art. 5.2, 13.3)',
-    description: 'Starts the three-month clock of Art. 13.4 (except for maintenance): without an objection the contract is terminated.',
+    description:
+      'Starts the three-month clock of Art. 13.4 (except for maintenance): without an objection the contract is terminated.',
     body: SuspendBody,
     command: (b) => ({ type: 'suspend', reason: b.reason, effectiveAt: b.effectiveAt }),
   });
-  action({ path: 'resume', action: 'resume', operatorOnly: true, summary: 'Resume a suspended contract (or withdraw a noticed suspension)', body: EmptyBody, command: () => ({ type: 'resume' }) });
+  action({
+    path: 'resume',
+    action: 'resume',
+    operatorOnly: true,
+    summary: 'Resume a suspended contract (or withdraw a noticed suspension)',
+    body: EmptyBody,
+    command: () => ({ type: 'resume' }),
+  });
   action({
     path: 'terminate',
     action: 'terminate',
     operatorOnly: false,
-    summary: 'Terminate: immediately for an Art. 13.2 cause, or one month after notice for business reasons (Art. 13.5, company only)',
+    summary:
+      'Terminate: immediately for an Art. 13.2 cause, or one month after notice for business reasons (Art. 13.5, company only)',
     body: TerminateBody,
-    command: (b) => ({ type: 'terminate', cause: b.cause as Extract<ContractRequest['command'], { type: 'terminate' }>['cause'], note: b.note }),
+    command: (b) => ({
+      type: 'terminate',
+      cause: b.cause as Extract<ContractRequest['command'], { type: 'terminate' }>['cause'],
+      note: b.note,
+    }),
   });
   action({
     path: 'objection',
@@ -311,7 +406,8 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     action: 'request_non_renewal',
     operatorOnly: false,
     summary: 'Give notice of non-renewal (Art. 12)',
-    description: 'Given at least 30 days before the term ends, the contract expires at the end of this term; later notice applies to the following term. `renewal.endsAt` says which.',
+    description:
+      'Given at least 30 days before the term ends, the contract expires at the end of this term; later notice applies to the following term. `renewal.endsAt` says which.',
     body: EmptyBody,
     command: () => ({ type: 'request_non_renewal' }),
   });
@@ -325,22 +421,44 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     params: IdParams,
     body: SenderNumberInput,
     bodyLimit: '2mb',
-    responses: { 201: { description: 'Registered, pending verification', schema: SenderNumber }, 404: { description: 'No such contract, or not yours' }, 409: { description: 'Already registered, or the contract has ended' }, 422: { description: 'Invalid number or document, or the limit of 10 is reached' } },
+    responses: {
+      201: { description: 'Registered, pending verification', schema: SenderNumber },
+      404: { description: 'No such contract, or not yours' },
+      409: { description: 'Already registered, or the contract has ended' },
+      422: { description: 'Invalid number or document, or the limit of 10 is reached' },
+    },
     handler: async ({ params, res, body, principal }) => {
       const c = await visibleContract(res, params.id);
       const parsed = parseSenderNumber(body.number);
       const bytes = decodeBase64(body.proofDocument.contentBase64, 'proofDocument.contentBase64');
       const violations = [
-        ...(parsed ? [] : [{ code: 'invalid_sender_number', message: `"${body.number}" is not a valid Korean phone number`, field: 'number' }]),
+        ...(parsed
+          ? []
+          : [
+              {
+                code: 'invalid_sender_number',
+                message: `"${body.number}" is not a valid Korean phone number`,
+                field: 'number',
+              },
+            ]),
         ...checkProofDocument(bytes, 'proofDocument'),
       ];
       if (violations.length) throw ruleViolations(violations);
       const documentId = newId('doc');
       await insertDocuments(db, c.row.merchant_id, [
-        { id: documentId, fileName: body.proofDocument.fileName, contentType: detectDocumentType(bytes)!, sha256: createHash('sha256').update(bytes).digest('hex'), content: bytes },
+        {
+          id: documentId,
+          fileName: body.proofDocument.fileName,
+          contentType: detectDocumentType(bytes)!,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+          content: bytes,
+        },
       ]);
       const id = newId('snd');
-      await act(c.row.id, 'add_sender_number', { actor: actorOf(principal), command: { type: 'add_sender_number', id, number: parsed!.digits, documentId } });
+      await act(c.row.id, 'add_sender_number', {
+        actor: actorOf(principal),
+        command: { type: 'add_sender_number', id, number: parsed!.digits, documentId },
+      });
       const [created] = await loadSenderNumbers(db, { id });
       return { status: 201, body: senderNumberView(created) };
     },
@@ -351,17 +469,32 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
       method: 'post',
       path: `/v1/sender-numbers/:id/${verb}`,
       tag: 'Sender numbers',
-      summary: verb === 'verify' ? 'Verify a sender number after checking its proof document (Art. 4.4)' : 'Reject a sender number',
+      summary:
+        verb === 'verify'
+          ? 'Verify a sender number after checking its proof document (Art. 4.4)'
+          : 'Reject a sender number',
       access: 'operator',
       params: IdParams,
       body: verb === 'verify' ? EmptyBody : RejectSenderNumberBody,
-      responses: { 200: { description: 'The sender number', schema: SenderNumber }, 404: { description: 'No such sender number' }, 409: { description: 'Already verified or rejected' } },
+      responses: {
+        200: { description: 'The sender number', schema: SenderNumber },
+        404: { description: 'No such sender number' },
+        409: { description: 'Already verified or rejected' },
+      },
       handler: async ({ params, body, principal }) => {
         const [s] = await loadSenderNumbers(db, { id: params.id });
         if (!s) throw notFound('sender number');
         const actor = actorOf(principal);
-        if (verb === 'verify') await act(s.contractId, 'verify_sender_number', { actor, command: { type: 'verify_sender_number', id: s.id } });
-        else await act(s.contractId, 'reject_sender_number', { actor, command: { type: 'reject_sender_number', id: s.id, reason: (body as { reason: string }).reason } });
+        if (verb === 'verify')
+          await act(s.contractId, 'verify_sender_number', {
+            actor,
+            command: { type: 'verify_sender_number', id: s.id },
+          });
+        else
+          await act(s.contractId, 'reject_sender_number', {
+            actor,
+            command: { type: 'reject_sender_number', id: s.id, reason: (body as { reason: string }).reason },
+          });
         const [updated] = await loadSenderNumbers(db, { id: params.id });
         return { status: 200, body: senderNumberView(updated) };
       },
@@ -376,11 +509,16 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     summary: 'Download the proof document of a sender number (operators, and the merchant that owns it)',
     access: 'authenticated',
     params: IdParams,
-    responses: { 200: { description: 'The file as uploaded' }, 404: { description: 'No such sender number, or not yours' } },
+    responses: {
+      200: { description: 'The file as uploaded' },
+      404: { description: 'No such sender number, or not yours' },
+    },
     handler: async ({ params, res }) => {
       const [s] = await loadSenderNumbers(db, { id: params.id });
       if (!s || !canSee(res, s.merchantId)) throw notFound('sender number');
-      const doc = await db('proof_documents').where({ id: s.document.id }).first('content', 'content_type', 'file_name');
+      const doc = await db('proof_documents')
+        .where({ id: s.document.id })
+        .first('content', 'content_type', 'file_name');
       res.setHeader('Content-Type', doc.content_type);
       res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.file_name)}`);
       res.status(200).end(doc.content);

@@ -16,7 +16,10 @@ const Health = z
 async function probe(check: () => Promise<unknown>, timeoutMs = 2_000): Promise<'ok' | 'unavailable'> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([check(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), timeoutMs)))]);
+    await Promise.race([
+      check(),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), timeoutMs))),
+    ]);
     return 'ok';
   } catch {
     return 'unavailable';
@@ -32,14 +35,20 @@ export function healthRoutes(router: Router, registry: OpenAPIRegistry, db: Db, 
     tag: 'Platform',
     summary: 'Liveness of the API, its database and Temporal',
     access: 'public',
-    responses: { 200: { description: 'Everything answers', schema: Health }, 503: { description: 'A dependency does not answer', schema: Health } },
+    responses: {
+      200: { description: 'Everything answers', schema: Health },
+      503: { description: 'A dependency does not answer', schema: Health },
+    },
     handler: async () => {
       const [database, temporalCheck] = await Promise.all([
         probe(() => db.raw('select 1')),
         probe(() => temporal.workflowService.getSystemInfo({})),
       ]);
       const ok = database === 'ok' && temporalCheck === 'ok';
-      return { status: ok ? 200 : 503, body: { status: ok ? 'ok' : 'unavailable', checks: { database, temporal: temporalCheck } } };
+      return {
+        status: ok ? 200 : 503,
+        body: { status: ok ? 'ok' : 'unavailable', checks: { database, temporal: temporalCheck } },
+      };
     },
   });
 }

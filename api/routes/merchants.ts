@@ -2,7 +2,12 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
 import { checkBrn } from '../../domain/brn';
-import { createMerchant, findMerchant, findMerchantByBrn, type Merchant as MerchantRecord } from '../../store/merchants';
+import {
+  createMerchant,
+  findMerchant,
+  findMerchantByBrn,
+  type Merchant as MerchantRecord,
+} from '../../store/merchants';
 import { recordAudit } from '../../store/audit';
 import type { Db } from '../../platform/db';
 import { canSee } from '../auth';
@@ -31,7 +36,9 @@ export function merchantRoutes(router: Router, registry: OpenAPIRegistry, db: Db
       if (!brn.ok) {
         throw badRequest(
           'invalid_business_registration_number',
-          brn.reason === 'format' ? 'a business registration number has 10 digits' : 'the business registration number fails its check digit',
+          brn.reason === 'format'
+            ? 'a business registration number has 10 digits'
+            : 'the business registration number fails its check digit',
           { field: 'businessRegistrationNumber' },
         );
       }
@@ -51,9 +58,14 @@ export function merchantRoutes(router: Router, registry: OpenAPIRegistry, db: Db
       });
       if (!created) {
         const existing = await findMerchantByBrn(db, brn.brn);
-        throw conflict('merchant_exists', 'a merchant with this business registration number already exists', { merchantId: existing?.id });
+        throw conflict('merchant_exists', 'a merchant with this business registration number already exists', {
+          merchantId: existing?.id,
+        });
       }
-      return { status: 201, body: { ...merchantView(created.merchant), apiKey: created.apiKey, webhookSecret: created.webhookSecret } };
+      return {
+        status: 201,
+        body: { ...merchantView(created.merchant), apiKey: created.apiKey, webhookSecret: created.webhookSecret },
+      };
     },
   });
 
@@ -64,7 +76,10 @@ export function merchantRoutes(router: Router, registry: OpenAPIRegistry, db: Db
     summary: 'Get a merchant',
     access: 'authenticated',
     params: IdParams,
-    responses: { 200: { description: 'The merchant', schema: Merchant }, 404: { description: 'No such merchant, or not yours' } },
+    responses: {
+      200: { description: 'The merchant', schema: Merchant },
+      404: { description: 'No such merchant, or not yours' },
+    },
     handler: async ({ params, res }) => {
       const merchant = canSee(res, params.id) ? await findMerchant(db, params.id) : undefined;
       if (!merchant) throw notFound('merchant');

@@ -7,7 +7,18 @@ import { parseRecipient } from '../../domain/phone';
 import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
 import { messageView } from '../../store/message-view';
-import { addOptOut, attemptsOf, findMessage, findTemplate, insertTemplate, listMessages, listOptOuts, listTemplates, removeOptOut, type TemplateRow } from '../../store/messages';
+import {
+  addOptOut,
+  attemptsOf,
+  findMessage,
+  findTemplate,
+  insertTemplate,
+  listMessages,
+  listOptOuts,
+  listTemplates,
+  removeOptOut,
+  type TemplateRow,
+} from '../../store/messages';
 import { recordAudit } from '../../store/audit';
 import { TemplateReviewWorkflow } from '../../workflows/template-review';
 import { TASK_QUEUES } from '../../workflows/task-queues';
@@ -20,13 +31,35 @@ import type { Metrics } from '../metrics';
 import { z } from '../openapi';
 import { defineRoute } from '../route';
 import { IdParams, ListQuery, listOf } from '../schemas/common';
-import { Accepted, BatchBody, BatchItem, BatchResult, IdempotencyHeaders, Message, MessageBody, MessageListQuery, OptOut, OptOutBody, Template, TemplateBody } from '../schemas/messages';
+import {
+  Accepted,
+  BatchBody,
+  BatchItem,
+  BatchResult,
+  IdempotencyHeaders,
+  Message,
+  MessageBody,
+  MessageListQuery,
+  OptOut,
+  OptOutBody,
+  Template,
+  TemplateBody,
+} from '../schemas/messages';
 import { iso } from '../time';
 
 const BATCH_CONCURRENCY = 16;
 
 function templateView(t: TemplateRow) {
-  return { code: t.code, text: t.text, variables: t.variables, buttons: t.buttons, status: t.status, rejectionReason: t.rejection_reason, createdAt: iso(t.created_at), reviewedAt: iso(t.reviewed_at) };
+  return {
+    code: t.code,
+    text: t.text,
+    variables: t.variables,
+    buttons: t.buttons,
+    status: t.status,
+    rejectionReason: t.rejection_reason,
+    createdAt: iso(t.created_at),
+    reviewedAt: iso(t.reviewed_at),
+  };
 }
 
 /** Runs `fn` over items with at most `limit` at a time, keeping the order of results. */
@@ -44,7 +77,11 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: nu
   return out;
 }
 
-export function messageRoutes(router: Router, registry: OpenAPIRegistry, deps: { db: Db; temporal: Client; config: Config; metrics: Metrics }): void {
+export function messageRoutes(
+  router: Router,
+  registry: OpenAPIRegistry,
+  deps: { db: Db; temporal: Client; config: Config; metrics: Metrics },
+): void {
   const { db, temporal, config, metrics } = deps;
   const accept = async (ctx: AcceptanceContext, input: MessageInput, key?: string) => {
     try {
@@ -67,7 +104,10 @@ export function messageRoutes(router: Router, registry: OpenAPIRegistry, deps: {
     access: 'authenticated',
     headers: IdempotencyHeaders,
     body: MessageBody,
-    responses: { 202: { description: 'Accepted', schema: Accepted }, 422: { description: 'A rule refused the message; nothing was sent' } },
+    responses: {
+      202: { description: 'Accepted', schema: Accepted },
+      422: { description: 'A rule refused the message; nothing was sent' },
+    },
     handler: async ({ req, res, body }) => {
       const key = parseInput(IdempotencyHeaders, req.headers, 'headers')['idempotency-key'];
       const ctx = new AcceptanceContext(db, temporal, config, actingMerchant(req, res));
@@ -113,7 +153,10 @@ export function messageRoutes(router: Router, registry: OpenAPIRegistry, deps: {
     summary: 'Get a message: its status and the timeline of every attempt',
     access: 'authenticated',
     params: IdParams,
-    responses: { 200: { description: 'The message (recipient masked)', schema: Message }, 404: { description: 'No such message, or not yours' } },
+    responses: {
+      200: { description: 'The message (recipient masked)', schema: Message },
+      404: { description: 'No such message, or not yours' },
+    },
     handler: async ({ params, res }) => {
       const found = await findMessage(db, params.id);
       if (!found || !canSee(res, found.message.merchant_id)) throw notFound('message');
@@ -132,7 +175,8 @@ export function messageRoutes(router: Router, registry: OpenAPIRegistry, deps: {
     handler: async ({ req, query, principal }) => {
       const merchantId = principal.role === 'merchant' ? principal.merchantId : req.header('bizmsg-merchant-id');
       const after = query.cursor ? decodeCursor(query.cursor).split('|') : undefined;
-      if (after && after.length !== 2) throw badRequest('invalid_cursor', 'cursor is not a nextCursor this API returned');
+      if (after && after.length !== 2)
+        throw badRequest('invalid_cursor', 'cursor is not a nextCursor this API returned');
       const page = await listMessages(db, {
         merchantId,
         status: query.status,
@@ -142,7 +186,10 @@ export function messageRoutes(router: Router, registry: OpenAPIRegistry, deps: {
         after: after as [string, string] | undefined,
         limit: query.limit,
       });
-      const attempts = await attemptsOf(db, page.rows.map((r) => r.id));
+      const attempts = await attemptsOf(
+        db,
+        page.rows.map((r) => r.id),
+      );
       const last = page.rows.at(-1);
       return {
         status: 200,
@@ -161,12 +208,22 @@ export function messageRoutes(router: Router, registry: OpenAPIRegistry, deps: {
     summary: 'Register an AlimTalk template; Kakao reviews it (requested → approved | rejected)',
     access: 'authenticated',
     body: TemplateBody,
-    responses: { 201: { description: 'Submitted for review', schema: Template }, 409: { description: 'A template with this code exists' }, 422: { description: 'The template breaks a rule' } },
+    responses: {
+      201: { description: 'Submitted for review', schema: Template },
+      409: { description: 'A template with this code exists' },
+      422: { description: 'The template breaks a rule' },
+    },
     handler: async ({ req, res, body }) => {
       const merchantId = actingMerchant(req, res);
       const parsed = parseTemplate(body.code, body.text);
       if (!parsed.ok) throw ruleViolations(parsed.violations);
-      const row = await insertTemplate(db, { merchantId, code: body.code, text: body.text, buttons: body.buttons, variables: parsed.variables });
+      const row = await insertTemplate(db, {
+        merchantId,
+        code: body.code,
+        text: body.text,
+        buttons: body.buttons,
+        variables: parsed.variables,
+      });
       if (!row) throw conflict('template_exists', `template ${body.code} already exists`);
       await temporal.workflow.start(TemplateReviewWorkflow, {
         workflowId: `template-${merchantId}-${body.code}`,
@@ -185,7 +242,10 @@ export function messageRoutes(router: Router, registry: OpenAPIRegistry, deps: {
     summary: 'List the merchant’s AlimTalk templates',
     access: 'authenticated',
     responses: { 200: { description: 'Templates', schema: listOf(Template, 'TemplateList') } },
-    handler: async ({ req, res }) => ({ status: 200, body: { data: (await listTemplates(db, actingMerchant(req, res))).map(templateView), nextCursor: null } }),
+    handler: async ({ req, res }) => ({
+      status: 200,
+      body: { data: (await listTemplates(db, actingMerchant(req, res))).map(templateView), nextCursor: null },
+    }),
   });
 
   defineRoute(router, registry, {
@@ -205,7 +265,10 @@ export function messageRoutes(router: Router, registry: OpenAPIRegistry, deps: {
 
   const optOutNumber = (input: string) => {
     const phone = parseRecipient(input);
-    if (!phone) throw ruleViolations([{ code: 'invalid_recipient', message: `"${input}" is not a Korean mobile number`, field: 'number' }]);
+    if (!phone)
+      throw ruleViolations([
+        { code: 'invalid_recipient', message: `"${input}" is not a Korean mobile number`, field: 'number' },
+      ]);
     return phone.digits;
   };
 
@@ -216,12 +279,21 @@ export function messageRoutes(router: Router, registry: OpenAPIRegistry, deps: {
     summary: 'Add a number to the merchant’s opt-out list (수신거부): nothing is sent to it any more',
     access: 'authenticated',
     body: OptOutBody,
-    responses: { 201: { description: 'Added', schema: OptOut }, 200: { description: 'Already on the list', schema: OptOut } },
+    responses: {
+      201: { description: 'Added', schema: OptOut },
+      200: { description: 'Already on the list', schema: OptOut },
+    },
     handler: async ({ req, res, body, principal }) => {
       const merchantId = actingMerchant(req, res);
       const number = optOutNumber(body.number);
       const added = await addOptOut(db, merchantId, number);
-      if (added) await recordAudit(db, { actor: { type: principal.role, id: principal.actorId }, action: 'opt_out.added', subjectType: 'opt_out', merchantId });
+      if (added)
+        await recordAudit(db, {
+          actor: { type: principal.role, id: principal.actorId },
+          action: 'opt_out.added',
+          subjectType: 'opt_out',
+          merchantId,
+        });
       const row = await db('opt_outs').where({ merchant_id: merchantId, number }).first('number', 'created_at');
       return { status: added ? 201 : 200, body: { number: row.number, createdAt: iso(row.created_at) } };
     },
@@ -238,7 +310,12 @@ export function messageRoutes(router: Router, registry: OpenAPIRegistry, deps: {
     handler: async ({ req, res, params, principal }) => {
       const merchantId = actingMerchant(req, res);
       if (!(await removeOptOut(db, merchantId, optOutNumber(params.number)))) throw notFound('opt-out');
-      await recordAudit(db, { actor: { type: principal.role, id: principal.actorId }, action: 'opt_out.removed', subjectType: 'opt_out', merchantId });
+      await recordAudit(db, {
+        actor: { type: principal.role, id: principal.actorId },
+        action: 'opt_out.removed',
+        subjectType: 'opt_out',
+        merchantId,
+      });
       return { status: 204 };
     },
   });
@@ -253,11 +330,28 @@ export function messageRoutes(router: Router, registry: OpenAPIRegistry, deps: {
     responses: { 200: { description: 'A page of numbers', schema: listOf(OptOut, 'OptOutList') } },
     handler: async ({ req, res, query, principal }) => {
       const merchantId = actingMerchant(req, res);
-      const page = await listOptOuts(db, merchantId, query.cursor ? decodeCursor(query.cursor) : undefined, query.limit);
+      const page = await listOptOuts(
+        db,
+        merchantId,
+        query.cursor ? decodeCursor(query.cursor) : undefined,
+        query.limit,
+      );
       // Art. 11: reading a list of phone numbers is access to personal data.
-      await recordAudit(db, { actor: { type: principal.role, id: principal.actorId }, action: 'opt_out.listed', subjectType: 'opt_out', merchantId, details: { count: page.rows.length } });
+      await recordAudit(db, {
+        actor: { type: principal.role, id: principal.actorId },
+        action: 'opt_out.listed',
+        subjectType: 'opt_out',
+        merchantId,
+        details: { count: page.rows.length },
+      });
       const last = page.rows.at(-1);
-      return { status: 200, body: { data: page.rows.map((r) => ({ number: r.number, createdAt: iso(r.created_at) })), nextCursor: page.hasMore && last ? encodeCursor(last.number) : null } };
+      return {
+        status: 200,
+        body: {
+          data: page.rows.map((r) => ({ number: r.number, createdAt: iso(r.created_at) })),
+          nextCursor: page.hasMore && last ? encodeCursor(last.number) : null,
+        },
+      };
     },
   });
 }

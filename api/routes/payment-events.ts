@@ -7,7 +7,13 @@ import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Router } from 'express';
 import { planFallback } from '../../domain/message';
-import { checkPaymentEvent, PAYMENT_EVENTS, planPaymentNotices, renderNotice, type PaymentMethod } from '../../domain/payment-notices';
+import {
+  checkPaymentEvent,
+  PAYMENT_EVENTS,
+  planPaymentNotices,
+  renderNotice,
+  type PaymentMethod,
+} from '../../domain/payment-notices';
 import { maskPhone, parseRecipient } from '../../domain/phone';
 import { checkSendingGate } from '../../domain/sending-gate';
 import { COMPANY_SENDER_NUMBER } from '../../domain/services';
@@ -18,7 +24,13 @@ import { contractOfMid, gateContract } from '../../store/contracts';
 import { findMerchant } from '../../store/merchants';
 import { messageView } from '../../store/message-view';
 import { attemptsOf, insertMessages, listMessages, type MessageRow, type NewMessage } from '../../store/messages';
-import { findPaymentEvent, insertPaymentEvent, noticeIdsOf, paymentEventsOf, type PaymentEventRow } from '../../store/payment-events';
+import {
+  findPaymentEvent,
+  insertPaymentEvent,
+  noticeIdsOf,
+  paymentEventsOf,
+  type PaymentEventRow,
+} from '../../store/payment-events';
 import type { MessageWorkflowInput } from '../../workflows/message';
 import { PaymentNoticeWorkflow } from '../../workflows/payment-notice';
 import { MerchantId } from '../../workflows/search-attributes';
@@ -35,12 +47,24 @@ const PaymentEventBody = z
     mid: z.string().min(1).max(40),
     tid: z.string().min(1).max(64),
     event: z.enum(PAYMENT_EVENTS),
-    method: z.string().min(1).max(20).openapi({ description: 'card | vbank | transfer | mobile (Art. 2.2: no other method carries notices)' }),
+    method: z
+      .string()
+      .min(1)
+      .max(20)
+      .openapi({ description: 'card | vbank | transfer | mobile (Art. 2.2: no other method carries notices)' }),
     amount: z.number().int().min(0).openapi({ description: 'won' }),
     productName: z.string().trim().min(1).max(100),
-    buyer: z.object({ name: z.string().max(50).optional(), phone: z.string().max(20).optional() }).strict().optional(),
+    buyer: z
+      .object({ name: z.string().max(50).optional(), phone: z.string().max(20).optional() })
+      .strict()
+      .optional(),
     vbank: z
-      .object({ bank: z.string().min(1).max(30), accountNumber: z.string().min(1).max(30), holder: z.string().min(1).max(50), dueDate: z.iso.date() })
+      .object({
+        bank: z.string().min(1).max(30),
+        accountNumber: z.string().min(1).max(30),
+        holder: z.string().min(1).max(50),
+        dueDate: z.iso.date(),
+      })
       .strict()
       .optional()
       .openapi({ description: 'the virtual account, for vbank_issued' }),
@@ -51,7 +75,11 @@ const PaymentEventBody = z
 const Skipped = z.object({ audience: z.enum(['merchant', 'buyer']), reason: z.string(), message: z.string() });
 
 const PaymentEventAccepted = z
-  .object({ paymentEventId: z.string(), notices: z.array(z.string()).openapi({ description: 'ids of the notices (messages)' }), skipped: z.array(Skipped) })
+  .object({
+    paymentEventId: z.string(),
+    notices: z.array(z.string()).openapi({ description: 'ids of the notices (messages)' }),
+    skipped: z.array(Skipped),
+  })
   .openapi('PaymentEventAccepted');
 
 const PaymentNotices = z
@@ -74,7 +102,8 @@ const PaymentNotices = z
   })
   .openapi('PaymentNotices');
 
-export const paymentNoticeWorkflowId = (mid: string, tid: string, event: string) => `payment-notice-${mid}-${tid}-${event}`;
+export const paymentNoticeWorkflowId = (mid: string, tid: string, event: string) =>
+  `payment-notice-${mid}-${tid}-${event}`;
 
 const noticeInput = (m: Pick<MessageRow, 'id' | 'merchant_id' | 'fallback'>, config: Config): MessageWorkflowInput => ({
   messageId: m.id,
@@ -87,10 +116,17 @@ const noticeInput = (m: Pick<MessageRow, 'id' | 'merchant_id' | 'fallback'>, con
   resultWindowMs: config.resultWindowMs,
 });
 
-export function paymentEventRoutes(router: Router, registry: OpenAPIRegistry, deps: { db: Db; temporal: Client; config: Config }): void {
+export function paymentEventRoutes(
+  router: Router,
+  registry: OpenAPIRegistry,
+  deps: { db: Db; temporal: Client; config: Config },
+): void {
   const { db, temporal, config } = deps;
 
-  const startNotices = async (e: Pick<PaymentEventRow, 'id' | 'merchant_id' | 'mid' | 'tid' | 'event'>, notices: MessageWorkflowInput[]) => {
+  const startNotices = async (
+    e: Pick<PaymentEventRow, 'id' | 'merchant_id' | 'mid' | 'tid' | 'event'>,
+    notices: MessageWorkflowInput[],
+  ) => {
     try {
       await temporal.workflow.start(PaymentNoticeWorkflow, {
         workflowId: paymentNoticeWorkflowId(e.mid, e.tid, e.event),
@@ -109,15 +145,24 @@ export function paymentEventRoutes(router: Router, registry: OpenAPIRegistry, de
   const replay = async (existing: PaymentEventRow) => {
     if (existing.status !== 'completed') {
       const page = await listMessages(db, { paymentNoticeId: existing.id, limit: 1000 });
-      await startNotices(existing, page.rows.map((m) => noticeInput(m, config)));
+      await startNotices(
+        existing,
+        page.rows.map((m) => noticeInput(m, config)),
+      );
     }
-    return { status: 202, body: { paymentEventId: existing.id, notices: (await noticeIdsOf(db, existing.id)), skipped: existing.skipped }, headers: { 'Idempotent-Replayed': 'true' } };
+    return {
+      status: 202,
+      body: { paymentEventId: existing.id, notices: await noticeIdsOf(db, existing.id), skipped: existing.skipped },
+      headers: { 'Idempotent-Replayed': 'true' },
+    };
   };
 
   const visibleMid = async (mid: string, principal: Principal) => {
     const owner = await contractOfMid(db, mid);
     if (!owner || (principal.role === 'merchant' && owner.merchantId !== principal.merchantId)) {
-      throw ruleViolations([{ code: 'mid_not_found', message: `MID ${mid} is not on an active contract of yours`, field: 'mid' }]);
+      throw ruleViolations([
+        { code: 'mid_not_found', message: `MID ${mid} is not on an active contract of yours`, field: 'mid' },
+      ]);
     }
     return owner;
   };
@@ -131,7 +176,10 @@ export function paymentEventRoutes(router: Router, registry: OpenAPIRegistry, de
       'card/vbank/transfer/mobile only (Art. 2.2). Merchant-target notices go to every receiving number of the contract, buyer-target notices to the buyer, as the contract applied for; a virtual account’s approval notice goes out at `vbank_deposited`. The same (mid, tid, event) twice sends nothing new and answers with the first notices.',
     access: 'authenticated',
     body: PaymentEventBody,
-    responses: { 202: { description: 'Notices accepted', schema: PaymentEventAccepted }, 422: { description: 'A rule refused the event (method, MID, contract)' } },
+    responses: {
+      202: { description: 'Notices accepted', schema: PaymentEventAccepted },
+      422: { description: 'A rule refused the event (method, MID, contract)' },
+    },
     handler: async ({ body, principal }) => {
       const violations = checkPaymentEvent(body);
       if (violations.length) throw ruleViolations(violations);
@@ -140,14 +188,32 @@ export function paymentEventRoutes(router: Router, registry: OpenAPIRegistry, de
       if (existing) return replay(existing);
 
       const buyerPhone = body.buyer?.phone !== undefined ? parseRecipient(body.buyer.phone) : undefined;
-      if (body.buyer?.phone !== undefined && !buyerPhone) throw ruleViolations([{ code: 'invalid_buyer_phone', message: `"${body.buyer.phone}" is not a Korean mobile number`, field: 'buyer.phone' }]);
+      if (body.buyer?.phone !== undefined && !buyerPhone)
+        throw ruleViolations([
+          {
+            code: 'invalid_buyer_phone',
+            message: `"${body.buyer.phone}" is not a Korean mobile number`,
+            field: 'buyer.phone',
+          },
+        ]);
       const contract = await gateContract(db, owner.merchantId);
-      const gate = checkSendingGate(contract?.id === owner.contractId ? contract : undefined, { kind: 'payment_notice', from: null, fallback: null, recipientOptedOut: false });
+      const gate = checkSendingGate(contract?.id === owner.contractId ? contract : undefined, {
+        kind: 'payment_notice',
+        from: null,
+        fallback: null,
+        recipientOptedOut: false,
+      });
       if (!gate.ok) throw ruleViolations([gate.violation]);
-      const [merchant, contractRow] = await Promise.all([findMerchant(db, owner.merchantId), db('contracts').where({ id: owner.contractId }).first('services', 'receiver_numbers')]);
+      const [merchant, contractRow] = await Promise.all([
+        findMerchant(db, owner.merchantId),
+        db('contracts').where({ id: owner.contractId }).first('services', 'receiver_numbers'),
+      ]);
 
       const method = body.method as PaymentMethod;
-      const plan = planPaymentNotices(contractRow.services.paymentNotice, body.event, method, { merchantReceivers: contractRow.receiver_numbers, buyerPhone: buyerPhone?.digits ?? null });
+      const plan = planPaymentNotices(contractRow.services.paymentNotice, body.event, method, {
+        merchantReceivers: contractRow.receiver_numbers,
+        buyerPhone: buyerPhone?.digits ?? null,
+      });
       const paymentEventId = newId('pev');
       const now = new Date().toISOString();
       const messages: NewMessage[] = plan.notices.map((n) => {
@@ -196,11 +262,17 @@ export function paymentEventRoutes(router: Router, registry: OpenAPIRegistry, de
       const fresh = await db.transaction(async (trx) => {
         if (!(await insertPaymentEvent(trx, row))) return false;
         await insertMessages(trx, messages);
-        await startNotices(row, messages.map((m) => noticeInput({ id: m.id, merchant_id: m.merchantId, fallback: m.fallback }, config)));
+        await startNotices(
+          row,
+          messages.map((m) => noticeInput({ id: m.id, merchant_id: m.merchantId, fallback: m.fallback }, config)),
+        );
         return true;
       });
       if (!fresh) return replay((await findPaymentEvent(db, body.mid, body.tid, body.event))!);
-      return { status: 202, body: { paymentEventId, notices: messages.map((m) => m.id).sort(), skipped: plan.skipped } };
+      return {
+        status: 202,
+        body: { paymentEventId, notices: messages.map((m) => m.id).sort(), skipped: plan.skipped },
+      };
     },
   });
 
@@ -211,7 +283,10 @@ export function paymentEventRoutes(router: Router, registry: OpenAPIRegistry, de
     summary: 'The notices of one payment (every event of the tid) with each notice’s status',
     access: 'authenticated',
     params: z.object({ mid: z.string().min(1).max(40), tid: z.string().min(1).max(64) }),
-    responses: { 200: { description: 'Events and their notices', schema: PaymentNotices }, 404: { description: 'No such payment, or not yours' } },
+    responses: {
+      200: { description: 'Events and their notices', schema: PaymentNotices },
+      404: { description: 'No such payment, or not yours' },
+    },
     handler: async ({ params, res }) => {
       const events = (await paymentEventsOf(db, params.mid, params.tid)).filter((e) => canSee(res, e.merchant_id));
       if (!events.length) throw notFound('payment');
@@ -221,7 +296,10 @@ export function paymentEventRoutes(router: Router, registry: OpenAPIRegistry, de
         events: await Promise.all(
           events.map(async (e) => {
             const page = await listMessages(db, { paymentNoticeId: e.id, limit: 1000 });
-            const attempts = await attemptsOf(db, page.rows.map((m) => m.id));
+            const attempts = await attemptsOf(
+              db,
+              page.rows.map((m) => m.id),
+            );
             return {
               id: e.id,
               event: e.event,
@@ -231,7 +309,10 @@ export function paymentEventRoutes(router: Router, registry: OpenAPIRegistry, de
               status: e.status,
               createdAt: iso(e.created_at),
               skipped: e.skipped,
-              notices: page.rows.map((m) => ({ ...messageView(m, attempts.get(m.id) ?? []), audience: m.notice_audience })),
+              notices: page.rows.map((m) => ({
+                ...messageView(m, attempts.get(m.id) ?? []),
+                audience: m.notice_audience,
+              })),
             };
           }),
         ),

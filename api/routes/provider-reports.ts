@@ -27,29 +27,49 @@ const ReportBody = z
   })
   .openapi('ProviderReport');
 
-export function providerReportRoutes(router: Router, registry: OpenAPIRegistry, deps: { db: Db; temporal: Client; config: Config; logger: Logger }): void {
+export function providerReportRoutes(
+  router: Router,
+  registry: OpenAPIRegistry,
+  deps: { db: Db; temporal: Client; config: Config; logger: Logger },
+): void {
   const { db, temporal, config, logger } = deps;
   defineRoute(router, registry, {
     method: 'post',
     path: '/v1/provider-reports/:provider',
     tag: 'Carriers',
-    summary: 'A carrier reports a delivery result (signed: bizmsg-signature: t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>">)',
+    summary:
+      'A carrier reports a delivery result (signed: bizmsg-signature: t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>">)',
     access: 'public',
     params: z.object({ provider: z.enum(['kakao', 'sms']) }),
     body: ReportBody,
     responses: { 200: { description: 'Recorded' }, 401: { description: 'Missing or invalid signature' } },
     handler: async ({ req, params, body }) => {
-      const check = verify(config.providers.reportSecret, (req as Request & { rawBody?: string }).rawBody ?? '', req.header(SIGNATURE_HEADER));
+      const check = verify(
+        config.providers.reportSecret,
+        (req as Request & { rawBody?: string }).rawBody ?? '',
+        req.header(SIGNATURE_HEADER),
+      );
       if (!check.ok) throw new ApiError(401, 'invalid_signature', `the report signature is ${check.reason}`);
       const messageId = messageIdOfKey(body.idempotencyKey);
       const inserted = await db('provider_reports')
-        .insert({ provider: params.provider, provider_message_id: body.providerMessageId, idempotency_key: body.idempotencyKey, status: body.status, result_code: body.resultCode, reported_at: body.reportedAt, message_id: messageId })
+        .insert({
+          provider: params.provider,
+          provider_message_id: body.providerMessageId,
+          idempotency_key: body.idempotencyKey,
+          status: body.status,
+          result_code: body.resultCode,
+          reported_at: body.reportedAt,
+          message_id: messageId,
+        })
         .onConflict(['provider', 'provider_message_id', 'status'])
         .ignore()
         .returning('id');
       try {
-        await temporal.workflow.getHandle(messageWorkflowId(messageId)).signal(providerReportSignal, { provider: params.provider, ...body });
-        if (inserted.length) await db('provider_reports').where({ id: inserted[0].id }).update({ delivered_to_workflow: true });
+        await temporal.workflow
+          .getHandle(messageWorkflowId(messageId))
+          .signal(providerReportSignal, { provider: params.provider, ...body });
+        if (inserted.length)
+          await db('provider_reports').where({ id: inserted[0].id }).update({ delivered_to_workflow: true });
       } catch (err) {
         // The message's workflow has finished (its result window is over): the report stays on record.
         if (!(err instanceof WorkflowNotFoundError)) throw err;

@@ -1,7 +1,9 @@
 /** Schemas shared by several endpoints. */
 import { z } from '../openapi';
 
-export const Timestamp = z.string().openapi({ description: 'ISO-8601 time with offset', example: '2026-11-25T09:00:00.000+09:00' });
+export const Timestamp = z
+  .string()
+  .openapi({ description: 'ISO-8601 time with offset', example: '2026-11-25T09:00:00.000+09:00' });
 
 export const IdParams = z.object({ id: z.string().min(1).max(64) });
 

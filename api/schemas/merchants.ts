@@ -3,12 +3,30 @@ import { Timestamp } from './common';
 
 export const CreateMerchantBody = z
   .object({
-    businessRegistrationNumber: z.string().min(10).max(12).openapi({ description: '사업자등록번호, with or without hyphens; the check digit is verified', example: '124-81-00998' }),
+    businessRegistrationNumber: z.string().min(10).max(12).openapi({
+      description: '사업자등록번호, with or without hyphens; the check digit is verified',
+      example: '124-81-00998',
+    }),
     name: z.string().trim().min(1).max(100).openapi({ description: '상호', example: '주식회사 예시상점' }),
     representative: z.string().trim().min(1).max(50).openapi({ description: '대표자', example: '홍길동' }),
-    address: z.string().trim().min(1).max(200).openapi({ description: 'address on the business registration certificate' }),
-    kakaoSearchId: z.string().trim().min(1).max(30).optional().openapi({ description: '카카오톡 검색용아이디 (needed to apply for AlimTalk/FriendTalk)' }),
-    webhookUrl: z.url({ protocol: /^https?$/ }).max(500).optional().openapi({ description: 'where message results are POSTed, signed with the webhook secret' }),
+    address: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .openapi({ description: 'address on the business registration certificate' }),
+    kakaoSearchId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(30)
+      .optional()
+      .openapi({ description: '카카오톡 검색용아이디 (needed to apply for AlimTalk/FriendTalk)' }),
+    webhookUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(500)
+      .optional()
+      .openapi({ description: 'where message results are POSTed, signed with the webhook secret' }),
   })
   .strict()
   .openapi('CreateMerchant');
@@ -27,6 +45,10 @@ export const Merchant = z
   .openapi('Merchant');
 
 export const CreatedMerchant = Merchant.extend({
-  apiKey: z.string().openapi({ description: 'the merchant API key — shown only in this answer, stored only as a hash' }),
-  webhookSecret: z.string().openapi({ description: 'verifies the HMAC-SHA256 signature of our webhooks — shown only in this answer' }),
+  apiKey: z
+    .string()
+    .openapi({ description: 'the merchant API key — shown only in this answer, stored only as a hash' }),
+  webhookSecret: z
+    .string()
+    .openapi({ description: 'verifies the HMAC-SHA256 signature of our webhooks — shown only in this answer' }),
 }).openapi('CreatedMerchant');

@@ -5,27 +5,52 @@ import { ListQuery, Timestamp } from './common';
 export const MessageBody = z
   .object({
     type: z.enum(MESSAGE_TYPES),
-    to: z.string().min(1).max(20).openapi({ description: 'the recipient’s Korean mobile number, with or without hyphens', example: '010-1234-5678' }),
-    from: z.string().min(1).max(20).optional().openapi({ description: 'a verified sender number of the contract (SMS/LMS and fallback); defaults to the only verified one' }),
+    to: z.string().min(1).max(20).openapi({
+      description: 'the recipient’s Korean mobile number, with or without hyphens',
+      example: '010-1234-5678',
+    }),
+    from: z.string().min(1).max(20).optional().openapi({
+      description: 'a verified sender number of the contract (SMS/LMS and fallback); defaults to the only verified one',
+    }),
     text: z.string().max(10_000).optional(),
     subject: z.string().max(200).optional().openapi({ description: 'LMS only, at most 40 bytes' }),
     templateCode: z.string().max(40).optional().openapi({ description: 'AlimTalk: an approved template' }),
-    variables: z.record(z.string().max(100), z.union([z.string().max(1000), z.number()]).transform(String)).optional().openapi({ description: 'AlimTalk: values of the template’s #{variables}' }),
-    imageUrl: z.url({ protocol: /^https?$/ }).max(2000).optional().openapi({ description: 'FriendTalk image: JPEG/PNG, ≤ 500 KB, width ≥ 500 px, ratio between 2:1 and 3:4' }),
+    variables: z
+      .record(z.string().max(100), z.union([z.string().max(1000), z.number()]).transform(String))
+      .optional()
+      .openapi({ description: 'AlimTalk: values of the template’s #{variables}' }),
+    imageUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .optional()
+      .openapi({ description: 'FriendTalk image: JPEG/PNG, ≤ 500 KB, width ≥ 500 px, ratio between 2:1 and 3:4' }),
     fallback: z
-      .object({ enabled: z.boolean(), text: z.string().max(10_000).optional(), subject: z.string().max(200).optional() })
+      .object({
+        enabled: z.boolean(),
+        text: z.string().max(10_000).optional(),
+        subject: z.string().max(200).optional(),
+      })
       .strict()
       .optional()
-      .openapi({ description: 'AlimTalk/FriendTalk: re-send as SMS (if it fits 80 bytes) or LMS when Kakao fails or stays silent' }),
+      .openapi({
+        description:
+          'AlimTalk/FriendTalk: re-send as SMS (if it fits 80 bytes) or LMS when Kakao fails or stays silent',
+      }),
     reference: z.string().max(100).optional().openapi({ description: 'your own reference, echoed back' }),
-    holdDuringQuietHours: z.boolean().optional().openapi({ description: 'FriendTalk requested between 20:50 and 08:00 KST: hold it until 08:00 instead of refusing it' }),
+    holdDuringQuietHours: z.boolean().optional().openapi({
+      description: 'FriendTalk requested between 20:50 and 08:00 KST: hold it until 08:00 instead of refusing it',
+    }),
   })
   .strict()
   .openapi('MessageRequest');
 
 export const BatchBody = z
   .object({
-    messages: z.array(z.unknown()).min(1).max(1000).openapi({ description: 'up to 1,000 message requests; each may carry its own `idempotencyKey`' }),
+    messages: z
+      .array(z.unknown())
+      .min(1)
+      .max(1000)
+      .openapi({ description: 'up to 1,000 message requests; each may carry its own `idempotencyKey`' }),
   })
   .strict()
   .openapi('MessageBatch');
@@ -33,7 +58,12 @@ export const BatchBody = z
 export const BatchItem = MessageBody.extend({ idempotencyKey: z.string().min(1).max(255).optional() }).strict();
 
 export const IdempotencyHeaders = z.object({
-  'idempotency-key': z.string().min(1).max(255).optional().openapi({ description: 'the same key from the same merchant returns the same message and never sends twice' }),
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(255)
+    .optional()
+    .openapi({ description: 'the same key from the same merchant returns the same message and never sends twice' }),
 });
 
 export const Accepted = z.object({ id: z.string(), status: z.literal('accepted') }).openapi('AcceptedMessage');
@@ -41,7 +71,12 @@ export const Accepted = z.object({ id: z.string(), status: z.literal('accepted')
 export const BatchResult = z
   .object({
     accepted: z.array(z.object({ index: z.number().int(), id: z.string() })),
-    rejected: z.array(z.object({ index: z.number().int(), error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) })),
+    rejected: z.array(
+      z.object({
+        index: z.number().int(),
+        error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+      }),
+    ),
   })
   .openapi('BatchResult');
 
@@ -62,7 +97,10 @@ export const Message = z
     from: z.string().nullable(),
     status: z.enum(['accepted', 'sending', 'delivered', 'failed']),
     deliveredVia: z.enum(MESSAGE_TYPES).nullable(),
-    failureReason: z.string().nullable().openapi({ description: 'result_timeout, kakao_failed, kakao_timeout, carrier_rejected, provider_rejected, or a sending-gate code' }),
+    failureReason: z.string().nullable().openapi({
+      description:
+        'result_timeout, kakao_failed, kakao_timeout, carrier_rejected, provider_rejected, or a sending-gate code',
+    }),
     reference: z.string().nullable(),
     paymentNoticeId: z.string().nullable(),
     fallback: z.object({ channel: z.enum(['sms', 'lms']) }).nullable(),
@@ -85,10 +123,21 @@ export const TemplateBody = z
     code: z.string().min(1).max(20),
     text: z.string().min(1).max(1000),
     buttons: z
-      .array(z.object({ type: z.enum(['WL', 'AL', 'BK', 'MD', 'DS']), name: z.string().min(1).max(14), url: z.url().optional() }).strict())
+      .array(
+        z
+          .object({
+            type: z.enum(['WL', 'AL', 'BK', 'MD', 'DS']),
+            name: z.string().min(1).max(14),
+            url: z.url().optional(),
+          })
+          .strict(),
+      )
       .max(5)
       .default([])
-      .openapi({ description: 'Kakao buttons (WL web link, AL app link, BK bot keyword, MD message delivery, DS delivery search)' }),
+      .openapi({
+        description:
+          'Kakao buttons (WL web link, AL app link, BK bot keyword, MD message delivery, DS delivery search)',
+      }),
   })
   .strict()
   .openapi('TemplateRequest');

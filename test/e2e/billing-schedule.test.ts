@@ -57,7 +57,12 @@ describe('the billing-monthly schedule', () => {
       minute: [{ start: 10, end: 10, step: 1 }],
       second: [{ start: 0, end: 0, step: 1 }],
     });
-    expect(d.action).toMatchObject({ type: 'startWorkflow', workflowType: 'BillingRunWorkflow', taskQueue: TASK_QUEUES.billing, args: [{ resultWindowMs: RESULT_WINDOW_MS }] });
+    expect(d.action).toMatchObject({
+      type: 'startWorkflow',
+      workflowType: 'BillingRunWorkflow',
+      taskQueue: TASK_QUEUES.billing,
+      args: [{ resultWindowMs: RESULT_WINDOW_MS }],
+    });
     // No period in the arguments: each run bills the month before the one it runs in.
     expect((d.action as { args: unknown[] }).args[0]).not.toHaveProperty('period');
     expect(d.state.paused).toBe(false);
@@ -69,7 +74,10 @@ describe('the billing-monthly schedule', () => {
   it('ensuring it again updates it in place rather than failing (every worker start does this)', async () => {
     expect(await ensureBillingSchedule(env.client, 2 * RESULT_WINDOW_MS)).toBe('updated');
     const d = await schedule.describe();
-    expect(d.action).toMatchObject({ workflowType: 'BillingRunWorkflow', args: [{ resultWindowMs: 2 * RESULT_WINDOW_MS }] });
+    expect(d.action).toMatchObject({
+      workflowType: 'BillingRunWorkflow',
+      args: [{ resultWindowMs: 2 * RESULT_WINDOW_MS }],
+    });
     expect(d.spec.calendars).toHaveLength(1);
     expect(d.spec.timezone).toBe('Asia/Seoul');
     expect(await ensureBillingSchedule(env.client, RESULT_WINDOW_MS)).toBe('updated');
@@ -85,12 +93,43 @@ describe('the billing-monthly schedule', () => {
     const messageId = newId('msg');
     const at = `${period}-15T12:00:00+09:00`;
     await insertMessages(t.db, [
-      { id: messageId, merchantId: merchant.merchant.id, contractId: app.id, type: 'sms', recipient: '01012345678', recipientMasked: '010-****-5678', senderNumber: '0223456789', text: '배송 안내', subject: null, templateCode: null, variables: null, imageUrl: null, fallback: null, reference: null, paymentNoticeId: null, idempotencyKey: null, requestHash: null, notBefore: null, createdAt: at },
+      {
+        id: messageId,
+        merchantId: merchant.merchant.id,
+        contractId: app.id,
+        type: 'sms',
+        recipient: '01012345678',
+        recipientMasked: '010-****-5678',
+        senderNumber: '0223456789',
+        text: '배송 안내',
+        subject: null,
+        templateCode: null,
+        variables: null,
+        imageUrl: null,
+        fallback: null,
+        reference: null,
+        paymentNoticeId: null,
+        idempotencyKey: null,
+        requestHash: null,
+        notBefore: null,
+        createdAt: at,
+      },
     ]);
-    await t.db('usage_records').insert({ message_id: messageId, merchant_id: merchant.merchant.id, contract_id: app.id, usage_type: 'sms', channel: 'sms', period, delivered_at: at });
+    await t.db('usage_records').insert({
+      message_id: messageId,
+      merchant_id: merchant.merchant.id,
+      contract_id: app.id,
+      usage_type: 'sms',
+      channel: 'sms',
+      period,
+      delivered_at: at,
+    });
 
     await schedule.trigger();
-    const workflowId = await poll(async () => (await schedule.describe()).info.recentActions[0]?.action.workflow.workflowId, 'the triggered run');
+    const workflowId = await poll(
+      async () => (await schedule.describe()).info.recentActions[0]?.action.workflow.workflowId,
+      'the triggered run',
+    );
     expect(workflowId).toMatch(/^billing-run-monthly/);
     const handle = env.client.workflow.getHandle(workflowId);
     expect((await handle.describe()).type).toBe('BillingRunWorkflow');

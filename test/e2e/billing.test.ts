@@ -43,7 +43,8 @@ const EXPECTED_LINES = [
 ];
 const EXPECTED = { supplyAmount: 65, vat: 6, total: 71 };
 
-const call = (method: string, path: string, opts?: { key?: string | null; body?: unknown }) => platform.api.call(method, path, opts);
+const call = (method: string, path: string, opts?: { key?: string | null; body?: unknown }) =>
+  platform.api.call(method, path, opts);
 
 function expectError(res: ApiResponse, status: number, code: string) {
   expect({ status: res.status, code: res.body?.error?.code }).toEqual({ status, code });
@@ -63,14 +64,25 @@ beforeAll(async () => {
   await approvedTemplate(platform.api, main.merchant.apiKey, TEMPLATE.code, TEMPLATE.text);
 
   const key = main.merchant.apiKey;
-  const alimtalk = (to: string) => ({ type: 'alimtalk', to, templateCode: TEMPLATE.code, variables: { name: '홍길동', order: 'A-1' }, fallback: { enabled: true } });
+  const alimtalk = (to: string) => ({
+    type: 'alimtalk',
+    to,
+    templateCode: TEMPLATE.code,
+    variables: { name: '홍길동', order: 'A-1' },
+    fallback: { enabled: true },
+  });
   const bodies = [
     alimtalk(mobile()),
     alimtalk(mobile()),
     alimtalk(mobile()),
     { type: 'sms', to: mobile(), text: '[바른상점] 배송이 시작되었습니다.' },
     { type: 'sms', to: mobile(), text: '[바른상점] 배송이 완료되었습니다.' },
-    { type: 'lms', to: mobile(), subject: '출고 안내', text: `[바른상점] 주문 안내\n${'주문하신 상품이 오늘 출고되었습니다. '.repeat(5)}` },
+    {
+      type: 'lms',
+      to: mobile(),
+      subject: '출고 안내',
+      text: `[바른상점] 주문 안내\n${'주문하신 상품이 오늘 출고되었습니다. '.repeat(5)}`,
+    },
     // 9003: Kakao fails, then the carrier rejects the SMS fallback. 9004: the carrier never reports.
     alimtalk(mobile('9003')),
     alimtalk(mobile('9004')),
@@ -103,7 +115,14 @@ describe('the running draft of this month (GET /v1/invoices/upcoming)', () => {
   it('bills the delivered messages at the contract’s unit prices to the won, VAT floored; failed messages cost nothing', async () => {
     const res = await call('GET', `/v1/invoices/upcoming?contractId=${main.contractId}`, { key: main.merchant.apiKey });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ contractId: main.contractId, period: thisMonth(), status: 'draft', lines: EXPECTED_LINES, ...EXPECTED, asOf: expect.stringMatching(ISO_WITH_OFFSET) });
+    expect(res.body).toEqual({
+      contractId: main.contractId,
+      period: thisMonth(),
+      status: 'draft',
+      lines: EXPECTED_LINES,
+      ...EXPECTED,
+      asOf: expect.stringMatching(ISO_WITH_OFFSET),
+    });
     expect(res.body).not.toHaveProperty('id');
   });
 
@@ -113,8 +132,16 @@ describe('the running draft of this month (GET /v1/invoices/upcoming)', () => {
   });
 
   it('another merchant’s contract answers 404, as does one that does not exist', async () => {
-    expectError(await call('GET', `/v1/invoices/upcoming?contractId=${other.contractId}`, { key: main.merchant.apiKey }), 404, 'not_found');
-    expectError(await call('GET', `/v1/invoices/upcoming?contractId=ctr_nope`, { key: main.merchant.apiKey }), 404, 'not_found');
+    expectError(
+      await call('GET', `/v1/invoices/upcoming?contractId=${other.contractId}`, { key: main.merchant.apiKey }),
+      404,
+      'not_found',
+    );
+    expectError(
+      await call('GET', `/v1/invoices/upcoming?contractId=ctr_nope`, { key: main.merchant.apiKey }),
+      404,
+      'not_found',
+    );
   });
 });
 
@@ -124,7 +151,14 @@ describe('billing runs (POST /v1/billing/runs)', () => {
   });
 
   it('is for operators only (a merchant key gets 403) and checks the period’s format (400)', async () => {
-    expectError(await call('POST', '/v1/billing/runs', { key: main.merchant.apiKey, body: { period: previousPeriod(kstDate(new Date())) } }), 403, 'forbidden');
+    expectError(
+      await call('POST', '/v1/billing/runs', {
+        key: main.merchant.apiKey,
+        body: { period: previousPeriod(kstDate(new Date())) },
+      }),
+      403,
+      'forbidden',
+    );
     expect((await call('POST', '/v1/billing/runs', { body: { period: '2026-13' } })).status).toBe(400);
   });
 });
@@ -155,8 +189,22 @@ describe('an invoice for last month, from a billing run', () => {
   }, 60_000);
 
   it('lists the invoice for its merchant, with the lines and amounts of the draft', async () => {
-    expect(invoice).toMatchObject({ contractId: main.contractId, merchantId: main.merchant.id, period, status: 'issued', lines: EXPECTED_LINES, ...EXPECTED });
-    expect(invoice).toMatchObject({ paidAmount: 0, creditedAmount: 0, outstandingAmount: 71, disputedAmount: 0, payments: [], disputes: [] });
+    expect(invoice).toMatchObject({
+      contractId: main.contractId,
+      merchantId: main.merchant.id,
+      period,
+      status: 'issued',
+      lines: EXPECTED_LINES,
+      ...EXPECTED,
+    });
+    expect(invoice).toMatchObject({
+      paidAmount: 0,
+      creditedAmount: 0,
+      outstandingAmount: 71,
+      disputedAmount: 0,
+      payments: [],
+      disputes: [],
+    });
     expect(invoice.id).toMatch(/^inv_/);
   });
 
@@ -166,7 +214,11 @@ describe('an invoice for last month, from a billing run', () => {
     expect(res.body.supplier).toEqual({ name: '(주)케이지이니시스', businessRegistrationNumber: '220-81-83676' });
     expect(res.body.buyer).toMatchObject({ name: '바른상점', businessRegistrationNumber: formatBrn(mainBrn) });
     expect(res.body.buyer.businessRegistrationNumber).toMatch(/^\d{3}-\d{2}-\d{5}$/);
-    expect(res.body.depositAccount).toEqual({ bank: '우리은행', accountNumber: '218-063851-13-001', holder: '(주)케이지이니시스' });
+    expect(res.body.depositAccount).toEqual({
+      bank: '우리은행',
+      accountNumber: '218-063851-13-001',
+      holder: '(주)케이지이니시스',
+    });
   });
 
   it('is issued today and due 20 business days later, at least four weeks away, with its issue-by dates', async () => {
@@ -198,23 +250,61 @@ describe('an invoice for last month, from a billing run', () => {
   });
 
   it('payments are recorded by operators only: a merchant key gets 403', async () => {
-    expectError(await call('POST', `/v1/invoices/${invoice.id}/payments`, { key: main.merchant.apiKey, body: { amount: 10 } }), 403, 'forbidden');
+    expectError(
+      await call('POST', `/v1/invoices/${invoice.id}/payments`, { key: main.merchant.apiKey, body: { amount: 10 } }),
+      403,
+      'forbidden',
+    );
   });
 
   it('refuses a payment above what is owed (422 payment_exceeds_outstanding) and a non-positive one (400)', async () => {
-    expectError(await call('POST', `/v1/invoices/${invoice.id}/payments`, { body: { amount: 72 } }), 422, 'payment_exceeds_outstanding');
+    expectError(
+      await call('POST', `/v1/invoices/${invoice.id}/payments`, { body: { amount: 72 } }),
+      422,
+      'payment_exceeds_outstanding',
+    );
     expect((await call('POST', `/v1/invoices/${invoice.id}/payments`, { body: { amount: 0 } })).status).toBe(400);
-    expect((await call('GET', `/v1/invoices/${invoice.id}`)).body).toMatchObject({ paidAmount: 0, outstandingAmount: 71, payments: [] });
+    expect((await call('GET', `/v1/invoices/${invoice.id}`)).body).toMatchObject({
+      paidAmount: 0,
+      outstandingAmount: 71,
+      payments: [],
+    });
   });
 
   it('the merchant disputes part of it (201); more than is outstanding is refused (422)', async () => {
-    expectError(await call('POST', `/v1/invoices/${invoice.id}/disputes`, { key: main.merchant.apiKey, body: { amount: 72, reason: '과다 청구' } }), 422, 'dispute_exceeds_outstanding');
-    expectError(await call('POST', `/v1/invoices/${invoice.id}/disputes`, { key: other.merchant.apiKey, body: { amount: 1, reason: '남의 청구서' } }), 404, 'not_found');
-    const res = await call('POST', `/v1/invoices/${invoice.id}/disputes`, { key: main.merchant.apiKey, body: { amount: 21, reason: '실패한 메시지가 과금된 것 같습니다' } });
+    expectError(
+      await call('POST', `/v1/invoices/${invoice.id}/disputes`, {
+        key: main.merchant.apiKey,
+        body: { amount: 72, reason: '과다 청구' },
+      }),
+      422,
+      'dispute_exceeds_outstanding',
+    );
+    expectError(
+      await call('POST', `/v1/invoices/${invoice.id}/disputes`, {
+        key: other.merchant.apiKey,
+        body: { amount: 1, reason: '남의 청구서' },
+      }),
+      404,
+      'not_found',
+    );
+    const res = await call('POST', `/v1/invoices/${invoice.id}/disputes`, {
+      key: main.merchant.apiKey,
+      body: { amount: 21, reason: '실패한 메시지가 과금된 것 같습니다' },
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ status: 'disputed', disputedAmount: 21, outstandingAmount: 71 });
     expect(res.body.disputes).toEqual([
-      { id: expect.stringMatching(/^dsp_/), amount: 21, reason: '실패한 메시지가 과금된 것 같습니다', status: 'open', acceptedAmount: null, creditedAmount: null, openedAt: expect.stringMatching(ISO_WITH_OFFSET), resolvedAt: null },
+      {
+        id: expect.stringMatching(/^dsp_/),
+        amount: 21,
+        reason: '실패한 메시지가 과금된 것 같습니다',
+        status: 'open',
+        acceptedAmount: null,
+        creditedAmount: null,
+        openedAt: expect.stringMatching(ISO_WITH_OFFSET),
+        resolvedAt: null,
+      },
     ]);
     expectBalanced(res.body);
     disputeId = res.body.disputes[0].id;
@@ -224,23 +314,58 @@ describe('an invoice for last month, from a billing run', () => {
     const res = await call('POST', `/v1/invoices/${invoice.id}/payments`, { body: { amount: 50 } });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'disputed', paidAmount: 50, outstandingAmount: 21, disputedAmount: 21 });
-    expect(res.body.payments).toEqual([{ id: expect.stringMatching(/^pay_/), amount: 50, paidAt: expect.stringMatching(ISO_WITH_OFFSET) }]);
+    expect(res.body.payments).toEqual([
+      { id: expect.stringMatching(/^pay_/), amount: 50, paidAt: expect.stringMatching(ISO_WITH_OFFSET) },
+    ]);
     expectBalanced(res.body);
   });
 
   it('resolving is for operators (403 for the merchant); an unknown dispute is 404 and an accepted amount above the dispute 422', async () => {
-    expectError(await call('POST', `/v1/invoices/${invoice.id}/disputes/${disputeId}/resolve`, { key: main.merchant.apiKey, body: { acceptedAmount: 0 } }), 403, 'forbidden');
-    expectError(await call('POST', `/v1/invoices/${invoice.id}/disputes/dsp_nope/resolve`, { body: { acceptedAmount: 0 } }), 404, 'dispute_not_found');
-    expectError(await call('POST', `/v1/invoices/${invoice.id}/disputes/${disputeId}/resolve`, { body: { acceptedAmount: 22 } }), 422, 'accepted_amount_invalid');
+    expectError(
+      await call('POST', `/v1/invoices/${invoice.id}/disputes/${disputeId}/resolve`, {
+        key: main.merchant.apiKey,
+        body: { acceptedAmount: 0 },
+      }),
+      403,
+      'forbidden',
+    );
+    expectError(
+      await call('POST', `/v1/invoices/${invoice.id}/disputes/dsp_nope/resolve`, { body: { acceptedAmount: 0 } }),
+      404,
+      'dispute_not_found',
+    );
+    expectError(
+      await call('POST', `/v1/invoices/${invoice.id}/disputes/${disputeId}/resolve`, { body: { acceptedAmount: 22 } }),
+      422,
+      'accepted_amount_invalid',
+    );
   });
 
   it('the operator resolves it accepting 5 of the 21 won: 5 owed, 16 credited; resolving twice is 409', async () => {
-    const res = await call('POST', `/v1/invoices/${invoice.id}/disputes/${disputeId}/resolve`, { body: { acceptedAmount: 5 } });
+    const res = await call('POST', `/v1/invoices/${invoice.id}/disputes/${disputeId}/resolve`, {
+      body: { acceptedAmount: 5 },
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'partially_paid', paidAmount: 50, creditedAmount: 16, outstandingAmount: 5, disputedAmount: 0 });
-    expect(res.body.disputes[0]).toMatchObject({ id: disputeId, status: 'resolved', acceptedAmount: 5, creditedAmount: 16, resolvedAt: expect.stringMatching(ISO_WITH_OFFSET) });
+    expect(res.body).toMatchObject({
+      status: 'partially_paid',
+      paidAmount: 50,
+      creditedAmount: 16,
+      outstandingAmount: 5,
+      disputedAmount: 0,
+    });
+    expect(res.body.disputes[0]).toMatchObject({
+      id: disputeId,
+      status: 'resolved',
+      acceptedAmount: 5,
+      creditedAmount: 16,
+      resolvedAt: expect.stringMatching(ISO_WITH_OFFSET),
+    });
     expectBalanced(res.body);
-    expectError(await call('POST', `/v1/invoices/${invoice.id}/disputes/${disputeId}/resolve`, { body: { acceptedAmount: 5 } }), 409, 'dispute_already_resolved');
+    expectError(
+      await call('POST', `/v1/invoices/${invoice.id}/disputes/${disputeId}/resolve`, { body: { acceptedAmount: 5 } }),
+      409,
+      'dispute_already_resolved',
+    );
   });
 
   it('paying the accepted 5 won settles the invoice; after that nothing more can change (409 invoice_closed)', async () => {
@@ -249,9 +374,21 @@ describe('an invoice for last month, from a billing run', () => {
     expect(res.body).toMatchObject({ status: 'settled', paidAmount: 55, creditedAmount: 16, outstandingAmount: 0 });
     expectBalanced(res.body);
     await platform.env.client.workflow.getHandle(`invoice-${main.contractId}-${period}`).result();
-    expectError(await call('POST', `/v1/invoices/${invoice.id}/payments`, { body: { amount: 1 } }), 409, 'invoice_closed');
-    expectError(await call('POST', `/v1/invoices/${invoice.id}/disputes`, { key: main.merchant.apiKey, body: { amount: 1, reason: '다시' } }), 409, 'invoice_closed');
-    const settled = (await call('GET', `/v1/invoices?period=${period}&status=settled`, { key: main.merchant.apiKey })).body.data;
+    expectError(
+      await call('POST', `/v1/invoices/${invoice.id}/payments`, { body: { amount: 1 } }),
+      409,
+      'invoice_closed',
+    );
+    expectError(
+      await call('POST', `/v1/invoices/${invoice.id}/disputes`, {
+        key: main.merchant.apiKey,
+        body: { amount: 1, reason: '다시' },
+      }),
+      409,
+      'invoice_closed',
+    );
+    const settled = (await call('GET', `/v1/invoices?period=${period}&status=settled`, { key: main.merchant.apiKey }))
+      .body.data;
     expect(settled.map((i: any) => i.id)).toEqual([invoice.id]);
   });
 });

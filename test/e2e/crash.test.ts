@@ -28,11 +28,16 @@ interface SimSend {
 }
 
 async function sim<T = unknown>(method: 'GET' | 'POST', p: string, body?: unknown): Promise<T> {
-  const res = await fetch(platform.simulator.url + p, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(platform.simulator.url + p, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`simulator ${method} ${p}: ${res.status}`);
   return (await res.json()) as T;
 }
-const simSends = async (to: string) => (await sim<{ data: SimSend[] }>('GET', `/_sim/sends?to=${encodeURIComponent(to)}`)).data;
+const simSends = async (to: string) =>
+  (await sim<{ data: SimSend[] }>('GET', `/_sim/sends?to=${encodeURIComponent(to)}`)).data;
 
 /** The worker as its own OS process, configured like `npm start` configures it. */
 function startWorkerProcess(): ChildProcess {
@@ -88,12 +93,19 @@ describe('a worker killed in the middle of a send', () => {
     try {
       await sim('POST', '/_sim/config', { responseDelayMs: 4_000 });
       const to = `010-${String(2000 + Math.floor(Math.random() * 7000))}-4321`;
-      const res = await platform.api.call('POST', '/v1/messages', { key: merchant.merchant.apiKey, body: { type: 'sms', to, text: '[바른상점] 결제가 완료되었습니다.' } });
+      const res = await platform.api.call('POST', '/v1/messages', {
+        key: merchant.merchant.apiKey,
+        body: { type: 'sms', to, text: '[바른상점] 결제가 완료되었습니다.' },
+      });
       expect(res.status).toBe(202);
       const id: string = res.body.id;
 
       // The carrier has the send and is slow to answer: the worker dies before it hears back.
-      await eventually(async () => ((await simSends(to)).length > 0 ? true : undefined), 30_000, 'the send to reach the carrier');
+      await eventually(
+        async () => ((await simSends(to)).length > 0 ? true : undefined),
+        30_000,
+        'the send to reach the carrier',
+      );
       expect(alive(first)).toBe(true);
       await kill9(first);
       expect(first.signalCode).toBe('SIGKILL');
@@ -103,13 +115,18 @@ describe('a worker killed in the middle of a send', () => {
       const m = await finalMessage(platform.api, merchant.merchant.apiKey, id, 75_000);
       expect(m).toMatchObject({ id, status: 'delivered', deliveredVia: 'sms', failureReason: null });
       expect(m.attempts.filter((a: { status: string }) => a.status === 'sent')).toHaveLength(1);
-      expect(m.attempts.map((a: { channel: string; status: string }) => `${a.channel}:${a.status}`)).toEqual(['sms:sent', 'sms:delivered']);
+      expect(m.attempts.map((a: { channel: string; status: string }) => `${a.channel}:${a.status}`)).toEqual([
+        'sms:sent',
+        'sms:delivered',
+      ]);
 
       const sends = await simSends(to);
       expect(sends).toHaveLength(1);
       expect(sends[0]).toMatchObject({ provider: 'sms', idempotencyKey: `${id}:sms`, status: 'delivered' });
       expect(sends[0].attempts).toBeGreaterThanOrEqual(2);
-      expect(await platform.db('usage_records').where({ message_id: id }).select('usage_type')).toEqual([{ usage_type: 'sms' }]);
+      expect(await platform.db('usage_records').where({ message_id: id }).select('usage_type')).toEqual([
+        { usage_type: 'sms' },
+      ]);
     } catch (err) {
       if (output) console.error(`worker process output:\n${output}`);
       throw err;

@@ -40,9 +40,16 @@ describe('health', () => {
 
 describe('merchants', () => {
   it('an operator creates a merchant; its API key is shown once and stored only as a hash', async () => {
-    const res = await platform.api.call('POST', '/v1/merchants', { body: merchantBody({ businessRegistrationNumber: '124-81-00998', kakaoSearchId: '@barun' }) });
+    const res = await platform.api.call('POST', '/v1/merchants', {
+      body: merchantBody({ businessRegistrationNumber: '124-81-00998', kakaoSearchId: '@barun' }),
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ id: expect.stringMatching(/^mer_/), businessRegistrationNumber: '1248100998', apiKey: expect.stringMatching(/^bmk_/), webhookSecret: expect.stringMatching(/^whsec_/) });
+    expect(res.body).toMatchObject({
+      id: expect.stringMatching(/^mer_/),
+      businessRegistrationNumber: '1248100998',
+      apiKey: expect.stringMatching(/^bmk_/),
+      webhookSecret: expect.stringMatching(/^whsec_/),
+    });
     expect(res.body.createdAt).toMatch(/\+09:00$/);
 
     const keys = await platform.db('api_keys').where({ merchant_id: res.body.id });
@@ -81,17 +88,23 @@ describe('merchants', () => {
     });
 
     it('a business registration number with a wrong check digit', async () => {
-      const res = await platform.api.call('POST', '/v1/merchants', { body: merchantBody({ businessRegistrationNumber: '124-81-00997' }) });
+      const res = await platform.api.call('POST', '/v1/merchants', {
+        body: merchantBody({ businessRegistrationNumber: '124-81-00997' }),
+      });
       expect(res.status).toBe(400);
       expectErrorShape(res.body, 'invalid_business_registration_number');
       expect(res.body.error.message).toMatch(/check digit/);
     });
 
     it('wrong types, with the zod issues in details', async () => {
-      const res = await platform.api.call('POST', '/v1/merchants', { body: merchantBody({ name: 42, address: ['x'] }) });
+      const res = await platform.api.call('POST', '/v1/merchants', {
+        body: merchantBody({ name: 42, address: ['x'] }),
+      });
       expect(res.status).toBe(400);
       expectErrorShape(res.body, 'invalid_request');
-      expect(res.body.error.details.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['name', 'address']));
+      expect(res.body.error.details.issues.map((i: { path: string }) => i.path)).toEqual(
+        expect.arrayContaining(['name', 'address']),
+      );
     });
 
     it('unknown fields', async () => {
@@ -107,7 +120,9 @@ describe('merchants', () => {
     });
 
     it('a 3 MB body', async () => {
-      const res = await platform.api.call('POST', '/v1/merchants', { body: merchantBody({ address: 'x'.repeat(3 * 1024 * 1024) }) });
+      const res = await platform.api.call('POST', '/v1/merchants', {
+        body: merchantBody({ address: 'x'.repeat(3 * 1024 * 1024) }),
+      });
       expect(res.status).toBe(413);
       expectErrorShape(res.body, 'payload_too_large');
     });
@@ -150,8 +165,18 @@ describe('documentation', () => {
     const doc = await platform.api.call('GET', '/openapi.json', { key: null });
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toBe('3.1.0');
-    for (const path of ['/v1/merchants', '/v1/contracts', '/v1/messages', '/v1/payment-events', '/v1/invoices/{id}', '/v1/billing/runs']) expect(doc.body.paths).toHaveProperty([path]);
-    expect(doc.body.components.schemas.CreateMerchant.required).toEqual(expect.arrayContaining(['businessRegistrationNumber', 'name']));
+    for (const path of [
+      '/v1/merchants',
+      '/v1/contracts',
+      '/v1/messages',
+      '/v1/payment-events',
+      '/v1/invoices/{id}',
+      '/v1/billing/runs',
+    ])
+      expect(doc.body.paths).toHaveProperty([path]);
+    expect(doc.body.components.schemas.CreateMerchant.required).toEqual(
+      expect.arrayContaining(['businessRegistrationNumber', 'name']),
+    );
     const docs = await fetch(`${platform.api.url}/docs/`);
     expect(docs.status).toBe(200);
     expect(await docs.text()).toContain('swagger');

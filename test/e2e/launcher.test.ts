@@ -29,7 +29,11 @@ interface Running {
 
 function launch(env: NodeJS.ProcessEnv): Running {
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'platform/start.ts'], { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'platform/start.ts'], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout!.on('data', (d) => (output += d.toString()));
   child.stderr!.on('data', (d) => (output += d.toString()));
   return { child, output: () => output };
@@ -38,7 +42,8 @@ function launch(env: NodeJS.ProcessEnv): Running {
 async function waitFor(run: Running, text: string, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!run.output().includes(text)) {
-    if (run.child.exitCode !== null) throw new Error(`launcher exited (${run.child.exitCode}) before "${text}":\n${run.output().slice(-3000)}`);
+    if (run.child.exitCode !== null)
+      throw new Error(`launcher exited (${run.child.exitCode}) before "${text}":\n${run.output().slice(-3000)}`);
     if (Date.now() > until) throw new Error(`no "${text}" within ${timeoutMs} ms:\n${run.output().slice(-3000)}`);
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -60,7 +65,13 @@ describe('npm start', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bizmsg-launcher-'));
     // PostgreSQL runs as the `postgres` user when we are root: it must be able to enter the directory.
     fs.chmodSync(dataDir, 0o755);
-    const [api, pg, temporal, ui, sim] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+    const [api, pg, temporal, ui, sim] = await Promise.all([
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+    ]);
     env = {
       DATA_DIR: dataDir,
       PORT: String(api),
@@ -95,7 +106,12 @@ describe('npm start', () => {
     const created = await fetch(`${api}/v1/merchants`, {
       method: 'POST',
       headers: { authorization: `Bearer ${operatorKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ businessRegistrationNumber: validBrn(), name: '재시작상점', representative: '홍길동', address: '서울' }),
+      body: JSON.stringify({
+        businessRegistrationNumber: validBrn(),
+        name: '재시작상점',
+        representative: '홍길동',
+        address: '서울',
+      }),
     });
     expect(created.status).toBe(201);
     const merchant = (await created.json()) as { id: string };
@@ -105,7 +121,9 @@ describe('npm start', () => {
     const second = launch(env);
     runs.push(second);
     await waitFor(second, 'bizmsg is up.', 180_000);
-    const again = await fetch(`${api}/v1/merchants/${merchant.id}`, { headers: { authorization: `Bearer ${operatorKey}` } });
+    const again = await fetch(`${api}/v1/merchants/${merchant.id}`, {
+      headers: { authorization: `Bearer ${operatorKey}` },
+    });
     expect(again.status).toBe(200);
     expect(((await again.json()) as { name: string }).name).toBe('재시작상점');
     expect(await stop(second)).toBe(0);

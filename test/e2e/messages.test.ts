@@ -11,7 +11,14 @@ import type { AddressInfo } from 'node:net';
 import { crc32 } from 'node:zlib';
 import { temporal } from '@temporalio/proto';
 import { verify } from '../../platform/signature';
-import { activeContract, approvedTemplate, finalMessage, MESSAGING_SERVICES, PROOF_PDF_BASE64, type ActiveContract } from '../support/api-fixtures';
+import {
+  activeContract,
+  approvedTemplate,
+  finalMessage,
+  MESSAGING_SERVICES,
+  PROOF_PDF_BASE64,
+  type ActiveContract,
+} from '../support/api-fixtures';
 import { eventually, startTestPlatform, type ApiResponse, type TestPlatform } from '../support/platform';
 
 const KAKAO_RESULT_TIMEOUT_MS = 1_000;
@@ -58,7 +65,8 @@ interface Attempt {
   at: string;
 }
 
-const send = (key: string, body: Record<string, unknown>, headers?: Record<string, string>) => platform.api.call('POST', '/v1/messages', { key, body, headers });
+const send = (key: string, body: Record<string, unknown>, headers?: Record<string, string>) =>
+  platform.api.call('POST', '/v1/messages', { key, body, headers });
 
 async function accept(key: string, body: Record<string, unknown>): Promise<string> {
   const res = await send(key, body);
@@ -68,26 +76,38 @@ async function accept(key: string, body: Record<string, unknown>): Promise<strin
 }
 
 async function sim<T = unknown>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const res = await fetch(platform.simulator.url + path, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(platform.simulator.url + path, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`simulator ${method} ${path}: ${res.status}`);
   return (await res.json()) as T;
 }
 
-const simSends = async (to: string) => (await sim<{ data: SimSend[] }>('GET', `/_sim/sends?to=${encodeURIComponent(to)}`)).data;
+const simSends = async (to: string) =>
+  (await sim<{ data: SimSend[] }>('GET', `/_sim/sends?to=${encodeURIComponent(to)}`)).data;
 
-const usageOf = (messageId: string) => platform.db('usage_records').where({ message_id: messageId }).select('usage_type', 'channel');
+const usageOf = (messageId: string) =>
+  platform.db('usage_records').where({ message_id: messageId }).select('usage_type', 'channel');
 
-const messageCount = async (merchantId: string) => (await platform.db('messages').where({ merchant_id: merchantId }).pluck('id')).length;
+const messageCount = async (merchantId: string) =>
+  (await platform.db('messages').where({ merchant_id: merchantId }).pluck('id')).length;
 
 /** What a stuck message's workflow did, for the failure message of a test that timed out. */
 async function diagnose(id: string): Promise<string> {
   const row = await platform.db('messages').where({ id }).first('status', 'type', 'recipient');
-  const attempts = await platform.db('message_attempts').where({ message_id: id }).orderBy('seq').select('seq', 'channel', 'status', 'at');
+  const attempts = await platform
+    .db('message_attempts')
+    .where({ message_id: id })
+    .orderBy('seq')
+    .select('seq', 'channel', 'status', 'at');
   let events: string[];
   try {
     const history = await platform.env.client.workflow.getHandle(`message-${id}`).fetchHistory();
     events = (history.events ?? []).map((e) => {
-      const failure = e.activityTaskFailedEventAttributes?.failure?.message ?? e.workflowTaskFailedEventAttributes?.failure?.message;
+      const failure =
+        e.activityTaskFailedEventAttributes?.failure?.message ?? e.workflowTaskFailedEventAttributes?.failure?.message;
       return `${temporal.api.enums.v1.EventType[e.eventType ?? 0]}${failure ? ` (${failure})` : ''}`;
     });
   } catch (err) {
@@ -108,16 +128,25 @@ async function final(key: string, id: string, timeoutMs = 30_000) {
 
 /** The timeline as "channel:status" steps. */
 const steps = (m: { attempts: Attempt[] }) => m.attempts.map((a) => `${a.channel}:${a.status}`);
-const entry = (m: { attempts: Attempt[] }, step: string) => m.attempts.find((a) => `${a.channel}:${a.status}` === step)!;
+const entry = (m: { attempts: Attempt[] }, step: string) =>
+  m.attempts.find((a) => `${a.channel}:${a.status}` === step)!;
 
-const alimtalk = (to: string) => ({ type: 'alimtalk', to, templateCode: TEMPLATE.code, variables: ORDER_VARIABLES, fallback: { enabled: true } });
+const alimtalk = (to: string) => ({
+  type: 'alimtalk',
+  to,
+  templateCode: TEMPLATE.code,
+  variables: ORDER_VARIABLES,
+  fallback: { enabled: true },
+});
 const ORDER_TEXT = '홍길동님, 주문 A-1이(가) 접수되었습니다.';
 
 const AD_TEXT = '(광고) 바른상점 봄 신상품 안내. 무료수신거부 080-123-4567';
 
 function listen(server: Server): Promise<string> {
   servers.push(server);
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
 }
 
 /** A PNG header of the given size (enough for the FriendTalk image check, which reads the header). */
@@ -127,15 +156,28 @@ function png(width: number, height: number): Buffer {
     const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
     return Buffer.concat([u32(data.length), body, u32(crc32(body))]);
   };
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', Buffer.concat([u32(width), u32(height), Buffer.from([8, 2, 0, 0, 0])])), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', Buffer.concat([u32(width), u32(height), Buffer.from([8, 2, 0, 0, 0])])),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 // --- the platform ---
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ kakaoResultTimeout: `${KAKAO_RESULT_TIMEOUT_MS}ms`, resultWindow: `${RESULT_WINDOW_MS}ms` });
-  [main, other] = await Promise.all([activeContract(platform.api), activeContract(platform.api, { senderNumbers: ['031-234-5678'] })]);
-  await Promise.all([approvedTemplate(platform.api, main.merchant.apiKey, TEMPLATE.code, TEMPLATE.text), approvedTemplate(platform.api, other.merchant.apiKey, TEMPLATE.code, TEMPLATE.text)]);
+  platform = await startTestPlatform({
+    kakaoResultTimeout: `${KAKAO_RESULT_TIMEOUT_MS}ms`,
+    resultWindow: `${RESULT_WINDOW_MS}ms`,
+  });
+  [main, other] = await Promise.all([
+    activeContract(platform.api),
+    activeContract(platform.api, { senderNumbers: ['031-234-5678'] }),
+  ]);
+  await Promise.all([
+    approvedTemplate(platform.api, main.merchant.apiKey, TEMPLATE.code, TEMPLATE.text),
+    approvedTemplate(platform.api, other.merchant.apiKey, TEMPLATE.code, TEMPLATE.text),
+  ]);
 }, 120_000);
 
 afterAll(async () => {
@@ -152,14 +194,26 @@ describe('an AlimTalk with fallback to each of the simulator’s test numbers (S
 
   beforeAll(async () => {
     for (const last4 of ['1234', '9001', '9002', '9003', '9004', '9005', '9006']) to[last4] = mobile(last4);
-    await Promise.all(Object.entries(to).map(async ([last4, number]) => (ids[last4] = await accept(main.merchant.apiKey, alimtalk(number)))));
+    await Promise.all(
+      Object.entries(to).map(
+        async ([last4, number]) => (ids[last4] = await accept(main.merchant.apiKey, alimtalk(number))),
+      ),
+    );
   });
 
   const finalOf = (last4: string) => final(main.merchant.apiKey, ids[last4], 20_000);
 
   it('any other number: delivered by Kakao, shown with a masked recipient and a KST timeline, billed once as AlimTalk', async () => {
     const m = await finalOf('1234');
-    expect(m).toMatchObject({ id: ids['1234'], type: 'alimtalk', to: `010-****-1234`, status: 'delivered', deliveredVia: 'alimtalk', failureReason: null, fallback: { channel: 'sms' } });
+    expect(m).toMatchObject({
+      id: ids['1234'],
+      type: 'alimtalk',
+      to: `010-****-1234`,
+      status: 'delivered',
+      deliveredVia: 'alimtalk',
+      failureReason: null,
+      fallback: { channel: 'sms' },
+    });
     expect(steps(m)).toEqual(['alimtalk:sent', 'alimtalk:delivered']);
     const [sent, delivered] = m.attempts as Attempt[];
     expect(sent.providerMessageId).toMatch(/^kko_/);
@@ -178,7 +232,10 @@ describe('an AlimTalk with fallback to each of the simulator’s test numbers (S
     expect(steps(m)).toEqual(['alimtalk:sent', 'alimtalk:failed', 'sms:sent', 'sms:delivered']);
     expect(entry(m, 'alimtalk:failed').resultCode).toBe('3018');
     expect(entry(m, 'sms:sent').providerMessageId).toMatch(/^sms_/);
-    expect(entry(m, 'sms:delivered')).toMatchObject({ providerMessageId: entry(m, 'sms:sent').providerMessageId, resultCode: '1000' });
+    expect(entry(m, 'sms:delivered')).toMatchObject({
+      providerMessageId: entry(m, 'sms:sent').providerMessageId,
+      resultCode: '1000',
+    });
     expect(await usageOf(ids['9001'])).toEqual([{ usage_type: 'sms', channel: 'sms' }]);
     const sms = (await simSends(to['9001'])).filter((s) => s.provider === 'sms');
     expect(sms).toEqual([expect.objectContaining({ type: 'sms', from: '0223456789', text: ORDER_TEXT })]);
@@ -195,7 +252,12 @@ describe('an AlimTalk with fallback to each of the simulator’s test numbers (S
 
   it('9003 (carrier rejects the number): failed with carrier_rejected, nothing billed', async () => {
     const m = await finalOf('9003');
-    expect(m).toMatchObject({ to: '010-****-9003', status: 'failed', deliveredVia: null, failureReason: 'carrier_rejected' });
+    expect(m).toMatchObject({
+      to: '010-****-9003',
+      status: 'failed',
+      deliveredVia: null,
+      failureReason: 'carrier_rejected',
+    });
     expect(steps(m)).toEqual(['alimtalk:sent', 'alimtalk:failed', 'sms:sent', 'sms:failed']);
     expect(entry(m, 'sms:failed').resultCode).toBe('2003');
     expect(m.finalizedAt).toMatch(KST_TIME);
@@ -204,9 +266,16 @@ describe('an AlimTalk with fallback to each of the simulator’s test numbers (S
 
   it('9004 (carrier never reports): failed with result_timeout once the result window is over, nothing billed', async () => {
     const m = await finalOf('9004');
-    expect(m).toMatchObject({ to: '010-****-9004', status: 'failed', deliveredVia: null, failureReason: 'result_timeout' });
+    expect(m).toMatchObject({
+      to: '010-****-9004',
+      status: 'failed',
+      deliveredVia: null,
+      failureReason: 'result_timeout',
+    });
     expect(steps(m)).toEqual(['alimtalk:sent', 'alimtalk:failed', 'sms:sent', 'sms:no_result']);
-    expect(Date.parse(m.finalizedAt) - Date.parse(entry(m, 'sms:sent').at)).toBeGreaterThanOrEqual(RESULT_WINDOW_MS - 250);
+    expect(Date.parse(m.finalizedAt) - Date.parse(entry(m, 'sms:sent').at)).toBeGreaterThanOrEqual(
+      RESULT_WINDOW_MS - 250,
+    );
     expect(await usageOf(ids['9004'])).toEqual([]);
   });
 
@@ -217,27 +286,46 @@ describe('an AlimTalk with fallback to each of the simulator’s test numbers (S
       async () => {
         const res = await platform.api.call('GET', `/v1/messages/${ids['9005']}`, { key: main.merchant.apiKey });
         const done = steps(res.body);
-        return done.includes('alimtalk:late_delivered') && done.some((s) => s === 'sms:delivered' || s === 'sms:late_delivered') ? res.body : undefined;
+        return done.includes('alimtalk:late_delivered') &&
+          done.some((s) => s === 'sms:delivered' || s === 'sms:late_delivered')
+          ? res.body
+          : undefined;
       },
       15_000,
       'both successes on the timeline',
     );
-    expect(entry(settled, 'alimtalk:late_delivered')).toMatchObject({ providerMessageId: entry(settled, 'alimtalk:sent').providerMessageId, resultCode: '0000' });
+    expect(entry(settled, 'alimtalk:late_delivered')).toMatchObject({
+      providerMessageId: entry(settled, 'alimtalk:sent').providerMessageId,
+      resultCode: '0000',
+    });
     // SPEC §4: the channel whose success was reported first. The simulator reports Kakao's success 1 s
     // after the Kakao timeout, the fallback's within 200 ms of its send: SMS, unless the machine is so
     // loaded that the fallback took more than a second to go out.
-    const reportedAt = async (provider: 'kakao' | 'sms', id: string) => Date.parse((await sim<{ reportedAt: string }>('GET', `/${provider}/v1/messages/${id}`)).reportedAt);
+    const reportedAt = async (provider: 'kakao' | 'sms', id: string) =>
+      Date.parse((await sim<{ reportedAt: string }>('GET', `/${provider}/v1/messages/${id}`)).reportedAt);
     const kakaoAt = await reportedAt('kakao', entry(settled, 'alimtalk:sent').providerMessageId!);
     const smsAt = await reportedAt('sms', entry(settled, 'sms:sent').providerMessageId!);
     const first = smsAt < kakaoAt ? 'sms' : 'alimtalk';
     expect(settled).toMatchObject({ status: 'delivered', deliveredVia: first });
-    if (first === 'sms') expect(steps(settled)).toEqual(['alimtalk:sent', 'alimtalk:no_result', 'sms:sent', 'sms:delivered', 'alimtalk:late_delivered']);
+    if (first === 'sms')
+      expect(steps(settled)).toEqual([
+        'alimtalk:sent',
+        'alimtalk:no_result',
+        'sms:sent',
+        'sms:delivered',
+        'alimtalk:late_delivered',
+      ]);
     expect(await usageOf(ids['9005'])).toEqual([{ usage_type: first, channel: first }]);
   });
 
   it('9006 (provider answers 503 once): retried with the same key, sent once, delivered by Kakao', async () => {
     const m = await finalOf('9006');
-    expect(m).toMatchObject({ to: '010-****-9006', status: 'delivered', deliveredVia: 'alimtalk', failureReason: null });
+    expect(m).toMatchObject({
+      to: '010-****-9006',
+      status: 'delivered',
+      deliveredVia: 'alimtalk',
+      failureReason: null,
+    });
     expect(steps(m)).toEqual(['alimtalk:sent', 'alimtalk:delivered']);
     expect(await usageOf(ids['9006'])).toEqual([{ usage_type: 'alimtalk', channel: 'alimtalk' }]);
     const sends = await simSends(to['9006']);
@@ -274,10 +362,23 @@ describe('plain SMS and LMS', () => {
     const to = mobile();
     const id = await accept(main.merchant.apiKey, { type: 'sms', to, text: '[바른상점] 배송이 시작되었습니다.' });
     const m = await final(main.merchant.apiKey, id);
-    expect(m).toMatchObject({ type: 'sms', status: 'delivered', deliveredVia: 'sms', from: '0223456789', fallback: null });
+    expect(m).toMatchObject({
+      type: 'sms',
+      status: 'delivered',
+      deliveredVia: 'sms',
+      from: '0223456789',
+      fallback: null,
+    });
     expect(steps(m)).toEqual(['sms:sent', 'sms:delivered']);
     expect(await usageOf(id)).toEqual([{ usage_type: 'sms', channel: 'sms' }]);
-    expect(await simSends(to)).toEqual([expect.objectContaining({ provider: 'sms', type: 'sms', from: '0223456789', text: '[바른상점] 배송이 시작되었습니다.' })]);
+    expect(await simSends(to)).toEqual([
+      expect.objectContaining({
+        provider: 'sms',
+        type: 'sms',
+        from: '0223456789',
+        text: '[바른상점] 배송이 시작되었습니다.',
+      }),
+    ]);
   });
 
   it('an SMS of exactly 80 bytes in EUC-KR is accepted and delivered; 81 bytes is refused with sms_too_long', async () => {
@@ -287,7 +388,12 @@ describe('plain SMS and LMS', () => {
 
     const res = await send(main.merchant.apiKey, { type: 'sms', to, text: `${'가'.repeat(40)}!` });
     expect(res.status).toBe(422);
-    expect(res.body.error).toMatchObject({ code: 'sms_too_long', details: { violations: [expect.objectContaining({ code: 'sms_too_long', field: 'text', limit: 80, actual: 81 })] } });
+    expect(res.body.error).toMatchObject({
+      code: 'sms_too_long',
+      details: {
+        violations: [expect.objectContaining({ code: 'sms_too_long', field: 'text', limit: 80, actual: 81 })],
+      },
+    });
     expect(await simSends(to)).toHaveLength(1);
   });
 
@@ -299,7 +405,9 @@ describe('plain SMS and LMS', () => {
     expect(m).toMatchObject({ type: 'lms', status: 'delivered', deliveredVia: 'lms' });
     expect(steps(m)).toEqual(['lms:sent', 'lms:delivered']);
     expect(await usageOf(id)).toEqual([{ usage_type: 'lms', channel: 'lms' }]);
-    expect(await simSends(to)).toEqual([expect.objectContaining({ provider: 'sms', type: 'lms', subject: '출고 안내', text })]);
+    expect(await simSends(to)).toEqual([
+      expect.objectContaining({ provider: 'sms', type: 'lms', subject: '출고 안내', text }),
+    ]);
   });
 });
 
@@ -307,7 +415,9 @@ describe('an accepted message', () => {
   it('is sent even when the database is slow to commit its acceptance', async () => {
     // A commit that takes 1.5 s (a busy database) for this merchant's messages only.
     const slow = await activeContract(platform.api);
-    await platform.db.raw(`CREATE FUNCTION test_slow_commit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(1.5); RETURN NULL; END $$`);
+    await platform.db.raw(
+      `CREATE FUNCTION test_slow_commit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(1.5); RETURN NULL; END $$`,
+    );
     await platform.db.raw(
       `CREATE CONSTRAINT TRIGGER test_slow_commit AFTER INSERT ON messages DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW.merchant_id = '${slow.merchant.id}') EXECUTE FUNCTION test_slow_commit()`,
     );
@@ -318,7 +428,8 @@ describe('an accepted message', () => {
       const outcome = await eventually(
         async () => {
           const res = await platform.api.call('GET', `/v1/messages/${id}`, { key: slow.merchant.apiKey });
-          if (res.body.status === 'delivered' || res.body.status === 'failed') return { message: res.body, workflow: 'n/a' };
+          if (res.body.status === 'delivered' || res.body.status === 'failed')
+            return { message: res.body, workflow: 'n/a' };
           const { status } = await handle.describe();
           return status.name === 'RUNNING' ? undefined : { message: res.body, workflow: status.name };
         },
@@ -326,7 +437,9 @@ describe('an accepted message', () => {
         'the message to finish or its workflow to end',
       );
       if (outcome.message.status !== 'delivered') {
-        throw new Error(`the API accepted the message (202) but it was never sent: status ${outcome.message.status}, workflow ${outcome.workflow}\n${await diagnose(id)}`);
+        throw new Error(
+          `the API accepted the message (202) but it was never sent: status ${outcome.message.status}, workflow ${outcome.workflow}\n${await diagnose(id)}`,
+        );
       }
       expect(outcome.message).toMatchObject({ status: 'delivered', deliveredVia: 'sms' });
       expect(await simSends(to)).toHaveLength(1);
@@ -358,13 +471,19 @@ describe('Idempotency-Key', () => {
     expect(late.body.id).toBe(id);
     expect(await simSends(to)).toHaveLength(1);
     expect(await usageOf(id)).toHaveLength(1);
-    expect(await platform.db('messages').where({ merchant_id: main.merchant.id, idempotency_key: KEY }).pluck('id')).toEqual([id]);
+    expect(
+      await platform.db('messages').where({ merchant_id: main.merchant.id, idempotency_key: KEY }).pluck('id'),
+    ).toEqual([id]);
   });
 
   it('simultaneous requests with one key make one message and one send', async () => {
     const key = `race-${Date.now()}`;
     const raceTo = mobile();
-    const responses = await Promise.all(Array.from({ length: 5 }, () => send(main.merchant.apiKey, { type: 'sms', to: raceTo, text: '동시 요청 시험' }, { 'Idempotency-Key': key })));
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        send(main.merchant.apiKey, { type: 'sms', to: raceTo, text: '동시 요청 시험' }, { 'Idempotency-Key': key }),
+      ),
+    );
     expect(responses.map((r) => r.status)).toEqual([202, 202, 202, 202, 202]);
     const ids = new Set(responses.map((r) => r.body.id));
     expect(ids.size).toBe(1);
@@ -375,7 +494,11 @@ describe('Idempotency-Key', () => {
   });
 
   it('the same key with a different request is refused with idempotency_key_reused', async () => {
-    const res = await send(main.merchant.apiKey, { ...body, text: '결제가 취소되었습니다.' }, { 'Idempotency-Key': KEY });
+    const res = await send(
+      main.merchant.apiKey,
+      { ...body, text: '결제가 취소되었습니다.' },
+      { 'Idempotency-Key': KEY },
+    );
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('idempotency_key_reused');
     expect(await simSends(to)).toHaveLength(1);
@@ -425,7 +548,10 @@ describe('batch sends', () => {
   it('refuses more than 1,000 items with 400 and accepts none of them', async () => {
     const before = await messageCount(main.merchant.id);
     const to = mobile();
-    const res = await platform.api.call('POST', '/v1/messages/batch', { key: main.merchant.apiKey, body: { messages: Array.from({ length: 1001 }, () => ({ type: 'sms', to, text: '안내' })) } });
+    const res = await platform.api.call('POST', '/v1/messages/batch', {
+      key: main.merchant.apiKey,
+      body: { messages: Array.from({ length: 1001 }, () => ({ type: 'sms', to, text: '안내' })) },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_request');
     expect(await messageCount(main.merchant.id)).toBe(before);
@@ -444,7 +570,11 @@ describe('refused messages: a precise code, no workflow, nothing sent', () => {
   });
 
   /** Sends as `r`, expects the refusal, and checks no message was stored; `to` is checked for sends at the end. */
-  async function refused(body: Record<string, unknown>, code: string, { laterAccepted = false } = {}): Promise<ApiResponse> {
+  async function refused(
+    body: Record<string, unknown>,
+    code: string,
+    { laterAccepted = false } = {},
+  ): Promise<ApiResponse> {
     const before = await messageCount(r.merchant.id);
     const res = await send(r.merchant.apiKey, body);
     expect({ status: res.status, code: res.body?.error?.code }).toEqual({ status: 422, code });
@@ -461,7 +591,12 @@ describe('refused messages: a precise code, no workflow, nothing sent', () => {
   it("an emoji in an SMS: unencodable_character naming '😀' and its position", async () => {
     const res = await refused({ type: 'sms', to: mobile(), text: '주문 완료 😀 감사합니다' }, 'unencodable_character');
     expect(res.body.error.message).toContain('😀');
-    expect(res.body.error.details.violations[0]).toMatchObject({ code: 'unencodable_character', field: 'text', char: '😀', position: 7 });
+    expect(res.body.error.details.violations[0]).toMatchObject({
+      code: 'unencodable_character',
+      field: 'text',
+      char: '😀',
+      position: 7,
+    });
   });
 
   it('an unknown AlimTalk template: template_not_found', async () => {
@@ -469,8 +604,13 @@ describe('refused messages: a precise code, no workflow, nothing sent', () => {
   });
 
   it('an AlimTalk missing a template variable: template_variable_missing', async () => {
-    const res = await refused({ type: 'alimtalk', to: mobile(), templateCode: TEMPLATE.code, variables: { name: '홍길동' } }, 'template_variable_missing');
-    expect(res.body.error.details.violations).toEqual([expect.objectContaining({ code: 'template_variable_missing', name: 'order' })]);
+    const res = await refused(
+      { type: 'alimtalk', to: mobile(), templateCode: TEMPLATE.code, variables: { name: '홍길동' } },
+      'template_variable_missing',
+    );
+    expect(res.body.error.details.violations).toEqual([
+      expect.objectContaining({ code: 'template_variable_missing', name: 'order' }),
+    ]);
   });
 
   it('a sender number still waiting for verification: sender_number_not_verified', async () => {
@@ -497,7 +637,10 @@ describe('refused messages: a precise code, no workflow, nothing sent', () => {
   });
 
   it('a FriendTalk without "(광고)": ad_marker_missing', async () => {
-    await refused({ type: 'friendtalk', to: mobile(), text: '바른상점 봄 신상품 안내. 무료수신거부 080-123-4567' }, 'ad_marker_missing');
+    await refused(
+      { type: 'friendtalk', to: mobile(), text: '바른상점 봄 신상품 안내. 무료수신거부 080-123-4567' },
+      'ad_marker_missing',
+    );
   });
 
   it('an opted-out recipient: recipient_opted_out, until the number is removed from the opt-out list', async () => {
@@ -516,19 +659,34 @@ describe('refused messages: a precise code, no workflow, nothing sent', () => {
 
   it('a service the contract does not include: service_not_subscribed', async () => {
     const image = png(800, 600);
-    const imageUrl = await listen(createServer((_req, res) => res.writeHead(200, { 'content-type': 'image/png', 'content-length': image.length }).end(image)));
+    const imageUrl = await listen(
+      createServer((_req, res) =>
+        res.writeHead(200, { 'content-type': 'image/png', 'content-length': image.length }).end(image),
+      ),
+    );
     const noImage = await activeContract(platform.api, { services: { ...MESSAGING_SERVICES, friendtalkImage: false } });
     const to = mobile();
     const before = await messageCount(noImage.merchant.id);
     // Held rather than refused in Kakao's ad quiet hours, so the answer does not depend on the clock.
-    const res = await send(noImage.merchant.apiKey, { type: 'friendtalk_image', to, text: AD_TEXT, imageUrl: `${imageUrl}/spring.png`, holdDuringQuietHours: true });
-    expect({ status: res.status, code: res.body?.error?.code }).toEqual({ status: 422, code: 'service_not_subscribed' });
+    const res = await send(noImage.merchant.apiKey, {
+      type: 'friendtalk_image',
+      to,
+      text: AD_TEXT,
+      imageUrl: `${imageUrl}/spring.png`,
+      holdDuringQuietHours: true,
+    });
+    expect({ status: res.status, code: res.body?.error?.code }).toEqual({
+      status: 422,
+      code: 'service_not_subscribed',
+    });
     expect(await messageCount(noImage.merchant.id)).toBe(before);
     refusedTo.push(to);
   });
 
   it('a suspended contract: contract_suspended, and accepted again once resumed', async () => {
-    const suspended = await platform.api.call('POST', `/v1/contracts/${r.contractId}/suspend`, { body: { reason: 'maintenance' } });
+    const suspended = await platform.api.call('POST', `/v1/contracts/${r.contractId}/suspend`, {
+      body: { reason: 'maintenance' },
+    });
     expect(suspended.status).toBe(200);
     expect(suspended.body.status).toBe('suspended');
     try {
@@ -589,22 +747,43 @@ describe('merchant webhooks', () => {
     const m = await final(w.merchant.apiKey, id);
     expect(m.status).toBe('delivered');
 
-    await eventually(async () => (deliveries.some((d) => d.answered === 200) ? true : undefined), 40_000, 'the webhook to be retried');
+    await eventually(
+      async () => (deliveries.some((d) => d.answered === 200) ? true : undefined),
+      40_000,
+      'the webhook to be retried',
+    );
     // The activity records the attempt once it has the answer.
-    await eventually(async () => ((await platform.db('webhook_deliveries').where({ message_id: id, succeeded: true })).length ? true : undefined), 10_000, 'the delivery to be recorded');
+    await eventually(
+      async () =>
+        (await platform.db('webhook_deliveries').where({ message_id: id, succeeded: true })).length ? true : undefined,
+      10_000,
+      'the delivery to be recorded',
+    );
     expect(deliveries.map((d) => d.answered)).toEqual([500, 200]);
     for (const d of deliveries) {
       expect(d.headers['content-type']).toMatch(/^application\/json/);
       expect(verify(w.merchant.webhookSecret, d.body, d.headers['bizmsg-signature'] as string)).toEqual({ ok: true });
-      expect(verify('not-the-secret', d.body, d.headers['bizmsg-signature'] as string)).toEqual({ ok: false, reason: 'mismatch' });
+      expect(verify('not-the-secret', d.body, d.headers['bizmsg-signature'] as string)).toEqual({
+        ok: false,
+        reason: 'mismatch',
+      });
     }
     const [first, second] = deliveries.map((d) => JSON.parse(d.body));
-    expect(second).toEqual({ id: expect.any(String), type: 'message.delivered', createdAt: expect.stringMatching(ISO_TIME), data: expect.objectContaining({ id, status: 'delivered', deliveredVia: 'sms' }) });
+    expect(second).toEqual({
+      id: expect.any(String),
+      type: 'message.delivered',
+      createdAt: expect.stringMatching(ISO_TIME),
+      data: expect.objectContaining({ id, status: 'delivered', deliveredVia: 'sms' }),
+    });
     expect(second.data.to).toMatch(/^010-\*{4}-1234$/);
     // The event id is the same on every attempt: the merchant deduplicates on it.
     expect(first.id).toBe(second.id);
 
-    const rows = await platform.db('webhook_deliveries').where({ message_id: id }).orderBy('id').select('event', 'url', 'attempt', 'status_code', 'succeeded');
+    const rows = await platform
+      .db('webhook_deliveries')
+      .where({ message_id: id })
+      .orderBy('id')
+      .select('event', 'url', 'attempt', 'status_code', 'succeeded');
     expect(rows).toEqual([
       { event: 'message.delivered', url: `${url}/bizmsg/events`, attempt: 1, status_code: 500, succeeded: false },
       { event: 'message.delivered', url: `${url}/bizmsg/events`, attempt: 2, status_code: 200, succeeded: true },
@@ -614,8 +793,18 @@ describe('merchant webhooks', () => {
 
 describe('carrier result reports', () => {
   it('a report with a bad signature is refused with 401 invalid_signature', async () => {
-    const raw = JSON.stringify({ providerMessageId: 'sms_forged', idempotencyKey: 'msg_forged:sms', status: 'delivered', resultCode: '1000', reportedAt: null });
-    const forged = await platform.api.call('POST', '/v1/provider-reports/sms', { key: null, raw, headers: { 'bizmsg-signature': `t=${Math.floor(Date.now() / 1000)},v1=${'0'.repeat(64)}` } });
+    const raw = JSON.stringify({
+      providerMessageId: 'sms_forged',
+      idempotencyKey: 'msg_forged:sms',
+      status: 'delivered',
+      resultCode: '1000',
+      reportedAt: null,
+    });
+    const forged = await platform.api.call('POST', '/v1/provider-reports/sms', {
+      key: null,
+      raw,
+      headers: { 'bizmsg-signature': `t=${Math.floor(Date.now() / 1000)},v1=${'0'.repeat(64)}` },
+    });
     expect(forged.status).toBe(401);
     expect(forged.body.error.code).toBe('invalid_signature');
     const unsigned = await platform.api.call('POST', '/v1/provider-reports/sms', { key: null, raw });
@@ -642,15 +831,23 @@ describe('carrier result reports', () => {
 
 describe('reading messages', () => {
   it('filters by status and type', async () => {
-    const res = await platform.api.call('GET', '/v1/messages?status=delivered&type=alimtalk', { key: main.merchant.apiKey });
+    const res = await platform.api.call('GET', '/v1/messages?status=delivered&type=alimtalk', {
+      key: main.merchant.apiKey,
+    });
     expect(res.status).toBe(200);
     expect(res.body.data.length).toBeGreaterThanOrEqual(6);
     for (const m of res.body.data) expect(m).toMatchObject({ status: 'delivered', type: 'alimtalk' });
-    const expected = await platform.db('messages').where({ merchant_id: main.merchant.id, status: 'delivered', type: 'alimtalk' }).pluck('id');
+    const expected = await platform
+      .db('messages')
+      .where({ merchant_id: main.merchant.id, status: 'delivered', type: 'alimtalk' })
+      .pluck('id');
     expect(res.body.data.map((m: { id: string }) => m.id).sort()).toEqual(expected.sort());
 
     const failed = await platform.api.call('GET', '/v1/messages?status=failed', { key: main.merchant.apiKey });
-    expect(failed.body.data.map((m: { failureReason: string }) => m.failureReason).sort()).toEqual(['carrier_rejected', 'result_timeout']);
+    expect(failed.body.data.map((m: { failureReason: string }) => m.failureReason).sort()).toEqual([
+      'carrier_rejected',
+      'result_timeout',
+    ]);
   });
 
   it('pages with limit and nextCursor, newest first, without duplicates or gaps', async () => {
@@ -658,7 +855,11 @@ describe('reading messages', () => {
     const createdAts: string[] = [];
     let cursor: string | null = null;
     for (let page = 0; page < 100; page++) {
-      const res: ApiResponse = await platform.api.call('GET', `/v1/messages?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { key: main.merchant.apiKey });
+      const res: ApiResponse = await platform.api.call(
+        'GET',
+        `/v1/messages?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        { key: main.merchant.apiKey },
+      );
       expect(res.status).toBe(200);
       expect(res.body.data.length).toBeLessThanOrEqual(2);
       seen.push(...res.body.data.map((m: { id: string }) => m.id));

@@ -32,7 +32,10 @@ const newTid = (kind = 'CARD') => `Stdpay${kind}${suffix}${String(++tidSeq).padS
 /** The merchant most tests report for: receivers R1 and R2; buyer approval and virtual-account notices, no buyer-cancel. */
 let shop: ActiveContract;
 const RECEIVERS = [mobile('1111'), mobile('2222')];
-const SHOP_NOTICES = { merchant: { approval: true, cancel: true }, buyer: { approval: true, cancel: false, vbankIssued: true } };
+const SHOP_NOTICES = {
+  merchant: { approval: true, cancel: true },
+  buyer: { approval: true, cancel: false, vbankIssued: true },
+};
 
 /** Another merchant with its own MID. */
 let other: ActiveContract;
@@ -62,7 +65,8 @@ async function allSends(): Promise<SimSend[]> {
   return ((await res.json()) as { data: SimSend[] }).data;
 }
 /** The simulator's sends of one notice (its idempotency keys are `<message id>:<channel>`). */
-const sendsOf = (sends: SimSend[], messageId: string) => sends.filter((s) => s.idempotencyKey.startsWith(`${messageId}:`));
+const sendsOf = (sends: SimSend[], messageId: string) =>
+  sends.filter((s) => s.idempotencyKey.startsWith(`${messageId}:`));
 
 const paymentEvent = (overrides: Record<string, unknown> = {}) => ({
   mid: MID,
@@ -75,7 +79,8 @@ const paymentEvent = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-const post = (body: Record<string, unknown>, key: string = shop.merchant.apiKey) => platform.api.call('POST', '/v1/payment-events', { key, body });
+const post = (body: Record<string, unknown>, key: string = shop.merchant.apiKey) =>
+  platform.api.call('POST', '/v1/payment-events', { key, body });
 
 async function accepted(body: Record<string, unknown>, key?: string): Promise<ApiResponse> {
   const res = await post(body, key);
@@ -83,7 +88,8 @@ async function accepted(body: Record<string, unknown>, key?: string): Promise<Ap
   return res;
 }
 
-const notices = (mid: string, tid: string, key: string = shop.merchant.apiKey) => platform.api.call('GET', `/v1/payment-events/${mid}/${tid}`, { key });
+const notices = (mid: string, tid: string, key: string = shop.merchant.apiKey) =>
+  platform.api.call('GET', `/v1/payment-events/${mid}/${tid}`, { key });
 
 /** GET /v1/payment-events/:mid/:tid once every event is completed and every notice final. */
 async function settled(mid: string, tid: string, key: string = shop.merchant.apiKey): Promise<any> {
@@ -91,7 +97,10 @@ async function settled(mid: string, tid: string, key: string = shop.merchant.api
     async () => {
       const res = await notices(mid, tid, key);
       if (res.status !== 200) return undefined;
-      const done = res.body.events.every((e: any) => e.status === 'completed' && e.notices.every((n: any) => n.status === 'delivered' || n.status === 'failed'));
+      const done = res.body.events.every(
+        (e: any) =>
+          e.status === 'completed' && e.notices.every((n: any) => n.status === 'delivered' || n.status === 'failed'),
+      );
       return done ? res.body : undefined;
     },
     20_000,
@@ -99,8 +108,14 @@ async function settled(mid: string, tid: string, key: string = shop.merchant.api
   );
 }
 
-const usageOf = (ids: string[]) => platform.db('usage_records').whereIn('message_id', ids).orderBy('message_id').select('message_id', 'usage_type', 'channel');
-const messageCount = async (merchantId: string) => Number((await platform.db('messages').where({ merchant_id: merchantId }).count({ n: '*' }))[0].n);
+const usageOf = (ids: string[]) =>
+  platform
+    .db('usage_records')
+    .whereIn('message_id', ids)
+    .orderBy('message_id')
+    .select('message_id', 'usage_type', 'channel');
+const messageCount = async (merchantId: string) =>
+  Number((await platform.db('messages').where({ merchant_id: merchantId }).count({ n: '*' }))[0].n);
 const eventRows = (tid: string) => platform.db('payment_events').where({ tid }).select('id');
 
 const workflow = (id: string) => platform.env.client.workflow.getHandle(id).describe();
@@ -110,7 +125,13 @@ const workflow = (id: string) => platform.env.client.workflow.getHandle(id).desc
 beforeAll(async () => {
   platform = await startTestPlatform({ kakaoResultTimeout: '1s', resultWindow: '4s' });
   const noticesOnly = (mids: string[], receiverNumbers: string[], name: string) =>
-    activeContract(platform.api, { services: { paymentNotice: SHOP_NOTICES }, senderNumbers: [], receiverNumbers, mids, merchant: { name } });
+    activeContract(platform.api, {
+      services: { paymentNotice: SHOP_NOTICES },
+      senderNumbers: [],
+      receiverNumbers,
+      mids,
+      merchant: { name },
+    });
   [shop, other, frozen, wide] = await Promise.all([
     noticesOnly([MID], RECEIVERS, '바른상점'),
     noticesOnly([OTHER_MID], [mobile('3333')], '다른상점'),
@@ -121,9 +142,19 @@ beforeAll(async () => {
       '넓은상점',
     ),
   ]);
-  const suspended = await platform.api.call('POST', `/v1/contracts/${frozen.contractId}/suspend`, { body: { reason: 'maintenance' } });
-  if (suspended.status >= 300) throw new Error(`suspension refused: ${suspended.status} ${JSON.stringify(suspended.body)}`);
-  await eventually(async () => ((await platform.api.call('GET', `/v1/contracts/${frozen.contractId}`)).body.status === 'suspended' ? true : undefined), 15_000, 'the suspension');
+  const suspended = await platform.api.call('POST', `/v1/contracts/${frozen.contractId}/suspend`, {
+    body: { reason: 'maintenance' },
+  });
+  if (suspended.status >= 300)
+    throw new Error(`suspension refused: ${suspended.status} ${JSON.stringify(suspended.body)}`);
+  await eventually(
+    async () =>
+      (await platform.api.call('GET', `/v1/contracts/${frozen.contractId}`)).body.status === 'suspended'
+        ? true
+        : undefined,
+    15_000,
+    'the suspension',
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -136,19 +167,39 @@ describe('a card approval', () => {
   it('notifies both receiving numbers and the buyer by AlimTalk, all delivered and billed as payment notices', async () => {
     const body = paymentEvent();
     const res = await accepted(body);
-    expect(res.body).toEqual({ paymentEventId: expect.stringMatching(/^pev_/), notices: [expect.stringMatching(/^msg_/), expect.stringMatching(/^msg_/), expect.stringMatching(/^msg_/)], skipped: [] });
+    expect(res.body).toEqual({
+      paymentEventId: expect.stringMatching(/^pev_/),
+      notices: [expect.stringMatching(/^msg_/), expect.stringMatching(/^msg_/), expect.stringMatching(/^msg_/)],
+      skipped: [],
+    });
     expect(new Set(res.body.notices).size).toBe(3);
 
     const view = await settled(MID, body.tid);
     expect(view).toMatchObject({ mid: MID, tid: body.tid });
     expect(view.events).toHaveLength(1);
     const [ev] = view.events;
-    expect(ev).toMatchObject({ id: res.body.paymentEventId, event: 'approved', method: 'card', amount: 12_000, productName: '무선 이어폰', status: 'completed', skipped: [] });
+    expect(ev).toMatchObject({
+      id: res.body.paymentEventId,
+      event: 'approved',
+      method: 'card',
+      amount: 12_000,
+      productName: '무선 이어폰',
+      status: 'completed',
+      skipped: [],
+    });
     expect(ev.notices.map((n: any) => n.id).sort()).toEqual([...res.body.notices].sort());
     const seen = ev.notices.map((n: any) => [n.audience, n.to]).sort();
-    expect(seen).toEqual([['buyer', masked(body.buyer.phone)], ...RECEIVERS.map((r) => ['merchant', masked(r)])].sort());
+    expect(seen).toEqual(
+      [['buyer', masked(body.buyer.phone)], ...RECEIVERS.map((r) => ['merchant', masked(r)])].sort(),
+    );
     for (const n of ev.notices) {
-      expect(n).toMatchObject({ type: 'payment_notice', status: 'delivered', deliveredVia: 'alimtalk', failureReason: null, from: '15884954' });
+      expect(n).toMatchObject({
+        type: 'payment_notice',
+        status: 'delivered',
+        deliveredVia: 'alimtalk',
+        failureReason: null,
+        from: '15884954',
+      });
     }
     // Recipients are masked everywhere in the answer.
     for (const phone of [...RECEIVERS, body.buyer.phone]) expect(JSON.stringify(view)).not.toContain(digitsOf(phone));
@@ -160,10 +211,20 @@ describe('a card approval', () => {
     // What went out: one AlimTalk per notice, from the company's channel, on the fixed template.
     const sends = await allSends();
     for (const id of res.body.notices) {
-      expect(sendsOf(sends, id)).toEqual([expect.objectContaining({ provider: 'kakao', type: 'alimtalk', templateCode: 'PAYNOTI_APPROVAL', senderKey: '@bizmsg-payments', attempts: 1 })]);
+      expect(sendsOf(sends, id)).toEqual([
+        expect.objectContaining({
+          provider: 'kakao',
+          type: 'alimtalk',
+          templateCode: 'PAYNOTI_APPROVAL',
+          senderKey: '@bizmsg-payments',
+          attempts: 1,
+        }),
+      ]);
     }
     const [toBuyer] = sends.filter((s) => s.to === digitsOf(body.buyer.phone));
-    expect(toBuyer.text).toBe(`[바른상점] 결제가 완료되었습니다.\n\n상품명: 무선 이어폰\n결제금액: 12,000원\n결제수단: 신용카드\n거래번호: ${body.tid}`);
+    expect(toBuyer.text).toBe(
+      `[바른상점] 결제가 완료되었습니다.\n\n상품명: 무선 이어폰\n결제금액: 12,000원\n결제수단: 신용카드\n거래번호: ${body.tid}`,
+    );
   });
 
   it('reported again (same mid, tid, event) answers with the same notices, marked Idempotent-Replayed, and sends nothing new', async () => {
@@ -175,7 +236,11 @@ describe('a card approval', () => {
     const childrenBefore = await Promise.all(first.body.notices.map((id: string) => workflow(`message-${id}`)));
     const sendsBefore = await allSends();
     const rowsBefore = await messageCount(shop.merchant.id);
-    const attemptsBefore = await platform.db('message_attempts').whereIn('message_id', first.body.notices).orderBy(['message_id', 'seq']).select();
+    const attemptsBefore = await platform
+      .db('message_attempts')
+      .whereIn('message_id', first.body.notices)
+      .orderBy(['message_id', 'seq'])
+      .select();
 
     const again = await post(body);
     expect(again.status).toBe(202);
@@ -191,7 +256,13 @@ describe('a card approval', () => {
     expect(sendsAfter).toHaveLength(sendsBefore.length);
     for (const id of first.body.notices) expect(sendsOf(sendsAfter, id)).toEqual(sendsOf(sendsBefore, id));
     expect(await messageCount(shop.merchant.id)).toBe(rowsBefore);
-    expect(await platform.db('message_attempts').whereIn('message_id', first.body.notices).orderBy(['message_id', 'seq']).select()).toEqual(attemptsBefore);
+    expect(
+      await platform
+        .db('message_attempts')
+        .whereIn('message_id', first.body.notices)
+        .orderBy(['message_id', 'seq'])
+        .select(),
+    ).toEqual(attemptsBefore);
     expect(await eventRows(body.tid)).toHaveLength(1);
     expect(await usageOf(first.body.notices)).toHaveLength(3);
     // Temporal: still the one run of the event and of each notice.
@@ -199,7 +270,9 @@ describe('a card approval', () => {
     const childrenAfter = await Promise.all(first.body.notices.map((id: string) => workflow(`message-${id}`)));
     expect(childrenAfter.map((d) => d.runId)).toEqual(childrenBefore.map((d) => d.runId));
     const viewAfter = (await notices(MID, body.tid)).body;
-    expect(viewAfter.events[0].notices.map((n: any) => [n.id, n.status, n.finalizedAt])).toEqual(view.events[0].notices.map((n: any) => [n.id, n.status, n.finalizedAt]));
+    expect(viewAfter.events[0].notices.map((n: any) => [n.id, n.status, n.finalizedAt])).toEqual(
+      view.events[0].notices.map((n: any) => [n.id, n.status, n.finalizedAt]),
+    );
   });
 
   it('reported again answers exactly as the first time, notices listed in the same order (20 receivers)', async () => {
@@ -218,12 +291,16 @@ describe('a cancellation', () => {
     const body = paymentEvent({ event: 'cancelled' });
     const res = await accepted(body);
     expect(res.body.notices).toHaveLength(2);
-    expect(res.body.skipped).toEqual([{ audience: 'buyer', reason: 'service_not_applied', message: expect.any(String) }]);
+    expect(res.body.skipped).toEqual([
+      { audience: 'buyer', reason: 'service_not_applied', message: expect.any(String) },
+    ]);
 
     const view = await settled(MID, body.tid);
     const [ev] = view.events;
     expect(ev.skipped).toEqual(res.body.skipped);
-    expect(ev.notices.map((n: any) => [n.audience, n.to]).sort()).toEqual(RECEIVERS.map((r) => ['merchant', masked(r)]).sort());
+    expect(ev.notices.map((n: any) => [n.audience, n.to]).sort()).toEqual(
+      RECEIVERS.map((r) => ['merchant', masked(r)]).sort(),
+    );
     for (const n of ev.notices) expect(n).toMatchObject({ status: 'delivered', deliveredVia: 'alimtalk' });
 
     const sends = await allSends();
@@ -238,16 +315,19 @@ describe('a cancellation', () => {
 });
 
 describe('events that are refused, with nothing stored or sent', () => {
-  it.each(['cash', 'point'])('a %s payment is refused with 422 payment_method_not_supported (Art. 2.2)', async (method) => {
-    const rows = await messageCount(shop.merchant.id);
-    const body = paymentEvent({ method });
-    const res = await post(body);
-    expect(res.status).toBe(422);
-    expect(res.body.error).toMatchObject({ code: 'payment_method_not_supported', message: expect.any(String) });
-    expect(await eventRows(body.tid)).toHaveLength(0);
-    expect(await messageCount(shop.merchant.id)).toBe(rows);
-    expect((await notices(MID, body.tid)).status).toBe(404);
-  });
+  it.each(['cash', 'point'])(
+    'a %s payment is refused with 422 payment_method_not_supported (Art. 2.2)',
+    async (method) => {
+      const rows = await messageCount(shop.merchant.id);
+      const body = paymentEvent({ method });
+      const res = await post(body);
+      expect(res.status).toBe(422);
+      expect(res.body.error).toMatchObject({ code: 'payment_method_not_supported', message: expect.any(String) });
+      expect(await eventRows(body.tid)).toHaveLength(0);
+      expect(await messageCount(shop.merchant.id)).toBe(rows);
+      expect((await notices(MID, body.tid)).status).toBe(404);
+    },
+  );
 
   it('a virtual-account event for a card payment is refused', async () => {
     const res = await post(paymentEvent({ event: 'vbank_deposited', method: 'card' }));
@@ -279,7 +359,10 @@ describe('a virtual account (가상계좌)', () => {
     expect(approved.body).toEqual({
       paymentEventId: expect.stringMatching(/^pev_/),
       notices: [],
-      skipped: expect.arrayContaining([expect.objectContaining({ audience: 'merchant', reason: 'approval_sent_on_deposit' }), expect.objectContaining({ audience: 'buyer', reason: 'approval_sent_on_deposit' })]),
+      skipped: expect.arrayContaining([
+        expect.objectContaining({ audience: 'merchant', reason: 'approval_sent_on_deposit' }),
+        expect.objectContaining({ audience: 'buyer', reason: 'approval_sent_on_deposit' }),
+      ]),
     });
     expect(approved.body.skipped).toHaveLength(2);
 
@@ -289,12 +372,15 @@ describe('a virtual account (가상계좌)', () => {
 
     const issued = await accepted({ ...base, event: 'vbank_issued', vbank: VBANK });
     expect(issued.body.notices).toHaveLength(1);
-    expect(issued.body.skipped).toEqual([{ audience: 'merchant', reason: 'no_notice_for_event', message: expect.any(String) }]);
+    expect(issued.body.skipped).toEqual([
+      { audience: 'merchant', reason: 'no_notice_for_event', message: expect.any(String) },
+    ]);
     const issuedNotice = await finalMessage(platform.api, shop.merchant.apiKey, issued.body.notices[0], 20_000);
     expect(issuedNotice).toMatchObject({ to: masked(buyer.phone), status: 'delivered', deliveredVia: 'alimtalk' });
     const [vbankSend] = sendsOf(await allSends(), issued.body.notices[0]);
     expect(vbankSend).toMatchObject({ provider: 'kakao', to: digitsOf(buyer.phone), templateCode: 'PAYNOTI_VBANK' });
-    for (const part of ['국민은행', '12345678901234', '예금주: 바른상점', '2030-03-05', '35,000원']) expect(vbankSend.text).toContain(part);
+    for (const part of ['국민은행', '12345678901234', '예금주: 바른상점', '2030-03-05', '35,000원'])
+      expect(vbankSend.text).toContain(part);
 
     const deposited = await accepted({ ...base, event: 'vbank_deposited' });
     expect(deposited.body.notices).toHaveLength(3);
@@ -307,7 +393,9 @@ describe('a virtual account (가상계좌)', () => {
       ['vbank_deposited', 3],
     ]);
     const atDeposit = view.events[2].notices;
-    expect(atDeposit.map((n: any) => [n.audience, n.to]).sort()).toEqual([['buyer', masked(buyer.phone)], ...RECEIVERS.map((r) => ['merchant', masked(r)])].sort());
+    expect(atDeposit.map((n: any) => [n.audience, n.to]).sort()).toEqual(
+      [['buyer', masked(buyer.phone)], ...RECEIVERS.map((r) => ['merchant', masked(r)])].sort(),
+    );
     for (const n of atDeposit) expect(n).toMatchObject({ status: 'delivered', deliveredVia: 'alimtalk' });
     const sends = await allSends();
     for (const id of deposited.body.notices) {
@@ -317,7 +405,12 @@ describe('a virtual account (가상계좌)', () => {
       expect(s.text).toContain('결제수단: 가상계좌');
     }
     const usage = await usageOf([...issued.body.notices, ...deposited.body.notices]);
-    expect(usage.map((u: any) => u.usage_type)).toEqual(['paymentNotice', 'paymentNotice', 'paymentNotice', 'paymentNotice']);
+    expect(usage.map((u: any) => u.usage_type)).toEqual([
+      'paymentNotice',
+      'paymentNotice',
+      'paymentNotice',
+      'paymentNotice',
+    ]);
   });
 });
 
@@ -329,10 +422,27 @@ describe('a notice Kakao cannot deliver (form §2가: SMS from 1588-4954)', () =
     const [viewA, viewB] = await Promise.all([settled(MID, fallsBack.tid), settled(MID, fails.tid)]);
 
     const buyerA = viewA.events[0].notices.find((n: any) => n.audience === 'buyer');
-    expect(buyerA).toMatchObject({ to: masked(fallsBack.buyer.phone), status: 'delivered', deliveredVia: 'sms', from: '15884954' });
-    expect(buyerA.attempts.map((s: any) => `${s.channel}:${s.status}`)).toEqual(['alimtalk:sent', 'alimtalk:failed', 'sms:sent', 'sms:delivered']);
+    expect(buyerA).toMatchObject({
+      to: masked(fallsBack.buyer.phone),
+      status: 'delivered',
+      deliveredVia: 'sms',
+      from: '15884954',
+    });
+    expect(buyerA.attempts.map((s: any) => `${s.channel}:${s.status}`)).toEqual([
+      'alimtalk:sent',
+      'alimtalk:failed',
+      'sms:sent',
+      'sms:delivered',
+    ]);
     const smsA = sendsOf(await allSends(), buyerA.id).filter((s) => s.provider === 'sms');
-    expect(smsA).toEqual([expect.objectContaining({ type: 'sms', from: '15884954', to: digitsOf(fallsBack.buyer.phone), text: '[바른상점] 결제완료 12,000원' })]);
+    expect(smsA).toEqual([
+      expect.objectContaining({
+        type: 'sms',
+        from: '15884954',
+        to: digitsOf(fallsBack.buyer.phone),
+        text: '[바른상점] 결제완료 12,000원',
+      }),
+    ]);
     expect(await usageOf([buyerA.id])).toEqual([{ message_id: buyerA.id, usage_type: 'sms', channel: 'sms' }]);
     // The receivers' notices of the same event are unaffected.
     const merchantA = a.body.notices.filter((id: string) => id !== buyerA.id);
@@ -341,7 +451,12 @@ describe('a notice Kakao cannot deliver (form §2가: SMS from 1588-4954)', () =
     const buyerB = viewB.events[0].notices.find((n: any) => n.audience === 'buyer');
     expect(buyerB).toMatchObject({ to: masked(fails.buyer.phone), status: 'failed', deliveredVia: null });
     expect(buyerB.failureReason).toEqual(expect.any(String));
-    expect(buyerB.attempts.map((s: any) => `${s.channel}:${s.status}`)).toEqual(['alimtalk:sent', 'alimtalk:failed', 'sms:sent', 'sms:failed']);
+    expect(buyerB.attempts.map((s: any) => `${s.channel}:${s.status}`)).toEqual([
+      'alimtalk:sent',
+      'alimtalk:failed',
+      'sms:sent',
+      'sms:failed',
+    ]);
     expect(await usageOf([buyerB.id])).toEqual([]);
     expect(await usageOf(b.body.notices)).toHaveLength(2);
   });
@@ -385,7 +500,8 @@ describe('whose MIDs a caller may report for', () => {
     expect(asOperator.headers.get('idempotent-replayed')).toBeNull();
     expect(answer.notices).toHaveLength(2);
     expect(answer.skipped).toEqual([{ audience: 'buyer', reason: 'no_buyer_phone', message: expect.any(String) }]);
-    for (const id of answer.notices) expect((await platform.api.call('GET', `/v1/messages/${id}`, { key: shop.merchant.apiKey })).status).toBe(200);
+    for (const id of answer.notices)
+      expect((await platform.api.call('GET', `/v1/messages/${id}`, { key: shop.merchant.apiKey })).status).toBe(200);
     const view = await settled(MID, body.tid);
     expect(view.events[0].notices.every((n: any) => n.status === 'delivered')).toBe(true);
   });
@@ -397,10 +513,14 @@ describe('in Temporal (what an operator sees)', () => {
     const res = await accepted(body);
     await settled(MID, body.tid);
     const parentId = `payment-notice-${MID}-${body.tid}-approved`;
-    const parent = await eventually(async () => {
-      const d = await workflow(parentId);
-      return d.status.name === 'COMPLETED' ? d : undefined;
-    }, 15_000, 'the payment-notice workflow to complete');
+    const parent = await eventually(
+      async () => {
+        const d = await workflow(parentId);
+        return d.status.name === 'COMPLETED' ? d : undefined;
+      },
+      15_000,
+      'the payment-notice workflow to complete',
+    );
     expect(parent.type).toBe('PaymentNoticeWorkflow');
     for (const id of res.body.notices) {
       const child = await workflow(`message-${id}`);

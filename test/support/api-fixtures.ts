@@ -4,7 +4,14 @@ import { validBrn } from './fixtures';
 
 export const PROOF_PDF_BASE64 = Buffer.from('%PDF-1.4\n% 통신서비스 이용증명원\n').toString('base64');
 
-export const FEES_BODY = { paymentNotice: '8.5', sms: '9', lms: '25', alimtalk: '7.5', friendtalkText: '12', friendtalkImage: '20.25' };
+export const FEES_BODY = {
+  paymentNotice: '8.5',
+  sms: '9',
+  lms: '25',
+  alimtalk: '7.5',
+  friendtalkText: '12',
+  friendtalkImage: '20.25',
+};
 
 export interface TestMerchant {
   id: string;
@@ -15,13 +22,28 @@ export interface TestMerchant {
 
 export async function createMerchant(api: ApiClient, overrides: Record<string, unknown> = {}): Promise<TestMerchant> {
   const res = await api.call('POST', '/v1/merchants', {
-    body: { businessRegistrationNumber: validBrn(), name: '바른상점', representative: '홍길동', address: '서울특별시 중구 세종대로 110', kakaoSearchId: '@barun', ...overrides },
+    body: {
+      businessRegistrationNumber: validBrn(),
+      name: '바른상점',
+      representative: '홍길동',
+      address: '서울특별시 중구 세종대로 110',
+      kakaoSearchId: '@barun',
+      ...overrides,
+    },
   });
   if (res.status !== 201) throw new Error(`merchant not created: ${res.status} ${JSON.stringify(res.body)}`);
   return { id: res.body.id, apiKey: res.body.apiKey, webhookSecret: res.body.webhookSecret, name: res.body.name };
 }
 
-export const MESSAGING_SERVICES = { sms: true, lms: true, alimtalk: true, friendtalkText: true, friendtalkImage: true, fallbackSms: true, fallbackLms: true };
+export const MESSAGING_SERVICES = {
+  sms: true,
+  lms: true,
+  alimtalk: true,
+  friendtalkText: true,
+  friendtalkImage: true,
+  fallbackSms: true,
+  fallbackLms: true,
+};
 
 export interface ActiveContract {
   merchant: TestMerchant;
@@ -32,14 +54,23 @@ export interface ActiveContract {
 /** A merchant with an approved contract whose sender numbers are verified. */
 export async function activeContract(
   api: ApiClient,
-  opts: { services?: Record<string, unknown>; senderNumbers?: string[]; receiverNumbers?: string[]; mids?: string[]; merchant?: Record<string, unknown> } = {},
+  opts: {
+    services?: Record<string, unknown>;
+    senderNumbers?: string[];
+    receiverNumbers?: string[];
+    mids?: string[];
+    merchant?: Record<string, unknown>;
+  } = {},
 ): Promise<ActiveContract> {
   const merchant = await createMerchant(api, opts.merchant);
   const applied = await api.call('POST', '/v1/contracts', {
     key: merchant.apiKey,
     body: {
       services: opts.services ?? MESSAGING_SERVICES,
-      senderNumbers: (opts.senderNumbers ?? ['02-2345-6789']).map((number) => ({ number, proofDocument: { fileName: 'proof.pdf', contentBase64: PROOF_PDF_BASE64 } })),
+      senderNumbers: (opts.senderNumbers ?? ['02-2345-6789']).map((number) => ({
+        number,
+        proofDocument: { fileName: 'proof.pdf', contentBase64: PROOF_PDF_BASE64 },
+      })),
       receiverNumbers: opts.receiverNumbers ?? [],
       mids: opts.mids ?? [],
     },
@@ -51,7 +82,8 @@ export async function activeContract(
   const senderNumberIds: string[] = applied.body.senderNumbers.map((s: { id: string }) => s.id);
   for (const id of senderNumberIds) {
     const verified = await api.call('POST', `/v1/sender-numbers/${id}/verify`, { body: {} });
-    if (verified.status !== 200) throw new Error(`verification refused: ${verified.status} ${JSON.stringify(verified.body)}`);
+    if (verified.status !== 200)
+      throw new Error(`verification refused: ${verified.status} ${JSON.stringify(verified.body)}`);
   }
   return { merchant, contractId, senderNumberIds };
 }
@@ -60,7 +92,12 @@ export async function activeContract(
 export async function approvedTemplate(api: ApiClient, key: string, code: string, text: string): Promise<void> {
   const res = await api.call('POST', '/v1/templates', { key, body: { code, text } });
   if (res.status !== 201) throw new Error(`template refused: ${res.status} ${JSON.stringify(res.body)}`);
-  await eventually(async () => ((await api.call('GET', `/v1/templates/${code}`, { key })).body.status === 'approved' ? true : undefined), 15_000, 'template approval');
+  await eventually(
+    async () =>
+      (await api.call('GET', `/v1/templates/${code}`, { key })).body.status === 'approved' ? true : undefined,
+    15_000,
+    'template approval',
+  );
 }
 
 /** Waits for a message's final status and returns it as GET /v1/messages/:id shows it. */

@@ -11,7 +11,8 @@ export interface TestDatabase {
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   const adminUrl = process.env.TEST_PG_ADMIN_URL;
-  if (!adminUrl) throw new Error('TEST_PG_ADMIN_URL is not set: run the tests through jest (global-setup starts PostgreSQL)');
+  if (!adminUrl)
+    throw new Error('TEST_PG_ADMIN_URL is not set: run the tests through jest (global-setup starts PostgreSQL)');
   const name = `bizmsg_t_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

@@ -14,7 +14,15 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Providers } from '../../activities/messages';
-import { ProviderRejected, ProviderUnavailable, type KakaoSend, type Provider, type ProviderName, type ProviderResult, type SmsSend } from '../../activities/providers/types';
+import {
+  ProviderRejected,
+  ProviderUnavailable,
+  type KakaoSend,
+  type Provider,
+  type ProviderName,
+  type ProviderResult,
+  type SmsSend,
+} from '../../activities/providers/types';
 import type { Db } from '../../platform/db';
 import { createLogger } from '../../platform/logger';
 import { createWorkers } from '../../workers/worker';
@@ -75,7 +83,12 @@ export class FakeProviders implements Providers {
   }
 
   /** Matching sends throw ProviderRejected (a 4xx refusal: retrying cannot help). */
-  reject(match: SendMatch, code = 'invalid_recipient', message = 'the provider refused the recipient', status = 400): this {
+  reject(
+    match: SendMatch,
+    code = 'invalid_recipient',
+    message = 'the provider refused the recipient',
+    status = 400,
+  ): this {
     this.rejectionRules.push({ match, status, code, message });
     return this;
   }
@@ -93,7 +106,9 @@ export class FakeProviders implements Providers {
       const found = this.sends.find(predicate);
       if (found) return found;
       if (Date.now() > deadline) {
-        throw new Error(`no matching send within ${timeoutMs} ms; sends so far: ${JSON.stringify(this.sends.map((s) => ({ provider: s.provider, key: s.idempotencyKey })))}`);
+        throw new Error(
+          `no matching send within ${timeoutMs} ms; sends so far: ${JSON.stringify(this.sends.map((s) => ({ provider: s.provider, key: s.idempotencyKey })))}`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -114,7 +129,11 @@ export class FakeProviders implements Providers {
     };
   }
 
-  private send(provider: ProviderName, message: KakaoSend | SmsSend, idempotencyKey: string): { providerMessageId: string } {
+  private send(
+    provider: ProviderName,
+    message: KakaoSend | SmsSend,
+    idempotencyKey: string,
+  ): { providerMessageId: string } {
     const key = `${provider}:${idempotencyKey}`;
     const existing = this.byKey.get(key);
     if (existing) {
@@ -147,7 +166,12 @@ export class FakeProviders implements Providers {
 }
 
 /** Runs the real workers (all task queues, real activities) with these providers instead of HTTP adapters. */
-export async function startWorkersWithProviders(env: TestWorkflowEnvironment, bundle: WorkflowBundleWithSourceMap, db: Db, providers: Providers) {
+export async function startWorkersWithProviders(
+  env: TestWorkflowEnvironment,
+  bundle: WorkflowBundleWithSourceMap,
+  db: Db,
+  providers: Providers,
+) {
   const workers = await createWorkers({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',

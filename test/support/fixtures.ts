@@ -20,7 +20,13 @@ export function validBrn(): string {
 
 export async function seedMerchant(db: Db, name = '바른상점') {
   return db.transaction(async (trx) => {
-    const created = await createMerchant(trx, { brn: validBrn(), name, representative: '홍길동', address: '서울특별시 중구 세종대로 110', kakaoSearchId: '@barun' });
+    const created = await createMerchant(trx, {
+      brn: validBrn(),
+      name,
+      representative: '홍길동',
+      address: '서울특별시 중구 세종대로 110',
+      kakaoSearchId: '@barun',
+    });
     return created!;
   });
 }
@@ -34,13 +40,23 @@ export const ALL_MESSAGING: Services = {
   friendtalkImage: true,
   fallbackSms: true,
   fallbackLms: true,
-  paymentNotice: { merchant: { approval: true, cancel: true }, buyer: { approval: true, cancel: true, vbankIssued: true } },
+  paymentNotice: {
+    merchant: { approval: true, cancel: true },
+    buyer: { approval: true, cancel: true, vbankIssued: true },
+  },
 };
 
 /** Writes an application as the API does, returning what the workflow is started with. */
-export async function seedApplication(db: Db, merchantId: string, services: Services = ALL_MESSAGING, at = new Date()): Promise<Application> {
+export async function seedApplication(
+  db: Db,
+  merchantId: string,
+  services: Services = ALL_MESSAGING,
+  at = new Date(),
+): Promise<Application> {
   const docId = newId('doc');
-  await insertDocuments(db, merchantId, [{ id: docId, fileName: 'proof.pdf', contentType: 'application/pdf', sha256: 'x'.repeat(64), content: PDF }]);
+  await insertDocuments(db, merchantId, [
+    { id: docId, fileName: 'proof.pdf', contentType: 'application/pdf', sha256: 'x'.repeat(64), content: PDF },
+  ]);
   const app: Application = {
     id: newId('ctr'),
     merchantId,
@@ -55,4 +71,11 @@ export async function seedApplication(db: Db, merchantId: string, services: Serv
   return app;
 }
 
-export const FEES = { paymentNotice: 850, sms: 900, lms: 2500, alimtalk: 750, friendtalkText: 1200, friendtalkImage: 2025 };
+export const FEES = {
+  paymentNotice: 850,
+  sms: 900,
+  lms: 2500,
+  alimtalk: 750,
+  friendtalkText: 1200,
+  friendtalkImage: 2025,
+};

@@ -25,7 +25,11 @@ export interface ApiResponse<T = any> {
 
 export interface ApiClient {
   url: string;
-  call<T = any>(method: string, path: string, opts?: { key?: string | null; body?: unknown; raw?: string; headers?: Record<string, string> }): Promise<ApiResponse<T>>;
+  call<T = any>(
+    method: string,
+    path: string,
+    opts?: { key?: string | null; body?: unknown; raw?: string; headers?: Record<string, string> },
+  ): Promise<ApiResponse<T>>;
 }
 
 export function apiClient(url: string, defaultKey: string | null = OPERATOR_KEY): ApiClient {
@@ -66,12 +70,28 @@ export interface TestPlatform {
   close(): Promise<void>;
 }
 
-export async function startTestPlatform(opts: { kakaoResultTimeout?: string; resultWindow?: string; bundle?: WorkflowBundleWithSourceMap } = {}): Promise<TestPlatform> {
-  const [env, database, bundle] = await Promise.all([devServerEnv(), createTestDatabase(), opts.bundle ?? bundleWorkflows()]);
-  const settings = { KAKAO_RESULT_TIMEOUT: opts.kakaoResultTimeout ?? '1s', RESULT_WINDOW: opts.resultWindow ?? '6s', OPERATOR_API_KEY: OPERATOR_KEY };
+export async function startTestPlatform(
+  opts: { kakaoResultTimeout?: string; resultWindow?: string; bundle?: WorkflowBundleWithSourceMap } = {},
+): Promise<TestPlatform> {
+  const [env, database, bundle] = await Promise.all([
+    devServerEnv(),
+    createTestDatabase(),
+    opts.bundle ?? bundleWorkflows(),
+  ]);
+  const settings = {
+    KAKAO_RESULT_TIMEOUT: opts.kakaoResultTimeout ?? '1s',
+    RESULT_WINDOW: opts.resultWindow ?? '6s',
+    OPERATOR_API_KEY: OPERATOR_KEY,
+  };
   const apiConfig = testConfig(settings);
   const logger = createLogger('test-api', 'silent');
-  const app = createApp({ db: database.db, temporal: env.client, config: apiConfig, logger, operatorKey: OPERATOR_KEY });
+  const app = createApp({
+    db: database.db,
+    temporal: env.client,
+    config: apiConfig,
+    logger,
+    operatorKey: OPERATOR_KEY,
+  });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -84,7 +104,12 @@ export async function startTestPlatform(opts: { kakaoResultTimeout?: string; res
     normalReportDelayMs: [50, 200],
     logger: createLogger('test-simulator', 'silent'),
   });
-  const workerConfig = testConfig({ ...settings, KAKAO_PROVIDER_URL: simulator.url, SMS_PROVIDER_URL: simulator.url, PUBLIC_URL: url });
+  const workerConfig = testConfig({
+    ...settings,
+    KAKAO_PROVIDER_URL: simulator.url,
+    SMS_PROVIDER_URL: simulator.url,
+    PUBLIC_URL: url,
+  });
   let workers: { stop(): Promise<void> } | undefined = await startWorkers(env, bundle, database.db, workerConfig);
 
   return {

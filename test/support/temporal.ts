@@ -10,7 +10,14 @@ function quietRuntime(): void {
   Runtime.install({
     shutdownSignals: [],
     telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' }, forward: {} } },
-    logger: { log: () => {}, trace: () => {}, debug: () => {}, info: () => {}, warn: () => {}, error: (m, meta) => console.error(m, meta) },
+    logger: {
+      log: () => {},
+      trace: () => {},
+      debug: () => {},
+      info: () => {},
+      warn: () => {},
+      error: (m, meta) => console.error(m, meta),
+    },
   });
 }
 
@@ -22,11 +29,15 @@ const executable = (envVar: string) => {
 /** The time-skipping test server: a year passes in seconds. */
 export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   quietRuntime();
-  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: executable('TEMPORAL_TEST_SERVER_PATH') } });
+  return TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: executable('TEMPORAL_TEST_SERVER_PATH') },
+  });
 }
 
 /** A real dev server (Temporal CLI), with our search attributes: Schedules, listing, end-to-end runs. */
 export async function devServerEnv(): Promise<TestWorkflowEnvironment> {
   quietRuntime();
-  return TestWorkflowEnvironment.createLocal({ server: { executable: executable('TEMPORAL_CLI_PATH'), searchAttributes: SEARCH_ATTRIBUTES } });
+  return TestWorkflowEnvironment.createLocal({
+    server: { executable: executable('TEMPORAL_CLI_PATH'), searchAttributes: SEARCH_ATTRIBUTES },
+  });
 }

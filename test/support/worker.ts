@@ -10,7 +10,12 @@ export function testConfig(overrides: NodeJS.ProcessEnv = {}): Config {
   return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...overrides });
 }
 
-export async function startWorkers(env: TestWorkflowEnvironment, bundle: WorkflowBundleWithSourceMap, db: Db, config: Config = testConfig()) {
+export async function startWorkers(
+  env: TestWorkflowEnvironment,
+  bundle: WorkflowBundleWithSourceMap,
+  db: Db,
+  config: Config = testConfig(),
+) {
   const workers = await createWorkers({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',

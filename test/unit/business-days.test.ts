@@ -46,10 +46,13 @@ describe('Korean holidays from the gazette dataset', () => {
     expect(cal.isBusinessDay(date)).toBe(false);
   });
 
-  it.each(['2025-01-31', '2025-10-10', '2026-02-19', '2026-06-04', '2027-02-10'])('%s, a weekday after a holiday, is a business day', (date) => {
-    expect(cal.holidayNames(date)).toEqual([]);
-    expect(cal.isBusinessDay(date)).toBe(true);
-  });
+  it.each(['2025-01-31', '2025-10-10', '2026-02-19', '2026-06-04', '2027-02-10'])(
+    '%s, a weekday after a holiday, is a business day',
+    (date) => {
+      expect(cal.holidayNames(date)).toEqual([]);
+      expect(cal.isBusinessDay(date)).toBe(true);
+    },
+  );
 
   it('weekends are not business days and have no holiday name', () => {
     expect(cal.isBusinessDay('2025-02-01')).toBe(false); // Saturday
@@ -192,14 +195,17 @@ describe('invoice deadlines (Art. 7.1 and VAT Act Art. 34)', () => {
   // deadlines fall in 2028, which the dataset does not cover — tested above).
   const periods = Array.from({ length: 36 }, (_, i) => periodOf(addMonths(firstDayOf('2024-12'), i)));
 
-  it.each(periods)('usage of %s: the legal deadline is a business day no later than the contract deadline', (period) => {
-    const { contractDeadline, legalDeadline, issueBy } = invoiceDeadlines(period, cal);
-    const next = periodOf(addMonths(firstDayOf(period), 1));
-    expect(periodOf(contractDeadline)).toBe(next);
-    expect(legalDeadline >= `${next}-10`).toBe(true);
-    expect(cal.isBusinessDay(legalDeadline)).toBe(true);
-    expect(cal.isBusinessDay(contractDeadline)).toBe(true);
-    expect(legalDeadline <= contractDeadline).toBe(true);
-    expect(issueBy).toBe(legalDeadline <= contractDeadline ? legalDeadline : contractDeadline);
-  });
+  it.each(periods)(
+    'usage of %s: the legal deadline is a business day no later than the contract deadline',
+    (period) => {
+      const { contractDeadline, legalDeadline, issueBy } = invoiceDeadlines(period, cal);
+      const next = periodOf(addMonths(firstDayOf(period), 1));
+      expect(periodOf(contractDeadline)).toBe(next);
+      expect(legalDeadline >= `${next}-10`).toBe(true);
+      expect(cal.isBusinessDay(legalDeadline)).toBe(true);
+      expect(cal.isBusinessDay(contractDeadline)).toBe(true);
+      expect(legalDeadline <= contractDeadline).toBe(true);
+      expect(issueBy).toBe(legalDeadline <= contractDeadline ? legalDeadline : contractDeadline);
+    },
+  );
 });

@@ -65,7 +65,19 @@ describe('calendar dates', () => {
     expect(isValidIsoDate(text)).toBe(true);
   });
 
-  it.each(['2026-02-29', '1900-02-29', '2026-02-30', '2026-04-31', '2026-13-01', '2026-00-10', '2026-1-5', '20261125', '2026-11-25T00:00', '', 'yesterday'])('%p is not a valid date', (text) => {
+  it.each([
+    '2026-02-29',
+    '1900-02-29',
+    '2026-02-30',
+    '2026-04-31',
+    '2026-13-01',
+    '2026-00-10',
+    '2026-1-5',
+    '20261125',
+    '2026-11-25T00:00',
+    '',
+    'yesterday',
+  ])('%p is not a valid date', (text) => {
     expect(isValidIsoDate(text)).toBe(false);
   });
 
@@ -124,7 +136,9 @@ describe('months later, on the Korean calendar (terms and 3-month clocks)', () =
   const kst = (local: string) => Date.parse(`${local}+09:00`);
 
   it('keeps the Korean date and time of day', () => {
-    expect(addKstMonths(kst('2026-03-02T10:00'), 12).toISOString()).toBe(new Date(kst('2027-03-02T10:00')).toISOString());
+    expect(addKstMonths(kst('2026-03-02T10:00'), 12).toISOString()).toBe(
+      new Date(kst('2027-03-02T10:00')).toISOString(),
+    );
     expect(addKstMonths(new Date(kst('2026-06-10T14:00')), 3)).toEqual(new Date(kst('2026-09-10T14:00')));
   });
 
@@ -152,6 +166,8 @@ describe('months later, on the Korean calendar (terms and 3-month clocks)', () =
   it('every anniversary of a 29 February start, counted from the start, lands on 28 or 29 February', () => {
     const start = kst('2028-02-29T10:00');
     const ends = [1, 2, 3, 4, 5].map((years) => toKstIso(addKstMonths(start, 12 * years)));
-    expect(ends).toEqual(['2029-02-28', '2030-02-28', '2031-02-28', '2032-02-29', '2033-02-28'].map((d) => `${d}T10:00:00.000+09:00`));
+    expect(ends).toEqual(
+      ['2029-02-28', '2030-02-28', '2031-02-28', '2032-02-29', '2033-02-28'].map((d) => `${d}T10:00:00.000+09:00`),
+    );
   });
 });

@@ -44,7 +44,14 @@ const OPERATOR: Actor = { type: 'operator', id: 'op-1' };
 const MERCHANT: Actor = { type: 'merchant', id: 'merchant-1' };
 const SYSTEM: Actor = { type: 'system' };
 
-const FEES: Fees = { paymentNotice: 850, sms: 900, lms: 2500, alimtalk: 750, friendtalkText: 1200, friendtalkImage: 2025 };
+const FEES: Fees = {
+  paymentNotice: 850,
+  sms: 900,
+  lms: 2500,
+  alimtalk: 750,
+  friendtalkText: 1200,
+  friendtalkImage: 2025,
+};
 const SERVICES: Services = { ...NO_SERVICES, sms: true, lms: true, alimtalk: true, fallbackSms: true };
 
 const APPLIED_AT = '2026-02-27T09:00';
@@ -116,15 +123,19 @@ function deadline(state: ContractState, kind: DeadlineKind, now: number, actor: 
 
 // States the tests start from. Each call builds a fresh (unfrozen) object.
 const appliedState = (overrides: Partial<Application> = {}) => newContract(application(overrides));
-const onHoldState = () => accept(appliedState(), { type: 'hold', reason: 'missing_or_false_documents' }, OPERATOR, at('2026-02-28T11:00')).state;
+const onHoldState = () =>
+  accept(appliedState(), { type: 'hold', reason: 'missing_or_false_documents' }, OPERATOR, at('2026-02-28T11:00'))
+    .state;
 function activeState(approvedAt = APPROVED_AT, overrides: Partial<Application> = {}): ContractState {
   return accept(appliedState(overrides), { type: 'approve', fees: FEES }, OPERATOR, at(approvedAt)).state;
 }
 function suspendedState(reason: SuspensionReason = 'policy', noticeAt = '2026-06-10T14:00'): ContractState {
   return accept(activeState(), { type: 'suspend', reason }, OPERATOR, at(noticeAt)).state;
 }
-const rejectedState = () => accept(appliedState(), { type: 'reject', reason: 'business_not_operating' }, OPERATOR, at('2026-02-28T11:00')).state;
-const terminatedState = () => accept(activeState(), { type: 'terminate', cause: 'bankruptcy' }, OPERATOR, at('2026-07-01T09:00')).state;
+const rejectedState = () =>
+  accept(appliedState(), { type: 'reject', reason: 'business_not_operating' }, OPERATOR, at('2026-02-28T11:00')).state;
+const terminatedState = () =>
+  accept(activeState(), { type: 'terminate', cause: 'bankruptcy' }, OPERATOR, at('2026-07-01T09:00')).state;
 function expiredState(): ContractState {
   const noticed = accept(activeState(), { type: 'request_non_renewal' }, MERCHANT, at('2026-12-01T09:00')).state;
   return deadline(noticed, 'term_end', at(TERM_END)).state;
@@ -184,8 +195,24 @@ describe('a new application', () => {
     expect(s.nonRenewal).toBeNull();
     expect(s.overdueInvoices).toEqual([]);
     expect(s.senderNumbers).toEqual([
-      { id: 'sn-1', number: '0212345678', documentId: 'doc-1', status: 'pending', addedAt: isoAt(APPLIED_AT), decidedAt: null, rejectionReason: null },
-      { id: 'sn-2', number: '15884954', documentId: 'doc-2', status: 'pending', addedAt: isoAt(APPLIED_AT), decidedAt: null, rejectionReason: null },
+      {
+        id: 'sn-1',
+        number: '0212345678',
+        documentId: 'doc-1',
+        status: 'pending',
+        addedAt: isoAt(APPLIED_AT),
+        decidedAt: null,
+        rejectionReason: null,
+      },
+      {
+        id: 'sn-2',
+        number: '15884954',
+        documentId: 'doc-2',
+        status: 'pending',
+        addedAt: isoAt(APPLIED_AT),
+        decidedAt: null,
+        rejectionReason: null,
+      },
     ]);
   });
 
@@ -200,8 +227,19 @@ describe('review of an application (Art. 3)', () => {
     const d = accept(appliedState(), { type: 'approve', fees: FEES }, OPERATOR, at(APPROVED_AT));
     expect(d.state.status).toBe('active');
     expect(d.state.fees).toEqual(FEES);
-    expect(d.state.term).toEqual({ number: 1, start: isoAt(APPROVED_AT), end: isoAt(TERM_END), firstStart: isoAt(APPROVED_AT) });
-    expect(d.event).toMatchObject({ seq: 2, action: 'approved', from: 'applied', to: 'active', details: { termStart: isoAt(APPROVED_AT), termEnd: isoAt(TERM_END) } });
+    expect(d.state.term).toEqual({
+      number: 1,
+      start: isoAt(APPROVED_AT),
+      end: isoAt(TERM_END),
+      firstStart: isoAt(APPROVED_AT),
+    });
+    expect(d.event).toMatchObject({
+      seq: 2,
+      action: 'approved',
+      from: 'applied',
+      to: 'active',
+      details: { termStart: isoAt(APPROVED_AT), termEnd: isoAt(TERM_END) },
+    });
   });
 
   it('an application on hold can still be approved, and the hold reason is cleared', () => {
@@ -225,41 +263,84 @@ describe('review of an application (Art. 3)', () => {
   });
 
   it.each(['active', 'suspended'] as const)('an %s contract cannot be approved again', (status) => {
-    expect(refuse(stateIn(status), { type: 'approve', fees: FEES }, OPERATOR, at('2026-07-01T09:00'))).toMatchObject({ code: 'invalid_transition', status: 409 });
+    expect(refuse(stateIn(status), { type: 'approve', fees: FEES }, OPERATOR, at('2026-07-01T09:00'))).toMatchObject({
+      code: 'invalid_transition',
+      status: 409,
+    });
   });
 
   it('an operator can hold an application, with the reason shown to the merchant', () => {
-    const d = accept(appliedState(), { type: 'hold', reason: 'missing_or_false_documents', note: 'proof document is blurred' }, OPERATOR, at('2026-02-28T11:00'));
+    const d = accept(
+      appliedState(),
+      { type: 'hold', reason: 'missing_or_false_documents', note: 'proof document is blurred' },
+      OPERATOR,
+      at('2026-02-28T11:00'),
+    );
     expect(d.state.status).toBe('on_hold');
-    expect(d.state.review).toEqual({ decision: 'on_hold', reason: 'missing_or_false_documents', note: 'proof document is blurred', at: isoAt('2026-02-28T11:00') });
-    expect(d.event).toMatchObject({ action: 'held', from: 'applied', to: 'on_hold', details: { reason: 'missing_or_false_documents', note: 'proof document is blurred' } });
+    expect(d.state.review).toEqual({
+      decision: 'on_hold',
+      reason: 'missing_or_false_documents',
+      note: 'proof document is blurred',
+      at: isoAt('2026-02-28T11:00'),
+    });
+    expect(d.event).toMatchObject({
+      action: 'held',
+      from: 'applied',
+      to: 'on_hold',
+      details: { reason: 'missing_or_false_documents', note: 'proof document is blurred' },
+    });
   });
 
   it('a hold without a note records the note as null', () => {
-    const d = accept(appliedState(), { type: 'hold', reason: 'insufficient_capacity' }, OPERATOR, at('2026-02-28T11:00'));
+    const d = accept(
+      appliedState(),
+      { type: 'hold', reason: 'insufficient_capacity' },
+      OPERATOR,
+      at('2026-02-28T11:00'),
+    );
     expect(d.state.review?.note).toBeNull();
   });
 
-  it.each(['on_hold', 'active', 'suspended'] as const)('an application can be held only while applied, not when %s', (status) => {
-    expect(refuse(stateIn(status), { type: 'hold', reason: 'procedure_not_followed' }, OPERATOR, at('2026-07-01T09:00'))).toMatchObject({ code: 'invalid_transition', status: 409 });
-  });
+  it.each(['on_hold', 'active', 'suspended'] as const)(
+    'an application can be held only while applied, not when %s',
+    (status) => {
+      expect(
+        refuse(stateIn(status), { type: 'hold', reason: 'procedure_not_followed' }, OPERATOR, at('2026-07-01T09:00')),
+      ).toMatchObject({ code: 'invalid_transition', status: 409 });
+    },
+  );
 
-  it.each(['applied', 'on_hold'] as const)('an application that is %s can be rejected, and the reason is kept', (status) => {
-    const prev = stateIn(status);
-    const d = accept(prev, { type: 'reject', reason: 'applicant_is_minor' }, OPERATOR, at('2026-03-01T11:00'));
-    expect(d.state.status).toBe('rejected');
-    expect(d.state.review).toEqual({ decision: 'rejected', reason: 'applicant_is_minor', note: null, at: isoAt('2026-03-01T11:00') });
-    expect(d.event).toMatchObject({ action: 'rejected', from: status, to: 'rejected' });
-    expect(nextDeadline(d.state)).toBeUndefined();
-  });
+  it.each(['applied', 'on_hold'] as const)(
+    'an application that is %s can be rejected, and the reason is kept',
+    (status) => {
+      const prev = stateIn(status);
+      const d = accept(prev, { type: 'reject', reason: 'applicant_is_minor' }, OPERATOR, at('2026-03-01T11:00'));
+      expect(d.state.status).toBe('rejected');
+      expect(d.state.review).toEqual({
+        decision: 'rejected',
+        reason: 'applicant_is_minor',
+        note: null,
+        at: isoAt('2026-03-01T11:00'),
+      });
+      expect(d.event).toMatchObject({ action: 'rejected', from: status, to: 'rejected' });
+      expect(nextDeadline(d.state)).toBeUndefined();
+    },
+  );
 
-  it.each(['active', 'suspended'] as const)('a %s contract cannot be rejected (it must be terminated instead)', (status) => {
-    expect(refuse(stateIn(status), { type: 'reject', reason: 'improper_application' }, OPERATOR, at('2026-07-01T09:00'))).toMatchObject({ code: 'invalid_transition', status: 409 });
-  });
+  it.each(['active', 'suspended'] as const)(
+    'a %s contract cannot be rejected (it must be terminated instead)',
+    (status) => {
+      expect(
+        refuse(stateIn(status), { type: 'reject', reason: 'improper_application' }, OPERATOR, at('2026-07-01T09:00')),
+      ).toMatchObject({ code: 'invalid_transition', status: 409 });
+    },
+  );
 });
 
 describe('closed contracts (rejected, terminated, expired)', () => {
-  const cases = (['rejected', 'terminated', 'expired'] as const).flatMap((status) => EVERY_COMMAND.map((command) => [status, command.type, command] as const));
+  const cases = (['rejected', 'terminated', 'expired'] as const).flatMap((status) =>
+    EVERY_COMMAND.map((command) => [status, command.type, command] as const),
+  );
 
   it.each(cases)('a %s contract refuses %s with contract_closed', (status, _type, command) => {
     const v = refuse(stateIn(status), command, OPERATOR, at('2027-06-01T09:00'));
@@ -271,7 +352,12 @@ describe('closed contracts (rejected, terminated, expired)', () => {
   });
 
   it('a payment of an overdue invoice after termination is still recorded, but the contract stays terminated', () => {
-    const overdue = accept(activeState(), { type: 'invoice_overdue', invoiceId: 'inv-1' }, SYSTEM, at('2026-06-01T00:00')).state;
+    const overdue = accept(
+      activeState(),
+      { type: 'invoice_overdue', invoiceId: 'inv-1' },
+      SYSTEM,
+      at('2026-06-01T00:00'),
+    ).state;
     const ended = accept(overdue, { type: 'terminate', cause: 'fee_arrears' }, OPERATOR, at('2026-07-01T09:00')).state;
     const d = accept(ended, { type: 'invoice_paid', invoiceId: 'inv-1' }, SYSTEM, at('2026-07-05T09:00'));
     expect(d.state.status).toBe('terminated');
@@ -290,10 +376,13 @@ describe('suspension (Art. 5.2, 13.3)', () => {
     expect(d.event).toMatchObject({ action: 'suspended', from: 'active', to: 'suspended', details: { reason } });
   });
 
-  it.each(['unpaid_fees', 'spoofing', 'policy'] as const)('a suspension for %s terminates the contract 3 months after the notice unless the merchant objects', (reason) => {
-    const d = accept(activeState(), { type: 'suspend', reason }, OPERATOR, at(NOTICE));
-    expect(d.state.suspension?.terminationAt).toBe(isoAt('2026-09-10T14:00'));
-  });
+  it.each(['unpaid_fees', 'spoofing', 'policy'] as const)(
+    'a suspension for %s terminates the contract 3 months after the notice unless the merchant objects',
+    (reason) => {
+      const d = accept(activeState(), { type: 'suspend', reason }, OPERATOR, at(NOTICE));
+      expect(d.state.suspension?.terminationAt).toBe(isoAt('2026-09-10T14:00'));
+    },
+  );
 
   it('a maintenance suspension is temporary: no termination clock runs', () => {
     const d = accept(activeState(), { type: 'suspend', reason: 'maintenance' }, OPERATOR, at(NOTICE));
@@ -312,61 +401,117 @@ describe('suspension (Art. 5.2, 13.3)', () => {
   });
 
   it('a suspension over number spoofing takes effect at once even when a later date is given', () => {
-    const d = accept(activeState(), { type: 'suspend', reason: 'spoofing', effectiveAt: isoAt('2026-07-01T00:00') }, OPERATOR, at(NOTICE));
+    const d = accept(
+      activeState(),
+      { type: 'suspend', reason: 'spoofing', effectiveAt: isoAt('2026-07-01T00:00') },
+      OPERATOR,
+      at(NOTICE),
+    );
     expect(d.state.status).toBe('suspended');
     expect(d.state.pendingSuspension).toBeNull();
-    expect(d.state.suspension).toMatchObject({ reason: 'spoofing', noticeAt: isoAt(NOTICE), terminationAt: isoAt('2026-09-10T14:00') });
+    expect(d.state.suspension).toMatchObject({
+      reason: 'spoofing',
+      noticeAt: isoAt(NOTICE),
+      terminationAt: isoAt('2026-09-10T14:00'),
+    });
   });
 
-  it.each(['policy', 'maintenance', 'unpaid_fees'] as const)('a %s suspension with a later date is noticed now and takes effect then', (reason) => {
-    const effectiveAt = isoAt('2026-07-01T00:00');
-    const noticed = accept(activeState(), { type: 'suspend', reason, effectiveAt }, OPERATOR, at(NOTICE));
-    expect(noticed.state.status).toBe('active');
-    expect(noticed.state.suspension).toBeNull();
-    expect(noticed.state.pendingSuspension).toEqual({ reason, noticeAt: isoAt(NOTICE), effectiveAt, by: OPERATOR });
-    expect(noticed.event).toMatchObject({ action: 'suspension_noticed', from: 'active', to: 'active', details: { reason, effectiveAt } });
-    expect(nextDeadline(noticed.state)).toEqual({ kind: 'suspension_takes_effect', at: Date.parse(effectiveAt) });
+  it.each(['policy', 'maintenance', 'unpaid_fees'] as const)(
+    'a %s suspension with a later date is noticed now and takes effect then',
+    (reason) => {
+      const effectiveAt = isoAt('2026-07-01T00:00');
+      const noticed = accept(activeState(), { type: 'suspend', reason, effectiveAt }, OPERATOR, at(NOTICE));
+      expect(noticed.state.status).toBe('active');
+      expect(noticed.state.suspension).toBeNull();
+      expect(noticed.state.pendingSuspension).toEqual({ reason, noticeAt: isoAt(NOTICE), effectiveAt, by: OPERATOR });
+      expect(noticed.event).toMatchObject({
+        action: 'suspension_noticed',
+        from: 'active',
+        to: 'active',
+        details: { reason, effectiveAt },
+      });
+      expect(nextDeadline(noticed.state)).toEqual({ kind: 'suspension_takes_effect', at: Date.parse(effectiveAt) });
 
-    // The deadline event is attributed to whoever gave the notice.
-    const effective = deadline(noticed.state, 'suspension_takes_effect', Date.parse(effectiveAt), OPERATOR);
-    expect(effective.state.status).toBe('suspended');
-    expect(effective.state.pendingSuspension).toBeNull();
-    expect(effective.state.suspension).toMatchObject({ reason, noticeAt: isoAt(NOTICE), by: OPERATOR, objection: null });
-    expect(effective.event).toMatchObject({ action: 'suspended', from: 'active', to: 'suspended' });
-  });
+      // The deadline event is attributed to whoever gave the notice.
+      const effective = deadline(noticed.state, 'suspension_takes_effect', Date.parse(effectiveAt), OPERATOR);
+      expect(effective.state.status).toBe('suspended');
+      expect(effective.state.pendingSuspension).toBeNull();
+      expect(effective.state.suspension).toMatchObject({
+        reason,
+        noticeAt: isoAt(NOTICE),
+        by: OPERATOR,
+        objection: null,
+      });
+      expect(effective.event).toMatchObject({ action: 'suspended', from: 'active', to: 'suspended' });
+    },
+  );
 
   it('the termination clock of a noticed suspension runs from the notice, not from when it took effect', () => {
-    const noticed = accept(activeState(), { type: 'suspend', reason: 'policy', effectiveAt: isoAt('2026-07-01T00:00') }, OPERATOR, at(NOTICE)).state;
+    const noticed = accept(
+      activeState(),
+      { type: 'suspend', reason: 'policy', effectiveAt: isoAt('2026-07-01T00:00') },
+      OPERATOR,
+      at(NOTICE),
+    ).state;
     const effective = deadline(noticed, 'suspension_takes_effect', at('2026-07-01T00:00'), OPERATOR).state;
     expect(effective.suspension?.terminationAt).toBe(isoAt('2026-09-10T14:00'));
   });
 
   it('a noticed maintenance suspension starts no termination clock when it takes effect', () => {
-    const noticed = accept(activeState(), { type: 'suspend', reason: 'maintenance', effectiveAt: isoAt('2026-07-01T00:00') }, OPERATOR, at(NOTICE)).state;
+    const noticed = accept(
+      activeState(),
+      { type: 'suspend', reason: 'maintenance', effectiveAt: isoAt('2026-07-01T00:00') },
+      OPERATOR,
+      at(NOTICE),
+    ).state;
     const effective = deadline(noticed, 'suspension_takes_effect', at('2026-07-01T00:00'), OPERATOR).state;
     expect(effective.suspension?.terminationAt).toBeNull();
   });
 
   it('an effective date that is now or already past suspends at once', () => {
     const now = at(NOTICE);
-    expect(accept(activeState(), { type: 'suspend', reason: 'policy', effectiveAt: iso(now) }, OPERATOR, now).state.status).toBe('suspended');
-    expect(accept(activeState(), { type: 'suspend', reason: 'policy', effectiveAt: iso(now - DAY) }, OPERATOR, now).state.status).toBe('suspended');
+    expect(
+      accept(activeState(), { type: 'suspend', reason: 'policy', effectiveAt: iso(now) }, OPERATOR, now).state.status,
+    ).toBe('suspended');
+    expect(
+      accept(activeState(), { type: 'suspend', reason: 'policy', effectiveAt: iso(now - DAY) }, OPERATOR, now).state
+        .status,
+    ).toBe('suspended');
   });
 
   it('an unreadable effective date is refused', () => {
-    expect(refuse(activeState(), { type: 'suspend', reason: 'policy', effectiveAt: 'next tuesday' }, OPERATOR, at(NOTICE))).toMatchObject({ code: 'invalid_effective_at', status: 422 });
+    expect(
+      refuse(activeState(), { type: 'suspend', reason: 'policy', effectiveAt: 'next tuesday' }, OPERATOR, at(NOTICE)),
+    ).toMatchObject({ code: 'invalid_effective_at', status: 422 });
   });
 
   it('a second future suspension cannot be noticed while one is pending', () => {
-    const noticed = accept(activeState(), { type: 'suspend', reason: 'policy', effectiveAt: isoAt('2026-07-01T00:00') }, OPERATOR, at(NOTICE)).state;
-    expect(refuse(noticed, { type: 'suspend', reason: 'maintenance', effectiveAt: isoAt('2026-07-05T00:00') }, OPERATOR, at(NOTICE) + 1000)).toMatchObject({
+    const noticed = accept(
+      activeState(),
+      { type: 'suspend', reason: 'policy', effectiveAt: isoAt('2026-07-01T00:00') },
+      OPERATOR,
+      at(NOTICE),
+    ).state;
+    expect(
+      refuse(
+        noticed,
+        { type: 'suspend', reason: 'maintenance', effectiveAt: isoAt('2026-07-05T00:00') },
+        OPERATOR,
+        at(NOTICE) + 1000,
+      ),
+    ).toMatchObject({
       code: 'suspension_already_noticed',
       status: 409,
     });
   });
 
   it('a spoofing suspension overrides a pending noticed suspension', () => {
-    const noticed = accept(activeState(), { type: 'suspend', reason: 'policy', effectiveAt: isoAt('2026-07-01T00:00') }, OPERATOR, at(NOTICE)).state;
+    const noticed = accept(
+      activeState(),
+      { type: 'suspend', reason: 'policy', effectiveAt: isoAt('2026-07-01T00:00') },
+      OPERATOR,
+      at(NOTICE),
+    ).state;
     const d = accept(noticed, { type: 'suspend', reason: 'spoofing' }, OPERATOR, at('2026-06-11T09:00'));
     expect(d.state.status).toBe('suspended');
     expect(d.state.suspension?.reason).toBe('spoofing');
@@ -374,7 +519,12 @@ describe('suspension (Art. 5.2, 13.3)', () => {
   });
 
   it('a pending suspension can be withdrawn before it takes effect', () => {
-    const noticed = accept(activeState(), { type: 'suspend', reason: 'policy', effectiveAt: isoAt('2026-07-01T00:00') }, OPERATOR, at(NOTICE)).state;
+    const noticed = accept(
+      activeState(),
+      { type: 'suspend', reason: 'policy', effectiveAt: isoAt('2026-07-01T00:00') },
+      OPERATOR,
+      at(NOTICE),
+    ).state;
     const d = accept(noticed, { type: 'resume' }, OPERATOR, at('2026-06-20T09:00'));
     expect(d.state.status).toBe('active');
     expect(d.state.pendingSuspension).toBeNull();
@@ -383,24 +533,39 @@ describe('suspension (Art. 5.2, 13.3)', () => {
   });
 
   it('a suspended contract cannot be suspended again', () => {
-    expect(refuse(suspendedState('maintenance'), { type: 'suspend', reason: 'policy' }, OPERATOR, at('2026-06-20T09:00'))).toMatchObject({ code: 'already_suspended', status: 409 });
+    expect(
+      refuse(suspendedState('maintenance'), { type: 'suspend', reason: 'policy' }, OPERATOR, at('2026-06-20T09:00')),
+    ).toMatchObject({ code: 'already_suspended', status: 409 });
   });
 
   it.each(['applied', 'on_hold'] as const)('an application that is %s cannot be suspended', (status) => {
-    expect(refuse(stateIn(status), { type: 'suspend', reason: 'policy' }, OPERATOR, at('2026-03-01T09:00'))).toMatchObject({ code: 'invalid_transition', status: 409 });
+    expect(
+      refuse(stateIn(status), { type: 'suspend', reason: 'policy' }, OPERATOR, at('2026-03-01T09:00')),
+    ).toMatchObject({ code: 'invalid_transition', status: 409 });
   });
 
   it('resuming a suspended contract makes it active again and stops its termination clock', () => {
     const d = accept(suspendedState('policy'), { type: 'resume' }, OPERATOR, at('2026-06-20T09:00'));
     expect(d.state.status).toBe('active');
     expect(d.state.suspension).toBeNull();
-    expect(d.event).toMatchObject({ action: 'resumed', from: 'suspended', to: 'active', details: { reason: 'policy' } });
+    expect(d.event).toMatchObject({
+      action: 'resumed',
+      from: 'suspended',
+      to: 'active',
+      details: { reason: 'policy' },
+    });
     expect(nextDeadline(d.state)).toEqual({ kind: 'term_end', at: at(TERM_END) });
   });
 
-  it.each(['applied', 'on_hold', 'active'] as const)('a contract that is %s (with nothing pending) cannot be resumed', (status) => {
-    expect(refuse(stateIn(status), { type: 'resume' }, OPERATOR, at('2026-06-20T09:00'))).toMatchObject({ code: 'invalid_transition', status: 409 });
-  });
+  it.each(['applied', 'on_hold', 'active'] as const)(
+    'a contract that is %s (with nothing pending) cannot be resumed',
+    (status) => {
+      expect(refuse(stateIn(status), { type: 'resume' }, OPERATOR, at('2026-06-20T09:00'))).toMatchObject({
+        code: 'invalid_transition',
+        status: 409,
+      });
+    },
+  );
 
   it('the suspension deadline changes nothing when no suspension is pending', () => {
     const d = deadlineFrozen(activeState(), 'suspension_takes_effect', at('2026-07-01T00:00'));
@@ -413,34 +578,67 @@ describe('objection to a suspension (Art. 13.4)', () => {
   const CLOCK_END = '2026-09-10T14:00';
 
   it('an objection within 3 months stops the termination clock and is kept for an operator', () => {
-    const d = accept(suspendedState('policy', NOTICE), { type: 'object', text: 'our numbers were never spoofed' }, MERCHANT, at('2026-07-01T10:00'));
+    const d = accept(
+      suspendedState('policy', NOTICE),
+      { type: 'object', text: 'our numbers were never spoofed' },
+      MERCHANT,
+      at('2026-07-01T10:00'),
+    );
     expect(d.state.status).toBe('suspended');
     expect(d.state.suspension?.terminationAt).toBeNull();
-    expect(d.state.suspension?.objection).toEqual({ text: 'our numbers were never spoofed', at: isoAt('2026-07-01T10:00') });
-    expect(d.event).toMatchObject({ action: 'objection_filed', from: 'suspended', to: 'suspended', details: { text: 'our numbers were never spoofed' } });
+    expect(d.state.suspension?.objection).toEqual({
+      text: 'our numbers were never spoofed',
+      at: isoAt('2026-07-01T10:00'),
+    });
+    expect(d.event).toMatchObject({
+      action: 'objection_filed',
+      from: 'suspended',
+      to: 'suspended',
+      details: { text: 'our numbers were never spoofed' },
+    });
     expect(nextDeadline(d.state)).toEqual({ kind: 'term_end', at: at(TERM_END) });
   });
 
   it('an objection at the very last moment of the window still counts', () => {
-    const d = accept(suspendedState('policy', NOTICE), { type: 'object', text: 'just in time' }, MERCHANT, at(CLOCK_END));
+    const d = accept(
+      suspendedState('policy', NOTICE),
+      { type: 'object', text: 'just in time' },
+      MERCHANT,
+      at(CLOCK_END),
+    );
     expect(d.state.suspension?.terminationAt).toBeNull();
   });
 
   it('an objection after the 3 months is refused', () => {
-    expect(refuse(suspendedState('policy', NOTICE), { type: 'object', text: 'too late' }, MERCHANT, at(CLOCK_END) + 1)).toMatchObject({ code: 'objection_window_closed', status: 409 });
+    expect(
+      refuse(suspendedState('policy', NOTICE), { type: 'object', text: 'too late' }, MERCHANT, at(CLOCK_END) + 1),
+    ).toMatchObject({ code: 'objection_window_closed', status: 409 });
   });
 
   it('only one objection per suspension can be filed', () => {
-    const objected = accept(suspendedState('unpaid_fees', NOTICE), { type: 'object', text: 'first' }, MERCHANT, at('2026-07-01T10:00')).state;
-    expect(refuse(objected, { type: 'object', text: 'second' }, MERCHANT, at('2026-07-02T10:00'))).toMatchObject({ code: 'objection_already_filed', status: 409 });
+    const objected = accept(
+      suspendedState('unpaid_fees', NOTICE),
+      { type: 'object', text: 'first' },
+      MERCHANT,
+      at('2026-07-01T10:00'),
+    ).state;
+    expect(refuse(objected, { type: 'object', text: 'second' }, MERCHANT, at('2026-07-02T10:00'))).toMatchObject({
+      code: 'objection_already_filed',
+      status: 409,
+    });
   });
 
   it('there is nothing to object to in a maintenance suspension', () => {
-    expect(refuse(suspendedState('maintenance', NOTICE), { type: 'object', text: 'why?' }, MERCHANT, at('2026-07-01T10:00'))).toMatchObject({ code: 'no_termination_clock', status: 409 });
+    expect(
+      refuse(suspendedState('maintenance', NOTICE), { type: 'object', text: 'why?' }, MERCHANT, at('2026-07-01T10:00')),
+    ).toMatchObject({ code: 'no_termination_clock', status: 409 });
   });
 
   it.each(['applied', 'on_hold', 'active'] as const)('a contract that is %s cannot be objected to', (status) => {
-    expect(refuse(stateIn(status), { type: 'object', text: 'hm' }, MERCHANT, at('2026-07-01T10:00'))).toMatchObject({ code: 'invalid_transition', status: 409 });
+    expect(refuse(stateIn(status), { type: 'object', text: 'hm' }, MERCHANT, at('2026-07-01T10:00'))).toMatchObject({
+      code: 'invalid_transition',
+      status: 409,
+    });
   });
 
   it('without an objection the contract is terminated when the 3 months are up', () => {
@@ -448,8 +646,18 @@ describe('objection to a suspension (Art. 13.4)', () => {
     expect(nextDeadline(suspended)).toEqual({ kind: 'termination_after_suspension', at: at(CLOCK_END) });
     const d = deadline(suspended, 'termination_after_suspension', at(CLOCK_END));
     expect(d.state.status).toBe('terminated');
-    expect(d.state.termination).toEqual({ cause: 'no_objection_after_suspension', at: isoAt(CLOCK_END), by: SYSTEM, note: null });
-    expect(d.event).toMatchObject({ action: 'terminated', from: 'suspended', to: 'terminated', details: { cause: 'no_objection_after_suspension' } });
+    expect(d.state.termination).toEqual({
+      cause: 'no_objection_after_suspension',
+      at: isoAt(CLOCK_END),
+      by: SYSTEM,
+      note: null,
+    });
+    expect(d.event).toMatchObject({
+      action: 'terminated',
+      from: 'suspended',
+      to: 'terminated',
+      details: { cause: 'no_objection_after_suspension' },
+    });
     expect(nextDeadline(d.state)).toBeUndefined();
   });
 });
@@ -462,7 +670,12 @@ describe('notice of non-renewal (Art. 12)', () => {
   it('a notice of non-renewal exactly 30 days before the end stops this term from renewing', () => {
     const d = accept(activeState(), { type: 'request_non_renewal' }, MERCHANT, end - 30 * DAY);
     expect(d.state.nonRenewal).toEqual({ requestedAt: iso(end - 30 * DAY), by: MERCHANT, termEnd: isoAt(TERM_END) });
-    expect(d.event).toMatchObject({ action: 'non_renewal_noticed', from: 'active', to: 'active', details: { endsAt: isoAt(TERM_END), appliesTo: 'current_term' } });
+    expect(d.event).toMatchObject({
+      action: 'non_renewal_noticed',
+      from: 'active',
+      to: 'active',
+      details: { endsAt: isoAt(TERM_END), appliesTo: 'current_term' },
+    });
   });
 
   it('a notice of non-renewal 31 days before the end stops this term from renewing', () => {
@@ -481,7 +694,7 @@ describe('notice of non-renewal (Art. 12)', () => {
     expect(d.state.nonRenewal?.termEnd).toBe(FOLLOWING_END);
   });
 
-  it('a late notice in a renewed term applies to the term after it, still on the first start\'s anniversary', () => {
+  it("a late notice in a renewed term applies to the term after it, still on the first start's anniversary", () => {
     const renewed = deadline(activeState(), 'term_end', end).state; // term 2 ends 2028-03-02
     const d = accept(renewed, { type: 'request_non_renewal' }, MERCHANT, at('2028-02-20T09:00'));
     expect(d.state.nonRenewal?.termEnd).toBe(isoAt('2029-03-02T10:00'));
@@ -494,11 +707,17 @@ describe('notice of non-renewal (Art. 12)', () => {
 
   it('a second notice of non-renewal is refused', () => {
     const noticed = accept(activeState(), { type: 'request_non_renewal' }, MERCHANT, at('2026-10-01T09:00')).state;
-    expect(refuse(noticed, { type: 'request_non_renewal' }, OPERATOR, at('2026-10-02T09:00'))).toMatchObject({ code: 'non_renewal_already_given', status: 409 });
+    expect(refuse(noticed, { type: 'request_non_renewal' }, OPERATOR, at('2026-10-02T09:00'))).toMatchObject({
+      code: 'non_renewal_already_given',
+      status: 409,
+    });
   });
 
   it.each(['applied', 'on_hold'] as const)('an application that is %s has no term to stop renewing', (status) => {
-    expect(refuse(stateIn(status), { type: 'request_non_renewal' }, MERCHANT, at('2026-03-01T09:00'))).toMatchObject({ code: 'invalid_transition', status: 409 });
+    expect(refuse(stateIn(status), { type: 'request_non_renewal' }, MERCHANT, at('2026-03-01T09:00'))).toMatchObject({
+      code: 'invalid_transition',
+      status: 409,
+    });
   });
 
   it('a contract with notice given in time expires at the end of its term', () => {
@@ -507,7 +726,12 @@ describe('notice of non-renewal (Art. 12)', () => {
     const d = deadline(noticed, 'term_end', end);
     expect(d.state.status).toBe('expired');
     expect(d.state.expiredAt).toBe(isoAt(TERM_END));
-    expect(d.event).toMatchObject({ action: 'expired', from: 'active', to: 'expired', details: { termEnd: isoAt(TERM_END) } });
+    expect(d.event).toMatchObject({
+      action: 'expired',
+      from: 'active',
+      to: 'expired',
+      details: { termEnd: isoAt(TERM_END) },
+    });
     expect(nextDeadline(d.state)).toBeUndefined();
   });
 
@@ -523,7 +747,12 @@ describe('notice of non-renewal (Art. 12)', () => {
   });
 
   it('a suspended contract whose notice was given in time expires at the end of its term', () => {
-    const noticed = accept(suspendedState('maintenance'), { type: 'request_non_renewal' }, MERCHANT, at('2026-07-01T09:00')).state;
+    const noticed = accept(
+      suspendedState('maintenance'),
+      { type: 'request_non_renewal' },
+      MERCHANT,
+      at('2026-07-01T09:00'),
+    ).state;
     const d = deadline(noticed, 'term_end', end);
     expect(d.state.status).toBe('expired');
     expect(d.event).toMatchObject({ from: 'suspended', to: 'expired' });
@@ -542,7 +771,12 @@ describe('automatic renewal (Art. 12)', () => {
       const d = deadline(s, 'term_end', Date.parse(s.term!.end));
       expect(d.state.status).toBe('active');
       expect(d.state.term).toEqual({ number, start: isoAt(start), end: isoAt(end), firstStart: isoAt(APPROVED_AT) });
-      expect(d.event).toMatchObject({ action: 'renewed', from: 'active', to: 'active', details: { term: number, termStart: isoAt(start), termEnd: isoAt(end) } });
+      expect(d.event).toMatchObject({
+        action: 'renewed',
+        from: 'active',
+        to: 'active',
+        details: { term: number, termStart: isoAt(start), termEnd: isoAt(end) },
+      });
       s = d.state;
     }
   });
@@ -556,7 +790,9 @@ describe('automatic renewal (Art. 12)', () => {
     }
     expect(s.term?.number).toBe(5);
     // 2032 is a leap year again: the term ends on 29 February, not on the drifted 28th.
-    expect(ends).toEqual(['2029-02-28T10:00', '2030-02-28T10:00', '2031-02-28T10:00', '2032-02-29T10:00', '2033-02-28T10:00'].map(isoAt));
+    expect(ends).toEqual(
+      ['2029-02-28T10:00', '2030-02-28T10:00', '2031-02-28T10:00', '2032-02-29T10:00', '2033-02-28T10:00'].map(isoAt),
+    );
   });
 
   it('a suspended contract renews too, and stays suspended', () => {
@@ -567,20 +803,30 @@ describe('automatic renewal (Art. 12)', () => {
   });
 
   it('the term deadline changes nothing on a contract that has no term yet', () => {
-    expect(deadlineFrozen(appliedState(), 'term_end', at(TERM_END))).toMatchObject({ ok: false, violation: { code: 'invalid_transition', status: 409 } });
+    expect(deadlineFrozen(appliedState(), 'term_end', at(TERM_END))).toMatchObject({
+      ok: false,
+      violation: { code: 'invalid_transition', status: 409 },
+    });
   });
 });
 
 describe('termination (Art. 13.2, 13.5)', () => {
   const NOW = '2026-07-01T09:00';
   const immediateByOperator = REQUESTABLE_TERMINATION_CAUSES.filter((c) => c !== 'business_reasons');
-  const merchantCauses = REQUESTABLE_TERMINATION_CAUSES.filter((c) => (TERMINATION_CAUSES[c].by as readonly string[]).includes('merchant'));
+  const merchantCauses = REQUESTABLE_TERMINATION_CAUSES.filter((c) =>
+    (TERMINATION_CAUSES[c].by as readonly string[]).includes('merchant'),
+  );
 
   it.each(immediateByOperator.map((c) => [c]))('an operator terminating for %s ends the contract at once', (cause) => {
     const d = accept(activeState(), { type: 'terminate', cause, note: 'see file 12' }, OPERATOR, at(NOW));
     expect(d.state.status).toBe('terminated');
     expect(d.state.termination).toEqual({ cause, at: isoAt(NOW), by: OPERATOR, note: 'see file 12' });
-    expect(d.event).toMatchObject({ action: 'terminated', from: 'active', to: 'terminated', details: { cause, note: 'see file 12' } });
+    expect(d.event).toMatchObject({
+      action: 'terminated',
+      from: 'active',
+      to: 'terminated',
+      details: { cause, note: 'see file 12' },
+    });
   });
 
   it.each(merchantCauses.map((c) => [c]))('a merchant can terminate for %s at once', (cause) => {
@@ -590,19 +836,29 @@ describe('termination (Art. 13.2, 13.5)', () => {
   });
 
   it('the merchant-side causes are every cause but fee arrears and business reasons', () => {
-    expect([...merchantCauses].sort()).toEqual(REQUESTABLE_TERMINATION_CAUSES.filter((c) => c !== 'fee_arrears' && c !== 'business_reasons').sort());
+    expect([...merchantCauses].sort()).toEqual(
+      REQUESTABLE_TERMINATION_CAUSES.filter((c) => c !== 'fee_arrears' && c !== 'business_reasons').sort(),
+    );
   });
 
   it.each(['fee_arrears', 'business_reasons'] as const)('a merchant cannot terminate for %s', (cause) => {
-    expect(refuse(activeState(), { type: 'terminate', cause }, MERCHANT, at(NOW))).toMatchObject({ code: 'termination_cause_not_allowed', status: 422 });
-  });
-
-  it.each([OPERATOR, MERCHANT])('nobody but the system terminates for "no objection after suspension" (%o)', (actor) => {
-    expect(refuse(suspendedState('policy'), { type: 'terminate', cause: 'no_objection_after_suspension' }, actor, at(NOW))).toMatchObject({
+    expect(refuse(activeState(), { type: 'terminate', cause }, MERCHANT, at(NOW))).toMatchObject({
       code: 'termination_cause_not_allowed',
       status: 422,
     });
   });
+
+  it.each([OPERATOR, MERCHANT])(
+    'nobody but the system terminates for "no objection after suspension" (%o)',
+    (actor) => {
+      expect(
+        refuse(suspendedState('policy'), { type: 'terminate', cause: 'no_objection_after_suspension' }, actor, at(NOW)),
+      ).toMatchObject({
+        code: 'termination_cause_not_allowed',
+        status: 422,
+      });
+    },
+  );
 
   it('a suspended contract can be terminated at once', () => {
     const d = accept(suspendedState('unpaid_fees'), { type: 'terminate', cause: 'fee_arrears' }, OPERATOR, at(NOW));
@@ -611,25 +867,49 @@ describe('termination (Art. 13.2, 13.5)', () => {
   });
 
   it.each(['applied', 'on_hold'] as const)('an application that is %s is rejected, not terminated', (status) => {
-    expect(refuse(stateIn(status), { type: 'terminate', cause: 'breach_not_cured' }, OPERATOR, at('2026-03-01T09:00'))).toMatchObject({ code: 'invalid_transition', status: 409 });
+    expect(
+      refuse(stateIn(status), { type: 'terminate', cause: 'breach_not_cured' }, OPERATOR, at('2026-03-01T09:00')),
+    ).toMatchObject({ code: 'invalid_transition', status: 409 });
   });
 
   it('termination for business reasons takes effect one month after the notice', () => {
-    const noticed = accept(activeState(), { type: 'terminate', cause: 'business_reasons' }, OPERATOR, at('2027-01-31T12:00'));
+    const noticed = accept(
+      activeState(),
+      { type: 'terminate', cause: 'business_reasons' },
+      OPERATOR,
+      at('2027-01-31T12:00'),
+    );
     expect(noticed.state.status).toBe('active');
-    expect(noticed.state.pendingTermination).toEqual({ cause: 'business_reasons', noticeAt: isoAt('2027-01-31T12:00'), effectiveAt: isoAt('2027-02-28T12:00'), by: OPERATOR });
-    expect(noticed.event).toMatchObject({ action: 'termination_noticed', from: 'active', to: 'active', details: { cause: 'business_reasons', effectiveAt: isoAt('2027-02-28T12:00') } });
+    expect(noticed.state.pendingTermination).toEqual({
+      cause: 'business_reasons',
+      noticeAt: isoAt('2027-01-31T12:00'),
+      effectiveAt: isoAt('2027-02-28T12:00'),
+      by: OPERATOR,
+    });
+    expect(noticed.event).toMatchObject({
+      action: 'termination_noticed',
+      from: 'active',
+      to: 'active',
+      details: { cause: 'business_reasons', effectiveAt: isoAt('2027-02-28T12:00') },
+    });
     expect(nextDeadline(noticed.state)).toEqual({ kind: 'termination_takes_effect', at: at('2027-02-28T12:00') });
 
     const ended = deadline(noticed.state, 'termination_takes_effect', at('2027-02-28T12:00'), OPERATOR);
     expect(ended.state.status).toBe('terminated');
     expect(ended.state.pendingTermination).toBeNull();
-    expect(ended.state.termination).toEqual({ cause: 'business_reasons', at: isoAt('2027-02-28T12:00'), by: OPERATOR, note: null });
+    expect(ended.state.termination).toEqual({
+      cause: 'business_reasons',
+      at: isoAt('2027-02-28T12:00'),
+      by: OPERATOR,
+      note: null,
+    });
   });
 
   it('a second notice of termination for business reasons is refused', () => {
     const noticed = accept(activeState(), { type: 'terminate', cause: 'business_reasons' }, OPERATOR, at(NOW)).state;
-    expect(refuse(noticed, { type: 'terminate', cause: 'business_reasons' }, OPERATOR, at('2026-07-02T09:00'))).toMatchObject({ code: 'termination_already_noticed', status: 409 });
+    expect(
+      refuse(noticed, { type: 'terminate', cause: 'business_reasons' }, OPERATOR, at('2026-07-02T09:00')),
+    ).toMatchObject({ code: 'termination_already_noticed', status: 409 });
   });
 
   it('an immediate termination during a business-reasons notice ends the contract at once', () => {
@@ -641,7 +921,12 @@ describe('termination (Art. 13.2, 13.5)', () => {
   });
 
   it('termination clears a pending suspension', () => {
-    const noticed = accept(activeState(), { type: 'suspend', reason: 'policy', effectiveAt: isoAt('2026-08-01T00:00') }, OPERATOR, at(NOW)).state;
+    const noticed = accept(
+      activeState(),
+      { type: 'suspend', reason: 'policy', effectiveAt: isoAt('2026-08-01T00:00') },
+      OPERATOR,
+      at(NOW),
+    ).state;
     const d = accept(noticed, { type: 'terminate', cause: 'bankruptcy' }, OPERATOR, at('2026-07-02T09:00'));
     expect(d.state.pendingSuspension).toBeNull();
   });
@@ -649,45 +934,85 @@ describe('termination (Art. 13.2, 13.5)', () => {
 
 describe('sender numbers (form §2가, Art. 4.4)', () => {
   const NOW = '2026-04-01T09:00';
-  const add = (id: string, number: string): ContractCommand => ({ type: 'add_sender_number', id, number, documentId: `doc-${id}` });
+  const add = (id: string, number: string): ContractCommand => ({
+    type: 'add_sender_number',
+    id,
+    number,
+    documentId: `doc-${id}`,
+  });
   /** Nine more numbers after sn-1 from the application: 10 in all. */
   function withTenNumbers(): ContractState {
     let s = activeState();
-    for (let i = 2; i <= 10; i++) s = accept(s, add(`sn-${i}`, `0101234${String(i).padStart(4, '0')}`), MERCHANT, at(NOW)).state;
+    for (let i = 2; i <= 10; i++)
+      s = accept(s, add(`sn-${i}`, `0101234${String(i).padStart(4, '0')}`), MERCHANT, at(NOW)).state;
     return s;
   }
 
   it('a merchant can add a sender number, which waits for an operator to check its document', () => {
     const d = accept(activeState(), add('sn-2', '01012345678'), MERCHANT, at(NOW));
     expect(d.state.senderNumbers).toHaveLength(2);
-    expect(d.state.senderNumbers[1]).toEqual({ id: 'sn-2', number: '01012345678', status: 'pending', documentId: 'doc-sn-2', addedAt: isoAt(NOW), decidedAt: null, rejectionReason: null });
-    expect(d.event).toMatchObject({ action: 'sender_number_added', from: 'active', to: 'active', details: { senderNumberId: 'sn-2' } });
+    expect(d.state.senderNumbers[1]).toEqual({
+      id: 'sn-2',
+      number: '01012345678',
+      status: 'pending',
+      documentId: 'doc-sn-2',
+      addedAt: isoAt(NOW),
+      decidedAt: null,
+      rejectionReason: null,
+    });
+    expect(d.event).toMatchObject({
+      action: 'sender_number_added',
+      from: 'active',
+      to: 'active',
+      details: { senderNumberId: 'sn-2' },
+    });
   });
 
-  it.each(['applied', 'on_hold', 'suspended'] as const)('a sender number can be added while the contract is %s', (status) => {
-    expect(accept(stateIn(status), add('sn-2', '01012345678'), MERCHANT, at(NOW)).state.senderNumbers).toHaveLength(2);
-  });
+  it.each(['applied', 'on_hold', 'suspended'] as const)(
+    'a sender number can be added while the contract is %s',
+    (status) => {
+      expect(accept(stateIn(status), add('sn-2', '01012345678'), MERCHANT, at(NOW)).state.senderNumbers).toHaveLength(
+        2,
+      );
+    },
+  );
 
   it('a contract can hold 10 sender numbers', () => {
     expect(withTenNumbers().senderNumbers).toHaveLength(10);
   });
 
   it('an 11th sender number is refused', () => {
-    expect(refuse(withTenNumbers(), add('sn-11', '01099990000'), MERCHANT, at(NOW))).toMatchObject({ code: 'too_many_sender_numbers', status: 422 });
+    expect(refuse(withTenNumbers(), add('sn-11', '01099990000'), MERCHANT, at(NOW))).toMatchObject({
+      code: 'too_many_sender_numbers',
+      status: 422,
+    });
   });
 
   it('rejected sender numbers do not count toward the 10', () => {
-    const rejected = accept(withTenNumbers(), { type: 'reject_sender_number', id: 'sn-3', reason: 'document does not match' }, OPERATOR, at(NOW)).state;
+    const rejected = accept(
+      withTenNumbers(),
+      { type: 'reject_sender_number', id: 'sn-3', reason: 'document does not match' },
+      OPERATOR,
+      at(NOW),
+    ).state;
     const d = accept(rejected, add('sn-11', '01099990000'), MERCHANT, at(NOW));
     expect(d.state.senderNumbers.filter((n) => n.status !== 'rejected')).toHaveLength(10);
   });
 
   it('a number already on the contract cannot be added twice', () => {
-    expect(refuse(activeState(), add('sn-2', '0212345678'), MERCHANT, at(NOW))).toMatchObject({ code: 'sender_number_exists', status: 409 });
+    expect(refuse(activeState(), add('sn-2', '0212345678'), MERCHANT, at(NOW))).toMatchObject({
+      code: 'sender_number_exists',
+      status: 409,
+    });
   });
 
   it('a rejected number can be submitted again with a new document', () => {
-    const rejected = accept(activeState(), { type: 'reject_sender_number', id: 'sn-1', reason: 'blurred scan' }, OPERATOR, at(NOW)).state;
+    const rejected = accept(
+      activeState(),
+      { type: 'reject_sender_number', id: 'sn-1', reason: 'blurred scan' },
+      OPERATOR,
+      at(NOW),
+    ).state;
     const d = accept(rejected, add('sn-2', '0212345678'), MERCHANT, at(NOW));
     expect(d.state.senderNumbers.map((n) => [n.id, n.status])).toEqual([
       ['sn-1', 'rejected'],
@@ -697,18 +1022,38 @@ describe('sender numbers (form §2가, Art. 4.4)', () => {
 
   it('an operator verifies a pending number, which can then send', () => {
     const d = accept(activeState(), { type: 'verify_sender_number', id: 'sn-1' }, OPERATOR, at(NOW));
-    expect(d.state.senderNumbers[0]).toMatchObject({ id: 'sn-1', status: 'verified', decidedAt: isoAt(NOW), rejectionReason: null });
+    expect(d.state.senderNumbers[0]).toMatchObject({
+      id: 'sn-1',
+      status: 'verified',
+      decidedAt: isoAt(NOW),
+      rejectionReason: null,
+    });
     expect(d.event).toMatchObject({ action: 'sender_number_verified', details: { senderNumberId: 'sn-1' } });
   });
 
   it('an operator rejects a pending number with a reason', () => {
-    const d = accept(activeState(), { type: 'reject_sender_number', id: 'sn-1', reason: 'document is for another number' }, OPERATOR, at(NOW));
-    expect(d.state.senderNumbers[0]).toMatchObject({ status: 'rejected', decidedAt: isoAt(NOW), rejectionReason: 'document is for another number' });
-    expect(d.event).toMatchObject({ action: 'sender_number_rejected', details: { senderNumberId: 'sn-1', reason: 'document is for another number' } });
+    const d = accept(
+      activeState(),
+      { type: 'reject_sender_number', id: 'sn-1', reason: 'document is for another number' },
+      OPERATOR,
+      at(NOW),
+    );
+    expect(d.state.senderNumbers[0]).toMatchObject({
+      status: 'rejected',
+      decidedAt: isoAt(NOW),
+      rejectionReason: 'document is for another number',
+    });
+    expect(d.event).toMatchObject({
+      action: 'sender_number_rejected',
+      details: { senderNumberId: 'sn-1', reason: 'document is for another number' },
+    });
   });
 
   it('numbers can be verified while the application is still under review', () => {
-    expect(accept(appliedState(), { type: 'verify_sender_number', id: 'sn-1' }, OPERATOR, at('2026-02-28T09:00')).state.senderNumbers[0].status).toBe('verified');
+    expect(
+      accept(appliedState(), { type: 'verify_sender_number', id: 'sn-1' }, OPERATOR, at('2026-02-28T09:00')).state
+        .senderNumbers[0].status,
+    ).toBe('verified');
   });
 
   it.each([
@@ -717,17 +1062,27 @@ describe('sender numbers (form §2가, Art. 4.4)', () => {
     ['rejected', 'verify_sender_number'],
     ['rejected', 'reject_sender_number'],
   ] as const)('a %s number cannot be reviewed again (%s)', (first, second) => {
-    const firstCommand: ContractCommand = first === 'verified' ? { type: 'verify_sender_number', id: 'sn-1' } : { type: 'reject_sender_number', id: 'sn-1', reason: 'bad' };
+    const firstCommand: ContractCommand =
+      first === 'verified'
+        ? { type: 'verify_sender_number', id: 'sn-1' }
+        : { type: 'reject_sender_number', id: 'sn-1', reason: 'bad' };
     const reviewed = accept(activeState(), firstCommand, OPERATOR, at(NOW)).state;
-    const again: ContractCommand = second === 'verify_sender_number' ? { type: second, id: 'sn-1' } : { type: second, id: 'sn-1', reason: 'again' };
-    expect(refuse(reviewed, again, OPERATOR, at(NOW))).toMatchObject({ code: 'sender_number_already_reviewed', status: 409 });
+    const again: ContractCommand =
+      second === 'verify_sender_number' ? { type: second, id: 'sn-1' } : { type: second, id: 'sn-1', reason: 'again' };
+    expect(refuse(reviewed, again, OPERATOR, at(NOW))).toMatchObject({
+      code: 'sender_number_already_reviewed',
+      status: 409,
+    });
   });
 
   it.each([
     { type: 'verify_sender_number', id: 'sn-404' },
     { type: 'reject_sender_number', id: 'sn-404', reason: 'x' },
   ] as ContractCommand[])('reviewing a number the contract does not have is refused ($type)', (command) => {
-    expect(refuse(activeState(), command, OPERATOR, at(NOW))).toMatchObject({ code: 'sender_number_not_found', status: 409 });
+    expect(refuse(activeState(), command, OPERATOR, at(NOW))).toMatchObject({
+      code: 'sender_number_not_found',
+      status: 409,
+    });
   });
 });
 
@@ -738,20 +1093,43 @@ describe('billing signals (Art. 5.2.3)', () => {
     const d = accept(activeState(), { type: 'invoice_overdue', invoiceId: 'inv-1' }, SYSTEM, at(OVERDUE_AT));
     expect(d.state.status).toBe('suspended');
     expect(d.state.overdueInvoices).toEqual(['inv-1']);
-    expect(d.state.suspension).toEqual({ reason: 'unpaid_fees', noticeAt: isoAt(OVERDUE_AT), by: SYSTEM, terminationAt: isoAt('2026-09-15T00:00'), objection: null });
-    expect(d.event).toMatchObject({ action: 'suspended', from: 'active', to: 'suspended', details: { reason: 'unpaid_fees', invoiceId: 'inv-1' } });
+    expect(d.state.suspension).toEqual({
+      reason: 'unpaid_fees',
+      noticeAt: isoAt(OVERDUE_AT),
+      by: SYSTEM,
+      terminationAt: isoAt('2026-09-15T00:00'),
+      objection: null,
+    });
+    expect(d.event).toMatchObject({
+      action: 'suspended',
+      from: 'active',
+      to: 'suspended',
+      details: { reason: 'unpaid_fees', invoiceId: 'inv-1' },
+    });
   });
 
   it('an overdue invoice replaces a suspension that was only noticed', () => {
-    const noticed = accept(activeState(), { type: 'suspend', reason: 'maintenance', effectiveAt: isoAt('2026-07-01T00:00') }, OPERATOR, at('2026-06-01T09:00')).state;
+    const noticed = accept(
+      activeState(),
+      { type: 'suspend', reason: 'maintenance', effectiveAt: isoAt('2026-07-01T00:00') },
+      OPERATOR,
+      at('2026-06-01T09:00'),
+    ).state;
     const d = accept(noticed, { type: 'invoice_overdue', invoiceId: 'inv-1' }, SYSTEM, at(OVERDUE_AT));
     expect(d.state.pendingSuspension).toBeNull();
     expect(d.state.suspension?.reason).toBe('unpaid_fees');
   });
 
   it('the same overdue invoice is recorded only once', () => {
-    const overdue = accept(activeState(), { type: 'invoice_overdue', invoiceId: 'inv-1' }, SYSTEM, at(OVERDUE_AT)).state;
-    expect(refuse(overdue, { type: 'invoice_overdue', invoiceId: 'inv-1' }, SYSTEM, at(OVERDUE_AT) + 1000)).toMatchObject({ code: 'already_recorded', status: 409 });
+    const overdue = accept(
+      activeState(),
+      { type: 'invoice_overdue', invoiceId: 'inv-1' },
+      SYSTEM,
+      at(OVERDUE_AT),
+    ).state;
+    expect(
+      refuse(overdue, { type: 'invoice_overdue', invoiceId: 'inv-1' }, SYSTEM, at(OVERDUE_AT) + 1000),
+    ).toMatchObject({ code: 'already_recorded', status: 409 });
   });
 
   it('a further overdue invoice on a suspended contract is recorded without changing the suspension', () => {
@@ -764,12 +1142,22 @@ describe('billing signals (Art. 5.2.3)', () => {
   });
 
   it('paying the overdue invoice resumes a contract suspended for unpaid fees', () => {
-    const overdue = accept(activeState(), { type: 'invoice_overdue', invoiceId: 'inv-1' }, SYSTEM, at(OVERDUE_AT)).state;
+    const overdue = accept(
+      activeState(),
+      { type: 'invoice_overdue', invoiceId: 'inv-1' },
+      SYSTEM,
+      at(OVERDUE_AT),
+    ).state;
     const d = accept(overdue, { type: 'invoice_paid', invoiceId: 'inv-1' }, SYSTEM, at('2026-06-20T10:00'));
     expect(d.state.status).toBe('active');
     expect(d.state.suspension).toBeNull();
     expect(d.state.overdueInvoices).toEqual([]);
-    expect(d.event).toMatchObject({ action: 'resumed', from: 'suspended', to: 'active', details: { reason: 'unpaid_fees', invoiceId: 'inv-1' } });
+    expect(d.event).toMatchObject({
+      action: 'resumed',
+      from: 'suspended',
+      to: 'active',
+      details: { reason: 'unpaid_fees', invoiceId: 'inv-1' },
+    });
   });
 
   it('the contract stays suspended until the last overdue invoice is paid', () => {
@@ -784,7 +1172,12 @@ describe('billing signals (Art. 5.2.3)', () => {
   });
 
   it('paying an overdue invoice does not lift a suspension for number spoofing', () => {
-    const spoofed = accept(suspendedState('spoofing'), { type: 'invoice_overdue', invoiceId: 'inv-1' }, SYSTEM, at(OVERDUE_AT)).state;
+    const spoofed = accept(
+      suspendedState('spoofing'),
+      { type: 'invoice_overdue', invoiceId: 'inv-1' },
+      SYSTEM,
+      at(OVERDUE_AT),
+    ).state;
     const d = accept(spoofed, { type: 'invoice_paid', invoiceId: 'inv-1' }, SYSTEM, at('2026-06-20T10:00'));
     expect(d.state.status).toBe('suspended');
     expect(d.state.suspension?.reason).toBe('spoofing');
@@ -792,11 +1185,19 @@ describe('billing signals (Art. 5.2.3)', () => {
   });
 
   it('a payment of an invoice that was not overdue changes nothing', () => {
-    expect(refuse(activeState(), { type: 'invoice_paid', invoiceId: 'inv-9' }, SYSTEM, at(OVERDUE_AT))).toMatchObject({ code: 'not_overdue', status: 409 });
+    expect(refuse(activeState(), { type: 'invoice_paid', invoiceId: 'inv-9' }, SYSTEM, at(OVERDUE_AT))).toMatchObject({
+      code: 'not_overdue',
+      status: 409,
+    });
   });
 
   it('an operator resuming a contract suspended for unpaid fees clears the overdue list', () => {
-    const overdue = accept(activeState(), { type: 'invoice_overdue', invoiceId: 'inv-1' }, SYSTEM, at(OVERDUE_AT)).state;
+    const overdue = accept(
+      activeState(),
+      { type: 'invoice_overdue', invoiceId: 'inv-1' },
+      SYSTEM,
+      at(OVERDUE_AT),
+    ).state;
     const d = accept(overdue, { type: 'resume' }, OPERATOR, at('2026-06-16T09:00'));
     expect(d.state.status).toBe('active');
     expect(d.state.overdueInvoices).toEqual([]);
@@ -809,14 +1210,27 @@ describe('the next deadline', () => {
   });
 
   it('a noticed suspension before the term end comes first; one after it comes second', () => {
-    const soon = accept(activeState(), { type: 'suspend', reason: 'policy', effectiveAt: isoAt('2026-07-01T00:00') }, OPERATOR, at('2026-06-01T09:00')).state;
+    const soon = accept(
+      activeState(),
+      { type: 'suspend', reason: 'policy', effectiveAt: isoAt('2026-07-01T00:00') },
+      OPERATOR,
+      at('2026-06-01T09:00'),
+    ).state;
     expect(nextDeadline(soon)).toEqual({ kind: 'suspension_takes_effect', at: at('2026-07-01T00:00') });
-    const late = accept(activeState(), { type: 'suspend', reason: 'policy', effectiveAt: isoAt('2027-04-01T00:00') }, OPERATOR, at('2026-06-01T09:00')).state;
+    const late = accept(
+      activeState(),
+      { type: 'suspend', reason: 'policy', effectiveAt: isoAt('2027-04-01T00:00') },
+      OPERATOR,
+      at('2026-06-01T09:00'),
+    ).state;
     expect(nextDeadline(late)).toEqual({ kind: 'term_end', at: at(TERM_END) });
   });
 
   it('a suspended contract waits for its termination clock when that ends before the term', () => {
-    expect(nextDeadline(suspendedState('policy', '2026-06-10T14:00'))).toEqual({ kind: 'termination_after_suspension', at: at('2026-09-10T14:00') });
+    expect(nextDeadline(suspendedState('policy', '2026-06-10T14:00'))).toEqual({
+      kind: 'termination_after_suspension',
+      at: at('2026-09-10T14:00'),
+    });
   });
 
   it('a termination clock that runs past the term end comes after the renewal', () => {
@@ -825,20 +1239,33 @@ describe('the next deadline', () => {
 
   it('a termination for business reasons is the next deadline when it comes first', () => {
     const suspended = suspendedState('policy', '2026-06-10T14:00');
-    const noticed = accept(suspended, { type: 'terminate', cause: 'business_reasons' }, OPERATOR, at('2026-06-11T09:00')).state;
+    const noticed = accept(
+      suspended,
+      { type: 'terminate', cause: 'business_reasons' },
+      OPERATOR,
+      at('2026-06-11T09:00'),
+    ).state;
     expect(nextDeadline(noticed)).toEqual({ kind: 'termination_takes_effect', at: at('2026-07-11T09:00') });
   });
 
   it('the term end comes before a business-reasons termination noticed just before it', () => {
-    const noticed = accept(activeState(), { type: 'terminate', cause: 'business_reasons' }, OPERATOR, at('2027-02-20T09:00')).state;
+    const noticed = accept(
+      activeState(),
+      { type: 'terminate', cause: 'business_reasons' },
+      OPERATOR,
+      at('2027-02-20T09:00'),
+    ).state;
     expect(nextDeadline(noticed)).toEqual({ kind: 'term_end', at: at(TERM_END) });
   });
 
-  it.each(CONTRACT_STATUSES.map((s) => [s]))('a %s contract has a deadline exactly when it is active or suspended', (status) => {
-    const d = nextDeadline(stateIn(status));
-    if (status === 'active' || status === 'suspended') expect(d).toBeDefined();
-    else expect(d).toBeUndefined();
-  });
+  it.each(CONTRACT_STATUSES.map((s) => [s]))(
+    'a %s contract has a deadline exactly when it is active or suspended',
+    (status) => {
+      const d = nextDeadline(stateIn(status));
+      if (status === 'active' || status === 'suspended') expect(d).toBeDefined();
+      else expect(d).toBeUndefined();
+    },
+  );
 });
 
 describe('a whole life, step by step', () => {
@@ -847,7 +1274,11 @@ describe('a whole life, step by step', () => {
       [{ type: 'hold', reason: 'missing_or_false_documents' }, OPERATOR, '2026-02-28T09:00'],
       [{ type: 'approve', fees: FEES }, OPERATOR, '2026-03-02T10:00'],
       [{ type: 'verify_sender_number', id: 'sn-1' }, OPERATOR, '2026-03-02T11:00'],
-      [{ type: 'add_sender_number', id: 'sn-2', number: '01012345678', documentId: 'doc-2' }, MERCHANT, '2026-03-10T09:00'],
+      [
+        { type: 'add_sender_number', id: 'sn-2', number: '01012345678', documentId: 'doc-2' },
+        MERCHANT,
+        '2026-03-10T09:00',
+      ],
       [{ type: 'invoice_overdue', invoiceId: 'inv-2026-04' }, SYSTEM, '2026-06-10T00:00'],
       [{ type: 'object', text: 'the invoice is disputed' }, MERCHANT, '2026-06-11T09:00'],
       [{ type: 'invoice_paid', invoiceId: 'inv-2026-04' }, SYSTEM, '2026-06-12T09:00'],

@@ -22,7 +22,9 @@ describe('EUC-KR byte length (SMS/LMS size)', () => {
   });
 
   it('counts every one of the 11,172 modern Hangul syllables as 2 bytes, including ones outside KS X 1001 like 똠 and 뷁', () => {
-    const all = Array.from({ length: HANGUL_LAST - HANGUL_FIRST + 1 }, (_, i) => String.fromCodePoint(HANGUL_FIRST + i)).join('');
+    const all = Array.from({ length: HANGUL_LAST - HANGUL_FIRST + 1 }, (_, i) =>
+      String.fromCodePoint(HANGUL_FIRST + i),
+    ).join('');
     expect(eucKrLength(all)).toEqual({ ok: true, bytes: 2 * 11_172 });
     expect(eucKrLength('똠뷁')).toEqual({ ok: true, bytes: 4 });
   });

@@ -32,9 +32,25 @@ function png(width: number, height: number, totalBytes?: number): Buffer {
 
 /** A baseline JPEG header: SOI, a JFIF APP0 segment, SOF0 with the size (3 components), EOI. */
 function jpeg(width: number, height: number): Buffer {
-  const app0 = Buffer.concat([Buffer.from([0xff, 0xe0]), u16(16), Buffer.from('JFIF\0', 'latin1'), Buffer.from([1, 1, 0]), u16(1), u16(1), Buffer.from([0, 0])]);
+  const app0 = Buffer.concat([
+    Buffer.from([0xff, 0xe0]),
+    u16(16),
+    Buffer.from('JFIF\0', 'latin1'),
+    Buffer.from([1, 1, 0]),
+    u16(1),
+    u16(1),
+    Buffer.from([0, 0]),
+  ]);
   const components = Buffer.from([1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]);
-  const sof0 = Buffer.concat([Buffer.from([0xff, 0xc0]), u16(8 + components.length), Buffer.from([8]), u16(height), u16(width), Buffer.from([3]), components]);
+  const sof0 = Buffer.concat([
+    Buffer.from([0xff, 0xc0]),
+    u16(8 + components.length),
+    Buffer.from([8]),
+    u16(height),
+    u16(width),
+    Buffer.from([3]),
+    components,
+  ]);
   return Buffer.concat([Buffer.from([0xff, 0xd8]), app0, sof0, Buffer.from([0xff, 0xd9])]);
 }
 
@@ -63,7 +79,10 @@ describe('test image buffers', () => {
 describe('FriendTalk image check', () => {
   it('accepts a PNG and reports its format, size and byte count', () => {
     const bytes = png(800, 600);
-    expect(checkFriendTalkImage(bytes)).toEqual({ ok: true, image: { format: 'png', width: 800, height: 600, bytes: bytes.length } });
+    expect(checkFriendTalkImage(bytes)).toEqual({
+      ok: true,
+      image: { format: 'png', width: 800, height: 600, bytes: bytes.length },
+    });
   });
 
   it('accepts a JPEG from a Uint8Array', () => {
@@ -75,7 +94,14 @@ describe('FriendTalk image check', () => {
     const result = checkFriendTalkImage(gif(800, 600));
     expect(result).toEqual({
       ok: false,
-      violations: [{ code: 'image_format_not_allowed', field: 'imageUrl', message: 'The image must be JPEG or PNG; it is GIF.', actual: 'gif' }],
+      violations: [
+        {
+          code: 'image_format_not_allowed',
+          field: 'imageUrl',
+          message: 'The image must be JPEG or PNG; it is GIF.',
+          actual: 'gif',
+        },
+      ],
     });
   });
 
@@ -93,12 +119,18 @@ describe('FriendTalk image check', () => {
   it('accepts exactly 500 KB and refuses one byte more', () => {
     expect(checkFriendTalkImage(png(800, 600, 500 * 1024)).ok).toBe(true);
     const result = checkFriendTalkImage(png(800, 600, 500 * 1024 + 1));
-    expect(result).toMatchObject({ ok: false, violations: [{ code: 'image_too_large', limit: 512_000, actual: 512_001 }] });
+    expect(result).toMatchObject({
+      ok: false,
+      violations: [{ code: 'image_too_large', limit: 512_000, actual: 512_001 }],
+    });
   });
 
   it('accepts an image exactly 500 px wide and refuses 499 px', () => {
     expect(codes(png(500, 500))).toEqual([]);
-    expect(checkFriendTalkImage(png(499, 499))).toMatchObject({ ok: false, violations: [{ code: 'image_too_narrow', limit: 500, actual: 499 }] });
+    expect(checkFriendTalkImage(png(499, 499))).toMatchObject({
+      ok: false,
+      violations: [{ code: 'image_too_narrow', limit: 500, actual: 499 }],
+    });
   });
 
   it('accepts exactly 2:1 and refuses anything wider', () => {
@@ -114,7 +146,15 @@ describe('FriendTalk image check', () => {
   it('names the actual size when the aspect ratio is off', () => {
     expect(checkFriendTalkImage(png(600, 1200))).toMatchObject({
       ok: false,
-      violations: [{ code: 'image_aspect_ratio', field: 'imageUrl', width: 600, height: 1200, message: expect.stringContaining('600×1200') }],
+      violations: [
+        {
+          code: 'image_aspect_ratio',
+          field: 'imageUrl',
+          width: 600,
+          height: 1200,
+          message: expect.stringContaining('600×1200'),
+        },
+      ],
     });
   });
 
@@ -123,6 +163,9 @@ describe('FriendTalk image check', () => {
   });
 
   it('names the request field the image came from', () => {
-    expect(checkFriendTalkImage(gif(800, 600), 'messages[3].imageUrl')).toMatchObject({ ok: false, violations: [{ field: 'messages[3].imageUrl' }] });
+    expect(checkFriendTalkImage(gif(800, 600), 'messages[3].imageUrl')).toMatchObject({
+      ok: false,
+      violations: [{ field: 'messages[3].imageUrl' }],
+    });
   });
 });

@@ -23,12 +23,24 @@ function ok(result: LedgerResult): InvoiceLedgerState {
   return result.state;
 }
 
-const pay = (state: InvoiceLedgerState, id: string, amount: number) => recordPayment(state, { id, amount, paidAt: '2026-03-02T09:00:00+09:00' });
-const dispute = (state: InvoiceLedgerState, id: string, amount: number) => openDispute(state, { id, amount, reason: 'AlimTalk count differs from our log', openedAt: '2026-02-12T09:00:00+09:00' });
+const pay = (state: InvoiceLedgerState, id: string, amount: number) =>
+  recordPayment(state, { id, amount, paidAt: '2026-03-02T09:00:00+09:00' });
+const dispute = (state: InvoiceLedgerState, id: string, amount: number) =>
+  openDispute(state, {
+    id,
+    amount,
+    reason: 'AlimTalk count differs from our log',
+    openedAt: '2026-02-12T09:00:00+09:00',
+  });
 // Resolved 2026-03-25; the accepted part gets its own 20 business days, to 2026-04-22.
 const ACCEPTED_DUE = '2026-04-22';
 const resolve = (state: InvoiceLedgerState, disputeId: string, acceptedAmount: number) =>
-  resolveDispute(state, { disputeId, acceptedAmount, resolvedAt: '2026-03-25T15:00:00+09:00', acceptedDueDate: ACCEPTED_DUE });
+  resolveDispute(state, {
+    disputeId,
+    acceptedAmount,
+    resolvedAt: '2026-03-25T15:00:00+09:00',
+    acceptedDueDate: ACCEPTED_DUE,
+  });
 const afterAcceptedDue = new Date('2026-04-23T00:00:00+09:00');
 
 function deepFreeze<T>(value: T): T {
@@ -42,9 +54,21 @@ function deepFreeze<T>(value: T): T {
 describe('payments', () => {
   it('starts issued, goes partially paid, then paid', () => {
     let state = fresh();
-    expect(summarize(state, beforeDue)).toEqual({ paidAmount: 0, creditedAmount: 0, disputedAmount: 0, outstandingAmount: 110_000, undisputedOutstanding: 110_000, overdueAmount: 0, status: 'issued' });
+    expect(summarize(state, beforeDue)).toEqual({
+      paidAmount: 0,
+      creditedAmount: 0,
+      disputedAmount: 0,
+      outstandingAmount: 110_000,
+      undisputedOutstanding: 110_000,
+      overdueAmount: 0,
+      status: 'issued',
+    });
     state = ok(pay(state, 'p1', 50_000));
-    expect(summarize(state, beforeDue)).toMatchObject({ paidAmount: 50_000, outstandingAmount: 60_000, status: 'partially_paid' });
+    expect(summarize(state, beforeDue)).toMatchObject({
+      paidAmount: 50_000,
+      outstandingAmount: 60_000,
+      status: 'partially_paid',
+    });
     state = ok(pay(state, 'p2', 60_000));
     expect(summarize(state, afterDue)).toMatchObject({ paidAmount: 110_000, outstandingAmount: 0, status: 'paid' });
     expect(checkInvariant(state)).toEqual([]);
@@ -53,16 +77,25 @@ describe('payments', () => {
   it('refuses a payment above the outstanding amount and says what is owed', () => {
     const state = ok(pay(fresh(), 'p1', 50_000));
     const result = pay(state, 'p2', 60_001);
-    expect(result).toMatchObject({ ok: false, violation: { code: 'payment_exceeds_outstanding', outstandingAmount: 60_000 } });
+    expect(result).toMatchObject({
+      ok: false,
+      violation: { code: 'payment_exceeds_outstanding', outstandingAmount: 60_000 },
+    });
     expect(result.ok ? '' : result.violation.message).toContain('60000');
   });
 
   it.each([0, -5, 1.5, Number.NaN])('refuses the amount %p', (amount) => {
-    expect(pay(fresh(), 'p1', amount)).toMatchObject({ ok: false, violation: { code: 'payment_amount_invalid', field: 'amount' } });
+    expect(pay(fresh(), 'p1', amount)).toMatchObject({
+      ok: false,
+      violation: { code: 'payment_amount_invalid', field: 'amount' },
+    });
   });
 
   it('refuses a payment time that is not an ISO instant with an offset', () => {
-    expect(recordPayment(fresh(), { id: 'p1', amount: 1, paidAt: '2026-03-02' })).toMatchObject({ ok: false, violation: { code: 'paid_at_invalid' } });
+    expect(recordPayment(fresh(), { id: 'p1', amount: 1, paidAt: '2026-03-02' })).toMatchObject({
+      ok: false,
+      violation: { code: 'paid_at_invalid' },
+    });
   });
 
   it('treats a redelivered payment as a no-op and a reused id as a conflict', () => {
@@ -84,41 +117,86 @@ describe('payments', () => {
 describe('disputes (Art. 7.2)', () => {
   it('dispute, pay the undisputed part, resolve with partial acceptance, pay the rest → settled', () => {
     let state = ok(dispute(fresh(), 'd1', 10_000));
-    expect(summarize(state, beforeDue)).toMatchObject({ disputedAmount: 10_000, undisputedOutstanding: 100_000, status: 'disputed' });
+    expect(summarize(state, beforeDue)).toMatchObject({
+      disputedAmount: 10_000,
+      undisputedOutstanding: 100_000,
+      status: 'disputed',
+    });
 
     state = ok(pay(state, 'p1', 100_000));
     // Only the disputed part is left: not overdue even after the due date.
-    expect(summarize(state, afterDue)).toMatchObject({ outstandingAmount: 10_000, undisputedOutstanding: 0, status: 'disputed' });
+    expect(summarize(state, afterDue)).toMatchObject({
+      outstandingAmount: 10_000,
+      undisputedOutstanding: 0,
+      status: 'disputed',
+    });
 
     state = ok(resolve(state, 'd1', 4_000));
     expect(state.disputes[0]).toMatchObject({ status: 'resolved', acceptedAmount: 4_000, creditedAmount: 6_000 });
-    expect(summarize(state, beforeDue)).toMatchObject({ creditedAmount: 6_000, disputedAmount: 0, outstandingAmount: 4_000, status: 'partially_paid' });
+    expect(summarize(state, beforeDue)).toMatchObject({
+      creditedAmount: 6_000,
+      disputedAmount: 0,
+      outstandingAmount: 4_000,
+      status: 'partially_paid',
+    });
     // The accepted part is owed, but from its own due date: resolving late puts nobody in arrears at once.
     expect(summarize(state, afterDue)).toMatchObject({ overdueAmount: 0, status: 'partially_paid' });
     expect(summarize(state, afterAcceptedDue)).toMatchObject({ overdueAmount: 4_000, status: 'overdue' });
 
     state = ok(pay(state, 'p2', 4_000));
-    expect(summarize(state, afterDue)).toEqual({ paidAmount: 104_000, creditedAmount: 6_000, disputedAmount: 0, outstandingAmount: 0, undisputedOutstanding: 0, overdueAmount: 0, status: 'settled' });
+    expect(summarize(state, afterDue)).toEqual({
+      paidAmount: 104_000,
+      creditedAmount: 6_000,
+      disputedAmount: 0,
+      outstandingAmount: 0,
+      undisputedOutstanding: 0,
+      overdueAmount: 0,
+      status: 'settled',
+    });
     expect(checkInvariant(state)).toEqual([]);
   });
 
   it('a fully rejected dispute settles the invoice by credit', () => {
     const state = ok(resolve(ok(pay(ok(dispute(fresh(), 'd1', 10_000)), 'p1', 100_000)), 'd1', 0));
-    expect(summarize(state, afterDue)).toMatchObject({ paidAmount: 100_000, creditedAmount: 10_000, outstandingAmount: 0, status: 'settled' });
+    expect(summarize(state, afterDue)).toMatchObject({
+      paidAmount: 100_000,
+      creditedAmount: 10_000,
+      outstandingAmount: 0,
+      status: 'settled',
+    });
   });
 
   it('is overdue when the undisputed part is unpaid after the due date', () => {
     const state = ok(pay(ok(dispute(fresh(), 'd1', 10_000)), 'p1', 50_000));
     expect(summarize(state, beforeDue).status).toBe('disputed');
-    expect(summarize(state, afterDue)).toMatchObject({ undisputedOutstanding: 50_000, overdueAmount: 50_000, status: 'overdue' });
+    expect(summarize(state, afterDue)).toMatchObject({
+      undisputedOutstanding: 50_000,
+      overdueAmount: 50_000,
+      status: 'overdue',
+    });
   });
 
   it('a dispute raised only after the due date does not lift the arrears', () => {
-    const late = ok(openDispute(ok(pay(fresh(), 'p1', 10_000)), { id: 'd1', amount: 100_000, reason: 'late', openedAt: '2026-03-18T09:00:00+09:00' }));
-    expect(summarize(late, afterDue)).toMatchObject({ undisputedOutstanding: 0, overdueAmount: 100_000, status: 'overdue' });
+    const late = ok(
+      openDispute(ok(pay(fresh(), 'p1', 10_000)), {
+        id: 'd1',
+        amount: 100_000,
+        reason: 'late',
+        openedAt: '2026-03-18T09:00:00+09:00',
+      }),
+    );
+    expect(summarize(late, afterDue)).toMatchObject({
+      undisputedOutstanding: 0,
+      overdueAmount: 100_000,
+      status: 'overdue',
+    });
     // Once resolved, its credit does reduce what is owed.
     const resolved = ok(resolve(late, 'd1', 30_000));
-    expect(summarize(resolved, afterDue)).toMatchObject({ creditedAmount: 70_000, overdueAmount: 30_000, status: 'overdue' });
+    expect(summarize(resolved, afterDue)).toMatchObject({
+      creditedAmount: 70_000,
+      overdueAmount: 30_000,
+      status: 'overdue',
+    });
   });
 
   it('knows the next moment more becomes owed', () => {
@@ -130,36 +208,61 @@ describe('disputes (Art. 7.2)', () => {
 
   it('refuses an accepted part due before the invoice itself', () => {
     const state = ok(dispute(fresh(), 'd1', 10_000));
-    const r = resolveDispute(state, { disputeId: 'd1', acceptedAmount: 1, resolvedAt: '2026-03-01T09:00:00+09:00', acceptedDueDate: '2026-03-10' });
+    const r = resolveDispute(state, {
+      disputeId: 'd1',
+      acceptedAmount: 1,
+      resolvedAt: '2026-03-01T09:00:00+09:00',
+      acceptedDueDate: '2026-03-10',
+    });
     expect(r).toMatchObject({ ok: false, violation: { code: 'accepted_due_date_invalid' } });
   });
 
   it('caps the credit at what is outstanding when the merchant also paid the disputed part', () => {
     // Total 1,000; 300 disputed; the merchant pays 800, i.e. 100 of the disputed part.
     let state = ok(pay(ok(dispute(fresh(1_000), 'd1', 300)), 'p1', 800));
-    expect(summarize(state, beforeDue)).toMatchObject({ outstandingAmount: 200, disputedAmount: 300, undisputedOutstanding: 0, status: 'disputed' });
+    expect(summarize(state, beforeDue)).toMatchObject({
+      outstandingAmount: 200,
+      disputedAmount: 300,
+      undisputedOutstanding: 0,
+      status: 'disputed',
+    });
     // 50 accepted would credit 250, but only 200 is still owed: credit 200, nothing outstanding.
     state = ok(resolve(state, 'd1', 50));
     expect(state.disputes[0]).toMatchObject({ acceptedAmount: 50, creditedAmount: 200 });
-    expect(summarize(state, beforeDue)).toMatchObject({ paidAmount: 800, creditedAmount: 200, outstandingAmount: 0, status: 'settled' });
+    expect(summarize(state, beforeDue)).toMatchObject({
+      paidAmount: 800,
+      creditedAmount: 200,
+      outstandingAmount: 0,
+      status: 'settled',
+    });
     expect(checkInvariant(state)).toEqual([]);
   });
 
   it('a dispute over an invoice paid in full credits nothing', () => {
     const state = ok(resolve(ok(pay(ok(dispute(fresh(1_000), 'd1', 300)), 'p1', 1_000)), 'd1', 0));
     expect(state.disputes[0]).toMatchObject({ creditedAmount: 0 });
-    expect(summarize(state, beforeDue)).toMatchObject({ paidAmount: 1_000, creditedAmount: 0, outstandingAmount: 0, status: 'settled' });
+    expect(summarize(state, beforeDue)).toMatchObject({
+      paidAmount: 1_000,
+      creditedAmount: 0,
+      outstandingAmount: 0,
+      status: 'settled',
+    });
   });
 
   it('refuses disputing more than is outstanding and not already disputed', () => {
     const state = ok(dispute(ok(pay(fresh(), 'p1', 10_000)), 'd1', 60_000));
-    expect(dispute(state, 'd2', 40_001)).toMatchObject({ ok: false, violation: { code: 'dispute_exceeds_outstanding', disputableAmount: 40_000 } });
+    expect(dispute(state, 'd2', 40_001)).toMatchObject({
+      ok: false,
+      violation: { code: 'dispute_exceeds_outstanding', disputableAmount: 40_000 },
+    });
     expect(ok(dispute(state, 'd2', 40_000)).disputes).toHaveLength(2);
   });
 
   it('refuses an invalid dispute', () => {
     expect(dispute(fresh(), 'd1', 0)).toMatchObject({ ok: false, violation: { code: 'dispute_amount_invalid' } });
-    expect(openDispute(fresh(), { id: 'd1', amount: 1, reason: ' ', openedAt: '2026-02-12T09:00:00+09:00' })).toMatchObject({ ok: false, violation: { code: 'dispute_reason_required' } });
+    expect(
+      openDispute(fresh(), { id: 'd1', amount: 1, reason: ' ', openedAt: '2026-02-12T09:00:00+09:00' }),
+    ).toMatchObject({ ok: false, violation: { code: 'dispute_reason_required' } });
     const state = ok(dispute(fresh(), 'd1', 100));
     expect(dispute(state, 'd1', 100)).toEqual({ ok: true, state });
     expect(dispute(state, 'd1', 200)).toMatchObject({ ok: false, violation: { code: 'dispute_id_conflict' } });
@@ -169,9 +272,15 @@ describe('disputes (Art. 7.2)', () => {
     const state = ok(dispute(fresh(), 'd1', 10_000));
     expect(resolve(state, 'nope', 0)).toMatchObject({ ok: false, violation: { code: 'dispute_not_found' } });
     for (const accepted of [-1, 10_001, 0.5]) {
-      expect(resolve(state, 'd1', accepted)).toMatchObject({ ok: false, violation: { code: 'accepted_amount_invalid' } });
+      expect(resolve(state, 'd1', accepted)).toMatchObject({
+        ok: false,
+        violation: { code: 'accepted_amount_invalid' },
+      });
     }
-    expect(resolve(ok(resolve(state, 'd1', 10_000)), 'd1', 0)).toMatchObject({ ok: false, violation: { code: 'dispute_already_resolved' } });
+    expect(resolve(ok(resolve(state, 'd1', 10_000)), 'd1', 0)).toMatchObject({
+      ok: false,
+      violation: { code: 'dispute_already_resolved' },
+    });
   });
 });
 
@@ -198,26 +307,41 @@ describe('invariants over random command sequences', () => {
     fc.record({ kind: fc.constant('resolve' as const), id: ids, amount }),
   );
   const apply = (state: InvoiceLedgerState, c: Command): LedgerResult =>
-    c.kind === 'pay' ? pay(state, c.id, c.amount) : c.kind === 'dispute' ? dispute(state, c.id, c.amount) : resolve(state, c.id, c.amount);
+    c.kind === 'pay'
+      ? pay(state, c.id, c.amount)
+      : c.kind === 'dispute'
+        ? dispute(state, c.id, c.amount)
+        : resolve(state, c.id, c.amount);
 
   it('keeps paid + credited + outstanding = total with nothing negative, never mutating its input', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1_000 }), fc.array(command, { maxLength: 30 }), fc.boolean(), (total, commands, late) => {
-        let state = fresh(total);
-        for (const c of commands) {
-          const frozen = deepFreeze(state);
-          const result = apply(frozen, c);
-          if (result.ok) state = result.state;
-          expect(checkInvariant(state)).toEqual([]);
-          const s = summarize(state, late ? afterDue : beforeDue);
-          expect(s.paidAmount + s.creditedAmount + s.outstandingAmount).toBe(total);
-          for (const value of [s.paidAmount, s.creditedAmount, s.disputedAmount, s.outstandingAmount, s.undisputedOutstanding]) {
-            expect(Number.isSafeInteger(value) && value >= 0).toBe(true);
+      fc.property(
+        fc.integer({ min: 0, max: 1_000 }),
+        fc.array(command, { maxLength: 30 }),
+        fc.boolean(),
+        (total, commands, late) => {
+          let state = fresh(total);
+          for (const c of commands) {
+            const frozen = deepFreeze(state);
+            const result = apply(frozen, c);
+            if (result.ok) state = result.state;
+            expect(checkInvariant(state)).toEqual([]);
+            const s = summarize(state, late ? afterDue : beforeDue);
+            expect(s.paidAmount + s.creditedAmount + s.outstandingAmount).toBe(total);
+            for (const value of [
+              s.paidAmount,
+              s.creditedAmount,
+              s.disputedAmount,
+              s.outstandingAmount,
+              s.undisputedOutstanding,
+            ]) {
+              expect(Number.isSafeInteger(value) && value >= 0).toBe(true);
+            }
+            expect(s.undisputedOutstanding).toBeLessThanOrEqual(s.outstandingAmount);
+            if (s.outstandingAmount === 0) expect(['paid', 'settled']).toContain(s.status);
           }
-          expect(s.undisputedOutstanding).toBeLessThanOrEqual(s.outstandingAmount);
-          if (s.outstandingAmount === 0) expect(['paid', 'settled']).toContain(s.status);
-        }
-      }),
+        },
+      ),
       { numRuns: 500 },
     );
   });

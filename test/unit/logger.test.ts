@@ -15,7 +15,10 @@ function capture() {
 describe('structured logs', () => {
   it('mask phone numbers in messages and in logged objects, and never print an API key', () => {
     const { logger, lines } = capture();
-    logger.info({ to: '01012345678', nested: { text: '고객 010-9876-5432 님' }, apiKey: 'bmk_secret' }, 'sent to 010-2222-3333');
+    logger.info(
+      { to: '01012345678', nested: { text: '고객 010-9876-5432 님' }, apiKey: 'bmk_secret' },
+      'sent to 010-2222-3333',
+    );
     const entry = JSON.parse(lines[0]);
     expect(entry.to).toBe('010-****-5678');
     expect(entry.nested.text).toBe('고객 010-****-5432 님');
@@ -27,6 +30,11 @@ describe('structured logs', () => {
   it('are JSON lines with a level, a time and the service name', () => {
     const { logger, lines } = capture();
     logger.warn('careful');
-    expect(JSON.parse(lines[0])).toMatchObject({ level: 40, service: 'test', msg: 'careful', time: expect.any(String) });
+    expect(JSON.parse(lines[0])).toMatchObject({
+      level: 40,
+      service: 'test',
+      msg: 'careful',
+      time: expect.any(String),
+    });
   });
 });

@@ -27,15 +27,20 @@ const context = (overrides: Partial<MessageContext> = {}): MessageContext => ({
 
 const approved = (text: string, code = 'ORDER_SHIPPED') => ({ template: { code, text, status: 'approved' as const } });
 
-const check = (request: MessageRequest, overrides: Partial<MessageContext> = {}) => checkMessage(request, context(overrides));
-const codes = (result: MessageCheck | { ok: boolean; violations?: { code: string }[] }) => (result.ok ? [] : (result.violations ?? []).map((v) => v.code));
+const check = (request: MessageRequest, overrides: Partial<MessageContext> = {}) =>
+  checkMessage(request, context(overrides));
+const codes = (result: MessageCheck | { ok: boolean; violations?: { code: string }[] }) =>
+  result.ok ? [] : (result.violations ?? []).map((v) => v.code);
 
 const ascii = (n: number) => 'a'.repeat(n);
 const hangul = (n: number) => '가'.repeat(n);
 
 describe('SMS', () => {
   it('accepts 80 ASCII characters (80 bytes) and plans an SMS with its byte count', () => {
-    expect(check({ type: 'sms', text: ascii(80) })).toEqual({ ok: true, plan: { type: 'sms', channel: 'sms', text: ascii(80), bytes: 80, fallback: null } });
+    expect(check({ type: 'sms', text: ascii(80) })).toEqual({
+      ok: true,
+      plan: { type: 'sms', channel: 'sms', text: ascii(80), bytes: 80, fallback: null },
+    });
   });
 
   it('refuses 81 ASCII characters, naming the bytes and the limit, and points to LMS', () => {
@@ -48,7 +53,8 @@ describe('SMS', () => {
           field: 'text',
           limit: 80,
           actual: 81,
-          message: "text is 81 bytes in EUC-KR, over the SMS limit of 80 bytes; send it as type 'lms' (up to 2,000 bytes).",
+          message:
+            "text is 81 bytes in EUC-KR, over the SMS limit of 80 bytes; send it as type 'lms' (up to 2,000 bytes).",
         },
       ],
     });
@@ -63,12 +69,21 @@ describe('SMS', () => {
   });
 
   it('refuses 40 Hangul syllables + 1 ASCII character (81 bytes)', () => {
-    expect(check({ type: 'sms', text: `${hangul(40)}!` })).toMatchObject({ ok: false, violations: [{ code: 'sms_too_long', actual: 81 }] });
+    expect(check({ type: 'sms', text: `${hangul(40)}!` })).toMatchObject({
+      ok: false,
+      violations: [{ code: 'sms_too_long', actual: 81 }],
+    });
   });
 
   it('uses the configured SMS limit: 90 bytes fit when the carrier takes 90, 91 do not', () => {
-    expect(check({ type: 'sms', text: hangul(45) }, { smsByteLimit: 90 })).toMatchObject({ ok: true, plan: { bytes: 90 } });
-    expect(check({ type: 'sms', text: ascii(91) }, { smsByteLimit: 90 })).toMatchObject({ ok: false, violations: [{ code: 'sms_too_long', limit: 90, actual: 91 }] });
+    expect(check({ type: 'sms', text: hangul(45) }, { smsByteLimit: 90 })).toMatchObject({
+      ok: true,
+      plan: { bytes: 90 },
+    });
+    expect(check({ type: 'sms', text: ascii(91) }, { smsByteLimit: 90 })).toMatchObject({
+      ok: false,
+      violations: [{ code: 'sms_too_long', limit: 90, actual: 91 }],
+    });
   });
 
   it('refuses a subject and points to LMS instead of upgrading silently', () => {
@@ -92,7 +107,8 @@ describe('SMS', () => {
           char: '😀',
           codePoint: 'U+1F600',
           position: 4,
-          message: "text contains '😀' (U+1F600) at character 4, which EUC-KR cannot encode, so it cannot go out as SMS; remove or replace it.",
+          message:
+            "text contains '😀' (U+1F600) at character 4, which EUC-KR cannot encode, so it cannot go out as SMS; remove or replace it.",
         },
       ],
     });
@@ -104,12 +120,18 @@ describe('SMS', () => {
   });
 
   it('refuses fields that belong to other types instead of ignoring them', () => {
-    expect(codes(check({ type: 'sms', text: 'hi', templateCode: 'A', variables: {}, imageUrl: 'https://x/a.png', fallback: { enabled: true } }))).toEqual([
-      'template_not_allowed',
-      'template_not_allowed',
-      'image_not_allowed',
-      'fallback_not_allowed',
-    ]);
+    expect(
+      codes(
+        check({
+          type: 'sms',
+          text: 'hi',
+          templateCode: 'A',
+          variables: {},
+          imageUrl: 'https://x/a.png',
+          fallback: { enabled: true },
+        }),
+      ),
+    ).toEqual(['template_not_allowed', 'template_not_allowed', 'image_not_allowed', 'fallback_not_allowed']);
   });
 
   it('accepts a disabled fallback block', () => {
@@ -123,15 +145,23 @@ describe('SMS', () => {
 
 describe('LMS', () => {
   it('accepts 2,000 bytes of body and refuses 2,001', () => {
-    expect(check({ type: 'lms', text: hangul(1000) })).toMatchObject({ ok: true, plan: { channel: 'lms', bytes: 2000 } });
+    expect(check({ type: 'lms', text: hangul(1000) })).toMatchObject({
+      ok: true,
+      plan: { channel: 'lms', bytes: 2000 },
+    });
     expect(check({ type: 'lms', text: `${hangul(1000)}.` })).toMatchObject({
       ok: false,
-      violations: [{ code: 'lms_too_long', limit: 2000, actual: 2001, message: expect.stringContaining('2,001 bytes') }],
+      violations: [
+        { code: 'lms_too_long', limit: 2000, actual: 2001, message: expect.stringContaining('2,001 bytes') },
+      ],
     });
   });
 
   it('accepts a 40-byte subject and refuses a 41-byte one', () => {
-    expect(check({ type: 'lms', text: '본문', subject: hangul(20) })).toMatchObject({ ok: true, plan: { subject: hangul(20) } });
+    expect(check({ type: 'lms', text: '본문', subject: hangul(20) })).toMatchObject({
+      ok: true,
+      plan: { subject: hangul(20) },
+    });
     expect(check({ type: 'lms', text: '본문', subject: `${hangul(20)}A` })).toMatchObject({
       ok: false,
       violations: [{ code: 'subject_too_long', field: 'subject', limit: 40, actual: 41 }],
@@ -146,11 +176,17 @@ describe('LMS', () => {
   });
 
   it('stays an LMS when the text would fit an SMS (the caller chose LMS)', () => {
-    expect(check({ type: 'lms', text: 'short' })).toEqual({ ok: true, plan: { type: 'lms', channel: 'lms', text: 'short', bytes: 5, fallback: null } });
+    expect(check({ type: 'lms', text: 'short' })).toEqual({
+      ok: true,
+      plan: { type: 'lms', channel: 'lms', text: 'short', bytes: 5, fallback: null },
+    });
   });
 
   it('reports a long body and a long subject together', () => {
-    expect(codes(check({ type: 'lms', text: ascii(2001), subject: ascii(41) }))).toEqual(['subject_too_long', 'lms_too_long']);
+    expect(codes(check({ type: 'lms', text: ascii(2001), subject: ascii(41) }))).toEqual([
+      'subject_too_long',
+      'lms_too_long',
+    ]);
   });
 });
 
@@ -166,7 +202,13 @@ describe('AlimTalk', () => {
   it('renders the approved template into the plan', () => {
     expect(check(request(), approved(TEMPLATE))).toEqual({
       ok: true,
-      plan: { type: 'alimtalk', channel: 'alimtalk', text: '홍길동님, 주문 A-1001이(가) 발송되었습니다.', templateCode: 'ORDER_SHIPPED', fallback: null },
+      plan: {
+        type: 'alimtalk',
+        channel: 'alimtalk',
+        text: '홍길동님, 주문 A-1001이(가) 발송되었습니다.',
+        templateCode: 'ORDER_SHIPPED',
+        fallback: null,
+      },
     });
   });
 
@@ -233,33 +275,56 @@ describe('AlimTalk', () => {
   it('falls back as SMS when the rendered text fits 80 bytes and as LMS when it does not', () => {
     const fits = check(request({ variables: { body: hangul(40) }, fallback: { enabled: true } }), approved('#{body}'));
     expect(fits).toMatchObject({ ok: true, plan: { fallback: { channel: 'sms', text: hangul(40) } } });
-    const over = check(request({ variables: { body: `${hangul(40)}a` }, fallback: { enabled: true } }), approved('#{body}'));
+    const over = check(
+      request({ variables: { body: `${hangul(40)}a` }, fallback: { enabled: true } }),
+      approved('#{body}'),
+    );
     expect(over).toMatchObject({ ok: true, plan: { fallback: { channel: 'lms', text: `${hangul(40)}a` } } });
   });
 
   it('uses the request’s own fallback text and subject', () => {
-    const result = check(request({ fallback: { enabled: true, text: '주문이 발송되었습니다', subject: '발송 안내' } }), approved(TEMPLATE));
-    expect(result).toMatchObject({ ok: true, plan: { fallback: { channel: 'lms', text: '주문이 발송되었습니다', subject: '발송 안내' } } });
+    const result = check(
+      request({ fallback: { enabled: true, text: '주문이 발송되었습니다', subject: '발송 안내' } }),
+      approved(TEMPLATE),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      plan: { fallback: { channel: 'lms', text: '주문이 발송되었습니다', subject: '발송 안내' } },
+    });
   });
 
   it('sends an emoji over Kakao but refuses it at acceptance when the SMS/LMS fallback would have to carry it', () => {
     expect(check(request({ variables: { body: '도착 😀' } }), approved('#{body}')).ok).toBe(true);
-    expect(check(request({ variables: { body: '도착 😀' }, fallback: { enabled: true } }), approved('#{body}'))).toMatchObject({
+    expect(
+      check(request({ variables: { body: '도착 😀' }, fallback: { enabled: true } }), approved('#{body}')),
+    ).toMatchObject({
       ok: false,
-      violations: [{ code: 'unencodable_character', field: 'text', position: 4, message: expect.stringContaining('fallback.text') }],
+      violations: [
+        {
+          code: 'unencodable_character',
+          field: 'text',
+          position: 4,
+          message: expect.stringContaining('fallback.text'),
+        },
+      ],
     });
   });
 
   it('accepts an emoji in the Kakao text when the request gives an encodable fallback text', () => {
-    const result = check(request({ variables: { body: '도착 😀' }, fallback: { enabled: true, text: '도착' } }), approved('#{body}'));
+    const result = check(
+      request({ variables: { body: '도착 😀' }, fallback: { enabled: true, text: '도착' } }),
+      approved('#{body}'),
+    );
     expect(result).toMatchObject({ ok: true, plan: { text: '도착 😀', fallback: { channel: 'sms', text: '도착' } } });
   });
 
   it('refuses a fallback text over 2,000 bytes at acceptance', () => {
-    expect(check(request({ fallback: { enabled: true, text: `${hangul(1000)}a` } }), approved(TEMPLATE))).toMatchObject({
-      ok: false,
-      violations: [{ code: 'fallback_too_long', field: 'fallback.text', limit: 2000, actual: 2001 }],
-    });
+    expect(check(request({ fallback: { enabled: true, text: `${hangul(1000)}a` } }), approved(TEMPLATE))).toMatchObject(
+      {
+        ok: false,
+        violations: [{ code: 'fallback_too_long', field: 'fallback.text', limit: 2000, actual: 2001 }],
+      },
+    );
   });
 
   it('refuses a fallback subject over 40 bytes', () => {
@@ -276,13 +341,19 @@ describe('AlimTalk', () => {
 
 describe('AlimTalk template registration', () => {
   it('returns the distinct variables in order of appearance', () => {
-    expect(parseTemplate('ORDER_SHIPPED', '#{name}님 #{orderNo} 주문, #{name}님 감사합니다')).toEqual({ ok: true, variables: ['name', 'orderNo'] });
+    expect(parseTemplate('ORDER_SHIPPED', '#{name}님 #{orderNo} 주문, #{name}님 감사합니다')).toEqual({
+      ok: true,
+      variables: ['name', 'orderNo'],
+    });
   });
 
   it('accepts 40 distinct variables and refuses 41', () => {
     const vars = (n: number) => Array.from({ length: n }, (_, i) => `#{v${i}}`).join(' ');
     expect(parseTemplate('T', vars(40))).toMatchObject({ ok: true });
-    expect(parseTemplate('T', vars(41))).toMatchObject({ ok: false, violations: [{ code: 'too_many_template_variables', limit: 40, actual: 41 }] });
+    expect(parseTemplate('T', vars(41))).toMatchObject({
+      ok: false,
+      violations: [{ code: 'too_many_template_variables', limit: 40, actual: 41 }],
+    });
   });
 
   it('counts a repeated variable once', () => {
@@ -293,12 +364,22 @@ describe('AlimTalk template registration', () => {
   it("refuses '.' in a variable name", () => {
     expect(parseTemplate('T', '#{order.no} 발송')).toMatchObject({
       ok: false,
-      violations: [{ code: 'invalid_template_variable_name', field: 'text', name: 'order.no', message: expect.stringContaining("'.'") }],
+      violations: [
+        {
+          code: 'invalid_template_variable_name',
+          field: 'text',
+          name: 'order.no',
+          message: expect.stringContaining("'.'"),
+        },
+      ],
     });
   });
 
   it("refuses an empty name and a name with '#'", () => {
-    expect(codes(parseTemplate('T', '#{} and #{a#{b}'))).toEqual(['invalid_template_variable_name', 'invalid_template_variable_name']);
+    expect(codes(parseTemplate('T', '#{} and #{a#{b}'))).toEqual([
+      'invalid_template_variable_name',
+      'invalid_template_variable_name',
+    ]);
   });
 
   it('accepts a 20-character code and refuses 21 characters, other characters or none', () => {
@@ -310,7 +391,10 @@ describe('AlimTalk template registration', () => {
 
   it('accepts 1,000 characters of text and refuses 1,001', () => {
     expect(parseTemplate('T', hangul(1000)).ok).toBe(true);
-    expect(parseTemplate('T', hangul(1001))).toMatchObject({ ok: false, violations: [{ code: 'text_too_long', limit: 1000, actual: 1001 }] });
+    expect(parseTemplate('T', hangul(1001))).toMatchObject({
+      ok: false,
+      violations: [{ code: 'text_too_long', limit: 1000, actual: 1001 }],
+    });
   });
 
   it('requires text', () => {
@@ -337,17 +421,24 @@ describe('AlimTalk template rendering', () => {
 
   it('compares supplied text with the rendered text exactly', () => {
     expect(checkRenderedText('안녕하세요', '안녕하세요')).toEqual([]);
-    expect(checkRenderedText('안녕하세요', '안녕하세요 ')).toMatchObject([{ code: 'template_text_mismatch', position: 6 }]);
+    expect(checkRenderedText('안녕하세요', '안녕하세요 ')).toMatchObject([
+      { code: 'template_text_mismatch', position: 6 },
+    ]);
   });
 });
 
 describe('FriendTalk (advertising)', () => {
   it('accepts an ad with the marker, the sender name and an opt-out', () => {
-    expect(check({ type: 'friendtalk', text: AD })).toEqual({ ok: true, plan: { type: 'friendtalk', channel: 'friendtalk', text: AD, fallback: null } });
+    expect(check({ type: 'friendtalk', text: AD })).toEqual({
+      ok: true,
+      plan: { type: 'friendtalk', channel: 'friendtalk', text: AD, fallback: null },
+    });
   });
 
   it('refuses an ad that does not start with (광고)', () => {
-    expect(codes(check({ type: 'friendtalk', text: `${SENDER} 할인! (광고) 무료수신거부 080-123-4567` }))).toEqual(['ad_marker_missing']);
+    expect(codes(check({ type: 'friendtalk', text: `${SENDER} 할인! (광고) 무료수신거부 080-123-4567` }))).toEqual([
+      'ad_marker_missing',
+    ]);
   });
 
   it("refuses an ad without the sender's name", () => {
@@ -362,12 +453,19 @@ describe('FriendTalk (advertising)', () => {
   });
 
   it('reports each missing ad element separately', () => {
-    expect(codes(check({ type: 'friendtalk', text: '봄 할인!' }))).toEqual(['ad_marker_missing', 'ad_sender_name_missing', 'ad_opt_out_missing']);
+    expect(codes(check({ type: 'friendtalk', text: '봄 할인!' }))).toEqual([
+      'ad_marker_missing',
+      'ad_sender_name_missing',
+      'ad_opt_out_missing',
+    ]);
   });
 
-  it.each(['무료수신거부 080-123-4567', '수신 거부: 채널 차단', '수신거부: 채널 차단'])('accepts the opt-out wording "%s"', (optOut) => {
-    expect(checkAdContent(`(광고) ${SENDER} 할인 ${optOut}`, SENDER, 'text')).toEqual([]);
-  });
+  it.each(['무료수신거부 080-123-4567', '수신 거부: 채널 차단', '수신거부: 채널 차단'])(
+    'accepts the opt-out wording "%s"',
+    (optOut) => {
+      expect(checkAdContent(`(광고) ${SENDER} 할인 ${optOut}`, SENDER, 'text')).toEqual([]);
+    },
+  );
 
   it('accepts the trading name without the corporate form of the registered name', () => {
     expect(checkAdContent(AD, '주식회사 바른상점', 'text')).toEqual([]);
@@ -377,11 +475,17 @@ describe('FriendTalk (advertising)', () => {
   it('accepts 1,000 characters and refuses 1,001', () => {
     const pad = (n: number) => `${AD}${'.'.repeat(n - [...AD].length)}`;
     expect(check({ type: 'friendtalk', text: pad(1000) }).ok).toBe(true);
-    expect(check({ type: 'friendtalk', text: pad(1001) })).toMatchObject({ ok: false, violations: [{ code: 'text_too_long', limit: 1000, actual: 1001 }] });
+    expect(check({ type: 'friendtalk', text: pad(1001) })).toMatchObject({
+      ok: false,
+      violations: [{ code: 'text_too_long', limit: 1000, actual: 1001 }],
+    });
   });
 
   it('falls back with the same content, markers included', () => {
-    expect(check({ type: 'friendtalk', text: AD, fallback: { enabled: true } })).toMatchObject({ ok: true, plan: { fallback: { channel: 'sms', text: AD } } });
+    expect(check({ type: 'friendtalk', text: AD, fallback: { enabled: true } })).toMatchObject({
+      ok: true,
+      plan: { fallback: { channel: 'sms', text: AD } },
+    });
   });
 
   it('applies the ad rules to a custom fallback text too', () => {
@@ -402,14 +506,17 @@ describe('FriendTalk (advertising)', () => {
         {
           code: 'ad_quiet_hours',
           opensAt: '2026-03-11T08:00:00.000+09:00',
-          message: 'Kakao delivers no advertising (FriendTalk) between 20:50 and 08:00 KST; send it at or after 2026-03-11T08:00:00.000+09:00, or ask for it to be held until then.',
+          message:
+            'Kakao delivers no advertising (FriendTalk) between 20:50 and 08:00 KST; send it at or after 2026-03-11T08:00:00.000+09:00, or ask for it to be held until then.',
         },
       ],
     });
   });
 
   it('holds an ad until 08:00 KST when the request asks for that', () => {
-    expect(check({ type: 'friendtalk', text: AD }, { now: at('2026-03-10T21:30:00'), holdDuringQuietHours: true })).toMatchObject({
+    expect(
+      check({ type: 'friendtalk', text: AD }, { now: at('2026-03-10T21:30:00'), holdDuringQuietHours: true }),
+    ).toMatchObject({
       ok: true,
       plan: { notBefore: at('2026-03-11T08:00:00') },
     });
@@ -429,7 +536,14 @@ describe('FriendTalk image', () => {
     expect(check({ type: 'friendtalk_image', text: pad(400), imageUrl: IMAGE }).ok).toBe(true);
     expect(check({ type: 'friendtalk_image', text: pad(401), imageUrl: IMAGE })).toMatchObject({
       ok: false,
-      violations: [{ code: 'text_too_long', limit: 400, actual: 401, message: 'text is 401 characters, over the friendtalk_image limit of 400 characters.' }],
+      violations: [
+        {
+          code: 'text_too_long',
+          limit: 400,
+          actual: 401,
+          message: 'text is 401 characters, over the friendtalk_image limit of 400 characters.',
+        },
+      ],
     });
   });
 
@@ -438,7 +552,10 @@ describe('FriendTalk image', () => {
   });
 
   it('plans the image with the message', () => {
-    expect(check({ type: 'friendtalk_image', text: AD, imageUrl: IMAGE })).toMatchObject({ ok: true, plan: { channel: 'friendtalk_image', imageUrl: IMAGE } });
+    expect(check({ type: 'friendtalk_image', text: AD, imageUrl: IMAGE })).toMatchObject({
+      ok: true,
+      plan: { channel: 'friendtalk_image', imageUrl: IMAGE },
+    });
   });
 
   it('falls back with its text part only', () => {
@@ -447,12 +564,9 @@ describe('FriendTalk image', () => {
   });
 
   it('follows the ad rules and the quiet hours like a text FriendTalk', () => {
-    expect(codes(check({ type: 'friendtalk_image', text: '봄 할인!', imageUrl: IMAGE }, { now: at('2026-03-10T07:00:00') }))).toEqual([
-      'ad_marker_missing',
-      'ad_sender_name_missing',
-      'ad_opt_out_missing',
-      'ad_quiet_hours',
-    ]);
+    expect(
+      codes(check({ type: 'friendtalk_image', text: '봄 할인!', imageUrl: IMAGE }, { now: at('2026-03-10T07:00:00') })),
+    ).toEqual(['ad_marker_missing', 'ad_sender_name_missing', 'ad_opt_out_missing', 'ad_quiet_hours']);
   });
 
   it('refuses an image on a text FriendTalk', () => {
@@ -467,8 +581,14 @@ describe('fallback plan', () => {
   });
 
   it('is an SMS at exactly the SMS limit and an LMS one byte over', () => {
-    expect(planFallback(ascii(80), { enabled: true }, 80)).toEqual({ ok: true, plan: { channel: 'sms', text: ascii(80) } });
-    expect(planFallback(ascii(81), { enabled: true }, 80)).toEqual({ ok: true, plan: { channel: 'lms', text: ascii(81) } });
+    expect(planFallback(ascii(80), { enabled: true }, 80)).toEqual({
+      ok: true,
+      plan: { channel: 'sms', text: ascii(80) },
+    });
+    expect(planFallback(ascii(81), { enabled: true }, 80)).toEqual({
+      ok: true,
+      plan: { channel: 'lms', text: ascii(81) },
+    });
   });
 
   it('follows the configured SMS limit', () => {
@@ -477,22 +597,33 @@ describe('fallback plan', () => {
   });
 
   it('is an LMS whenever it has a subject, however short the text', () => {
-    expect(planFallback('안녕', { enabled: true, subject: '안내' }, 80)).toEqual({ ok: true, plan: { channel: 'lms', text: '안녕', subject: '안내' } });
+    expect(planFallback('안녕', { enabled: true, subject: '안내' }, 80)).toEqual({
+      ok: true,
+      plan: { channel: 'lms', text: '안녕', subject: '안내' },
+    });
   });
 
   it('uses the Kakao text when the fallback text is blank', () => {
-    expect(planFallback('안녕', { enabled: true, text: ' ' }, 80)).toEqual({ ok: true, plan: { channel: 'sms', text: '안녕' } });
+    expect(planFallback('안녕', { enabled: true, text: ' ' }, 80)).toEqual({
+      ok: true,
+      plan: { channel: 'sms', text: '안녕' },
+    });
   });
 
   it('accepts exactly 2,000 bytes and refuses 2,001', () => {
     expect(planFallback(hangul(1000), { enabled: true }, 80)).toMatchObject({ ok: true, plan: { channel: 'lms' } });
-    expect(planFallback('x', { enabled: true, text: ascii(2001) }, 80)).toMatchObject({ ok: false, violations: [{ code: 'fallback_too_long', field: 'fallback.text' }] });
+    expect(planFallback('x', { enabled: true, text: ascii(2001) }, 80)).toMatchObject({
+      ok: false,
+      violations: [{ code: 'fallback_too_long', field: 'fallback.text' }],
+    });
   });
 
   it('names a character the fallback cannot carry', () => {
     expect(planFallback('x', { enabled: true, text: 'ok 🙂' }, 80)).toMatchObject({
       ok: false,
-      violations: [{ code: 'unencodable_character', field: 'fallback.text', char: '🙂', codePoint: 'U+1F642', position: 4 }],
+      violations: [
+        { code: 'unencodable_character', field: 'fallback.text', char: '🙂', codePoint: 'U+1F642', position: 4 },
+      ],
     });
   });
 });
@@ -514,7 +645,10 @@ describe('ad window (Kakao blocks ads 20:50–08:00 KST)', () => {
   });
 
   it('counts in KST, not UTC: 12:00 UTC is 21:00 KST', () => {
-    expect(adWindow(new Date('2026-03-10T12:00:00Z'))).toEqual({ open: false, opensAt: new Date('2026-03-10T23:00:00Z') });
+    expect(adWindow(new Date('2026-03-10T12:00:00Z'))).toEqual({
+      open: false,
+      opensAt: new Date('2026-03-10T23:00:00Z'),
+    });
   });
 
   it('opens in the next month and year across a year end', () => {
@@ -524,15 +658,18 @@ describe('ad window (Kakao blocks ads 20:50–08:00 KST)', () => {
 
   it('always opens at the next 08:00 KST, within 11 h 10 min', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }), (now) => {
-        const window = adWindow(now);
-        if (window.open) return;
-        const wait = +window.opensAt - +now;
-        expect(wait).toBeGreaterThan(0);
-        expect(wait).toBeLessThanOrEqual((11 * 60 + 10) * 60_000);
-        expect(new Date(+window.opensAt + 9 * 3_600_000).toISOString().slice(11)).toBe('08:00:00.000Z');
-        expect(adWindow(window.opensAt)).toEqual({ open: true });
-      }),
+      fc.property(
+        fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }),
+        (now) => {
+          const window = adWindow(now);
+          if (window.open) return;
+          const wait = +window.opensAt - +now;
+          expect(wait).toBeGreaterThan(0);
+          expect(wait).toBeLessThanOrEqual((11 * 60 + 10) * 60_000);
+          expect(new Date(+window.opensAt + 9 * 3_600_000).toISOString().slice(11)).toBe('08:00:00.000Z');
+          expect(adWindow(window.opensAt)).toEqual({ open: true });
+        },
+      ),
     );
   });
 });

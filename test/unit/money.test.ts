@@ -72,7 +72,14 @@ describe('unit prices (form §3: KRW, up to 2 decimals)', () => {
 });
 
 describe('fee table (form §3)', () => {
-  const complete = { paymentNotice: '9', sms: 8.5, lms: '25', alimtalk: '7.5', friendtalkText: 12, friendtalkImage: '19.99' };
+  const complete = {
+    paymentNotice: '9',
+    sms: 8.5,
+    lms: '25',
+    alimtalk: '7.5',
+    friendtalkText: 12,
+    friendtalkImage: '19.99',
+  };
 
   it('parses all six fees into centiwon', () => {
     expect(parseFees(complete)).toEqual({
@@ -164,7 +171,9 @@ describe('invoice amounts (SPEC §5)', () => {
         expect(BigInt(amounts.supplyAmount)).toBe(supply);
         expect(BigInt(amounts.vat)).toBe(vat);
         expect(BigInt(amounts.total)).toBe(supply + vat);
-        expect(amounts.lines.map((l) => BigInt(l.amountCentiwon))).toEqual(lines.map((l) => BigInt(l.quantity) * BigInt(l.unitPriceCentiwon)));
+        expect(amounts.lines.map((l) => BigInt(l.amountCentiwon))).toEqual(
+          lines.map((l) => BigInt(l.quantity) * BigInt(l.unitPriceCentiwon)),
+        );
       }),
       { numRuns: 2000 },
     );
@@ -178,6 +187,8 @@ describe('invoice amounts (SPEC §5)', () => {
         expect(BigInt(amounts.vat)).toBe(BigInt(sum) / 1000n);
       }),
     );
-    expect(computeInvoiceAmounts([{ type: 'sms', quantity: Number.MAX_SAFE_INTEGER, unitPriceCentiwon: 1 }]).supplyAmount).toBe(90_071_992_547_409);
+    expect(
+      computeInvoiceAmounts([{ type: 'sms', quantity: Number.MAX_SAFE_INTEGER, unitPriceCentiwon: 1 }]).supplyAmount,
+    ).toBe(90_071_992_547_409);
   });
 });

@@ -46,25 +46,62 @@ const ALL_METHODS: PaymentMethod[] = ['card', 'vbank', 'transfer', 'mobile'];
  * note: "가상계좌(무통장입금)의 승인완료 통보 시점은 구매자의 입금완료 시점입니다."
  */
 const RULES: EventRule[] = [
-  { event: 'approved', methods: ['card', 'transfer', 'mobile'], kind: 'approval', merchant: { flag: 'merchant.approval' }, buyer: { flag: 'buyer.approval' } },
+  {
+    event: 'approved',
+    methods: ['card', 'transfer', 'mobile'],
+    kind: 'approval',
+    merchant: { flag: 'merchant.approval' },
+    buyer: { flag: 'buyer.approval' },
+  },
   // A virtual account is approved when the buyer deposits: nothing at `approved`, for anyone; those
   // who applied for approval notices hear at vbank_deposited.
-  { event: 'approved', methods: ['vbank'], kind: null, merchant: { flag: 'merchant.approval', deferred: 'approval_sent_on_deposit' }, buyer: { flag: 'buyer.approval', deferred: 'approval_sent_on_deposit' } },
-  { event: 'cancelled', methods: ALL_METHODS, kind: 'cancellation', merchant: { flag: 'merchant.cancel' }, buyer: { flag: 'buyer.cancel' } },
+  {
+    event: 'approved',
+    methods: ['vbank'],
+    kind: null,
+    merchant: { flag: 'merchant.approval', deferred: 'approval_sent_on_deposit' },
+    buyer: { flag: 'buyer.approval', deferred: 'approval_sent_on_deposit' },
+  },
+  {
+    event: 'cancelled',
+    methods: ALL_METHODS,
+    kind: 'cancellation',
+    merchant: { flag: 'merchant.cancel' },
+    buyer: { flag: 'buyer.cancel' },
+  },
   // 가상계좌 채번 is a buyer-target notice only.
-  { event: 'vbank_issued', methods: ['vbank'], kind: 'vbank_issued', merchant: { always: 'no_notice_for_event' }, buyer: { flag: 'buyer.vbankIssued' } },
-  { event: 'vbank_deposited', methods: ['vbank'], kind: 'approval', merchant: { flag: 'merchant.approval' }, buyer: { flag: 'buyer.approval' } },
+  {
+    event: 'vbank_issued',
+    methods: ['vbank'],
+    kind: 'vbank_issued',
+    merchant: { always: 'no_notice_for_event' },
+    buyer: { flag: 'buyer.vbankIssued' },
+  },
+  {
+    event: 'vbank_deposited',
+    methods: ['vbank'],
+    kind: 'approval',
+    merchant: { flag: 'merchant.approval' },
+    buyer: { flag: 'buyer.approval' },
+  },
 ];
 
 const FLAGS: Flag[] = ['merchant.approval', 'merchant.cancel', 'buyer.approval', 'buyer.cancel', 'buyer.vbankIssued'];
 
 const servicesOf = (on: Set<Flag>): PaymentNoticeServices => ({
   merchant: { approval: on.has('merchant.approval'), cancel: on.has('merchant.cancel') },
-  buyer: { approval: on.has('buyer.approval'), cancel: on.has('buyer.cancel'), vbankIssued: on.has('buyer.vbankIssued') },
+  buyer: {
+    approval: on.has('buyer.approval'),
+    cancel: on.has('buyer.cancel'),
+    vbankIssued: on.has('buyer.vbankIssued'),
+  },
 });
 
 /** All 2^5 combinations of the five checkboxes. */
-const ALL_COMBINATIONS: Set<Flag>[] = Array.from({ length: 2 ** FLAGS.length }, (_, bits) => new Set(FLAGS.filter((_f, i) => bits & (1 << i))));
+const ALL_COMBINATIONS: Set<Flag>[] = Array.from(
+  { length: 2 ** FLAGS.length },
+  (_, bits) => new Set(FLAGS.filter((_f, i) => bits & (1 << i))),
+);
 /** Form §2가 note: buyer "취소완료" requires buyer "승인완료". */
 const allowedByForm = (on: Set<Flag>) => !on.has('buyer.cancel') || on.has('buyer.approval');
 const VALID_COMBINATIONS = ALL_COMBINATIONS.filter(allowedByForm);
@@ -91,7 +128,8 @@ function expectedFor(rule: EventRule, on: Set<Flag>, buyerPhone: string | null):
   return out;
 }
 
-const byKey = <T extends object>(items: T[]) => [...items].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+const byKey = <T extends object>(items: T[]) =>
+  [...items].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
 const label = (on: Set<Flag>) =>
   `merchant{approval ${on.has('merchant.approval') ? 'on' : 'off'}, cancel ${on.has('merchant.cancel') ? 'on' : 'off'}} ` +
@@ -155,9 +193,14 @@ describe('who receives a payment notice (form §2가)', () => {
   });
 
   it.each(CASES.map((c) => [c.title, c] as const))('%s', (_title, c) => {
-    const plan = planPaymentNotices(servicesOf(c.on), c.event, c.method, { merchantReceivers: RECEIVERS, buyerPhone: c.buyerPhone });
+    const plan = planPaymentNotices(servicesOf(c.on), c.event, c.method, {
+      merchantReceivers: RECEIVERS,
+      buyerPhone: c.buyerPhone,
+    });
     expect(byKey(plan.notices)).toEqual(byKey(c.expected.notices));
-    expect(byKey(plan.skipped.map(({ audience, reason }) => ({ audience, reason })))).toEqual(byKey(c.expected.skipped));
+    expect(byKey(plan.skipped.map(({ audience, reason }) => ({ audience, reason })))).toEqual(
+      byKey(c.expected.skipped),
+    );
     for (const s of plan.skipped) expect(s.message).toEqual(expect.any(String));
     for (const s of plan.skipped) expect(s.message.length).toBeGreaterThan(10);
   });
@@ -166,7 +209,12 @@ describe('who receives a payment notice (form §2가)', () => {
     const everything = servicesOf(new Set(FLAGS));
 
     it('a card approval goes to each of the merchant’s receiving numbers and to the buyer', () => {
-      expect(planPaymentNotices(everything, 'approved', 'card', { merchantReceivers: ['01011112222', '01033334444'], buyerPhone: BUYER })).toEqual({
+      expect(
+        planPaymentNotices(everything, 'approved', 'card', {
+          merchantReceivers: ['01011112222', '01033334444'],
+          buyerPhone: BUYER,
+        }),
+      ).toEqual({
         notices: [
           { audience: 'merchant', kind: 'approval', to: '01011112222' },
           { audience: 'merchant', kind: 'approval', to: '01033334444' },
@@ -178,18 +226,27 @@ describe('who receives a payment notice (form §2가)', () => {
 
     it('all 20 receiving numbers (the form’s maximum) are notified', () => {
       const twenty = Array.from({ length: 20 }, (_, i) => `0109000${String(1000 + i)}`);
-      const plan = planPaymentNotices(everything, 'cancelled', 'transfer', { merchantReceivers: twenty, buyerPhone: null });
+      const plan = planPaymentNotices(everything, 'cancelled', 'transfer', {
+        merchantReceivers: twenty,
+        buyerPhone: null,
+      });
       expect(plan.notices.filter((n) => n.audience === 'merchant').map((n) => n.to)).toEqual(twenty);
     });
 
     it('a virtual-account approval sends nothing at `approved` and the approval notices at `vbank_deposited`', () => {
-      const atApproval = planPaymentNotices(everything, 'approved', 'vbank', { merchantReceivers: ['01011112222'], buyerPhone: BUYER });
+      const atApproval = planPaymentNotices(everything, 'approved', 'vbank', {
+        merchantReceivers: ['01011112222'],
+        buyerPhone: BUYER,
+      });
       expect(atApproval.notices).toEqual([]);
       expect(atApproval.skipped.map((s) => [s.audience, s.reason])).toEqual([
         ['merchant', 'approval_sent_on_deposit'],
         ['buyer', 'approval_sent_on_deposit'],
       ]);
-      const atDeposit = planPaymentNotices(everything, 'vbank_deposited', 'vbank', { merchantReceivers: ['01011112222'], buyerPhone: BUYER });
+      const atDeposit = planPaymentNotices(everything, 'vbank_deposited', 'vbank', {
+        merchantReceivers: ['01011112222'],
+        buyerPhone: BUYER,
+      });
       expect(atDeposit.notices).toEqual([
         { audience: 'merchant', kind: 'approval', to: '01011112222' },
         { audience: 'buyer', kind: 'approval', to: BUYER },
@@ -197,20 +254,31 @@ describe('who receives a payment notice (form §2가)', () => {
     });
 
     it('a virtual account being issued notifies only the buyer', () => {
-      const plan = planPaymentNotices(everything, 'vbank_issued', 'vbank', { merchantReceivers: ['01011112222'], buyerPhone: BUYER });
+      const plan = planPaymentNotices(everything, 'vbank_issued', 'vbank', {
+        merchantReceivers: ['01011112222'],
+        buyerPhone: BUYER,
+      });
       expect(plan.notices).toEqual([{ audience: 'buyer', kind: 'vbank_issued', to: BUYER }]);
       expect(plan.skipped.map((s) => [s.audience, s.reason])).toEqual([['merchant', 'no_notice_for_event']]);
     });
 
     it('a cancellation with buyer-cancel off reaches only the merchant and says why the buyer was skipped', () => {
-      const services = servicesOf(new Set<Flag>(['merchant.approval', 'merchant.cancel', 'buyer.approval', 'buyer.vbankIssued']));
-      const plan = planPaymentNotices(services, 'cancelled', 'card', { merchantReceivers: ['01011112222'], buyerPhone: BUYER });
+      const services = servicesOf(
+        new Set<Flag>(['merchant.approval', 'merchant.cancel', 'buyer.approval', 'buyer.vbankIssued']),
+      );
+      const plan = planPaymentNotices(services, 'cancelled', 'card', {
+        merchantReceivers: ['01011112222'],
+        buyerPhone: BUYER,
+      });
       expect(plan.notices).toEqual([{ audience: 'merchant', kind: 'cancellation', to: '01011112222' }]);
       expect(plan.skipped.map((s) => [s.audience, s.reason])).toEqual([['buyer', 'service_not_applied']]);
     });
 
     it('an event without the buyer’s phone skips the buyer with no_buyer_phone', () => {
-      const plan = planPaymentNotices(everything, 'approved', 'mobile', { merchantReceivers: ['01011112222'], buyerPhone: null });
+      const plan = planPaymentNotices(everything, 'approved', 'mobile', {
+        merchantReceivers: ['01011112222'],
+        buyerPhone: null,
+      });
       expect(plan.notices).toEqual([{ audience: 'merchant', kind: 'approval', to: '01011112222' }]);
       expect(plan.skipped.map((s) => [s.audience, s.reason])).toEqual([['buyer', 'no_buyer_phone']]);
     });
@@ -253,11 +321,14 @@ describe('which payment events carry notices (Art. 2.2)', () => {
     expect(checkPaymentEvent(event({ event: 'vbank_issued', method: 'vbank', vbank: VBANK }))).toEqual([]);
   });
 
-  it.each(['cash', 'point', 'other', 'giftcard', 'CARD', ''])('refuses method "%s" with payment_method_not_supported', (method) => {
-    const violations = checkPaymentEvent(event({ method }));
-    expect(violations.map((v) => v.code)).toEqual(['payment_method_not_supported']);
-    expect(violations[0]).toMatchObject({ field: 'method', message: expect.stringContaining('Art. 2.2') });
-  });
+  it.each(['cash', 'point', 'other', 'giftcard', 'CARD', ''])(
+    'refuses method "%s" with payment_method_not_supported',
+    (method) => {
+      const violations = checkPaymentEvent(event({ method }));
+      expect(violations.map((v) => v.code)).toEqual(['payment_method_not_supported']);
+      expect(violations[0]).toMatchObject({ field: 'method', message: expect.stringContaining('Art. 2.2') });
+    },
+  );
 
   it.each([
     ['vbank_issued', 'card'],
@@ -276,9 +347,12 @@ describe('which payment events carry notices (Art. 2.2)', () => {
     expect(violations[0].field).toBe('vbank');
   });
 
-  it.each([-1, -12_000, 0.5, 12_000.01, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53])('refuses the amount %p', (amount) => {
-    expect(codes(event({ amount }))).toEqual(['invalid_amount']);
-  });
+  it.each([-1, -12_000, 0.5, 12_000.01, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53])(
+    'refuses the amount %p',
+    (amount) => {
+      expect(codes(event({ amount }))).toEqual(['invalid_amount']);
+    },
+  );
 
   it('accepts a zero amount and large whole amounts', () => {
     expect(checkPaymentEvent(event({ amount: 0 }))).toEqual([]);
@@ -286,7 +360,12 @@ describe('which payment events carry notices (Art. 2.2)', () => {
   });
 
   it('names every problem of an event at once', () => {
-    expect(codes(event({ event: 'vbank_issued', method: 'cash', amount: -5 })).sort()).toEqual(['event_method_mismatch', 'invalid_amount', 'payment_method_not_supported', 'vbank_details_required']);
+    expect(codes(event({ event: 'vbank_issued', method: 'cash', amount: -5 })).sort()).toEqual([
+      'event_method_mismatch',
+      'invalid_amount',
+      'payment_method_not_supported',
+      'vbank_details_required',
+    ]);
   });
 });
 
@@ -298,7 +377,9 @@ describe('what a payment notice says', () => {
   it('an approval names the merchant, product, amount as 12,000원, the method in Korean and the tid', () => {
     const n = renderNotice('approval', { ...event(), method: 'card' }, MERCHANT);
     expect(n.templateCode).toBe('PAYNOTI_APPROVAL');
-    expect(n.text).toBe('[바른상점] 결제가 완료되었습니다.\n\n상품명: 무선 이어폰\n결제금액: 12,000원\n결제수단: 신용카드\n거래번호: StdpayCARDINIpayTest20250301123456');
+    expect(n.text).toBe(
+      '[바른상점] 결제가 완료되었습니다.\n\n상품명: 무선 이어폰\n결제금액: 12,000원\n결제수단: 신용카드\n거래번호: StdpayCARDINIpayTest20250301123456',
+    );
   });
 
   it.each([
@@ -308,11 +389,17 @@ describe('what a payment notice says', () => {
     ['mobile', '휴대폰결제'],
   ] as const)('a %s payment is shown as %s', (method, korean) => {
     expect(renderNotice('approval', { ...event(), method }, MERCHANT).text).toContain(`결제수단: ${korean}`);
-    expect(renderNotice('cancellation', { ...event({ event: 'cancelled' }), method }, MERCHANT).text).toContain(`결제수단: ${korean}`);
+    expect(renderNotice('cancellation', { ...event({ event: 'cancelled' }), method }, MERCHANT).text).toContain(
+      `결제수단: ${korean}`,
+    );
   });
 
   it('a cancellation says it was cancelled, with the cancelled amount', () => {
-    const n = renderNotice('cancellation', { ...event({ event: 'cancelled', amount: 1_234_567 }), method: 'transfer' }, MERCHANT);
+    const n = renderNotice(
+      'cancellation',
+      { ...event({ event: 'cancelled', amount: 1_234_567 }), method: 'transfer' },
+      MERCHANT,
+    );
     expect(n.templateCode).toBe('PAYNOTI_CANCEL');
     expect(n.text).toContain('[바른상점] 결제가 취소되었습니다.');
     expect(n.text).toContain('취소금액: 1,234,567원');
@@ -321,26 +408,46 @@ describe('what a payment notice says', () => {
   });
 
   it('a virtual-account notice gives the bank, account number, holder, due date and amount', () => {
-    const n = renderNotice('vbank_issued', { ...event({ event: 'vbank_issued', vbank: VBANK }), method: 'vbank' }, MERCHANT);
+    const n = renderNotice(
+      'vbank_issued',
+      { ...event({ event: 'vbank_issued', vbank: VBANK }), method: 'vbank' },
+      MERCHANT,
+    );
     expect(n.templateCode).toBe('PAYNOTI_VBANK');
-    for (const part of ['입금은행: 국민은행', '계좌번호: 12345678901234', '예금주: (주)바른상점', '입금기한: 2025-03-05', '입금금액: 12,000원', '무선 이어폰']) {
+    for (const part of [
+      '입금은행: 국민은행',
+      '계좌번호: 12345678901234',
+      '예금주: (주)바른상점',
+      '입금기한: 2025-03-05',
+      '입금금액: 12,000원',
+      '무선 이어폰',
+    ]) {
       expect(n.text).toContain(part);
     }
     // The SMS fallback carries what the buyer needs to pay.
     for (const part of ['국민은행', '12345678901234', '12,000원', '2025-03-05']) expect(n.smsText).toContain(part);
   });
 
-  it.each(['approval', 'cancellation', 'vbank_issued'] as const)('the %s SMS fallback is short: it fits one SMS (80 bytes in EUC-KR)', (kind) => {
-    const n = renderNotice(kind, { ...event({ vbank: VBANK }), method: kind === 'vbank_issued' ? 'vbank' : 'card' }, MERCHANT);
-    const bytes = eucKrLength(n.smsText);
-    expect(bytes).toMatchObject({ ok: true });
-    expect(bytes.ok && bytes.bytes).toBeLessThanOrEqual(80);
-    expect(n.smsText).toContain(`[${MERCHANT}]`);
-    expect(n.smsText.length).toBeLessThan(n.text.length);
-  });
+  it.each(['approval', 'cancellation', 'vbank_issued'] as const)(
+    'the %s SMS fallback is short: it fits one SMS (80 bytes in EUC-KR)',
+    (kind) => {
+      const n = renderNotice(
+        kind,
+        { ...event({ vbank: VBANK }), method: kind === 'vbank_issued' ? 'vbank' : 'card' },
+        MERCHANT,
+      );
+      const bytes = eucKrLength(n.smsText);
+      expect(bytes).toMatchObject({ ok: true });
+      expect(bytes.ok && bytes.bytes).toBeLessThanOrEqual(80);
+      expect(n.smsText).toContain(`[${MERCHANT}]`);
+      expect(n.smsText.length).toBeLessThan(n.text.length);
+    },
+  );
 
   it('the approval SMS fallback is exactly "[merchant] 결제완료 <amount>원"', () => {
-    expect(renderNotice('approval', { ...event(), method: 'card' }, MERCHANT).smsText).toBe('[바른상점] 결제완료 12,000원');
+    expect(renderNotice('approval', { ...event(), method: 'card' }, MERCHANT).smsText).toBe(
+      '[바른상점] 결제완료 12,000원',
+    );
   });
 
   it('puts the merchant’s and buyer’s text in literally, never as template slots or replacement patterns', () => {
@@ -361,7 +468,11 @@ describe('what a payment notice says', () => {
     for (const [kind, t] of Object.entries(NOTICE_TEMPLATES)) {
       expect(t.code).toMatch(TEMPLATE_CODE_PATTERN);
       expect(parseTemplate(t.code, t.text)).toMatchObject({ ok: true });
-      const n = renderNotice(kind as NoticeKind, { ...event({ productName: '가'.repeat(100), amount: 9_999_999_999, vbank: VBANK }), method: 'vbank' }, '가'.repeat(50));
+      const n = renderNotice(
+        kind as NoticeKind,
+        { ...event({ productName: '가'.repeat(100), amount: 9_999_999_999, vbank: VBANK }), method: 'vbank' },
+        '가'.repeat(50),
+      );
       expect([...n.text].length).toBeLessThanOrEqual(1_000);
     }
   });

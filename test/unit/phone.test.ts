@@ -1,4 +1,12 @@
-import { formatPhone, maskPhone, maskPhonesInText, normalizePhone, parsePhone, parseRecipient, parseSenderNumber } from '../../domain/phone';
+import {
+  formatPhone,
+  maskPhone,
+  maskPhonesInText,
+  normalizePhone,
+  parsePhone,
+  parseRecipient,
+  parseSenderNumber,
+} from '../../domain/phone';
 
 describe('normalizing a phone number to digits', () => {
   it.each([
@@ -73,9 +81,12 @@ describe('recipients and senders', () => {
     expect(parseRecipient('011-123-4567')).toEqual({ digits: '0111234567', kind: 'mobile' });
   });
 
-  it.each(['02-2345-6789', '031-123-4567', '070-1234-5678', '1588-4954', '010-123-4567'])('%s cannot receive messages', (input) => {
-    expect(parseRecipient(input)).toBeUndefined();
-  });
+  it.each(['02-2345-6789', '031-123-4567', '070-1234-5678', '1588-4954', '010-123-4567'])(
+    '%s cannot receive messages',
+    (input) => {
+      expect(parseRecipient(input)).toBeUndefined();
+    },
+  );
 
   it.each([
     ['010-1234-5678', 'mobile'],

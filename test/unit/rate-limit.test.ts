@@ -7,7 +7,10 @@ function harness(perSecond: number, burst: number) {
   const limit = rateLimit({ perSecond, burst, now: () => clock });
   const call = (actorId: string) => {
     const headers: Record<string, string> = {};
-    const res = { locals: { principal: { role: 'merchant', actorId, merchantId: 'mer_1' } }, setHeader: (k: string, v: string) => (headers[k] = v) } as unknown as Response;
+    const res = {
+      locals: { principal: { role: 'merchant', actorId, merchantId: 'mer_1' } },
+      setHeader: (k: string, v: string) => (headers[k] = v),
+    } as unknown as Response;
     try {
       limit({} as Request, res, (() => {}) as NextFunction);
       return { ok: true as const, headers };

@@ -1,5 +1,11 @@
 import type { ContractStatus, SuspensionReason } from '../../domain/contract';
-import { checkSendingGate, defaultSender, type GateContract, type GateRequest, type SendKind } from '../../domain/sending-gate';
+import {
+  checkSendingGate,
+  defaultSender,
+  type GateContract,
+  type GateRequest,
+  type SendKind,
+} from '../../domain/sending-gate';
 import { NO_SERVICES, type Services } from '../../domain/services';
 import { ALL_MESSAGING } from '../support/fixtures';
 
@@ -40,29 +46,47 @@ describe('the contract must be active', () => {
     if (!d.ok) expect(d.violation.message).toMatch(/apply/);
   });
 
-  it.each(['unpaid_fees', 'spoofing', 'policy', 'maintenance'] as SuspensionReason[])('a contract suspended for %s sends nothing, and says why', (reason) => {
-    const d = checkSendingGate(contract({ status: 'suspended', suspensionReason: reason }), request());
-    expect(d).toEqual({ ok: false, violation: expect.objectContaining({ code: 'contract_suspended', reason }) });
-    if (!d.ok) expect(d.violation.message).toContain(reason);
-  });
+  it.each(['unpaid_fees', 'spoofing', 'policy', 'maintenance'] as SuspensionReason[])(
+    'a contract suspended for %s sends nothing, and says why',
+    (reason) => {
+      const d = checkSendingGate(contract({ status: 'suspended', suspensionReason: reason }), request());
+      expect(d).toEqual({ ok: false, violation: expect.objectContaining({ code: 'contract_suspended', reason }) });
+      if (!d.ok) expect(d.violation.message).toContain(reason);
+    },
+  );
 
   it('a suspended contract refuses even payment notices', () => {
-    expect(codeOf(contract({ status: 'suspended', suspensionReason: 'unpaid_fees' }), request({ kind: 'payment_notice', from: null }))).toBe('contract_suspended');
+    expect(
+      codeOf(
+        contract({ status: 'suspended', suspensionReason: 'unpaid_fees' }),
+        request({ kind: 'payment_notice', from: null }),
+      ),
+    ).toBe('contract_suspended');
   });
 
-  it.each(['applied', 'on_hold'] as ContractStatus[])('a contract that is %s cannot send until it is approved', (status) => {
-    const d = checkSendingGate(contract({ status }), request());
-    expect(d).toEqual({ ok: false, violation: expect.objectContaining({ code: 'contract_not_active' }) });
-    if (!d.ok) expect(d.violation.message).toMatch(/approve/);
-  });
+  it.each(['applied', 'on_hold'] as ContractStatus[])(
+    'a contract that is %s cannot send until it is approved',
+    (status) => {
+      const d = checkSendingGate(contract({ status }), request());
+      expect(d).toEqual({ ok: false, violation: expect.objectContaining({ code: 'contract_not_active' }) });
+      if (!d.ok) expect(d.violation.message).toMatch(/approve/);
+    },
+  );
 
   it.each(['rejected', 'terminated', 'expired'] as ContractStatus[])('a %s contract can no longer send', (status) => {
     expect(codeOf(contract({ status }), request())).toBe('contract_ended');
   });
 
   it('the contract status is checked before anything else', () => {
-    const everythingWrong = request({ kind: 'friendtalk', from: '0599999999', fallback: 'lms', recipientOptedOut: true });
-    expect(codeOf(contract({ status: 'suspended', suspensionReason: 'policy', services: NO_SERVICES }), everythingWrong)).toBe('contract_suspended');
+    const everythingWrong = request({
+      kind: 'friendtalk',
+      from: '0599999999',
+      fallback: 'lms',
+      recipientOptedOut: true,
+    });
+    expect(
+      codeOf(contract({ status: 'suspended', suspensionReason: 'policy', services: NO_SERVICES }), everythingWrong),
+    ).toBe('contract_suspended');
     expect(codeOf(contract({ status: 'on_hold', services: NO_SERVICES }), everythingWrong)).toBe('contract_not_active');
     expect(codeOf(contract({ status: 'expired', services: NO_SERVICES }), everythingWrong)).toBe('contract_ended');
   });
@@ -77,7 +101,10 @@ describe('the contract must include the service', () => {
     ['friendtalk_image', 'friendtalkImage'],
   ] as [SendKind, keyof Services][])('a %s message needs the %s service', (kind, service) => {
     const without = contract({ services: { ...ALL_SERVICES, [service]: false } });
-    expect(checkSendingGate(without, request({ kind }))).toEqual({ ok: false, violation: expect.objectContaining({ code: 'service_not_subscribed', service }) });
+    expect(checkSendingGate(without, request({ kind }))).toEqual({
+      ok: false,
+      violation: expect.objectContaining({ code: 'service_not_subscribed', service }),
+    });
   });
 
   it('a subscription to one service does not allow another', () => {
@@ -92,16 +119,31 @@ describe('the contract must include the service', () => {
     ['lms', 'fallbackLms'],
   ] as const)('a Kakao message falling back to %s needs the %s service', (fallback, service) => {
     const without = contract({ services: { ...ALL_SERVICES, [service]: false } });
-    expect(checkSendingGate(without, request({ kind: 'alimtalk', fallback }))).toEqual({ ok: false, violation: expect.objectContaining({ code: 'fallback_not_subscribed', service }) });
+    expect(checkSendingGate(without, request({ kind: 'alimtalk', fallback }))).toEqual({
+      ok: false,
+      violation: expect.objectContaining({ code: 'fallback_not_subscribed', service }),
+    });
   });
 
   it('the fallback to SMS does not need fallback LMS, and the other way round', () => {
-    expect(codeOf(contract({ services: { ...ALL_SERVICES, fallbackLms: false } }), request({ kind: 'alimtalk', fallback: 'sms' }))).toBe('ok');
-    expect(codeOf(contract({ services: { ...ALL_SERVICES, fallbackSms: false } }), request({ kind: 'alimtalk', fallback: 'lms' }))).toBe('ok');
+    expect(
+      codeOf(
+        contract({ services: { ...ALL_SERVICES, fallbackLms: false } }),
+        request({ kind: 'alimtalk', fallback: 'sms' }),
+      ),
+    ).toBe('ok');
+    expect(
+      codeOf(
+        contract({ services: { ...ALL_SERVICES, fallbackSms: false } }),
+        request({ kind: 'alimtalk', fallback: 'lms' }),
+      ),
+    ).toBe('ok');
   });
 
   it('the message service is checked before the fallback service', () => {
-    expect(codeOf(contract({ services: NO_SERVICES }), request({ kind: 'alimtalk', fallback: 'sms' }))).toBe('service_not_subscribed');
+    expect(codeOf(contract({ services: NO_SERVICES }), request({ kind: 'alimtalk', fallback: 'sms' }))).toBe(
+      'service_not_subscribed',
+    );
   });
 });
 
@@ -111,7 +153,12 @@ describe('the recipient and the sender number', () => {
   });
 
   it('the opt-out is checked after the services and before the sender number', () => {
-    expect(codeOf(contract({ services: { ...ALL_SERVICES, fallbackSms: false } }), request({ kind: 'alimtalk', fallback: 'sms', recipientOptedOut: true }))).toBe('fallback_not_subscribed');
+    expect(
+      codeOf(
+        contract({ services: { ...ALL_SERVICES, fallbackSms: false } }),
+        request({ kind: 'alimtalk', fallback: 'sms', recipientOptedOut: true }),
+      ),
+    ).toBe('fallback_not_subscribed');
     expect(codeOf(contract(), request({ from: null, recipientOptedOut: true }))).toBe('recipient_opted_out');
   });
 
@@ -125,7 +172,10 @@ describe('the recipient and the sender number', () => {
   });
 
   it('a number that is not on the contract cannot send (anti-spoofing, Art. 4.4)', () => {
-    expect(checkSendingGate(contract(), request({ from: '0299999999' }))).toEqual({ ok: false, violation: expect.objectContaining({ code: 'sender_number_not_registered', field: 'from' }) });
+    expect(checkSendingGate(contract(), request({ from: '0299999999' }))).toEqual({
+      ok: false,
+      violation: expect.objectContaining({ code: 'sender_number_not_registered', field: 'from' }),
+    });
   });
 
   it.each([
@@ -133,7 +183,10 @@ describe('the recipient and the sender number', () => {
     ['rejected', REJECTED],
   ])('a %s number cannot send until an operator verifies it', (status, number) => {
     const d = checkSendingGate(contract(), request({ from: number }));
-    expect(d).toEqual({ ok: false, violation: expect.objectContaining({ code: 'sender_number_not_verified', field: 'from' }) });
+    expect(d).toEqual({
+      ok: false,
+      violation: expect.objectContaining({ code: 'sender_number_not_verified', field: 'from' }),
+    });
     if (!d.ok) expect(d.violation.message).toContain(status);
   });
 
@@ -148,9 +201,12 @@ describe('the recipient and the sender number', () => {
 });
 
 describe('what needs nothing more than an active contract', () => {
-  it.each(['alimtalk', 'friendtalk', 'friendtalk_image'] as SendKind[])('a %s without fallback needs no sender number', (kind) => {
-    expect(checkSendingGate(contract({ senderNumbers: [] }), request({ kind, from: null }))).toEqual({ ok: true });
-  });
+  it.each(['alimtalk', 'friendtalk', 'friendtalk_image'] as SendKind[])(
+    'a %s without fallback needs no sender number',
+    (kind) => {
+      expect(checkSendingGate(contract({ senderNumbers: [] }), request({ kind, from: null }))).toEqual({ ok: true });
+    },
+  );
 
   it('a Kakao message without fallback ignores an unregistered "from"', () => {
     expect(checkSendingGate(contract(), request({ kind: 'alimtalk', from: '0299999999' }))).toEqual({ ok: true });
@@ -168,11 +224,29 @@ describe('the default sender number', () => {
   });
 
   it('is none when several numbers are verified: the request must choose', () => {
-    expect(defaultSender(contract({ senderNumbers: [{ number: VERIFIED, status: 'verified' }, { number: PENDING, status: 'verified' }] }))).toBeNull();
+    expect(
+      defaultSender(
+        contract({
+          senderNumbers: [
+            { number: VERIFIED, status: 'verified' },
+            { number: PENDING, status: 'verified' },
+          ],
+        }),
+      ),
+    ).toBeNull();
   });
 
   it('is none when no number is verified yet', () => {
-    expect(defaultSender(contract({ senderNumbers: [{ number: PENDING, status: 'pending' }, { number: REJECTED, status: 'rejected' }] }))).toBeNull();
+    expect(
+      defaultSender(
+        contract({
+          senderNumbers: [
+            { number: PENDING, status: 'pending' },
+            { number: REJECTED, status: 'rejected' },
+          ],
+        }),
+      ),
+    ).toBeNull();
     expect(defaultSender(contract({ senderNumbers: [] }))).toBeNull();
   });
 });

@@ -1,43 +1,75 @@
 import { outcomeFor, RESULT_CODES, TEST_NUMBERS, type Outcome, type Provider } from '../../simulator/outcomes';
 
 const to = (last4: string) => `0101234${last4}`;
-const delivered = (provider: Provider, timing: 'normal' | 'late' = 'normal'): Outcome['result'] => ({ status: 'delivered', resultCode: RESULT_CODES[provider].delivered, timing });
+const delivered = (provider: Provider, timing: 'normal' | 'late' = 'normal'): Outcome['result'] => ({
+  status: 'delivered',
+  resultCode: RESULT_CODES[provider].delivered,
+  timing,
+});
 
 describe('carrier simulator test numbers (SPEC §8)', () => {
   it.each(['5678', '0000', '9000', '9007', '1234'])('delivers on both channels for …%s', (last4) => {
     for (const provider of ['kakao', 'sms'] as const) {
-      expect(outcomeFor(provider, to(last4))).toEqual({ behaviour: 'deliver', unavailableFirstAttempt: false, result: delivered(provider) });
+      expect(outcomeFor(provider, to(last4))).toEqual({
+        behaviour: 'deliver',
+        unavailableFirstAttempt: false,
+        result: delivered(provider),
+      });
     }
   });
 
   it('9001: Kakao fails at once (not a KakaoTalk user, 3018); SMS/LMS delivers', () => {
-    expect(outcomeFor('kakao', to('9001'))).toEqual({ behaviour: 'fail_now', unavailableFirstAttempt: false, result: { status: 'failed', resultCode: '3018', timing: 'prompt' } });
+    expect(outcomeFor('kakao', to('9001'))).toEqual({
+      behaviour: 'fail_now',
+      unavailableFirstAttempt: false,
+      result: { status: 'failed', resultCode: '3018', timing: 'prompt' },
+    });
     expect(outcomeFor('sms', to('9001')).result).toEqual(delivered('sms'));
   });
 
   it('9002: Kakao never reports; SMS/LMS delivers', () => {
-    expect(outcomeFor('kakao', to('9002'))).toEqual({ behaviour: 'silent', unavailableFirstAttempt: false, result: null });
+    expect(outcomeFor('kakao', to('9002'))).toEqual({
+      behaviour: 'silent',
+      unavailableFirstAttempt: false,
+      result: null,
+    });
     expect(outcomeFor('sms', to('9002')).result).toEqual(delivered('sms'));
   });
 
   it('9003: Kakao fails; the SMS/LMS carrier rejects the number (2003)', () => {
     expect(outcomeFor('kakao', to('9003')).result).toEqual({ status: 'failed', resultCode: '3018', timing: 'prompt' });
-    expect(outcomeFor('sms', to('9003'))).toEqual({ behaviour: 'reject', unavailableFirstAttempt: false, result: { status: 'failed', resultCode: '2003', timing: 'normal' } });
+    expect(outcomeFor('sms', to('9003'))).toEqual({
+      behaviour: 'reject',
+      unavailableFirstAttempt: false,
+      result: { status: 'failed', resultCode: '2003', timing: 'normal' },
+    });
   });
 
   it('9004: Kakao fails; the SMS/LMS carrier never reports', () => {
     expect(outcomeFor('kakao', to('9004')).result).toEqual({ status: 'failed', resultCode: '3018', timing: 'prompt' });
-    expect(outcomeFor('sms', to('9004'))).toEqual({ behaviour: 'silent', unavailableFirstAttempt: false, result: null });
+    expect(outcomeFor('sms', to('9004'))).toEqual({
+      behaviour: 'silent',
+      unavailableFirstAttempt: false,
+      result: null,
+    });
   });
 
   it('9005: Kakao succeeds only after the Kakao timeout; SMS/LMS delivers normally', () => {
-    expect(outcomeFor('kakao', to('9005'))).toEqual({ behaviour: 'deliver_late', unavailableFirstAttempt: false, result: delivered('kakao', 'late') });
+    expect(outcomeFor('kakao', to('9005'))).toEqual({
+      behaviour: 'deliver_late',
+      unavailableFirstAttempt: false,
+      result: delivered('kakao', 'late'),
+    });
     expect(outcomeFor('sms', to('9005')).result).toEqual(delivered('sms'));
   });
 
   it('9006: both providers refuse the first attempt, then deliver', () => {
     for (const provider of ['kakao', 'sms'] as const) {
-      expect(outcomeFor(provider, to('9006'))).toEqual({ behaviour: 'unavailable_once', unavailableFirstAttempt: true, result: delivered(provider) });
+      expect(outcomeFor(provider, to('9006'))).toEqual({
+        behaviour: 'unavailable_once',
+        unavailableFirstAttempt: true,
+        result: delivered(provider),
+      });
     }
   });
 
@@ -47,7 +79,10 @@ describe('carrier simulator test numbers (SPEC §8)', () => {
   });
 
   it('uses the documented result codes', () => {
-    expect(RESULT_CODES).toEqual({ kakao: { delivered: '0000', notKakaoUser: '3018' }, sms: { delivered: '1000', rejected: '2003' } });
+    expect(RESULT_CODES).toEqual({
+      kakao: { delivered: '0000', notKakaoUser: '3018' },
+      sms: { delivered: '1000', rejected: '2003' },
+    });
     expect(Object.keys(TEST_NUMBERS).sort()).toEqual(['9001', '9002', '9003', '9004', '9005', '9006']);
   });
 });

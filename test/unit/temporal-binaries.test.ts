@@ -43,19 +43,26 @@ describe('Temporal binaries', () => {
 
   it('uses TEMPORAL_CLI_PATH first', () => {
     const { resolveTemporalExecutable } = load({});
-    const r = withEnv({ TEMPORAL_CLI_PATH: fake }, () => resolveTemporalExecutable('dev-server', { install: false, allowDownload: false }));
+    const r = withEnv({ TEMPORAL_CLI_PATH: fake }, () =>
+      resolveTemporalExecutable('dev-server', { install: false, allowDownload: false }),
+    );
     expect(r).toMatchObject({ executable: { type: 'existing-path', path: fake }, source: `TEMPORAL_CLI_PATH=${fake}` });
   });
 
   it('finds `temporal` on PATH', () => {
     const { resolveTemporalExecutable } = load({});
-    const r = withEnv({ TEMPORAL_CLI_PATH: undefined, PATH: dir }, () => resolveTemporalExecutable('dev-server', { install: false, allowDownload: false }));
+    const r = withEnv({ TEMPORAL_CLI_PATH: undefined, PATH: dir }, () =>
+      resolveTemporalExecutable('dev-server', { install: false, allowDownload: false }),
+    );
     expect(r.source).toContain('on PATH');
   });
 
   it('when everything fails, one error lists every place it tried', () => {
     const { resolveTemporalExecutable, TemporalBinaryNotFound } = load({ TOOLS_DIR: noVenv });
-    const attempt = () => withEnv({ PATH: '', TEMPORAL_TEST_SERVER_PATH: path.join(dir, 'missing') }, () => resolveTemporalExecutable('time-skipping', { install: false, allowDownload: false }));
+    const attempt = () =>
+      withEnv({ PATH: '', TEMPORAL_TEST_SERVER_PATH: path.join(dir, 'missing') }, () =>
+        resolveTemporalExecutable('time-skipping', { install: false, allowDownload: false }),
+      );
     expect(attempt).toThrow(TemporalBinaryNotFound);
     expect(attempt).toThrow(/TEMPORAL_TEST_SERVER_PATH=.*missing: not an executable file/);
     expect(attempt).toThrow(/`temporal-test-server` on PATH: not found/);
@@ -64,7 +71,9 @@ describe('Temporal binaries', () => {
 
   it('falls back to the SDK download last, saying so', () => {
     const { resolveTemporalExecutable } = load({ TOOLS_DIR: noVenv });
-    const r = withEnv({ PATH: '', TEMPORAL_CLI_PATH: undefined }, () => resolveTemporalExecutable('dev-server', { install: false }));
+    const r = withEnv({ PATH: '', TEMPORAL_CLI_PATH: undefined }, () =>
+      resolveTemporalExecutable('dev-server', { install: false }),
+    );
     expect(r.executable).toEqual({ type: 'cached-download' });
     expect(r.tried.at(-1)).toMatch(/SDK download/);
   });

@@ -7,7 +7,13 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Actor, ContractState } from '../../domain/contract';
 import { bundleWorkflows } from '../../workers/worker';
-import { ContractWorkflow, contractStateQuery, contractUpdate, type ContractAction, type ContractRequest } from '../../workflows/contract';
+import {
+  ContractWorkflow,
+  contractStateQuery,
+  contractUpdate,
+  type ContractAction,
+  type ContractRequest,
+} from '../../workflows/contract';
 import { TASK_QUEUES } from '../../workflows/task-queues';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { FEES, seedApplication, seedMerchant } from '../support/fixtures';
@@ -36,7 +42,11 @@ afterAll(async () => {
 async function startContract() {
   const merchant = await seedMerchant(t.db);
   const app = await seedApplication(t.db, merchant.merchant.id, undefined, new Date(await env.currentTimeMs()));
-  const handle = await env.client.workflow.start(ContractWorkflow, { workflowId: `contract-${app.id}`, taskQueue: TASK_QUEUES.contracts, args: [{ application: app }] });
+  const handle = await env.client.workflow.start(ContractWorkflow, {
+    workflowId: `contract-${app.id}`,
+    taskQueue: TASK_QUEUES.contracts,
+    args: [{ application: app }],
+  });
   const act = <T extends ContractAction>(action: T, command: ContractRequest<T>['command'], actor: Actor = OPERATOR) =>
     handle.executeUpdate(contractUpdate(action), { args: [{ actor, command } as ContractRequest<T>] });
   const state = () => handle.query(contractStateQuery);
@@ -71,7 +81,11 @@ describe('ContractWorkflow', () => {
     const c = await startContract();
     const { term } = await c.act('approve', { type: 'approve', fees: FEES });
     await sleepUntil(Date.parse(term!.end) - 31 * DAY);
-    const noticed = await c.act('request_non_renewal', { type: 'request_non_renewal' }, { type: 'merchant', id: c.merchantId });
+    const noticed = await c.act(
+      'request_non_renewal',
+      { type: 'request_non_renewal' },
+      { type: 'merchant', id: c.merchantId },
+    );
     expect(noticed.nonRenewal!.termEnd).toBe(term!.end);
 
     await sleepUntil(Date.parse(term!.end) + DAY);
@@ -83,7 +97,11 @@ describe('ContractWorkflow', () => {
     const c = await startContract();
     const { term } = await c.act('approve', { type: 'approve', fees: FEES });
     await sleepUntil(Date.parse(term!.end) - 29 * DAY);
-    const noticed = await c.act('request_non_renewal', { type: 'request_non_renewal' }, { type: 'merchant', id: c.merchantId });
+    const noticed = await c.act(
+      'request_non_renewal',
+      { type: 'request_non_renewal' },
+      { type: 'merchant', id: c.merchantId },
+    );
     expect(Date.parse(noticed.nonRenewal!.termEnd)).toBeGreaterThan(Date.parse(term!.end) + 364 * DAY);
     const event = await t.db('contract_events').where({ contract_id: c.app.id, action: 'non_renewal_noticed' }).first();
     expect(event.details.appliesTo).toBe('following_term');
@@ -118,7 +136,11 @@ describe('ContractWorkflow', () => {
     await c.act('approve', { type: 'approve', fees: FEES });
     const suspended = await c.act('suspend', { type: 'suspend', reason: 'unpaid_fees' });
     await env.sleep(30 * DAY);
-    const objected = await c.act('object', { type: 'object', text: '이미 입금했습니다' }, { type: 'merchant', id: c.merchantId });
+    const objected = await c.act(
+      'object',
+      { type: 'object', text: '이미 입금했습니다' },
+      { type: 'merchant', id: c.merchantId },
+    );
     expect(objected.suspension).toMatchObject({ terminationAt: null, objection: { text: '이미 입금했습니다' } });
 
     await sleepUntil(Date.parse(suspended.suspension!.terminationAt!) + 30 * DAY);
@@ -142,12 +164,21 @@ describe('ContractWorkflow', () => {
 
   it('refuses invalid transitions and records nothing', async () => {
     const c = await startContract();
-    await expect(c.act('resume', { type: 'resume' })).rejects.toMatchObject({ cause: { message: 'cannot resume a contract that is applied', details: [{ code: 'invalid_transition', status: 409 }] } });
+    await expect(c.act('resume', { type: 'resume' })).rejects.toMatchObject({
+      cause: {
+        message: 'cannot resume a contract that is applied',
+        details: [{ code: 'invalid_transition', status: 409 }],
+      },
+    });
     await c.act('reject', { type: 'reject', reason: 'missing_or_false_documents', note: '증명서 누락' });
     // A rejected contract's workflow has completed: nothing can reach it any more.
     await expect(c.act('approve', { type: 'approve', fees: FEES })).rejects.toThrow(WorkflowNotFoundError);
     const events = await t.db('contract_events').where({ contract_id: c.app.id }).orderBy('seq').pluck('action');
     expect(events).toEqual(['applied', 'rejected']);
-    expect((await c.row()).review).toMatchObject({ decision: 'rejected', reason: 'missing_or_false_documents', note: '증명서 누락' });
+    expect((await c.row()).review).toMatchObject({
+      decision: 'rejected',
+      reason: 'missing_or_false_documents',
+      note: '증명서 누락',
+    });
   });
 });

@@ -88,12 +88,25 @@ const MESSAGE_TYPE: Record<UsageType, StoredMessageType> = {
   friendtalkText: 'friendtalk',
   friendtalkImage: 'friendtalk_image',
 };
-const CHANNEL: Record<UsageType, string> = { paymentNotice: 'alimtalk', sms: 'sms', lms: 'lms', alimtalk: 'alimtalk', friendtalkText: 'friendtalk', friendtalkImage: 'friendtalk_image' };
+const CHANNEL: Record<UsageType, string> = {
+  paymentNotice: 'alimtalk',
+  sms: 'sms',
+  lms: 'lms',
+  alimtalk: 'alimtalk',
+  friendtalkText: 'friendtalk',
+  friendtalkImage: 'friendtalk_image',
+};
 
 /** Delivered messages of a month and their usage records, written straight to the tables. */
-async function insertUsage(c: { contractId: string; merchantId: string }, period: string, counts: Partial<Record<UsageType, number>>) {
+async function insertUsage(
+  c: { contractId: string; merchantId: string },
+  period: string,
+  counts: Partial<Record<UsageType, number>>,
+) {
   const at = new Date(kst(`${period}-15`, '12:00')).toISOString();
-  const messages = (Object.entries(counts) as [UsageType, number][]).flatMap(([type, n]) => Array.from({ length: n }, () => ({ id: newId('msg'), type })));
+  const messages = (Object.entries(counts) as [UsageType, number][]).flatMap(([type, n]) =>
+    Array.from({ length: n }, () => ({ id: newId('msg'), type })),
+  );
   await insertMessages(
     t.db,
     messages.map((m) => ({
@@ -119,10 +132,21 @@ async function insertUsage(c: { contractId: string; merchantId: string }, period
     })),
   );
   for (const m of messages) {
-    await t.db('messages').where({ id: m.id }).update({ status: 'delivered', delivered_via: CHANNEL[m.type], finalized_at: at });
+    await t
+      .db('messages')
+      .where({ id: m.id })
+      .update({ status: 'delivered', delivered_via: CHANNEL[m.type], finalized_at: at });
   }
   await t.db('usage_records').insert(
-    messages.map((m) => ({ message_id: m.id, merchant_id: c.merchantId, contract_id: c.contractId, usage_type: m.type, channel: CHANNEL[m.type], period, delivered_at: at })),
+    messages.map((m) => ({
+      message_id: m.id,
+      merchant_id: c.merchantId,
+      contract_id: c.contractId,
+      usage_type: m.type,
+      channel: CHANNEL[m.type],
+      period,
+      delivered_at: at,
+    })),
   );
 }
 
@@ -131,13 +155,24 @@ async function approvedContract(env: TestWorkflowEnvironment) {
   const merchant = await seedMerchant(t.db);
   const merchantId = merchant.merchant.id;
   const app = await seedApplication(t.db, merchantId, undefined, new Date(await env.currentTimeMs()));
-  const handle = await env.client.workflow.start(ContractWorkflow, { workflowId: `contract-${app.id}`, taskQueue: TASK_QUEUES.contracts, args: [{ application: app }] });
-  const approved = await handle.executeUpdate(contractUpdate('approve'), { args: [{ actor: OPERATOR, command: { type: 'approve', fees: FEES } } as ContractRequest<'approve'>] });
+  const handle = await env.client.workflow.start(ContractWorkflow, {
+    workflowId: `contract-${app.id}`,
+    taskQueue: TASK_QUEUES.contracts,
+    args: [{ application: app }],
+  });
+  const approved = await handle.executeUpdate(contractUpdate('approve'), {
+    args: [{ actor: OPERATOR, command: { type: 'approve', fees: FEES } } as ContractRequest<'approve'>],
+  });
   expect(approved.status).toBe('active');
   return { contractId: app.id, merchantId, contract: (): Promise<ContractState> => handle.query(contractStateQuery) };
 }
 
-function startInvoice(env: TestWorkflowEnvironment, contractId: string, period: string, resultWindowMs = RESULT_WINDOW_MS) {
+function startInvoice(
+  env: TestWorkflowEnvironment,
+  contractId: string,
+  period: string,
+  resultWindowMs = RESULT_WINDOW_MS,
+) {
   return env.client.workflow.start(InvoiceWorkflow, {
     workflowId: `invoice-${contractId}-${period}`,
     taskQueue: TASK_QUEUES.billing,
@@ -146,7 +181,12 @@ function startInvoice(env: TestWorkflowEnvironment, contractId: string, period: 
 }
 
 /** A contract with usage in `period` and its InvoiceWorkflow, started now. */
-async function billedContract(env: TestWorkflowEnvironment, period: string, counts: Partial<Record<UsageType, number>>, resultWindowMs = RESULT_WINDOW_MS) {
+async function billedContract(
+  env: TestWorkflowEnvironment,
+  period: string,
+  counts: Partial<Record<UsageType, number>>,
+  resultWindowMs = RESULT_WINDOW_MS,
+) {
   const c = await approvedContract(env);
   await insertUsage(c, period, counts);
   const invoice = await startInvoice(env, c.contractId, period, resultWindowMs);
@@ -158,26 +198,34 @@ async function billedContract(env: TestWorkflowEnvironment, period: string, coun
     invoice,
     snapshot: () => invoice.query(invoiceQuery),
     row: () => t.db('invoices').where({ contract_id: c.contractId, period }).first(),
-    pay: async (amount: number) => run<'record_payment'>({ type: 'record_payment', id: newId('pay'), amount, paidAt: await nowIso() }),
+    pay: async (amount: number) =>
+      run<'record_payment'>({ type: 'record_payment', id: newId('pay'), amount, paidAt: await nowIso() }),
     dispute: async (amount: number, reason = '실패 건이 과금되었습니다') =>
       run<'open_dispute'>({ type: 'open_dispute', id: newId('dsp'), amount, reason, openedAt: await nowIso() }),
-    resolve: async (disputeId: string, acceptedAmount: number) => run<'resolve_dispute'>({ type: 'resolve_dispute', disputeId, acceptedAmount, resolvedAt: await nowIso() }),
+    resolve: async (disputeId: string, acceptedAmount: number) =>
+      run<'resolve_dispute'>({ type: 'resolve_dispute', disputeId, acceptedAmount, resolvedAt: await nowIso() }),
   };
 }
 
 /** YYYY-MM-DD plus n days (plain calendar arithmetic). */
-const plusDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 24 * HOUR).toISOString().slice(0, 10);
+const plusDays = (date: string, n: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * 24 * HOUR).toISOString().slice(0, 10);
 /** The month after a YYYY-MM. */
 const nextPeriod = (period: string) => plusDays(`${period}-28`, 7).slice(0, 7);
 /** The month (KST) the test server's clock is in: its invoice is issued once it is over. */
-const currentPeriod = async (env: TestWorkflowEnvironment) => new Date((await env.currentTimeMs()) + 9 * HOUR).toISOString().slice(0, 7);
+const currentPeriod = async (env: TestWorkflowEnvironment) =>
+  new Date((await env.currentTimeMs()) + 9 * HOUR).toISOString().slice(0, 7);
 
 /**
  * Skips to the moment the month's results are final (1st of the next month + 48 h), then a day at
  * a time (a weekend or holiday) until `probe` sees the invoice(s) issued. For the scenarios that
  * do not assert literal dates, so they run whatever the real date.
  */
-async function skipUntilIssued<T>(env: TestWorkflowEnvironment, period: string, probe: () => Promise<T | null | undefined>): Promise<T> {
+async function skipUntilIssued<T>(
+  env: TestWorkflowEnvironment,
+  period: string,
+  probe: () => Promise<T | null | undefined>,
+): Promise<T> {
   await sleepUntil(env, kst(`${nextPeriod(period)}-01`) + RESULT_WINDOW_MS + MINUTE);
   for (let day = 0; day < 10; day++) {
     const value = await until(probe, 'the invoice', 2_000).catch(() => undefined);
@@ -204,14 +252,21 @@ async function until<T>(probe: () => Promise<T | null | undefined>, what: string
 }
 
 /** The issued invoice, once the workflow has issued it (its snapshot, written to Postgres too). */
-async function issued(c: { snapshot(): Promise<InvoiceSnapshot | null>; row(): Promise<any> }): Promise<InvoiceSnapshot> {
+async function issued(c: {
+  snapshot(): Promise<InvoiceSnapshot | null>;
+  row(): Promise<any>;
+}): Promise<InvoiceSnapshot> {
   const snapshot = await until(c.snapshot, 'the invoice to be issued');
   await until(c.row, 'the invoice row');
   return snapshot;
 }
 
 /** Waits until the workflow's snapshot satisfies `ok` (an Update or timer may still be finishing). */
-const snapshotWhere = (c: { snapshot(): Promise<InvoiceSnapshot | null> }, ok: (s: InvoiceSnapshot) => boolean, what: string) =>
+const snapshotWhere = (
+  c: { snapshot(): Promise<InvoiceSnapshot | null> },
+  ok: (s: InvoiceSnapshot) => boolean,
+  what: string,
+) =>
   until(async () => {
     const s = await c.snapshot();
     return s && ok(s) ? s : undefined;
@@ -237,7 +292,14 @@ async function expectBalanced(c: { row(): Promise<any> }, s: InvoiceSnapshot) {
 }
 
 const dateColumns = (id: string) =>
-  t.db('invoices').where({ id }).first(t.db.raw(`to_char(issue_date, 'YYYY-MM-DD') as issue_date, to_char(due_date, 'YYYY-MM-DD') as due_date, to_char(legal_deadline, 'YYYY-MM-DD') as legal, to_char(contract_deadline, 'YYYY-MM-DD') as contract`));
+  t
+    .db('invoices')
+    .where({ id })
+    .first(
+      t.db.raw(
+        `to_char(issue_date, 'YYYY-MM-DD') as issue_date, to_char(due_date, 'YYYY-MM-DD') as due_date, to_char(legal_deadline, 'YYYY-MM-DD') as legal, to_char(contract_deadline, 'YYYY-MM-DD') as contract`,
+      ),
+    );
 
 // --- scenarios ---
 
@@ -276,7 +338,8 @@ const CALENDAR_CASES: CalendarCase[] = [
     // A 10-day result window: results final Fri 11 Dec 00:00 KST, one day after the legal 10 Dec.
     // Counting from Mon 14 Dec: Dec 14–18 (1–5), 21–24 (6–9), Dec 28–31 (10–13), Jan 4–8 (14–18),
     // Jan 11, 12 (19, 20).
-    title: 'November 2026 with a 10-day result window: issued Fri 11 Dec, after the VAT Act date, and operators are alerted',
+    title:
+      'November 2026 with a 10-day result window: issued Fri 11 Dec, after the VAT Act date, and operators are alerted',
     period: '2026-11',
     resultWindowMs: 10 * 24 * HOUR,
     issueDate: '2026-12-11',
@@ -289,7 +352,8 @@ const CALENDAR_CASES: CalendarCase[] = [
     // Mon 4 Jan. Without the operator's holiday: Jan 4–8 (1–5), 11–15 (6–10), 18–22 (11–15), 25–29
     // (16–20) → Fri 29 Jan. With Wed 20 Jan off: Jan 18, 19 (11, 12), 21, 22 (13, 14), 25–29 (15–19),
     // Mon 1 Feb (20). VAT Act: Sun 10 Jan → Mon 11 Jan. Art. 7.1: Jan 4–8, 11–15 → Fri 15 Jan.
-    title: 'December 2026: issued Sun 3 Jan 2027; an operator-added holiday moves the due date from Fri 29 Jan to Mon 1 Feb',
+    title:
+      'December 2026: issued Sun 3 Jan 2027; an operator-added holiday moves the due date from Fri 29 Jan to Mon 1 Feb',
     period: '2026-12',
     extraHolidays: [{ date: '2027-01-20', name: '임시공휴일(테스트)' }],
     issueDate: '2027-01-03',
@@ -300,7 +364,8 @@ const CALENDAR_CASES: CalendarCase[] = [
     // Feb 4, 5 (1, 2); Sat 6 설날 전날, Sun 7 설날, Mon 8 설날 다음 날, Tue 9 대체공휴일(설날) skipped;
     // Feb 10–12 (3–5), 15–19 (6–10), 22–26 (11–15); Mon 1 Mar 3ㆍ1절 skipped; Mar 2–5 (16–19); Mon 8 Mar
     // (20). VAT Act: Wed 10 Feb. Art. 7.1: Feb 1, 2, 3, 4, 5, 10, 11, 12, 15, 16 → Tue 16 Feb.
-    title: 'January 2027: issued Wed 3 Feb 2027, due Mon 8 Mar 2027 (Seollal 6–9 Feb with its substitute day, and 3·1절 not counted)',
+    title:
+      'January 2027: issued Wed 3 Feb 2027, due Mon 8 Mar 2027 (Seollal 6–9 Feb with its substitute day, and 3·1절 not counted)',
     period: '2027-01',
     issueDate: '2027-02-03',
     dueDate: '2027-03-08',
@@ -310,7 +375,8 @@ const CALENDAR_CASES: CalendarCase[] = [
     // Sep 6–10 (1–5), Mon 13 (6); Tue 14 추석 전날, Wed 15 추석, Thu 16 추석 다음 날 skipped; Fri 17 (7),
     // Sep 20–24 (8–12), Sep 27–Oct 1 (13–17); Mon 4 Oct 대체공휴일(개천절) skipped; Oct 5, 6 (18, 19),
     // Thu 7 Oct (20). VAT Act: Fri 10 Sep. Art. 7.1: Sep 1, 2, 3, 6, 7, 8, 9, 10, 13, 17 → Fri 17 Sep.
-    title: 'August 2027: issued Fri 3 Sep 2027, due Thu 7 Oct 2027 (Chuseok 14–16 Sep and the 개천절 substitute day not counted)',
+    title:
+      'August 2027: issued Fri 3 Sep 2027, due Thu 7 Oct 2027 (Chuseok 14–16 Sep and the 개천절 substitute day not counted)',
     period: '2027-08',
     issueDate: '2027-09-03',
     dueDate: '2027-10-07',
@@ -321,7 +387,8 @@ const CALENDAR_CASES: CalendarCase[] = [
     // (1–4); Sat 9 한글날, Mon 11 대체공휴일(한글날) skipped; Oct 12–15 (5–8), 18–22 (9–13), 25–29
     // (14–18), Nov 1 (19), Tue 2 Nov (20). VAT Act: Sun 10 Oct → Mon 11 Oct is a holiday → Tue 12 Oct.
     // Art. 7.1: Oct 1, 5, 6, 7, 8, 12, 13, 14, 15, 18 → Mon 18 Oct.
-    title: 'September 2027: issued on 개천절 (Sun 3 Oct), due Tue 2 Nov (the 개천절 and 한글날 substitute days not counted)',
+    title:
+      'September 2027: issued on 개천절 (Sun 3 Oct), due Tue 2 Nov (the 개천절 and 한글날 substitute days not counted)',
     period: '2027-09',
     issueDate: '2027-10-03',
     dueDate: '2027-11-02',
@@ -344,7 +411,8 @@ describe('issue and due dates follow the Korean business-day calendar (Art. 7.1)
     it(c.title, async () => {
       const { env } = server;
       await t.db('holidays').delete();
-      if (c.extraHolidays) await t.db('holidays').insert(c.extraHolidays.map((h) => ({ ...h, created_by: 'operator' })));
+      if (c.extraHolidays)
+        await t.db('holidays').insert(c.extraHolidays.map((h) => ({ ...h, created_by: 'operator' })));
       const billed = await billedContract(env, c.period, { sms: 1 }, c.resultWindowMs);
       // Nothing before the month's results are final.
       await sleepUntil(env, issuedAtOf(c) - 30 * MINUTE);
@@ -356,8 +424,14 @@ describe('issue and due dates follow the Korean business-day calendar (Art. 7.1)
       expect(s.issueDate).toBe(c.issueDate);
       expect(s.ledger.dueDate).toBe(c.dueDate);
       expect(s.deadlines).toEqual(c.deadlines);
-      expect(await dateColumns(s.id)).toEqual({ issue_date: c.issueDate, due_date: c.dueDate, legal: c.deadlines.legal, contract: c.deadlines.contract });
-      const alerts = () => t.db('audit_log').where({ action: 'invoice.deadline_missed', subject_id: billed.contractId });
+      expect(await dateColumns(s.id)).toEqual({
+        issue_date: c.issueDate,
+        due_date: c.dueDate,
+        legal: c.deadlines.legal,
+        contract: c.deadlines.contract,
+      });
+      const alerts = () =>
+        t.db('audit_log').where({ action: 'invoice.deadline_missed', subject_id: billed.contractId });
       if (c.alert) {
         const alert = await until(async () => (await alerts())[0], 'the missed-deadline alert');
         expect(alert.details).toMatchObject({ period: c.period, issueDate: c.issueDate, issueBy: c.deadlines.legal });
@@ -395,8 +469,21 @@ describe('amounts and payments (SPEC §5: exact lines, supply and VAT floored)',
     expect(s.summary).toMatchObject({ status: 'issued', paidAmount: 0, creditedAmount: 0, outstandingAmount: 199 });
 
     const row = await c.row();
-    expect(row).toMatchObject({ id: s.id, status: 'issued', supply_amount: 181, vat: 18, total: 199, paid_amount: 0, credited_amount: 0, outstanding_amount: 199 });
-    const lines = await t.db('invoice_lines').where({ invoice_id: s.id }).orderBy('usage_type').select('usage_type', 'quantity', 'unit_price', 'amount');
+    expect(row).toMatchObject({
+      id: s.id,
+      status: 'issued',
+      supply_amount: 181,
+      vat: 18,
+      total: 199,
+      paid_amount: 0,
+      credited_amount: 0,
+      outstanding_amount: 199,
+    });
+    const lines = await t
+      .db('invoice_lines')
+      .where({ invoice_id: s.id })
+      .orderBy('usage_type')
+      .select('usage_type', 'quantity', 'unit_price', 'amount');
     expect(lines).toEqual([
       { usage_type: 'alimtalk', quantity: 7, unit_price: '7.50', amount: '52.50' },
       { usage_type: 'friendtalkImage', quantity: 3, unit_price: '20.25', amount: '60.75' },
@@ -413,7 +500,9 @@ describe('amounts and payments (SPEC §5: exact lines, supply and VAT floored)',
   it('the database refuses an invoice row whose amounts do not balance', async () => {
     await expect(t.db('invoices').where({ id: s.id }).update({ paid_amount: 1 })).rejects.toThrow(/invoices_balance/);
     await expect(t.db('invoices').where({ id: s.id }).update({ vat: 19 })).rejects.toThrow(/invoices_balance/);
-    await expect(t.db('invoices').where({ id: s.id }).update({ status: 'refunded' })).rejects.toThrow(/invoices_status/);
+    await expect(t.db('invoices').where({ id: s.id }).update({ status: 'refunded' })).rejects.toThrow(
+      /invoices_status/,
+    );
     expect(await c.row()).toMatchObject({ paid_amount: 0, vat: 18, status: 'issued' });
   });
 
@@ -428,7 +517,12 @@ describe('amounts and payments (SPEC §5: exact lines, supply and VAT floored)',
     const before = (await c.snapshot())!;
     const refused = await c.pay(150).catch((e) => e);
     expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
-    expect(refused).toMatchObject({ cause: { type: 'InvoiceViolation', details: [{ code: 'payment_exceeds_outstanding', status: 422, outstandingAmount: 99 }] } });
+    expect(refused).toMatchObject({
+      cause: {
+        type: 'InvoiceViolation',
+        details: [{ code: 'payment_exceeds_outstanding', status: 422, outstandingAmount: 99 }],
+      },
+    });
     const now = (await c.snapshot())!;
     expect(now.version).toBe(before.version);
     expect(now.summary).toEqual(before.summary);
@@ -471,13 +565,23 @@ describe('a disputed invoice (Art. 7.2): the undisputed part is paid by the due 
   it('the merchant disputes part of the invoice', async () => {
     const s = await c.dispute(200);
     disputeId = s.ledger.disputes[0].id;
-    expect(s.summary).toMatchObject({ status: 'disputed', disputedAmount: 200, outstandingAmount: 550, undisputedOutstanding: 350 });
+    expect(s.summary).toMatchObject({
+      status: 'disputed',
+      disputedAmount: 200,
+      outstandingAmount: 550,
+      undisputedOutstanding: 350,
+    });
     await expectBalanced(c, s);
   });
 
   it('paying the undisputed 350 won before the due date keeps it out of arrears after the due date passes', async () => {
     const paid = await c.pay(350);
-    expect(paid.summary).toMatchObject({ status: 'disputed', paidAmount: 350, outstandingAmount: 200, undisputedOutstanding: 0 });
+    expect(paid.summary).toMatchObject({
+      status: 'disputed',
+      paidAmount: 350,
+      outstandingAmount: 200,
+      undisputedOutstanding: 0,
+    });
     await expectBalanced(c, paid);
 
     // Overdue would begin at 00:00 KST the day after the due date.
@@ -490,7 +594,12 @@ describe('a disputed invoice (Art. 7.2): the undisputed part is paid by the due 
 
   it('resolving with 80 of the 200 won accepted leaves 80 owed and credits 120', async () => {
     const s = await c.resolve(disputeId, 80);
-    expect(s.ledger.disputes[0]).toMatchObject({ id: disputeId, status: 'resolved', acceptedAmount: 80, creditedAmount: 120 });
+    expect(s.ledger.disputes[0]).toMatchObject({
+      id: disputeId,
+      status: 'resolved',
+      acceptedAmount: 80,
+      creditedAmount: 120,
+    });
     expect(s.summary).toMatchObject({ paidAmount: 350, creditedAmount: 120, disputedAmount: 0, outstandingAmount: 80 });
     await expectBalanced(c, s);
     const dispute = await t.db('invoice_disputes').where({ id: disputeId }).first();
@@ -530,7 +639,10 @@ describe('an unpaid invoice past its due date suspends the contract until paid (
   beforeAll(async () => {
     const period = await currentPeriod(server.env);
     // 10 AlimTalk × 7.50 = 75.00 → supply 75, VAT 7 (7.5 floored), total 82.
-    [c, silent] = await Promise.all([billedContract(server.env, period, { alimtalk: 10 }), billedContract(server.env, period, { alimtalk: 10 })]);
+    [c, silent] = await Promise.all([
+      billedContract(server.env, period, { alimtalk: 10 }),
+      billedContract(server.env, period, { alimtalk: 10 }),
+    ]);
     const s = await skipUntilIssued(server.env, period, () => c.snapshot()).then(() => issued(c));
     await issued(silent);
     dueDate = s.ledger.dueDate;
@@ -555,12 +667,19 @@ describe('an unpaid invoice past its due date suspends the contract until paid (
       const x = await c.contract();
       return x.status === 'suspended' ? x : undefined;
     }, 'the contract to be suspended');
-    expect(contract).toMatchObject({ status: 'suspended', suspension: { reason: 'unpaid_fees' }, overdueInvoices: [id] });
+    expect(contract).toMatchObject({
+      status: 'suspended',
+      suspension: { reason: 'unpaid_fees' },
+      overdueInvoices: [id],
+    });
     expect(await t.db('contracts').where({ id: c.contractId }).first('status')).toEqual({ status: 'suspended' });
   });
 
   it('a dispute filed only after the due date does not lift the suspension: the arrears must be paid (Art. 7.2, 5.2.3)', async () => {
-    await until(async () => ((await silent.contract()).status === 'suspended' ? true : undefined), 'the silent merchant’s contract to be suspended');
+    await until(
+      async () => ((await silent.contract()).status === 'suspended' ? true : undefined),
+      'the silent merchant’s contract to be suspended',
+    );
     // The whole 82 won was undisputed and unpaid on the due date. Disputing it now is the merchant's
     // right, but it pays nothing: the service stays suspended until paid (SPEC §5). Fails while a
     // late dispute lowers the "undisputed outstanding" to 0 and the workflow signals invoice_paid.
@@ -571,7 +690,12 @@ describe('an unpaid invoice past its due date suspends the contract until paid (
 
   it('paying the undisputed balance makes the contract active again while the dispute stays open', async () => {
     const s = await c.pay(52);
-    expect(s.summary).toMatchObject({ status: 'disputed', paidAmount: 52, outstandingAmount: 30, undisputedOutstanding: 0 });
+    expect(s.summary).toMatchObject({
+      status: 'disputed',
+      paidAmount: 52,
+      outstandingAmount: 30,
+      undisputedOutstanding: 0,
+    });
     await expectBalanced(c, s);
     const contract = await until(async () => {
       const x = await c.contract();
@@ -604,7 +728,8 @@ describe('a month whose dates fall in a year without holiday data', () => {
     // Checked in the history: a WorkflowTaskFailed event carrying the HolidayDataMissing message.
     const failure = await until(async () => {
       const history = await handle.fetchHistory();
-      return history.events?.find((e) => e.workflowTaskFailedEventAttributes)?.workflowTaskFailedEventAttributes?.failure;
+      return history.events?.find((e) => e.workflowTaskFailedEventAttributes)?.workflowTaskFailedEventAttributes
+        ?.failure;
     }, 'a workflow task failure');
     expect(failure!.message).toMatch(/no Korean holiday data for 2028/);
     expect((await handle.describe()).status.name).toBe('RUNNING');
@@ -636,8 +761,13 @@ describe('BillingRunWorkflow: one invoice per contract and month, ever', () => {
     const second = await run(2);
     expect(second).toEqual({ period, started: [], alreadyInvoiced: [a.contractId, b.contractId].sort() });
 
-    for (const x of [a, b]) expect((await env.client.workflow.getHandle(`invoice-${x.contractId}-${period}`).describe()).status.name).toBe('RUNNING');
-    await expect(env.client.workflow.getHandle(`invoice-${idle.contractId}-${period}`).describe()).rejects.toThrow(WorkflowNotFoundError);
+    for (const x of [a, b])
+      expect((await env.client.workflow.getHandle(`invoice-${x.contractId}-${period}`).describe()).status.name).toBe(
+        'RUNNING',
+      );
+    await expect(env.client.workflow.getHandle(`invoice-${idle.contractId}-${period}`).describe()).rejects.toThrow(
+      WorkflowNotFoundError,
+    );
 
     const rows = await skipUntilIssued(env, period, async () => {
       const r = await t.db('invoices').where({ period }).select('contract_id', 'total');

@@ -90,7 +90,12 @@ interface MessageUnderTest {
   /** The provider's send of this message on a channel, once it exists. */
   sent(channel: Channel): Promise<FakeSend>;
   report(send: FakeSend, status: 'delivered' | 'failed'): Promise<void>;
-  row(): Promise<{ status: string; delivered_via: string | null; failure_reason: string | null; finalized_at: Date | null }>;
+  row(): Promise<{
+    status: string;
+    delivered_via: string | null;
+    failure_reason: string | null;
+    finalized_at: Date | null;
+  }>;
   /** The timeline as `channel:status`, in order. */
   timeline(): Promise<string[]>;
   usage(): Promise<{ usage_type: string; channel: string }[]>;
@@ -98,7 +103,10 @@ interface MessageUnderTest {
 }
 
 /** Seeds a contract and an accepted message to a number ending in `last4`, and starts its workflow. */
-async function startMessage(last4: string, opts: { type?: 'alimtalk' | 'sms'; suspended?: boolean } = {}): Promise<MessageUnderTest> {
+async function startMessage(
+  last4: string,
+  opts: { type?: 'alimtalk' | 'sms'; suspended?: boolean } = {},
+): Promise<MessageUnderTest> {
   const type = opts.type ?? 'alimtalk';
   const { merchantId, contractId } = await seedContract(opts);
   const id = newId('msg');
@@ -136,7 +144,11 @@ async function startMessage(last4: string, opts: { type?: 'alimtalk' | 'sms'; su
     kakaoResultTimeoutMs: KAKAO_RESULT_TIMEOUT_MS,
     resultWindowMs: RESULT_WINDOW_MS,
   };
-  const handle = await env.client.workflow.start(MessageWorkflow, { workflowId: `message-${id}`, taskQueue: TASK_QUEUES.messages, args: [input] });
+  const handle = await env.client.workflow.start(MessageWorkflow, {
+    workflowId: `message-${id}`,
+    taskQueue: TASK_QUEUES.messages,
+    args: [input],
+  });
   return {
     id,
     handle,
@@ -151,17 +163,18 @@ async function startMessage(last4: string, opts: { type?: 'alimtalk' | 'sms'; su
         reportedAt: null,
       }),
     row: () => t.db('messages').where({ id }).first('status', 'delivered_via', 'failure_reason', 'finalized_at'),
-    timeline: async () => (await t.db('message_attempts').where({ message_id: id }).orderBy('seq')).map((a) => `${a.channel}:${a.status}`),
+    timeline: async () =>
+      (await t.db('message_attempts').where({ message_id: id }).orderBy('seq')).map((a) => `${a.channel}:${a.status}`),
     usage: () => t.db('usage_records').where({ message_id: id }).select('usage_type', 'channel'),
     running: async () => (await handle.describe()).status.name === 'RUNNING',
   };
 }
 
 function resultCode(provider: ProviderName, status: 'delivered' | 'failed'): string {
-  if (provider === 'kakao') return status === 'delivered' ? RESULT_CODES.kakao.delivered : RESULT_CODES.kakao.notKakaoUser;
+  if (provider === 'kakao')
+    return status === 'delivered' ? RESULT_CODES.kakao.delivered : RESULT_CODES.kakao.notKakaoUser;
   return status === 'delivered' ? RESULT_CODES.sms.delivered : RESULT_CODES.sms.rejected;
 }
-
 
 describe('MessageWorkflow (SPEC §8 test numbers)', () => {
   it('delivers an AlimTalk via Kakao and bills it once as alimtalk (any other number)', async () => {
@@ -169,7 +182,12 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
     await m.report(await m.sent('alimtalk'), 'delivered');
 
     expect(await m.handle.result()).toEqual({ status: 'delivered', deliveredVia: 'alimtalk', failureReason: null });
-    expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: 'alimtalk', failure_reason: null, finalized_at: expect.any(Date) });
+    expect(await m.row()).toMatchObject({
+      status: 'delivered',
+      delivered_via: 'alimtalk',
+      failure_reason: null,
+      finalized_at: expect.any(Date),
+    });
     expect(await m.timeline()).toEqual(['alimtalk:sent', 'alimtalk:delivered']);
     expect(await m.usage()).toEqual([{ usage_type: 'alimtalk', channel: 'alimtalk' }]);
     expect(fake.sendsOf('sms')).toEqual([]);
@@ -179,11 +197,21 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
     const m = await startMessage('9001');
     await m.report(await m.sent('alimtalk'), 'failed');
     const sms = await m.sent('sms');
-    expect(sms.message).toMatchObject({ type: 'sms', from: SENDER, to: '01012349001', text: '[바른상점] 주문 A-1001 접수' });
+    expect(sms.message).toMatchObject({
+      type: 'sms',
+      from: SENDER,
+      to: '01012349001',
+      text: '[바른상점] 주문 A-1001 접수',
+    });
     await m.report(sms, 'delivered');
 
     expect(await m.handle.result()).toEqual({ status: 'delivered', deliveredVia: 'sms', failureReason: null });
-    expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: 'sms', failure_reason: null, finalized_at: expect.any(Date) });
+    expect(await m.row()).toMatchObject({
+      status: 'delivered',
+      delivered_via: 'sms',
+      failure_reason: null,
+      finalized_at: expect.any(Date),
+    });
     expect(await m.timeline()).toEqual(['alimtalk:sent', 'alimtalk:failed', 'sms:sent', 'sms:delivered']);
     expect(await m.usage()).toEqual([{ usage_type: 'sms', channel: 'sms' }]);
   });
@@ -196,12 +224,20 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
     expect(fake.sendsOf('sms')).toEqual([]);
     expect((await m.row()).status).toBe('sending');
     // Its report is late: the workflow asked Kakao in the meantime (first poll after 10 s).
-    expect(fake.statusCalls.filter((c) => c.providerMessageId === kakao.providerMessageId).length).toBeGreaterThanOrEqual(1);
+    expect(
+      fake.statusCalls.filter((c) => c.providerMessageId === kakao.providerMessageId).length,
+    ).toBeGreaterThanOrEqual(1);
 
     await env.sleep(2 * SECOND);
     const sms = await m.sent('sms');
     await m.report(sms, 'delivered');
-    await eventuallyPasses(async () => expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: 'sms', finalized_at: expect.any(Date) }));
+    await eventuallyPasses(async () =>
+      expect(await m.row()).toMatchObject({
+        status: 'delivered',
+        delivered_via: 'sms',
+        finalized_at: expect.any(Date),
+      }),
+    );
     // Final for the merchant, but Kakao still has its 48 h to report (Art. 5.3).
     expect(await m.running()).toBe(true);
     await env.sleep(47 * HOUR);
@@ -217,8 +253,17 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
     await m.report(await m.sent('alimtalk'), 'failed');
     await m.report(await m.sent('sms'), 'failed');
 
-    expect(await m.handle.result()).toEqual({ status: 'failed', deliveredVia: null, failureReason: 'carrier_rejected' });
-    expect(await m.row()).toMatchObject({ status: 'failed', delivered_via: null, failure_reason: 'carrier_rejected', finalized_at: expect.any(Date) });
+    expect(await m.handle.result()).toEqual({
+      status: 'failed',
+      deliveredVia: null,
+      failureReason: 'carrier_rejected',
+    });
+    expect(await m.row()).toMatchObject({
+      status: 'failed',
+      delivered_via: null,
+      failure_reason: 'carrier_rejected',
+      finalized_at: expect.any(Date),
+    });
     expect(await m.timeline()).toEqual(['alimtalk:sent', 'alimtalk:failed', 'sms:sent', 'sms:failed']);
     expect(await m.usage()).toEqual([]);
   });
@@ -233,10 +278,17 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
     expect(await m.running()).toBe(true);
 
     expect(await m.handle.result()).toEqual({ status: 'failed', deliveredVia: null, failureReason: 'result_timeout' });
-    expect(await m.row()).toMatchObject({ status: 'failed', delivered_via: null, failure_reason: 'result_timeout', finalized_at: expect.any(Date) });
+    expect(await m.row()).toMatchObject({
+      status: 'failed',
+      delivered_via: null,
+      failure_reason: 'result_timeout',
+      finalized_at: expect.any(Date),
+    });
     expect(await m.timeline()).toEqual(['alimtalk:sent', 'alimtalk:failed', 'sms:sent', 'sms:no_result']);
     expect(await m.usage()).toEqual([]);
-    expect(fake.statusCalls.filter((c) => c.provider === 'sms' && c.providerMessageId === sms.providerMessageId).length).toBeGreaterThan(0);
+    expect(
+      fake.statusCalls.filter((c) => c.provider === 'sms' && c.providerMessageId === sms.providerMessageId).length,
+    ).toBeGreaterThan(0);
   });
 
   it('keeps the SMS delivery when Kakao reports success only after the timeout (9005): late_delivered on the timeline, billed once as sms', async () => {
@@ -244,14 +296,22 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
     const kakao = await m.sent('alimtalk');
     await env.sleep(31 * SECOND);
     await m.report(await m.sent('sms'), 'delivered');
-    await eventuallyPasses(async () => expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: 'sms' }));
+    await eventuallyPasses(async () =>
+      expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: 'sms' }),
+    );
 
     await env.sleep(60 * SECOND);
     await m.report(kakao, 'delivered');
 
     expect(await m.handle.result()).toEqual({ status: 'delivered', deliveredVia: 'sms', failureReason: null });
     expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: 'sms', failure_reason: null });
-    expect(await m.timeline()).toEqual(['alimtalk:sent', 'alimtalk:no_result', 'sms:sent', 'sms:delivered', 'alimtalk:late_delivered']);
+    expect(await m.timeline()).toEqual([
+      'alimtalk:sent',
+      'alimtalk:no_result',
+      'sms:sent',
+      'sms:delivered',
+      'alimtalk:late_delivered',
+    ]);
     expect(await m.usage()).toEqual([{ usage_type: 'sms', channel: 'sms' }]);
   });
 
@@ -261,7 +321,9 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
     await env.sleep(31 * SECOND);
     const sms = await m.sent('sms');
     await m.report(kakao, 'delivered');
-    await eventuallyPasses(async () => expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: 'alimtalk' }));
+    await eventuallyPasses(async () =>
+      expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: 'alimtalk' }),
+    );
     expect(await m.usage()).toEqual([{ usage_type: 'alimtalk', channel: 'alimtalk' }]);
 
     await env.sleep(5 * SECOND);
@@ -269,7 +331,13 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
 
     expect(await m.handle.result()).toEqual({ status: 'delivered', deliveredVia: 'alimtalk', failureReason: null });
     expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: 'alimtalk', failure_reason: null });
-    expect(await m.timeline()).toEqual(['alimtalk:sent', 'alimtalk:no_result', 'sms:sent', 'alimtalk:late_delivered', 'sms:late_delivered']);
+    expect(await m.timeline()).toEqual([
+      'alimtalk:sent',
+      'alimtalk:no_result',
+      'sms:sent',
+      'alimtalk:late_delivered',
+      'sms:late_delivered',
+    ]);
     expect(await m.usage()).toEqual([{ usage_type: 'alimtalk', channel: 'alimtalk' }]);
   });
 
@@ -280,7 +348,9 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
     await m.report(kakao, 'delivered');
 
     expect(await m.handle.result()).toEqual({ status: 'delivered', deliveredVia: 'alimtalk', failureReason: null });
-    expect(fake.sends).toEqual([expect.objectContaining({ provider: 'kakao', idempotencyKey: idempotencyKeyFor(m.id, 'alimtalk'), attempts: 2 })]);
+    expect(fake.sends).toEqual([
+      expect.objectContaining({ provider: 'kakao', idempotencyKey: idempotencyKeyFor(m.id, 'alimtalk'), attempts: 2 }),
+    ]);
     expect(await m.timeline()).toEqual(['alimtalk:sent', 'alimtalk:delivered']);
     expect(await m.usage()).toEqual([{ usage_type: 'alimtalk', channel: 'alimtalk' }]);
   });
@@ -288,13 +358,19 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
   it('finds the result by polling the provider when its report is lost, before the Kakao timeout (first poll at 10 s)', async () => {
     const m = await startMessage('5678');
     const kakao = await m.sent('alimtalk');
-    fake.setStatus(kakao.providerMessageId, { status: 'delivered', resultCode: RESULT_CODES.kakao.delivered, reportedAt: null });
+    fake.setStatus(kakao.providerMessageId, {
+      status: 'delivered',
+      resultCode: RESULT_CODES.kakao.delivered,
+      reportedAt: null,
+    });
 
     await env.sleep(9 * SECOND);
     expect(fake.statusCalls).toEqual([]);
     expect((await m.row()).status).toBe('sending');
     await env.sleep(2 * SECOND);
-    await eventuallyPasses(async () => expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: 'alimtalk' }));
+    await eventuallyPasses(async () =>
+      expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: 'alimtalk' }),
+    );
 
     expect(await m.handle.result()).toEqual({ status: 'delivered', deliveredVia: 'alimtalk', failureReason: null });
     expect(fake.statusCalls).toEqual([{ provider: 'kakao', providerMessageId: kakao.providerMessageId }]);
@@ -313,7 +389,12 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
     expect((await m.row()).status).toBe('sending');
 
     expect(await m.handle.result()).toEqual({ status: 'failed', deliveredVia: null, failureReason: 'result_timeout' });
-    expect(await m.row()).toMatchObject({ status: 'failed', delivered_via: null, failure_reason: 'result_timeout', finalized_at: expect.any(Date) });
+    expect(await m.row()).toMatchObject({
+      status: 'failed',
+      delivered_via: null,
+      failure_reason: 'result_timeout',
+      finalized_at: expect.any(Date),
+    });
     expect(await m.timeline()).toEqual(['sms:sent', 'sms:no_result']);
     expect(await m.usage()).toEqual([]);
     expect(fake.sendsOf('kakao')).toEqual([]);
@@ -322,9 +403,18 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
   it('sends nothing when the contract was suspended between acceptance and sending: failed contract_suspended', async () => {
     const m = await startMessage('5678', { suspended: true });
 
-    expect(await m.handle.result()).toEqual({ status: 'failed', deliveredVia: null, failureReason: 'contract_suspended' });
+    expect(await m.handle.result()).toEqual({
+      status: 'failed',
+      deliveredVia: null,
+      failureReason: 'contract_suspended',
+    });
     expect(fake.sends).toEqual([]);
-    expect(await m.row()).toMatchObject({ status: 'failed', delivered_via: null, failure_reason: 'contract_suspended', finalized_at: expect.any(Date) });
+    expect(await m.row()).toMatchObject({
+      status: 'failed',
+      delivered_via: null,
+      failure_reason: 'contract_suspended',
+      finalized_at: expect.any(Date),
+    });
     expect(await m.timeline()).toEqual(['alimtalk:rejected']);
     expect(await m.usage()).toEqual([]);
   });

@@ -56,9 +56,13 @@ interface ProtoJson {
   fromJson(type: unknown, json: unknown, options?: { ignoreUnknownFields?: boolean }): unknown;
 }
 const protojson = createRequire(require.resolve('@temporalio/proto'))('protobufjs/ext/protojson') as ProtoJson;
-const historyType = (patchProtobufRoot(proto) as unknown as { lookupType(name: string): unknown }).lookupType('temporal.api.history.v1.History');
-const historyToJson = (history: History): string => JSON.stringify(protojson.toJson(historyType, proto.temporal.api.history.v1.History.fromObject(history)), null, 2);
-const historyFromJson = (json: unknown): History => protojson.fromJson(historyType, json, { ignoreUnknownFields: true }) as History;
+const historyType = (patchProtobufRoot(proto) as unknown as { lookupType(name: string): unknown }).lookupType(
+  'temporal.api.history.v1.History',
+);
+const historyToJson = (history: History): string =>
+  JSON.stringify(protojson.toJson(historyType, proto.temporal.api.history.v1.History.fromObject(history)), null, 2);
+const historyFromJson = (json: unknown): History =>
+  protojson.fromJson(historyType, json, { ignoreUnknownFields: true }) as History;
 
 const OPERATOR: Actor = { type: 'operator', id: 'operator' };
 const SECOND = 1_000;
@@ -89,7 +93,6 @@ async function withEnv<T>(fn: (env: TestWorkflowEnvironment, fake: FakeProviders
     await env.teardown();
   }
 }
-
 
 /** An active contract in the projection and an accepted AlimTalk (SMS fallback) to `0101234<last4>`; its workflow started. */
 async function startMessage(env: TestWorkflowEnvironment, fake: FakeProviders, last4: string) {
@@ -129,14 +132,32 @@ async function startMessage(env: TestWorkflowEnvironment, fake: FakeProviders, l
   const handle = await env.client.workflow.start(MessageWorkflow, {
     workflowId: `message-${id}`,
     taskQueue: TASK_QUEUES.messages,
-    args: [{ messageId: id, merchantId: merchant.id, kind: 'message', channel: 'alimtalk', fallback: 'sms', notBefore: null, kakaoResultTimeoutMs: 30 * SECOND, resultWindowMs: 48 * 3_600 * SECOND }],
+    args: [
+      {
+        messageId: id,
+        merchantId: merchant.id,
+        kind: 'message',
+        channel: 'alimtalk',
+        fallback: 'sms',
+        notBefore: null,
+        kakaoResultTimeoutMs: 30 * SECOND,
+        resultWindowMs: 48 * 3_600 * SECOND,
+      },
+    ],
   });
   return {
     id,
     handle,
     sent: (channel: Channel) => fake.waitForSend((s) => s.idempotencyKey === idempotencyKeyFor(id, channel)),
     report: (s: FakeSend, status: 'delivered' | 'failed') =>
-      handle.signal(providerReportSignal, { provider: s.provider, providerMessageId: s.providerMessageId, idempotencyKey: s.idempotencyKey, status, resultCode: null, reportedAt: null }),
+      handle.signal(providerReportSignal, {
+        provider: s.provider,
+        providerMessageId: s.providerMessageId,
+        idempotencyKey: s.idempotencyKey,
+        status,
+        resultCode: null,
+        reportedAt: null,
+      }),
     status: async () => (await t.db('messages').where({ id }).first('status')).status as string,
   };
 }
@@ -174,11 +195,18 @@ const recordContract = () =>
   withEnv(async (env) => {
     const { merchant } = await seedMerchant(t.db);
     const app = await seedApplication(t.db, merchant.id, undefined, new Date(await env.currentTimeMs()));
-    const handle = await env.client.workflow.start(ContractWorkflow, { workflowId: `contract-${app.id}`, taskQueue: TASK_QUEUES.contracts, args: [{ application: app }] });
+    const handle = await env.client.workflow.start(ContractWorkflow, {
+      workflowId: `contract-${app.id}`,
+      taskQueue: TASK_QUEUES.contracts,
+      args: [{ application: app }],
+    });
     const act = <T extends ContractAction>(action: T, command: ContractRequest<T>['command']): Promise<ContractState> =>
       handle.executeUpdate(contractUpdate(action), { args: [{ actor: OPERATOR, command } as ContractRequest<T>] });
     expect((await act('approve', { type: 'approve', fees: FEES })).status).toBe('active');
-    expect((await act('verify_sender_number', { type: 'verify_sender_number', id: app.senderNumbers[0].id })).senderNumbers[0].status).toBe('verified');
+    expect(
+      (await act('verify_sender_number', { type: 'verify_sender_number', id: app.senderNumbers[0].id }))
+        .senderNumbers[0].status,
+    ).toBe('verified');
     expect((await act('suspend', { type: 'suspend', reason: 'maintenance' })).status).toBe('suspended');
     await env.sleep(2 * 86_400 * SECOND);
     expect((await act('resume', { type: 'resume' })).status).toBe('active');
@@ -187,7 +215,8 @@ const recordContract = () =>
 
 async function replayAll(histories: RecordedHistory[]): Promise<ReplayResult[]> {
   const results: ReplayResult[] = [];
-  for await (const r of Worker.runReplayHistories({ workflowBundle: bundle, replayName: 'replay-test' }, histories)) results.push(r);
+  for await (const r of Worker.runReplayHistories({ workflowBundle: bundle, replayName: 'replay-test' }, histories))
+    results.push(r);
   return results;
 }
 
@@ -197,37 +226,65 @@ const fixtureFiles = () =>
     .sort();
 
 const readFixtureJson = (file: string) => JSON.parse(readFileSync(path.join(HISTORIES_DIR, file), 'utf8'));
-const readFixture = (file: string): RecordedHistory => ({ workflowId: path.basename(file, '.json'), history: historyFromJson(readFixtureJson(file)) });
+const readFixture = (file: string): RecordedHistory => ({
+  workflowId: path.basename(file, '.json'),
+  history: historyFromJson(readFixtureJson(file)),
+});
 
 describe('Workflow determinism (replay)', () => {
   it('replays fresh MessageWorkflow (9001, 9005) and ContractWorkflow histories without a nondeterminism error', async () => {
-    const recorded = { 'message-9001-fallback': await recordMessage9001(), 'message-9005-late-kakao': await recordMessage9005(), 'contract-approve-suspend-resume': await recordContract() };
+    const recorded = {
+      'message-9001-fallback': await recordMessage9001(),
+      'message-9005-late-kakao': await recordMessage9005(),
+      'contract-approve-suspend-resume': await recordContract(),
+    };
     const histories = Object.values(recorded);
     // Real histories, not trivial ones: the timeout, fallback and late result are all in them.
     expect(histories.every((h) => (h.history.events?.length ?? 0) > 10)).toBe(true);
 
     const results = await replayAll(histories);
-    expect(results.map((r) => ({ workflowId: r.workflowId, error: r.error }))).toEqual(histories.map((h) => ({ workflowId: h.workflowId, error: undefined })));
+    expect(results.map((r) => ({ workflowId: r.workflowId, error: r.error }))).toEqual(
+      histories.map((h) => ({ workflowId: h.workflowId, error: undefined })),
+    );
 
     if (process.env.UPDATE_HISTORY_FIXTURES === '1') {
-      for (const [name, h] of Object.entries(recorded)) writeFileSync(path.join(HISTORIES_DIR, `${name}.json`), `${historyToJson(h.history)}\n`);
+      for (const [name, h] of Object.entries(recorded))
+        writeFileSync(path.join(HISTORIES_DIR, `${name}.json`), `${historyToJson(h.history)}\n`);
     }
   });
 
   it('replays the committed history fixtures: the current code can carry on workflows started by earlier code', async () => {
     const files = fixtureFiles();
-    expect(files).toEqual(expect.arrayContaining(['contract-approve-suspend-resume.json', 'message-9001-fallback.json', 'message-9005-late-kakao.json']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'contract-approve-suspend-resume.json',
+        'message-9001-fallback.json',
+        'message-9005-late-kakao.json',
+      ]),
+    );
     const histories = files.map(readFixture);
     const results = await replayAll(histories);
-    expect(results.map((r) => ({ workflowId: r.workflowId, error: r.error?.message }))).toEqual(histories.map((h) => ({ workflowId: h.workflowId, error: undefined })));
+    expect(results.map((r) => ({ workflowId: r.workflowId, error: r.error?.message }))).toEqual(
+      histories.map((h) => ({ workflowId: h.workflowId, error: undefined })),
+    );
   });
 
   it('would catch a nondeterministic change: a fixture whose commands no longer match the code fails to replay', async () => {
     // Stands for a code change that schedules different activities than the recorded run did.
-    const json = readFixtureJson('message-9005-late-kakao.json') as { events: { activityTaskScheduledEventAttributes?: { activityType: { name: string } } }[] };
-    const scheduled = json.events.find((e) => e.activityTaskScheduledEventAttributes?.activityType.name === 'sendOnChannel')!;
+    const json = readFixtureJson('message-9005-late-kakao.json') as {
+      events: { activityTaskScheduledEventAttributes?: { activityType: { name: string } } }[];
+    };
+    const scheduled = json.events.find(
+      (e) => e.activityTaskScheduledEventAttributes?.activityType.name === 'sendOnChannel',
+    )!;
     scheduled.activityTaskScheduledEventAttributes!.activityType.name = 'pollResult';
 
-    await expect(Worker.runReplayHistory({ workflowBundle: bundle, replayName: 'replay-test-broken' }, historyFromJson(json), 'message-9005-late-kakao')).rejects.toThrow(DeterminismViolationError);
+    await expect(
+      Worker.runReplayHistory(
+        { workflowBundle: bundle, replayName: 'replay-test-broken' },
+        historyFromJson(json),
+        'message-9005-late-kakao',
+      ),
+    ).rejects.toThrow(DeterminismViolationError);
   });
 });
