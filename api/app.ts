@@ -1,5 +1,6 @@
 /** The Express application: auth, routes, OpenAPI/docs and the one error shape. */
 import type { Client } from '@temporalio/client';
+import cookieParser from 'cookie-parser';
 import express, { Router } from 'express';
 import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
@@ -12,7 +13,9 @@ import { createMetrics } from './metrics';
 import { buildDocument, createRegistry } from './openapi';
 import { rateLimit } from './rate-limit';
 import { healthRoutes } from './routes/health';
+import { accountRoutes } from './routes/accounts';
 import { auditRoutes } from './routes/audit';
+import { consoleRoutes } from './console';
 import { billingRoutes } from './routes/billing';
 import { contractRoutes } from './routes/contracts';
 import { merchantRoutes } from './routes/merchants';
@@ -59,7 +62,8 @@ export function createApp(deps: AppDeps): express.Express {
 
   healthRoutes(publicRoutes, registry, db, temporal);
   providerReportRoutes(publicRoutes, registry, { db, temporal, config: deps.config, logger });
-  merchantRoutes(v1, registry, db);
+  accountRoutes(publicRoutes, v1, registry, { db, config: deps.config });
+  merchantRoutes(v1, registry, { db, config: deps.config });
   contractRoutes(v1, registry, { db, temporal });
   messageRoutes(v1, registry, { db, temporal, config: deps.config, metrics });
   paymentEventRoutes(v1, registry, { db, temporal, config: deps.config });
@@ -73,6 +77,8 @@ export function createApp(deps: AppDeps): express.Express {
     swaggerUi.serve,
     swaggerUi.setup(undefined, { swaggerOptions: { url: '/openapi.json' }, customSiteTitle: 'bizmsg API' }),
   );
+  app.use(consoleRoutes());
+  app.use(cookieParser());
   app.use(publicRoutes);
   // Everything under /v1 needs a key, except the carrier reports mounted above (signed instead).
   app.use('/v1', authenticate(db, deps.operatorKey));

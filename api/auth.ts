@@ -1,14 +1,27 @@
 /**
- * Bearer authentication (SPEC §7): the operator key acts on everything; a merchant key acts on its
- * own merchant only. Merchant keys are looked up by their SHA-256 hash — never stored in clear.
+ * Authentication (SPEC §7): a Bearer key — the operator key acts on everything; a merchant key acts on
+ * its own merchant only; merchant keys are looked up by their SHA-256 hash, never stored in clear —
+ * or a console session cookie (SPEC §6), which yields the same principal for a person's account.
  */
 import type { Request, RequestHandler } from 'express';
+import { isSafeMethod, staffMay, type StaffRole } from '../domain/accounts';
 import type { Db } from '../platform/db';
 import { safeEqual, sha256Hex } from '../platform/secrets';
+import { findSession } from '../store/accounts';
 import { ApiError, badRequest } from './errors';
 
+/** A person signed in to the console (absent for API keys). */
+export interface Person {
+  userId: string;
+  csrfToken: string;
+}
+
 export type Principal =
-  { role: 'operator'; actorId: 'operator' } | { role: 'merchant'; actorId: string; merchantId: string };
+  | { role: 'operator'; actorId: string; person?: Person }
+  | { role: 'merchant'; actorId: string; merchantId: string; person?: Person & { staffRole: StaffRole } };
+
+export const SESSION_COOKIE = 'bizmsg_session';
+export const CSRF_HEADER = 'x-csrf-token';
 
 declare module 'express-serve-static-core' {
   interface Locals {
@@ -25,6 +38,11 @@ export function authenticate(db: Db, operatorKey: string): RequestHandler {
 
   return async (req, res, next) => {
     const header = req.headers.authorization;
+    const session: unknown = req.cookies?.[SESSION_COOKIE];
+    if (!header && typeof session === 'string') {
+      res.locals.principal = await sessionPrincipal(db, req, session);
+      return next();
+    }
     const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
     if (!match) throw new ApiError(401, 'unauthenticated', 'missing API key: send "Authorization: Bearer <key>"');
     const hash = sha256Hex(match[1]);
@@ -46,6 +64,43 @@ export function authenticate(db: Db, operatorKey: string): RequestHandler {
     if (!cached.principal) throw new ApiError(401, 'invalid_api_key', 'the API key is not valid');
     res.locals.principal = cached.principal;
     next();
+  };
+}
+
+/**
+ * The principal of a console session. Unsafe methods need the session's CSRF token in the
+ * X-CSRF-Token header (a page of another site cannot read it), and a role that may change things.
+ */
+async function sessionPrincipal(db: Db, req: Request, token: string): Promise<Principal> {
+  const session = await findSession(db, sha256Hex(token), new Date());
+  if (!session) throw new ApiError(401, 'session_expired', 'the session has ended: sign in again');
+  const { user } = session;
+  if (!isSafeMethod(req.method)) {
+    const csrf = req.header(CSRF_HEADER);
+    if (!csrf || !safeEqual(csrf, session.csrfToken))
+      throw new ApiError(
+        403,
+        'csrf_token_invalid',
+        `a console request that changes something needs the ${CSRF_HEADER} header of the session`,
+      );
+  }
+  if (user.role === 'operator')
+    return { role: 'operator', actorId: user.id, person: { userId: user.id, csrfToken: session.csrfToken } };
+  const staffRole = user.role;
+  if (!staffMay(staffRole, req.method, req.baseUrl + req.path))
+    throw new ApiError(
+      403,
+      'role_forbidden',
+      staffRole === 'viewer'
+        ? 'a viewer can look but not send or change anything'
+        : 'only the merchant’s owner can do this',
+      { role: staffRole },
+    );
+  return {
+    role: 'merchant',
+    actorId: user.id,
+    merchantId: user.merchantId!,
+    person: { userId: user.id, csrfToken: session.csrfToken, staffRole },
   };
 }
 

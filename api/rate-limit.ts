@@ -6,11 +6,19 @@
 import type { RequestHandler } from 'express';
 import { ApiError } from './errors';
 
-export function rateLimit(opts: { perSecond: number; burst: number; now?: () => number }): RequestHandler {
+export function rateLimit(opts: {
+  perSecond: number;
+  burst: number;
+  now?: () => number;
+  /** What is limited (default: the API key of the request) and how the refusal names it. */
+  keyOf?: (req: Parameters<RequestHandler>[0]) => string;
+  what?: string;
+}): RequestHandler {
   const now = opts.now ?? Date.now;
+  const what = opts.what ?? 'for this API key';
   const buckets = new Map<string, { tokens: number; at: number }>();
-  return (_req, res, next) => {
-    const key = res.locals.principal?.actorId ?? 'anonymous';
+  return (req, res, next) => {
+    const key = opts.keyOf ? opts.keyOf(req) : (res.locals.principal?.actorId ?? 'anonymous');
     const t = now();
     const bucket = buckets.get(key) ?? { tokens: opts.burst, at: t };
     bucket.tokens = Math.min(opts.burst, bucket.tokens + ((t - bucket.at) / 1000) * opts.perSecond);
@@ -25,7 +33,7 @@ export function rateLimit(opts: { perSecond: number; burst: number; now?: () => 
       throw new ApiError(
         429,
         'rate_limited',
-        `too many requests for this API key: at most ${opts.perSecond} per second (bursts of ${opts.burst}); retry after ${retryAfter} s`,
+        `too many requests ${what}: at most ${opts.perSecond} per second (bursts of ${opts.burst}); retry after ${retryAfter} s`,
       );
     }
     bucket.tokens -= 1;

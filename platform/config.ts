@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
+  /** Where operators open the Temporal Web UI (the console links every object to its workflow there). */
+  TEMPORAL_UI_URL: z.string().url().optional(),
   /** Unset: generated once, stored under .data/ and printed at start. */
   OPERATOR_API_KEY: z.string().min(16).optional(),
   KAKAO_RESULT_TIMEOUT: duration.default(30_000),
@@ -56,6 +58,12 @@ const EnvSchema = z.object({
   RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(0).default(100),
   /** host:port where the worker serves Temporal SDK metrics for Prometheus (unset: off). */
   WORKER_METRICS_ADDRESS: z.string().optional(),
+  /** How long a console sign-in lasts. */
+  SESSION_TTL: duration.default(12 * 3_600_000),
+  /** How long an invitation link (new merchant owner, staff) can be used. */
+  INVITATION_TTL: duration.default(7 * 24 * 3_600_000),
+  /** Console sign-in attempts per minute per client address (bursts of that). */
+  SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -80,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       namespace: c.TEMPORAL_NAMESPACE,
       port: c.TEMPORAL_PORT,
       uiPort: c.TEMPORAL_UI_PORT,
+      uiUrl: `${c.TEMPORAL_UI_URL ?? `http://127.0.0.1:${c.TEMPORAL_UI_PORT}`}/namespaces/${c.TEMPORAL_NAMESPACE}/workflows`,
     },
     operatorApiKey: c.OPERATOR_API_KEY,
     kakaoResultTimeoutMs: c.KAKAO_RESULT_TIMEOUT,
@@ -95,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     rateLimitPerSecond: c.RATE_LIMIT_PER_SECOND,
     workerMetricsAddress: c.WORKER_METRICS_ADDRESS,
     publicUrl: c.PUBLIC_URL ?? `http://127.0.0.1:${c.PORT}`,
+    console: { sessionTtlMs: c.SESSION_TTL, invitationTtlMs: c.INVITATION_TTL, signInPerMinute: c.SIGN_IN_PER_MINUTE },
     logLevel: c.LOG_LEVEL,
   };
 }

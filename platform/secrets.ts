@@ -7,7 +7,7 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-function randomToken(bytes = 32): string {
+export function randomToken(bytes = 32): string {
   return randomBytes(bytes).toString('base64url');
 }
 

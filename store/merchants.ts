@@ -93,3 +93,13 @@ export async function merchantWebhook(
   const row = await db<MerchantRow>('merchants').where({ id }).first('webhook_url', 'webhook_secret');
   return row && { url: row.webhook_url, secret: row.webhook_secret };
 }
+
+/** Merchants newest first (ids sort by creation time), for the operator console. */
+export async function listMerchants(db: Knex, opts: { before?: string; limit: number }) {
+  const q = db<MerchantRow>('merchants')
+    .orderBy('id', 'desc')
+    .limit(opts.limit + 1);
+  if (opts.before) q.where('id', '<', opts.before);
+  const rows = await q;
+  return { merchants: rows.slice(0, opts.limit).map(toMerchant), hasMore: rows.length > opts.limit };
+}

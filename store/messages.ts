@@ -205,6 +205,9 @@ export interface MessageFilter {
   since?: Date;
   until?: Date;
   paymentNoticeId?: string;
+  /** Normalized digits. */
+  recipient?: string;
+  reference?: string;
   /** Position after which the page starts: [created_at ISO, id]. */
   after?: [string, string];
   limit: number;
@@ -223,9 +226,50 @@ export async function listMessages(db: Knex, f: MessageFilter): Promise<{ rows: 
   if (f.since) q.where('created_at', '>=', f.since);
   if (f.until) q.where('created_at', '<', f.until);
   if (f.paymentNoticeId) q.where('payment_notice_id', f.paymentNoticeId);
+  if (f.recipient) q.where('recipient', f.recipient);
+  if (f.reference) q.where('reference', f.reference);
   if (f.after) q.whereRaw('(created_at, id) < (?::timestamptz, ?)', f.after);
   const rows = await q;
   return { rows: rows.slice(0, f.limit), hasMore: rows.length > f.limit };
+}
+
+/** Counts for the console's dashboard: by type (with fallbacks) and by KST day, within [since, until). */
+export async function messageStats(db: Knex, merchantId: string | undefined, since: Date, until: Date) {
+  const scope = (q: Knex.QueryBuilder) => {
+    q.where('created_at', '>=', since).andWhere('created_at', '<', until);
+    if (merchantId) q.andWhere('merchant_id', merchantId);
+    return q;
+  };
+  const [byType, daily] = await Promise.all([
+    scope(
+      db('messages').select(
+        'type',
+        db.raw('count(*)::int as total'),
+        db.raw(`count(*) filter (where status = 'delivered')::int as delivered`),
+        db.raw(`count(*) filter (where status = 'failed')::int as failed`),
+        db.raw(
+          `count(*) filter (where delivered_via in ('sms', 'lms') and type not in ('sms', 'lms'))::int as via_fallback`,
+        ),
+      ),
+    )
+      .groupBy('type')
+      .orderBy('type'),
+    scope(
+      db('messages').select(
+        db.raw(`to_char(created_at at time zone 'Asia/Seoul', 'YYYY-MM-DD') as date`),
+        db.raw('count(*)::int as total'),
+        db.raw(`count(*) filter (where status = 'delivered')::int as delivered`),
+      ),
+    )
+      .groupByRaw('1')
+      .orderByRaw('1'),
+  ]);
+  return {
+    byType: (byType as { type: string; total: number; delivered: number; failed: number; via_fallback: number }[]).map(
+      (r) => ({ type: r.type, total: r.total, delivered: r.delivered, failed: r.failed, viaFallback: r.via_fallback }),
+    ),
+    daily: daily as { date: string; total: number; delivered: number }[],
+  };
 }
 
 /** The message as the workflow's activities and the webhook need it. */

@@ -6,6 +6,7 @@ import {
   createMerchant,
   findMerchant,
   findMerchantByBrn,
+  listMerchants,
   type Merchant as MerchantRecord,
 } from '../../store/merchants';
 import { recordAudit } from '../../store/audit';
@@ -13,13 +14,18 @@ import type { Db } from '../../platform/db';
 import { canSee } from '../auth';
 import { badRequest, conflict, notFound } from '../errors';
 import { defineRoute } from '../route';
-import { IdParams } from '../schemas/common';
+import { IdParams, ListQuery, listOf } from '../schemas/common';
+import type { Config } from '../../platform/config';
+import { decodeCursor, encodeCursor } from '../cursor';
+import { createInvitation } from '../operations/accounts';
+import { issuedInvitationView } from './accounts';
 import { CreatedMerchant, CreateMerchantBody, Merchant } from '../schemas/merchants';
 import { iso } from '../time';
 
 export const merchantView = (m: MerchantRecord) => ({ ...m, createdAt: iso(m.createdAt) });
 
-export function merchantRoutes(router: Router, registry: OpenAPIRegistry, db: Db): void {
+export function merchantRoutes(router: Router, registry: OpenAPIRegistry, deps: { db: Db; config: Config }): void {
+  const { db, config } = deps;
   defineRoute(router, registry, {
     method: 'post',
     path: '/v1/merchants',
@@ -42,8 +48,9 @@ export function merchantRoutes(router: Router, registry: OpenAPIRegistry, db: Db
           { field: 'businessRegistrationNumber' },
         );
       }
+      const { ownerEmail, ...fields } = body;
       const created = await db.transaction(async (trx) => {
-        const result = await createMerchant(trx, { ...body, brn: brn.brn });
+        const result = await createMerchant(trx, { ...fields, brn: brn.brn });
         if (result) {
           await recordAudit(trx, {
             actor: { type: principal.role, id: principal.actorId },
@@ -54,7 +61,16 @@ export function merchantRoutes(router: Router, registry: OpenAPIRegistry, db: Db
             details: { apiKeyId: result.apiKeyId },
           });
         }
-        return result;
+        const invitation =
+          result && ownerEmail
+            ? await createInvitation(
+                trx,
+                principal,
+                { email: ownerEmail, role: 'owner', merchantId: result.merchant.id },
+                config.console,
+              )
+            : null;
+        return result && { ...result, invitation };
       });
       if (!created) {
         const existing = await findMerchantByBrn(db, brn.brn);
@@ -64,7 +80,37 @@ export function merchantRoutes(router: Router, registry: OpenAPIRegistry, db: Db
       }
       return {
         status: 201,
-        body: { ...merchantView(created.merchant), apiKey: created.apiKey, webhookSecret: created.webhookSecret },
+        body: {
+          ...merchantView(created.merchant),
+          apiKey: created.apiKey,
+          webhookSecret: created.webhookSecret,
+          ownerInvitation:
+            created.invitation && issuedInvitationView(created.invitation, created.merchant.name, config.publicUrl),
+        },
+      };
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'get',
+    path: '/v1/merchants',
+    tag: 'Merchants',
+    summary: 'List merchants, newest first',
+    access: 'operator',
+    query: ListQuery,
+    responses: { 200: { description: 'A page of merchants', schema: listOf(Merchant, 'MerchantList') } },
+    handler: async ({ query }) => {
+      const page = await listMerchants(db, {
+        before: query.cursor ? decodeCursor(query.cursor) : undefined,
+        limit: query.limit,
+      });
+      const last = page.merchants.at(-1);
+      return {
+        status: 200,
+        body: {
+          data: page.merchants.map(merchantView),
+          nextCursor: page.hasMore && last ? encodeCursor(last.id) : null,
+        },
       };
     },
   });

@@ -14,6 +14,7 @@ import {
   findTemplate,
   insertTemplate,
   listMessages,
+  messageStats,
   listOptOuts,
   listTemplates,
   removeOptOut,
@@ -40,6 +41,8 @@ import {
   Message,
   MessageBody,
   MessageListQuery,
+  MessageStats,
+  MessageStatsQuery,
   OptOut,
   OptOutBody,
   Template,
@@ -168,7 +171,7 @@ export function messageRoutes(
     method: 'get',
     path: '/v1/messages',
     tag: 'Messages',
-    summary: 'List messages, newest first (filters: status, type, since, until)',
+    summary: 'List messages, newest first (filters: status, type, since, until, recipient, reference)',
     access: 'authenticated',
     query: MessageListQuery,
     responses: { 200: { description: 'A page of messages', schema: listOf(Message, 'MessageList') } },
@@ -183,6 +186,9 @@ export function messageRoutes(
         type: query.type,
         since: query.since ? new Date(query.since) : undefined,
         until: query.until ? new Date(query.until) : undefined,
+        recipient:
+          query.to === undefined ? undefined : (parseRecipient(query.to)?.digits ?? query.to.replace(/\D/g, '')),
+        reference: query.reference,
         after: after as [string, string] | undefined,
         limit: query.limit,
       });
@@ -198,6 +204,20 @@ export function messageRoutes(
           nextCursor: page.hasMore && last ? encodeCursor(`${last.created_at.toISOString()}|${last.id}`) : null,
         },
       };
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'get',
+    path: '/v1/message-stats',
+    tag: 'Messages',
+    summary: 'Counts of messages by type and by day (KST) for the dashboard',
+    access: 'authenticated',
+    query: MessageStatsQuery,
+    responses: { 200: { description: 'The counts', schema: MessageStats } },
+    handler: async ({ req, query, principal }) => {
+      const merchantId = principal.role === 'merchant' ? principal.merchantId : req.header('bizmsg-merchant-id');
+      return { status: 200, body: await messageStats(db, merchantId, new Date(query.since), new Date(query.until)) };
     },
   });
 

@@ -1,4 +1,5 @@
 import { z } from '../openapi';
+import { IssuedInvitation } from './accounts';
 import { Timestamp } from './common';
 
 export const CreateMerchantBody = z
@@ -27,6 +28,9 @@ export const CreateMerchantBody = z
       .max(500)
       .optional()
       .openapi({ description: 'where message results are POSTed, signed with the webhook secret' }),
+    ownerEmail: z.email().max(254).optional().openapi({
+      description: 'the owner’s email: the answer carries a console invitation link for them (shown once)',
+    }),
   })
   .strict()
   .openapi('CreateMerchant');
@@ -51,4 +55,5 @@ export const CreatedMerchant = Merchant.extend({
   webhookSecret: z
     .string()
     .openapi({ description: 'verifies the HMAC-SHA256 signature of our webhooks — shown only in this answer' }),
+  ownerInvitation: IssuedInvitation.nullable().openapi({ description: 'when ownerEmail was given' }),
 }).openapi('CreatedMerchant');

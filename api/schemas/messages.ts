@@ -116,7 +116,35 @@ export const MessageListQuery = ListQuery.extend({
   type: z.enum([...MESSAGE_TYPES, 'payment_notice']).optional(),
   since: z.iso.datetime({ offset: true }).optional(),
   until: z.iso.datetime({ offset: true }).optional(),
+  to: z.string().max(20).optional().openapi({ description: 'the recipient’s number, with or without hyphens' }),
+  reference: z.string().max(100).optional().openapi({ description: 'your own reference, exactly' }),
 });
+
+export const MessageStatsQuery = z.object({
+  since: z.iso.datetime({ offset: true }),
+  until: z.iso.datetime({ offset: true }),
+});
+
+export const MessageStats = z
+  .object({
+    byType: z.array(
+      z.object({
+        type: z.string(),
+        total: z.number().int(),
+        delivered: z.number().int(),
+        failed: z.number().int(),
+        viaFallback: z.number().int().openapi({ description: 'Kakao messages that went out as SMS/LMS' }),
+      }),
+    ),
+    daily: z.array(
+      z.object({
+        date: z.string().openapi({ example: '2026-11-25' }),
+        total: z.number().int(),
+        delivered: z.number().int(),
+      }),
+    ),
+  })
+  .openapi('MessageStats');
 
 export const TemplateBody = z
   .object({

@@ -1,0 +1,249 @@
+/**
+ * People's accounts for the consoles (SPEC §6): sign-in and sign-out, who am I, invitations and the
+ * staff list. A session cookie authenticates the same /v1 endpoints as an API key.
+ */
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import type { CookieOptions, Response, Router } from 'express';
+import type { Config } from '../../platform/config';
+import type { Db } from '../../platform/db';
+import {
+  findUser,
+  listInvitations,
+  listUsers,
+  type Invitation as InvitationRecord,
+  type User as UserRecord,
+} from '../../store/accounts';
+import { findMerchant } from '../../store/merchants';
+import { SESSION_COOKIE } from '../auth';
+import { ApiError } from '../errors';
+import {
+  acceptInvitation,
+  createInvitation,
+  signIn,
+  signOut,
+  usableInvitation,
+  type IssuedInvitation as Issued,
+  type NewSession,
+} from '../operations/accounts';
+import { rateLimit } from '../rate-limit';
+import { defineRoute } from '../route';
+import {
+  AcceptInvitationBody,
+  Invitation,
+  InvitationBody,
+  IssuedInvitation,
+  Me,
+  SessionInfo,
+  SignInBody,
+  TokenParams,
+  User,
+} from '../schemas/accounts';
+import { iso } from '../time';
+import { z } from '../openapi';
+
+export const userView = (u: UserRecord) => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  merchantId: u.merchantId,
+  lastSignInAt: iso(u.lastSignInAt),
+  createdAt: iso(u.createdAt)!,
+});
+
+const invitationView = (i: InvitationRecord, merchantName: string | null) => ({
+  id: i.id,
+  email: i.email,
+  role: i.role,
+  merchantId: i.merchantId,
+  merchantName,
+  expiresAt: iso(i.expiresAt)!,
+  createdAt: iso(i.createdAt)!,
+});
+
+/** The link goes in the fragment: browsers send it to no server and no Referer carries it. */
+export const invitationPath = (token: string) => `/console/invitation#${token}`;
+
+export function issuedInvitationView(issued: Issued, merchantName: string | null, publicUrl: string) {
+  const path = invitationPath(issued.token);
+  return { ...invitationView(issued.invitation, merchantName), path, url: publicUrl + path };
+}
+
+export function accountRoutes(
+  publicRouter: Router,
+  router: Router,
+  registry: OpenAPIRegistry,
+  deps: { db: Db; config: Config },
+): void {
+  const { db, config } = deps;
+  const settings = config.console;
+  const cookie: CookieOptions = {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.publicUrl.startsWith('https:'),
+    path: '/',
+  };
+  const startSession = (res: Response, s: NewSession) => {
+    res.cookie(SESSION_COOKIE, s.token, { ...cookie, expires: s.expiresAt });
+    return { user: userView(s.user), csrfToken: s.csrfToken, expiresAt: iso(s.expiresAt)! };
+  };
+  const signInLimit = rateLimit({
+    perSecond: settings.signInPerMinute / 60,
+    burst: settings.signInPerMinute,
+    keyOf: (req) => req.ip ?? 'unknown',
+    what: 'to sign in from this address',
+  });
+
+  publicRouter.post('/v1/session', signInLimit);
+  defineRoute(publicRouter, registry, {
+    method: 'post',
+    path: '/v1/session',
+    tag: 'Accounts',
+    summary: 'Sign in to the console (sets an httpOnly session cookie)',
+    description:
+      'Five wrong passwords in a row lock the account for 15 minutes (429 `account_locked`); sign-ins per client address are rate limited. Every attempt is in the audit log.',
+    access: 'public',
+    body: SignInBody,
+    responses: {
+      200: { description: 'Signed in', schema: SessionInfo },
+      401: { description: 'Wrong email or password' },
+      429: { description: 'Locked after repeated failures, or too many attempts from this address' },
+    },
+    handler: async ({ req, res, body }) => {
+      const session = await signIn(db, { ...body, clientAddress: req.ip }, settings);
+      return { status: 200, body: startSession(res, session) };
+    },
+  });
+
+  defineRoute(publicRouter, registry, {
+    method: 'get',
+    path: '/v1/invitations/:token',
+    tag: 'Accounts',
+    summary: 'What an invitation link is for (before accepting it)',
+    access: 'public',
+    params: TokenParams,
+    responses: {
+      200: { description: 'The invitation', schema: Invitation },
+      404: { description: 'No such invitation' },
+      409: { description: 'Used already' },
+      422: { description: 'Expired' },
+    },
+    handler: async ({ params }) => {
+      const invitation = await usableInvitation(db, params.token);
+      const merchant = invitation.merchantId ? await findMerchant(db, invitation.merchantId) : undefined;
+      return { status: 200, body: invitationView(invitation, merchant?.name ?? null) };
+    },
+  });
+
+  defineRoute(publicRouter, registry, {
+    method: 'post',
+    path: '/v1/invitations/accept',
+    tag: 'Accounts',
+    summary: 'Accept an invitation: set the password, create the account and sign in',
+    access: 'public',
+    body: AcceptInvitationBody,
+    responses: {
+      201: { description: 'The account exists and is signed in', schema: SessionInfo },
+      404: { description: 'No such invitation' },
+      409: { description: 'Used already' },
+      422: { description: 'Expired' },
+    },
+    handler: async ({ res, body }) => {
+      const session = await acceptInvitation(db, body, settings);
+      return { status: 201, body: startSession(res, session) };
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'delete',
+    path: '/v1/session',
+    tag: 'Accounts',
+    summary: 'Sign out of the console',
+    access: 'authenticated',
+    responses: { 204: { description: 'Signed out' } },
+    handler: async ({ req, res, principal }) => {
+      const token: unknown = req.cookies?.[SESSION_COOKIE];
+      if (typeof token === 'string') await signOut(db, token, principal);
+      res.clearCookie(SESSION_COOKIE, cookie);
+      return { status: 204 };
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'get',
+    path: '/v1/me',
+    tag: 'Accounts',
+    summary: 'Who the request is authenticated as (a person’s session or an API key)',
+    access: 'authenticated',
+    responses: { 200: { description: 'The caller', schema: Me } },
+    handler: async ({ principal }) => {
+      const merchantId = principal.role === 'merchant' ? principal.merchantId : null;
+      const merchant = merchantId ? await findMerchant(db, merchantId) : undefined;
+      const user = principal.person ? await findUser(db, principal.person.userId) : undefined;
+      return {
+        status: 200,
+        body: {
+          user: user ? userView(user) : null,
+          role: principal.role === 'operator' ? 'operator' : (principal.person?.staffRole ?? 'owner'),
+          merchantId,
+          merchantName: merchant?.name ?? null,
+          csrfToken: principal.person?.csrfToken ?? null,
+          temporalUiUrl: principal.role === 'operator' ? config.temporal.uiUrl : null,
+        },
+      };
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'post',
+    path: '/v1/invitations',
+    tag: 'Accounts',
+    summary: 'Invite a person: merchant staff (owners, and operators for any merchant) or an operator',
+    description: 'The link sets the password of the new account; it is shown only in this answer.',
+    access: 'authenticated',
+    body: InvitationBody,
+    responses: {
+      201: { description: 'Invited', schema: IssuedInvitation },
+      403: { description: 'Only operators and the merchant’s owner invite' },
+      404: { description: 'No such merchant' },
+      409: { description: 'An account with this email exists' },
+    },
+    handler: async ({ body, principal }) => {
+      const issued = await createInvitation(db, principal, body, settings);
+      const merchant = issued.invitation.merchantId ? await findMerchant(db, issued.invitation.merchantId) : undefined;
+      return { status: 201, body: issuedInvitationView(issued, merchant?.name ?? null, config.publicUrl) };
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'get',
+    path: '/v1/invitations',
+    tag: 'Accounts',
+    summary: 'Invitations not yet accepted (a merchant’s, or the operators’)',
+    access: 'authenticated',
+    query: z.object({ merchantId: z.string().max(64).optional() }),
+    responses: { 200: { description: 'Pending invitations', schema: z.object({ data: z.array(Invitation) }) } },
+    handler: async ({ query, principal }) => {
+      const merchantId = principal.role === 'merchant' ? principal.merchantId : (query.merchantId ?? null);
+      const merchant = merchantId ? await findMerchant(db, merchantId) : undefined;
+      const rows = await listInvitations(db, merchantId);
+      return { status: 200, body: { data: rows.map((i) => invitationView(i, merchant?.name ?? null)) } };
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'get',
+    path: '/v1/users',
+    tag: 'Accounts',
+    summary: 'People with an account: a merchant’s staff, or (operators, without merchantId) the operators',
+    access: 'authenticated',
+    query: z.object({ merchantId: z.string().max(64).optional() }),
+    responses: { 200: { description: 'Accounts', schema: z.object({ data: z.array(User) }) } },
+    handler: async ({ query, principal }) => {
+      if (principal.role === 'merchant' && query.merchantId && query.merchantId !== principal.merchantId)
+        throw new ApiError(404, 'not_found', 'merchant not found');
+      const merchantId = principal.role === 'merchant' ? principal.merchantId : (query.merchantId ?? null);
+      return { status: 200, body: { data: (await listUsers(db, merchantId)).map(userView) } };
+    },
+  });
+}

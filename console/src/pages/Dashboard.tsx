@@ -1,0 +1,128 @@
+/** 대시보드: sends today and this month by type, delivery and fallback rates, a daily chart. */
+import { api, must, type Schemas } from '../api/client';
+import { formatCount, formatPercent, KST_TODAY, label } from '../format';
+import { useSession } from '../session';
+import { Empty, ErrorState, Loading, Page, useLoad } from '../ui';
+
+type Stats = Schemas['MessageStats'];
+
+const kst = (date: string) => new Date(`${date}T00:00:00+09:00`).toISOString();
+
+function totals(s: Stats) {
+  const sum = (k: 'total' | 'delivered' | 'failed' | 'viaFallback') => s.byType.reduce((n, t) => n + t[k], 0);
+  const kakao = s.byType.filter((t) => ['alimtalk', 'friendtalk', 'friendtalk_image'].includes(t.type));
+  return {
+    total: sum('total'),
+    delivered: sum('delivered'),
+    failed: sum('failed'),
+    fallback: sum('viaFallback'),
+    kakao: kakao.reduce((n, t) => n + t.total, 0),
+  };
+}
+
+function Chart(props: { daily: Stats['daily']; days: string[] }) {
+  const byDate = new Map(props.daily.map((d) => [d.date, d]));
+  const max = Math.max(1, ...props.daily.map((d) => d.total));
+  const w = 28;
+  const h = 140;
+  return (
+    <figure className="chart">
+      <svg viewBox={`0 0 ${props.days.length * w} ${h + 24}`} role="img" aria-labelledby="chart-title">
+        <title id="chart-title">최근 {props.days.length}일 일별 발송 건수 (전달됨은 진한 색)</title>
+        {props.days.map((d, i) => {
+          const v = byDate.get(d);
+          const total = ((v?.total ?? 0) / max) * h;
+          const delivered = ((v?.delivered ?? 0) / max) * h;
+          return (
+            <g key={d}>
+              <rect x={i * w + 4} y={h - total} width={w - 8} height={total} className="bar-total" />
+              <rect x={i * w + 4} y={h - delivered} width={w - 8} height={delivered} className="bar-delivered" />
+              <text x={i * w + w / 2} y={h + 16} textAnchor="middle" className="tick">
+                {Number(d.slice(8))}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption>최근 14일 일별 발송 (밝은 막대: 전체, 진한 막대: 전달됨)</figcaption>
+    </figure>
+  );
+}
+
+export function Dashboard() {
+  const { me } = useSession();
+  const today = KST_TODAY();
+  const month = `${today.slice(0, 8)}01`;
+  const days = Array.from({ length: 14 }, (_, i) =>
+    new Date(new Date(`${today}T00:00:00Z`).getTime() - (13 - i) * 86_400_000).toISOString().slice(0, 10),
+  );
+  const tomorrow = new Date(new Date(`${today}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10);
+  const stats = useLoad(async () => {
+    const q = (since: string) => must(api.GET('/v1/message-stats', { params: { query: { since: kst(since), until: kst(tomorrow) } } }));
+    const [t, m, recent] = await Promise.all([q(today), q(month), q(days[0])]);
+    return { today: t, month: m, recent };
+  }, [today]);
+
+  return (
+    <Page title="대시보드" intro={`${me.merchantName ?? ''} — 오늘과 이번 달의 발송 현황입니다. 시각은 한국 시간 기준입니다.`}>
+      {stats.loading && <Loading />}
+      {stats.error !== undefined && <ErrorState error={stats.error} retry={stats.reload} />}
+      {stats.data && (
+        <>
+          <div className="tiles">
+            {(
+              [
+                ['오늘 발송', stats.data.today],
+                ['이번 달 발송', stats.data.month],
+              ] as const
+            ).map(([title, s]) => {
+              const t = totals(s);
+              return (
+                <section className="tile" key={title} aria-label={title}>
+                  <h2>{title}</h2>
+                  <p className="big">{formatCount(t.total)}</p>
+                  <p>
+                    전달률 <strong>{formatPercent(t.delivered, t.delivered + t.failed)}</strong> · 대체발송률{' '}
+                    <strong>{formatPercent(t.fallback, t.kakao)}</strong>
+                  </p>
+                </section>
+              );
+            })}
+          </div>
+          <section className="card" aria-labelledby="by-type">
+            <h2 id="by-type">이번 달 종류별</h2>
+            {stats.data.month.byType.length === 0 ? (
+              <Empty>이번 달에 보낸 메시지가 없습니다. 테스트 발송으로 시작해 보세요.</Empty>
+            ) : (
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">종류</th>
+                    <th scope="col">전체</th>
+                    <th scope="col">전달됨</th>
+                    <th scope="col">실패</th>
+                    <th scope="col">대체발송</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {stats.data.month.byType.map((t) => (
+                    <tr key={t.type}>
+                      <td>{label('messageType', t.type)}</td>
+                      <td className="num">{formatCount(t.total)}</td>
+                      <td className="num">{formatCount(t.delivered)}</td>
+                      <td className="num">{formatCount(t.failed)}</td>
+                      <td className="num">{formatCount(t.viaFallback)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+          <section className="card">
+            <Chart daily={stats.data.recent.daily} days={days} />
+          </section>
+        </>
+      )}
+    </Page>
+  );
+}

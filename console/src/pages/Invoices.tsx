@@ -1,0 +1,75 @@
+/** 청구서: the running month (GET /v1/invoices/upcoming) and issued invoices (GET /v1/invoices). */
+import { Link } from 'react-router';
+import { api, must } from '../api/client';
+import { formatDate, formatDateTime, formatWon, label } from '../format';
+import { loadCurrentContract } from '../useContract';
+import { Empty, ErrorState, Loading, Page, StatusBadge, useLoad } from '../ui';
+
+export function InvoiceTable(props: { invoices: { id: string; period: string; status: string; total: number; outstandingAmount: number; dueDate: string; issuedAt: string }[]; base: string }) {
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">청구 월</th>
+          <th scope="col">상태</th>
+          <th scope="col">합계 (부가세 포함)</th>
+          <th scope="col">미납</th>
+          <th scope="col">발행일</th>
+          <th scope="col">납부 기한</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.invoices.map((i) => (
+          <tr key={i.id}>
+            <td>
+              <Link to={`${props.base}/${i.id}`}>{i.period}</Link>
+            </td>
+            <td>
+              <StatusBadge status={i.status} text={label('invoiceStatus', i.status)} />
+            </td>
+            <td className="num">{formatWon(i.total)}</td>
+            <td className="num">{formatWon(i.outstandingAmount)}</td>
+            <td>{formatDateTime(i.issuedAt)}</td>
+            <td>{formatDate(`${i.dueDate}T00:00:00+09:00`)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function Invoices() {
+  const data = useLoad(async () => {
+    const [contract, invoices] = await Promise.all([loadCurrentContract(), must(api.GET('/v1/invoices', { params: { query: { limit: 50 } } }))]);
+    const upcoming =
+      contract && contract.status !== 'applied'
+        ? await must(api.GET('/v1/invoices/upcoming', { params: { query: { contractId: contract.id } } }))
+        : null;
+    return { invoices: invoices.data, upcoming };
+  }, []);
+  return (
+    <Page title="청구서" intro="전달에 성공한 메시지만 청구합니다. 매월 10영업일 안에 세금계산서와 함께 발행하고, 발행일부터 20영업일 안에 납부합니다.">
+      {data.loading && <Loading />}
+      {data.error !== undefined && <ErrorState error={data.error} retry={data.reload} />}
+      {data.data && (
+        <>
+          {data.data.upcoming && (
+            <section className="card" aria-labelledby="upcoming">
+              <h2 id="upcoming">이번 달 사용 요금 (집계 중, {data.data.upcoming.period})</h2>
+              <p className="big">{formatWon(data.data.upcoming.total)}</p>
+              <p className="hint">
+                공급가액 {formatWon(data.data.upcoming.supplyAmount)} + 부가세 {formatWon(data.data.upcoming.vat)} ·{' '}
+                {formatDateTime(data.data.upcoming.asOf)} 기준
+              </p>
+            </section>
+          )}
+          {data.data.invoices.length === 0 ? (
+            <Empty>발행된 청구서가 없습니다. 이용한 달의 다음 달 초에 발행됩니다.</Empty>
+          ) : (
+            <InvoiceTable invoices={data.data.invoices} base="/invoices" />
+          )}
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,116 @@
+/** 구성원 (merchant staff) or 운영자 (operators): accounts, pending invitations, inviting someone. */
+import { useState, type FormEvent } from 'react';
+import { api, must, type Schemas } from '../api/client';
+import { formatDateTime, label } from '../format';
+import { isOwner, useSession } from '../session';
+import { Alert, Empty, ErrorState, Field, FormError, Loading, Page, useLoad, useSubmit } from '../ui';
+
+type Role = Schemas['InvitationRequest']['role'];
+
+export function InvitationLink(props: { path: string }) {
+  const url = window.location.origin + props.path;
+  return (
+    <Alert kind="success">
+      <p>초대 링크를 만들었습니다. 이 링크는 지금 한 번만 보여 줍니다. 받는 사람에게 전달하세요 (7일 동안 유효).</p>
+      <p>
+        <label htmlFor="invitation-link">초대 링크</label>
+        <input id="invitation-link" className="mono" readOnly value={url} onFocus={(e) => e.target.select()} />
+      </p>
+    </Alert>
+  );
+}
+
+export function Team() {
+  const { me } = useSession();
+  const operator = me.role === 'operator';
+  const data = useLoad(async () => {
+    const [users, invitations] = await Promise.all([must(api.GET('/v1/users')), must(api.GET('/v1/invitations'))]);
+    return { users: users.data, invitations: invitations.data };
+  }, []);
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>(operator ? 'operator' : 'developer');
+  const [link, setLink] = useState<string | null>(null);
+  const submit = useSubmit();
+  const mayInvite = operator || isOwner(me);
+
+  const invite = async (e: FormEvent) => {
+    e.preventDefault();
+    const issued = await submit.run(() => must(api.POST('/v1/invitations', { body: { email, role } })));
+    if (issued) {
+      setLink(issued.path);
+      setEmail('');
+      data.reload();
+    }
+  };
+
+  return (
+    <Page title={operator ? '운영자' : '구성원'} intro={operator ? undefined : '대표 관리자는 모든 일을, 개발자는 발송과 연동을, 조회 전용은 보기만 합니다.'}>
+      {data.loading && <Loading />}
+      {data.error !== undefined && <ErrorState error={data.error} retry={data.reload} />}
+      {data.data && (
+        <>
+          {data.data.users.length === 0 ? (
+            <Empty>계정이 없습니다.</Empty>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">이름</th>
+                  <th scope="col">이메일</th>
+                  <th scope="col">역할</th>
+                  <th scope="col">마지막 로그인</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.data.users.map((u) => (
+                  <tr key={u.id}>
+                    <td>{u.name}</td>
+                    <td>{u.email}</td>
+                    <td>{label('role', u.role)}</td>
+                    <td>{formatDateTime(u.lastSignInAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {data.data.invitations.length > 0 && (
+            <section className="card">
+              <h2>수락을 기다리는 초대</h2>
+              <ul>
+                {data.data.invitations.map((i) => (
+                  <li key={i.id}>
+                    {i.email} ({label('role', i.role)}) — {formatDateTime(i.expiresAt)}까지
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
+      )}
+      {link && <InvitationLink path={link} />}
+      {mayInvite && (
+        <form className="card" onSubmit={invite} noValidate>
+          <h2>초대하기</h2>
+          <FormError error={submit.error} />
+          <Field label="이메일" error={submit.fieldErrors.email}>
+            {(a) => <input {...a} type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />}
+          </Field>
+          {!operator && (
+            <Field label="역할">
+              {(a) => (
+                <select {...a} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+                  <option value="owner">{label('role', 'owner')}</option>
+                  <option value="developer">{label('role', 'developer')}</option>
+                  <option value="viewer">{label('role', 'viewer')}</option>
+                </select>
+              )}
+            </Field>
+          )}
+          <button type="submit" disabled={submit.busy}>
+            초대 링크 만들기
+          </button>
+        </form>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,154 @@
+/** A merchant and its contracts: suspend with a reason, resume, terminate with a cause; the 3-month clock. */
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api, must, onBehalfOf, type Schemas } from '../../api/client';
+import { LABELS } from '../../format';
+import { Alert, Dl, Empty, ErrorState, Field, FormError, Loading, Page, useLoad, useSubmit } from '../../ui';
+import { ContractSummary, TerminationClock } from '../Contract';
+import { InvoiceTable } from '../Invoices';
+import { contractWorkflowId, TemporalLink } from './common';
+
+type Contract = Schemas['Contract'];
+type SuspensionReason = keyof typeof LABELS.suspensionReason;
+type Cause = Exclude<keyof typeof LABELS.terminationCause, 'no_objection_after_suspension'>;
+
+function ContractActions(props: { contract: Contract; changed: () => void }) {
+  const c = props.contract;
+  const [reason, setReason] = useState<SuspensionReason>('unpaid_fees');
+  const [cause, setCause] = useState<Cause>('fee_arrears');
+  const [note, setNote] = useState('');
+  const submit = useSubmit();
+  const path = { params: { path: { id: c.id } } };
+  const run = async (what: string, call: () => Promise<unknown>) => {
+    if (!window.confirm(`${what} — 계속할까요?`)) return;
+    if (await submit.run(call)) props.changed();
+  };
+  const live = c.status === 'active' || c.status === 'suspended';
+  if (!live) return null;
+  return (
+    <div>
+      <FormError error={submit.error} />
+      {c.status === 'active' && (
+        <fieldset>
+          <legend>이용 정지 (제5조 2항, 제13조 3항)</legend>
+          <div className="row">
+            <Field label="정지 사유" hint="점검 외의 정지는 3개월 안에 이의가 없으면 해지됩니다">
+              {(a) => (
+                <select {...a} value={reason} onChange={(e) => setReason(e.target.value as SuspensionReason)}>
+                  {Object.entries(LABELS.suspensionReason).map(([k, v]) => (
+                    <option key={k} value={k}>
+                      {v}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <button
+              type="button"
+              className="danger"
+              disabled={submit.busy}
+              onClick={() => void run('이용 정지', () => must(api.POST('/v1/contracts/{id}/suspend', { ...path, body: { reason } })))}
+            >
+              정지
+            </button>
+          </div>
+        </fieldset>
+      )}
+      {c.status === 'suspended' && (
+        <button type="button" disabled={submit.busy} onClick={() => void run('정지 해제', () => must(api.POST('/v1/contracts/{id}/resume', { ...path, body: {} })))}>
+          정지 해제
+        </button>
+      )}
+      <fieldset>
+        <legend>해지 (제13조 2항·5항)</legend>
+        <div className="row">
+          <Field label="해지 사유">
+            {(a) => (
+              <select {...a} value={cause} onChange={(e) => setCause(e.target.value as Cause)}>
+                {Object.entries(LABELS.terminationCause)
+                  .filter(([k]) => k !== 'no_objection_after_suspension')
+                  .map(([k, v]) => (
+                    <option key={k} value={k}>
+                      {v}
+                    </option>
+                  ))}
+              </select>
+            )}
+          </Field>
+          <Field label="메모 (선택)">{(a) => <input {...a} value={note} onChange={(e) => setNote(e.target.value)} />}</Field>
+          <button
+            type="button"
+            className="danger"
+            disabled={submit.busy}
+            onClick={() =>
+              void run('계약 해지', () =>
+                must(api.POST('/v1/contracts/{id}/terminate', { ...path, body: { cause, ...(note ? { note } : {}) } })),
+              )
+            }
+          >
+            해지
+          </button>
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+export function MerchantDetail() {
+  const { id } = useParams();
+  const data = useLoad(async () => {
+    const [merchant, contracts, invoices] = await Promise.all([
+      must(api.GET('/v1/merchants/{id}', { params: { path: { id: id! } } })),
+      must(api.GET('/v1/contracts', { params: { query: { merchantId: id!, limit: 20 } } })),
+      must(api.GET('/v1/invoices', { params: { query: { limit: 24 } }, headers: onBehalfOf(id!) })),
+    ]);
+    const detailed = await Promise.all(
+      contracts.data.map((c) => must(api.GET('/v1/contracts/{id}', { params: { path: { id: c.id } } }))),
+    );
+    return { merchant, contracts: detailed, invoices: invoices.data };
+  }, [id]);
+  const m = data.data?.merchant;
+  return (
+    <Page title={m ? m.name : '가맹점'} actions={<Link to="/ops/merchants">목록으로</Link>}>
+      {data.loading && !m && <Loading />}
+      {data.error !== undefined && <ErrorState error={data.error} retry={data.reload} />}
+      {data.data && m && (
+        <>
+          <div className="card">
+            <Dl
+              items={[
+                ['가맹점 ID', <code key="id">{m.id}</code>],
+                ['사업자등록번호', m.businessRegistrationNumber],
+                ['대표자', m.representative],
+                ['주소', m.address],
+                ['카카오톡 검색용 아이디', m.kakaoSearchId ?? '—'],
+                ['웹훅 주소', m.webhookUrl ?? '—'],
+              ]}
+            />
+          </div>
+          {data.data.contracts.length === 0 && <Empty>아직 신청한 계약이 없습니다.</Empty>}
+          {data.data.contracts.map((c) => (
+            <section className="card" key={c.id} aria-label={`계약 ${c.id}`}>
+              <h2>
+                계약 <TemporalLink workflowId={contractWorkflowId(c.id)} />
+              </h2>
+              <TerminationClock contract={c} />
+              {c.pendingTermination && (
+                <Alert kind="info">
+                  해지 예정: {LABELS.terminationCause[c.pendingTermination.cause as Cause] ?? c.pendingTermination.cause},{' '}
+                  {new Date(c.pendingTermination.effectiveAt).toLocaleString('ko-KR', { timeZone: 'Asia/Seoul' })}
+                </Alert>
+              )}
+              <ContractSummary contract={c} />
+              <ContractActions contract={c} changed={data.reload} />
+            </section>
+          ))}
+          <section className="card">
+            <h2>청구서</h2>
+            {data.data.invoices.length === 0 ? <p>발행된 청구서가 없습니다.</p> : <InvoiceTable invoices={data.data.invoices} base="/ops/invoices" />}
+          </section>
+        </>
+      )}
+    </Page>
+  );
+}

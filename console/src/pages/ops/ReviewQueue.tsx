@@ -1,0 +1,132 @@
+/** 계약 심사: applications waiting (applied, on hold) — approve with the fee schedule, hold or reject (Art. 3.4). */
+import { useState, type FormEvent } from 'react';
+import { api, must, type Schemas } from '../../api/client';
+import { FEE_KEYS, LIST_FEES, type FeeKey } from '../../fees';
+import { formatDateTime, formatPhone, label, LABELS } from '../../format';
+import { Alert, Empty, ErrorState, Field, FormError, Loading, Page, StatusBadge, useLoad, useSubmit } from '../../ui';
+import { servicesText } from '../Contract';
+import { contractWorkflowId, MerchantName, TemporalLink } from './common';
+
+type Contract = Schemas['Contract'];
+type ReviewReason = keyof typeof LABELS.reviewReason;
+
+function Review(props: { contract: Contract; done: (text: string) => void }) {
+  const c = props.contract;
+  const [fees, setFees] = useState<Record<FeeKey, string>>({ ...LIST_FEES });
+  const [reason, setReason] = useState<ReviewReason>('missing_or_false_documents');
+  const [note, setNote] = useState('');
+  const submit = useSubmit();
+  const path = { params: { path: { id: c.id } } };
+
+  const approve = async (e: FormEvent) => {
+    e.preventDefault();
+    if (await submit.run(() => must(api.POST('/v1/contracts/{id}/approve', { ...path, body: { fees } }))))
+      props.done(`${c.id}을(를) 승인했습니다.`);
+  };
+  const decide = async (decision: 'hold' | 'reject') => {
+    const body = { reason, ...(note ? { note } : {}) };
+    const ok =
+      decision === 'hold'
+        ? await submit.run(() => must(api.POST('/v1/contracts/{id}/hold', { ...path, body })))
+        : await submit.run(() => must(api.POST('/v1/contracts/{id}/reject', { ...path, body })));
+    if (ok) props.done(`${c.id}을(를) ${decision === 'hold' ? '보류' : '반려'}했습니다.`);
+  };
+
+  return (
+    <article className="card" aria-labelledby={`app-${c.id}`}>
+      <h2 id={`app-${c.id}`}>
+        <MerchantName id={c.merchantId} /> <StatusBadge status={c.status} text={label('contractStatus', c.status)} />
+      </h2>
+      <p className="hint">
+        {c.id} · 신청 {formatDateTime(c.appliedAt)} · <TemporalLink workflowId={contractWorkflowId(c.id)} />
+      </p>
+      <p>서비스: {servicesText(c.services).join(', ')}</p>
+      <p>
+        발신번호:{' '}
+        {c.senderNumbers.map((s) => (
+          <span key={s.id} className="chip">
+            {formatPhone(s.number)} ({label('senderStatus', s.status)}) <a href={`/v1/sender-numbers/${s.id}/proof-document`}>증빙서류</a>
+          </span>
+        ))}
+        {c.senderNumbers.length === 0 && '없음'}
+      </p>
+      {c.mids.length > 0 && <p>MID: {c.mids.join(', ')}</p>}
+      <FormError error={submit.error} />
+      <form onSubmit={approve}>
+        <fieldset>
+          <legend>승인 — 계약 단가 (원/건, 부가세 별도, 소수 둘째 자리까지)</legend>
+          <div className="fee-grid">
+            {FEE_KEYS.map((k) => (
+              <Field key={k} label={label('fee', k)} error={submit.fieldErrors[`fees.${k}`]}>
+                {(a) => <input {...a} inputMode="decimal" value={fees[k]} onChange={(e) => setFees((f) => ({ ...f, [k]: e.target.value }))} />}
+              </Field>
+            ))}
+          </div>
+          <button type="submit" disabled={submit.busy}>
+            이 단가로 승인
+          </button>
+        </fieldset>
+      </form>
+      <fieldset>
+        <legend>보류·반려 (제3조 4항)</legend>
+        <div className="row">
+          <Field label="사유">
+            {(a) => (
+              <select {...a} value={reason} onChange={(e) => setReason(e.target.value as ReviewReason)}>
+                {Object.entries(LABELS.reviewReason).map(([k, v]) => (
+                  <option key={k} value={k}>
+                    {v}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="가맹점에 보여 줄 설명 (선택)">{(a) => <input {...a} value={note} onChange={(e) => setNote(e.target.value)} />}</Field>
+        </div>
+        <div className="actions">
+          {c.status === 'applied' && (
+            <button type="button" className="secondary" onClick={() => void decide('hold')} disabled={submit.busy}>
+              보류
+            </button>
+          )}
+          <button type="button" className="danger" onClick={() => void decide('reject')} disabled={submit.busy}>
+            반려
+          </button>
+        </div>
+      </fieldset>
+    </article>
+  );
+}
+
+export function ReviewQueue() {
+  const queue = useLoad(async () => {
+    const [applied, held] = await Promise.all([
+      must(api.GET('/v1/contracts', { params: { query: { status: 'applied', limit: 100 } } })),
+      must(api.GET('/v1/contracts', { params: { query: { status: 'on_hold', limit: 100 } } })),
+    ]);
+    return [...applied.data, ...held.data];
+  }, []);
+  const [done, setDone] = useState<string | null>(null);
+  return (
+    <Page title="계약 심사" intro="신청서와 증빙서류를 확인하고 단가를 정해 승인하거나, 제3조 4항의 사유로 보류·반려합니다.">
+      {done && <Alert kind="success">{done}</Alert>}
+      {queue.loading && <Loading />}
+      {queue.error !== undefined && <ErrorState error={queue.error} retry={queue.reload} />}
+      {queue.data &&
+        (queue.data.length === 0 ? (
+          <Empty>심사를 기다리는 신청이 없습니다.</Empty>
+        ) : (
+          queue.data.map((c) => (
+            <Review
+              key={c.id}
+              contract={c}
+              done={(t) => {
+                setDone(t);
+                queue.reload();
+              }}
+            />
+          ))
+        ))}
+    </Page>
+  );
+}

@@ -1,0 +1,19 @@
+/**
+ * The consoles' bundle: React, built by Vite into dist/console and served by the API at /console.
+ * `npm run console:dev` rebuilds on every change (the API serves the fresh files on reload).
+ */
+import path from 'node:path';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: __dirname,
+  base: '/console/',
+  // JSX through Vite's own transform (React 17+ automatic runtime): no plugin needed for a build.
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: {
+    outDir: path.resolve(__dirname, '..', 'dist', 'console'),
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 1000,
+  },
+});
