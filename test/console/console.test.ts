@@ -1,0 +1,298 @@
+/**
+ * The consoles in a real browser (SPEC §6, issue 14 item 5), against the real platform: an operator
+ * creates a merchant → its owner accepts the invitation → applies with a proof document → the operator
+ * approves with fees and verifies the sender number looking at its document → the owner creates a
+ * template, sends a test message to …9001 and sees it delivered via SMS with its timeline → a viewer
+ * cannot send. Plus the accounts rules over HTTP: lockout, CSRF, audit. `UPDATE_SCREENSHOTS=1` writes
+ * the screenshots of the README into docs/console/.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
+import { buildConsole } from '../support/console-build';
+import { startTestPlatform, type TestPlatform } from '../support/platform';
+
+const SHOTS = process.env.UPDATE_SCREENSHOTS
+  ? path.resolve(__dirname, '..', '..', 'docs', 'console')
+  : fs.mkdtempSync(path.join(os.tmpdir(), 'bizmsg-console-'));
+
+const OPERATOR = { email: 'ops@bizmsg.test', password: 'operator-password-1' };
+const OWNER = { email: 'owner@shop.test', password: 'owner-password-1' };
+const VIEWER = { email: 'viewer@shop.test', password: 'viewer-password-1' };
+
+let platform: TestPlatform;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+/** What `npm run create-operator` does: an invitation with the operator key, accepted with the password. */
+async function createOperator(email: string, password: string) {
+  const invited = await platform.api.call('POST', '/v1/invitations', { body: { email, role: 'operator' } });
+  expect(invited.status).toBe(201);
+  const token = invited.body.path.split('#')[1];
+  const accepted = await platform.api.call('POST', '/v1/invitations/accept', {
+    key: null,
+    body: { token, name: '운영자', password },
+  });
+  expect(accepted.status).toBe(201);
+}
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ locale: 'ko-KR', timezoneId: 'Asia/Seoul', viewport: { width: 1280, height: 900 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  return page;
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+const heading = (page: Page, name: string) => page.getByRole('heading', { name, exact: true }).first().waitFor();
+
+/** A proof document that looks like one: rendered by the browser itself, as a PNG. */
+async function proofDocumentPng(): Promise<Buffer> {
+  const page = await newPage();
+  await page.setViewportSize({ width: 600, height: 420 });
+  await page.setContent(`<body style="font-family:sans-serif;padding:24px;border:6px double #333;margin:0;height:100vh;box-sizing:border-box">
+    <h1 style="text-align:center;margin:0 0 16px">통신서비스 이용증명원</h1>
+    <p>가입자: 주식회사 예시상점 (124-81-00998)</p><p>전화번호: 02-1234-5678</p><p>서비스: 일반전화 · 가입일 2021년 3월 2일</p>
+    <p style="margin-top:40px;text-align:right">주식회사 예시통신 (인)</p></body>`);
+  const png = await page.screenshot();
+  await page.close();
+  return png;
+}
+
+async function signIn(page: Page, who: { email: string; password: string }) {
+  await page.goto(`${platform.api.url}/console/signin`);
+  await page.getByLabel('이메일').fill(who.email);
+  await page.getByLabel('비밀번호').fill(who.password);
+  await page.getByRole('button', { name: '로그인' }).click();
+}
+
+async function acceptInvitation(page: Page, link: string, name: string, password: string) {
+  await page.goto(link);
+  await page.getByLabel('이름').fill(name);
+  await page.getByLabel('비밀번호', { exact: true }).fill(password);
+  await page.getByLabel('비밀번호 확인').fill(password);
+  await page.getByRole('button', { name: '계정 만들고 시작하기' }).click();
+  await heading(page, '대시보드');
+}
+
+const nav = (page: Page, name: string) => page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name, exact: true }).click();
+
+beforeAll(async () => {
+  buildConsole();
+  [platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()]);
+  await createOperator(OPERATOR.email, OPERATOR.password);
+}, 180_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await platform?.close();
+});
+
+describe('the consoles in a browser', () => {
+  test('operator → owner → approval → template → test message via SMS fallback → a viewer cannot send', async () => {
+    const proof = await proofDocumentPng();
+
+    // The operator signs in and creates the merchant; its owner's invitation link is shown once.
+    const ops = await newPage();
+    await ops.goto(`${platform.api.url}/console/`);
+    await ops.getByRole('heading', { name: 'bizmsg 로그인' }).waitFor();
+    await shot(ops, 'sign-in');
+    await signIn(ops, OPERATOR);
+    await heading(ops, '계약 심사');
+    await nav(ops, '가맹점·계약');
+    await ops.getByLabel('사업자등록번호').fill('124-81-00998');
+    await ops.getByLabel('상호').fill('주식회사 예시상점');
+    await ops.getByLabel('대표자').fill('홍길동');
+    await ops.getByLabel('주소').fill('서울특별시 중구 세종대로 110');
+    await ops.getByLabel('대표 관리자 이메일').fill(OWNER.email);
+    await ops.getByRole('button', { name: '가맹점 만들기' }).click();
+    const link = await ops.getByLabel('초대 링크').inputValue();
+    expect(link).toMatch(/\/console\/invitation#.{20,}$/);
+    await shot(ops, 'ops-merchant-created');
+
+    // The owner sets a password and applies, with a proof document for the sender number.
+    const owner = await newPage();
+    await acceptInvitation(owner, link, '홍길동', OWNER.password);
+    await nav(owner, '계약');
+    await owner.getByRole('link', { name: '이용 신청하기' }).click();
+    await heading(owner, '이용 신청');
+    await owner.getByRole('button', { name: '이용 신청', exact: true }).click();
+    await owner.getByText('서비스를 하나 이상 선택하세요').first().waitFor();
+    await owner.getByRole('checkbox', { name: /^SMS/ }).check();
+    await owner.getByRole('checkbox', { name: /^알림톡/ }).check();
+    await owner.getByRole('checkbox', { name: /^대체발송 SMS/ }).check();
+    await owner.getByLabel('카카오톡 검색용 아이디').fill('예시상점');
+    await owner.getByLabel('발신번호 1').fill('02-1234-5678');
+    await owner.getByLabel('증빙서류 1').setInputFiles({ name: '이용증명원.png', mimeType: 'image/png', buffer: proof });
+    await shot(owner, 'merchant-apply');
+    await owner.getByRole('button', { name: '이용 신청', exact: true }).click();
+    await owner.getByText('신청했습니다').waitFor();
+    await owner.getByText('심사 대기').first().waitFor();
+
+    // The operator approves with the fee schedule and verifies the number looking at its document.
+    await nav(ops, '계약 심사');
+    await ops.getByRole('heading', { name: /주식회사 예시상점/ }).waitFor();
+    await shot(ops, 'ops-review-queue');
+    await ops.getByRole('button', { name: '이 단가로 승인' }).click();
+    await ops.getByText('승인했습니다').waitFor();
+    await nav(ops, '발신번호 확인');
+    const document = ops.getByRole('img', { name: /02-1234-5678의 증빙서류/ });
+    await document.waitFor();
+    await ops.waitForFunction(() => {
+      const img = document.querySelector('.proof img') as HTMLImageElement | null;
+      return !!img && img.complete && img.naturalWidth > 0;
+    });
+    await shot(ops, 'ops-sender-number-verification');
+    await ops.getByRole('button', { name: '서류 확인 — 인증' }).click();
+    await ops.getByText('인증했습니다').waitFor();
+
+    await owner.reload();
+    await owner.getByText('이용 중').first().waitFor();
+    await shot(owner, 'merchant-contract');
+    await nav(owner, '발신번호');
+    await owner.getByText('인증됨').waitFor();
+
+    // A template with a button; Kakao (the simulator) approves it.
+    await nav(owner, '알림톡 템플릿');
+    await owner.getByLabel('템플릿 코드').fill('ORDER_SHIPPED');
+    await owner.getByLabel('내용').fill('#{고객명}님, 주문하신 상품이 발송되었습니다.');
+    await owner.getByRole('button', { name: '버튼 추가' }).click();
+    await owner.getByLabel('버튼 1 이름').fill('배송 조회');
+    await owner.getByLabel('버튼 1 주소').fill('https://shop.example/track');
+    await owner.getByRole('button', { name: '검수 요청' }).click();
+    await owner.getByText('검수 요청했습니다').waitFor();
+    for (let i = 0; i < 30 && !(await owner.getByRole('cell', { name: '승인' }).isVisible()); i++) {
+      await owner.waitForTimeout(500);
+      await nav(owner, '대시보드');
+      await nav(owner, '알림톡 템플릿');
+      await owner.getByRole('cell', { name: 'ORDER_SHIPPED' }).waitFor();
+    }
+    await owner.getByRole('cell', { name: '승인' }).waitFor();
+    await shot(owner, 'merchant-templates');
+
+    // A test AlimTalk to …9001: Kakao fails (not a KakaoTalk user), the SMS fallback delivers.
+    await nav(owner, '테스트 발송');
+    await owner.getByRole('radio', { name: '알림톡' }).check();
+    await owner.getByLabel('받는 번호').fill('010-0000-9001');
+    await owner.getByLabel('템플릿').selectOption('ORDER_SHIPPED');
+    await owner.getByLabel('변수 #{고객명}').fill('김민수');
+    await shot(owner, 'merchant-send-test');
+    await owner.getByRole('button', { name: '보내기' }).click();
+    await heading(owner, '메시지 상세');
+    await owner.getByText('SMS (대체발송)').waitFor({ timeout: 30_000 });
+    await owner.locator('.dl').getByText('전달됨').waitFor();
+    expect(await owner.getByText('010-****-9001').count()).toBeGreaterThan(0);
+    const timeline = await owner.locator('.timeline li').allInnerTexts();
+    expect(timeline.some((t) => t.includes('알림톡') && t.includes('실패'))).toBe(true);
+    expect(timeline.some((t) => t.includes('SMS') && t.includes('전달'))).toBe(true);
+    await shot(owner, 'merchant-message-detail');
+
+    await nav(owner, '발송 내역');
+    await owner.getByLabel('받는 번호').fill('01000009001');
+    await owner.getByRole('button', { name: '검색' }).click();
+    await owner.getByRole('cell', { name: '010-****-9001' }).waitFor();
+    await shot(owner, 'merchant-messages');
+    await nav(owner, '대시보드');
+    await owner.locator('.tile .big').first().waitFor();
+    expect(await owner.locator('.tile .big').first().innerText()).toBe('1건');
+    await shot(owner, 'merchant-dashboard');
+
+    // The owner invites a viewer, who can look but not send — the page says so and the API refuses.
+    await nav(owner, '구성원');
+    await owner.getByLabel('이메일').fill(VIEWER.email);
+    await owner.getByLabel('역할').selectOption('viewer');
+    await owner.getByRole('button', { name: '초대 링크 만들기' }).click();
+    const viewerLink = await owner.getByLabel('초대 링크').inputValue();
+    await shot(owner, 'merchant-team');
+    const viewer = await newPage();
+    await acceptInvitation(viewer, viewerLink, '이조회', VIEWER.password);
+    await nav(viewer, '테스트 발송');
+    await viewer.getByText('조회 전용 계정은 메시지를 보낼 수 없습니다').waitFor();
+    expect(await viewer.getByRole('button', { name: '보내기' }).isDisabled()).toBe(true);
+    const refused = await viewer.evaluate(async () => {
+      const me = await (await fetch('/v1/me')).json();
+      const res = await fetch('/v1/messages', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({ type: 'sms', to: '010-0000-1234', text: '보내지면 안 됨' }),
+      });
+      return { status: res.status, body: await res.json() };
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('role_forbidden');
+    await shot(viewer, 'viewer-send-refused');
+  }, 240_000);
+});
+
+describe('accounts over HTTP', () => {
+  const cookieOf = (headers: Headers) => headers.get('set-cookie')!.split(';')[0];
+
+  test('sign-in sets an httpOnly SameSite=Lax cookie; changes need the CSRF token', async () => {
+    const signedIn = await platform.api.call('POST', '/v1/session', { key: null, body: OPERATOR });
+    expect(signedIn.status).toBe(200);
+    const setCookie = signedIn.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    const cookie = cookieOf(signedIn.headers);
+    const me = await platform.api.call('GET', '/v1/me', { key: null, headers: { cookie } });
+    expect(me.body).toMatchObject({ role: 'operator', user: { email: OPERATOR.email } });
+
+    const holiday = { date: '2031-05-02', name: '임시공휴일' };
+    const without = await platform.api.call('POST', '/v1/holidays', { key: null, headers: { cookie }, body: holiday });
+    expect(without.status).toBe(403);
+    expect(without.body.error.code).toBe('csrf_token_invalid');
+    const withToken = await platform.api.call('POST', '/v1/holidays', {
+      key: null,
+      headers: { cookie, 'x-csrf-token': signedIn.body.csrfToken },
+      body: holiday,
+    });
+    expect(withToken.status).toBe(201);
+
+    const out = await platform.api.call('DELETE', '/v1/session', {
+      key: null,
+      headers: { cookie, 'x-csrf-token': signedIn.body.csrfToken },
+    });
+    expect(out.status).toBe(204);
+    expect((await platform.api.call('GET', '/v1/me', { key: null, headers: { cookie } })).status).toBe(401);
+  });
+
+  test('five wrong passwords lock the account; every attempt is in the audit log', async () => {
+    const email = 'locked@bizmsg.test';
+    await createOperator(email, 'the-right-password');
+    for (let i = 0; i < 5; i++) {
+      const wrong = await platform.api.call('POST', '/v1/session', { key: null, body: { email, password: `wrong-${i}-pass` } });
+      expect(wrong.status).toBe(401);
+      expect(wrong.body.error.code).toBe('invalid_credentials');
+    }
+    const locked = await platform.api.call('POST', '/v1/session', { key: null, body: { email, password: 'the-right-password' } });
+    expect(locked.status).toBe(429);
+    expect(locked.body.error.code).toBe('account_locked');
+    const unknown = await platform.api.call('POST', '/v1/session', { key: null, body: { email: 'nobody@x.test', password: 'whatever-1' } });
+    expect(unknown.status).toBe(401);
+
+    const audit = await platform.api.call('GET', '/v1/audit-log?action=session.sign_in_failed&limit=100');
+    const reasons = audit.body.data.map((e: any) => e.details.reason);
+    expect(reasons.filter((r: string) => r.startsWith('wrong_password'))).toHaveLength(5);
+    expect(reasons).toContain('locked');
+    expect(reasons).toContain('unknown_email');
+    const signIns = await platform.api.call('GET', '/v1/audit-log?action=session.signed_in&limit=100');
+    expect(signIns.body.data.length).toBeGreaterThan(0);
+  });
+
+  test('an invitation works once; a weak password is refused at its field', async () => {
+    const invited = await platform.api.call('POST', '/v1/invitations', { body: { email: 'once@bizmsg.test', role: 'operator' } });
+    const token = invited.body.path.split('#')[1];
+    const weak = await platform.api.call('POST', '/v1/invitations/accept', { key: null, body: { token, name: 'A', password: 'short' } });
+    expect(weak.status).toBe(400);
+    expect(weak.body.error).toMatchObject({ code: 'password_too_short', details: { field: 'password' } });
+    const body = { token, name: 'A', password: 'long-enough-password' };
+    expect((await platform.api.call('POST', '/v1/invitations/accept', { key: null, body })).status).toBe(201);
+    const again = await platform.api.call('POST', '/v1/invitations/accept', { key: null, body });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('invitation_used');
+  });
+});
