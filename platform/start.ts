@@ -4,16 +4,17 @@
  * TEMPORAL_ADDRESS), migrations, search attributes, then the carrier simulator, the worker and the
  * API as child processes, restarted if they die. Ctrl-C stops everything; data stays in .data/.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { formatDuration } from '../domain/duration';
+import { CONSOLE_DIR } from '../api/console';
 import { loadConfig } from './config';
 import { createDb, migrateLatest } from './db';
 import { createLogger } from './logger';
 import { installTemporalRuntime } from './temporal-runtime';
-import { DATA_DIR } from './paths';
+import { DATA_DIR, PROJECT_ROOT } from './paths';
 import { startEmbeddedPostgres, type RunningPostgres } from './postgres';
 import { loadOperatorKey } from './secrets';
 import { Connection } from '@temporalio/client';
@@ -65,6 +66,21 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
     await delay(500);
   }
   return false;
+}
+
+/** A fresh clone has no console bundle yet: build it (Vite, a few seconds) when the tools are there. */
+function buildConsoleIfMissing(): void {
+  const vite = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'vite');
+  if (fs.existsSync(path.join(CONSOLE_DIR, 'index.html')) || !fs.existsSync(vite)) return;
+  log.info('building the console (npm run console:build)');
+  try {
+    execFileSync(vite, ['build', '--config', 'console/vite.config.ts', '--logLevel', 'warn'], {
+      cwd: PROJECT_ROOT,
+      stdio: 'inherit',
+    });
+  } catch (err) {
+    log.error({ err }, 'the console did not build; /console says how to build it');
+  }
 }
 
 async function main() {
@@ -122,6 +138,7 @@ async function main() {
     await connection.close();
   }
 
+  buildConsoleIfMissing();
   const operator = loadOperatorKey(config.operatorApiKey, DATA_DIR);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -137,6 +154,7 @@ async function main() {
   for (const s of services) spawnService(s, env, () => stopping);
 
   const api = `http://127.0.0.1:${config.port}`;
+  const consoleBuilt = fs.existsSync(path.join(CONSOLE_DIR, 'index.html'));
   const healthy = await waitForHealth(`${api}/health`, 120_000);
   const ui = temporal
     ? `http://127.0.0.1:${config.temporal.uiPort}/namespaces/${config.temporal.namespace}/workflows`
@@ -145,6 +163,9 @@ async function main() {
     '',
     healthy ? 'bizmsg is up.' : 'bizmsg started, but /health does not answer 200 yet (see the logs above).',
     `  API            ${api}`,
+    consoleBuilt
+      ? `  Console        ${api}/console/   (first operator account: npm run create-operator)`
+      : `  Console        not built: run npm run build, then open ${api}/console/`,
     `  API docs       ${api}/docs   (OpenAPI: ${api}/openapi.json)`,
     `  Temporal UI    ${ui}`,
     `  Temporal gRPC  ${temporalAddress}  namespace ${config.temporal.namespace}`,

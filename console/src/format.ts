@@ -49,7 +49,14 @@ export const LABELS = {
   },
   senderStatus: { pending: '서류 확인 대기', verified: '인증됨', rejected: '반려' },
   templateStatus: { requested: '검수 중', approved: '승인', rejected: '반려' },
-  messageStatus: { accepted: '접수', scheduled: '예약', sending: '발송 중', delivered: '전달됨', failed: '실패', cancelled: '취소' },
+  messageStatus: {
+    accepted: '접수',
+    scheduled: '예약',
+    sending: '발송 중',
+    delivered: '전달됨',
+    failed: '실패',
+    cancelled: '취소',
+  },
   messageType: {
     sms: 'SMS',
     lms: 'LMS',

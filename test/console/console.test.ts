@@ -39,7 +39,11 @@ async function createOperator(email: string, password: string) {
 }
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'ko-KR', timezoneId: 'Asia/Seoul', viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    locale: 'ko-KR',
+    timezoneId: 'Asia/Seoul',
+    viewport: { width: 1280, height: 900 },
+  });
   contexts.push(context);
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
@@ -78,7 +82,8 @@ async function acceptInvitation(page: Page, link: string, name: string, password
   await heading(page, '대시보드');
 }
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name, exact: true }).click();
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name, exact: true }).click();
 
 beforeAll(async () => {
   buildConsole();
@@ -127,7 +132,9 @@ describe('the consoles in a browser', () => {
     await owner.getByRole('checkbox', { name: /^대체발송 SMS/ }).check();
     await owner.getByLabel('카카오톡 검색용 아이디').fill('예시상점');
     await owner.getByLabel('발신번호 1').fill('02-1234-5678');
-    await owner.getByLabel('증빙서류 1').setInputFiles({ name: '이용증명원.png', mimeType: 'image/png', buffer: proof });
+    await owner
+      .getByLabel('증빙서류 1')
+      .setInputFiles({ name: '이용증명원.png', mimeType: 'image/png', buffer: proof });
     await shot(owner, 'merchant-apply');
     await owner.getByRole('button', { name: '이용 신청', exact: true }).click();
     await owner.getByText('신청했습니다').waitFor();
@@ -140,12 +147,10 @@ describe('the consoles in a browser', () => {
     await ops.getByRole('button', { name: '이 단가로 승인' }).click();
     await ops.getByText('승인했습니다').waitFor();
     await nav(ops, '발신번호 확인');
-    const document = ops.getByRole('img', { name: /02-1234-5678의 증빙서류/ });
-    await document.waitFor();
-    await ops.waitForFunction(() => {
-      const img = document.querySelector('.proof img') as HTMLImageElement | null;
-      return !!img && img.complete && img.naturalWidth > 0;
-    });
+    await ops.getByRole('img', { name: /02-1234-5678의 증빙서류/ }).waitFor();
+    await ops.waitForFunction(
+      "(() => { const img = document.querySelector('.proof img'); return !!img && img.complete && img.naturalWidth > 0; })()",
+    );
     await shot(ops, 'ops-sender-number-verification');
     await ops.getByRole('button', { name: '서류 확인 — 인증' }).click();
     await ops.getByText('인증했습니다').waitFor();
@@ -213,8 +218,8 @@ describe('the consoles in a browser', () => {
     await nav(viewer, '테스트 발송');
     await viewer.getByText('조회 전용 계정은 메시지를 보낼 수 없습니다').waitFor();
     expect(await viewer.getByRole('button', { name: '보내기' }).isDisabled()).toBe(true);
-    const refused = await viewer.evaluate(async () => {
-      const me = await (await fetch('/v1/me')).json();
+    const refused: { status: number; body: any } = await viewer.evaluate(async () => {
+      const me: any = await (await fetch('/v1/me')).json();
       const res = await fetch('/v1/messages', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
@@ -264,14 +269,23 @@ describe('accounts over HTTP', () => {
     const email = 'locked@bizmsg.test';
     await createOperator(email, 'the-right-password');
     for (let i = 0; i < 5; i++) {
-      const wrong = await platform.api.call('POST', '/v1/session', { key: null, body: { email, password: `wrong-${i}-pass` } });
+      const wrong = await platform.api.call('POST', '/v1/session', {
+        key: null,
+        body: { email, password: `wrong-${i}-pass` },
+      });
       expect(wrong.status).toBe(401);
       expect(wrong.body.error.code).toBe('invalid_credentials');
     }
-    const locked = await platform.api.call('POST', '/v1/session', { key: null, body: { email, password: 'the-right-password' } });
+    const locked = await platform.api.call('POST', '/v1/session', {
+      key: null,
+      body: { email, password: 'the-right-password' },
+    });
     expect(locked.status).toBe(429);
     expect(locked.body.error.code).toBe('account_locked');
-    const unknown = await platform.api.call('POST', '/v1/session', { key: null, body: { email: 'nobody@x.test', password: 'whatever-1' } });
+    const unknown = await platform.api.call('POST', '/v1/session', {
+      key: null,
+      body: { email: 'nobody@x.test', password: 'whatever-1' },
+    });
     expect(unknown.status).toBe(401);
 
     const audit = await platform.api.call('GET', '/v1/audit-log?action=session.sign_in_failed&limit=100');
@@ -284,9 +298,14 @@ describe('accounts over HTTP', () => {
   });
 
   test('an invitation works once; a weak password is refused at its field', async () => {
-    const invited = await platform.api.call('POST', '/v1/invitations', { body: { email: 'once@bizmsg.test', role: 'operator' } });
+    const invited = await platform.api.call('POST', '/v1/invitations', {
+      body: { email: 'once@bizmsg.test', role: 'operator' },
+    });
     const token = invited.body.path.split('#')[1];
-    const weak = await platform.api.call('POST', '/v1/invitations/accept', { key: null, body: { token, name: 'A', password: 'short' } });
+    const weak = await platform.api.call('POST', '/v1/invitations/accept', {
+      key: null,
+      body: { token, name: 'A', password: 'short' },
+    });
     expect(weak.status).toBe(400);
     expect(weak.body.error).toMatchObject({ code: 'password_too_short', details: { field: 'password' } });
     const body = { token, name: 'A', password: 'long-enough-password' };

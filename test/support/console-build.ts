@@ -7,9 +7,13 @@ let built = false;
 export function buildConsole(): void {
   if (built) return;
   const root = path.resolve(__dirname, '..', '..');
-  execFileSync(path.join(root, 'node_modules', '.bin', 'vite'), ['build', '--config', 'console/vite.config.ts', '--logLevel', 'error'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  execFileSync(
+    path.join(root, 'node_modules', '.bin', 'vite'),
+    ['build', '--config', 'console/vite.config.ts', '--logLevel', 'error'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   built = true;
 }

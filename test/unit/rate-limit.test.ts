@@ -40,3 +40,30 @@ describe('rate limit per API key', () => {
     expect(h.call('key_b').ok).toBe(true);
   });
 });
+
+describe('sign-in rate limit per client address', () => {
+  it('counts by the key it is given (the address), whoever is signing in', () => {
+    let clock = 0;
+    const limit = rateLimit({
+      perSecond: 10 / 60,
+      burst: 10,
+      now: () => clock,
+      keyOf: (req) => req.ip ?? '',
+      what: 'to sign in',
+    });
+    const attempt = (ip: string) => {
+      const res = { locals: {}, setHeader: () => undefined } as unknown as Response;
+      try {
+        limit({ ip } as Request, res, (() => {}) as NextFunction);
+        return 'ok';
+      } catch (err) {
+        return (err as ApiError).code;
+      }
+    };
+    for (let i = 0; i < 10; i++) expect(attempt('10.0.0.1')).toBe('ok');
+    expect(attempt('10.0.0.1')).toBe('rate_limited');
+    expect(attempt('10.0.0.2')).toBe('ok');
+    clock += 6_000;
+    expect(attempt('10.0.0.1')).toBe('ok');
+  });
+});

@@ -45,8 +45,7 @@ export class ApiFailure extends Error {
   /** Rule violations (422) and zod issues (400), by field, to show beside the inputs. */
   get fieldErrors(): Record<string, string> {
     const d = this.details as
-      | { violations?: Violation[]; issues?: { path: string; message: string }[]; field?: string }
-      | undefined;
+      { violations?: Violation[]; issues?: { path: string; message: string }[]; field?: string } | undefined;
     const out: Record<string, string> = {};
     for (const v of d?.violations ?? []) if (v.field) out[v.field] ??= explain(v.code, v.message);
     for (const i of d?.issues ?? []) if (i.path) out[i.path] ??= i.message;

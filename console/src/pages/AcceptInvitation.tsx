@@ -34,12 +34,15 @@ export function AcceptInvitation(props: { onSignedIn: () => Promise<void> }) {
       {invitation.data && (
         <form onSubmit={onSubmit} className="card">
           <p>
-            <strong>{invitation.data.merchantName ?? 'bizmsg 운영팀'}</strong>의 <strong>{label('role', invitation.data.role)}</strong>
+            <strong>{invitation.data.merchantName ?? 'bizmsg 운영팀'}</strong>의{' '}
+            <strong>{label('role', invitation.data.role)}</strong>
             (으)로 초대되었습니다. 계정 이메일: <strong>{invitation.data.email}</strong>
           </p>
           <FormError error={submit.error} />
           <Field label="이름" error={submit.fieldErrors.name}>
-            {(a) => <input {...a} required autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />}
+            {(a) => (
+              <input {...a} required autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
+            )}
           </Field>
           <Field label="비밀번호" hint="10자 이상" error={submit.fieldErrors.password}>
             {(a) => (

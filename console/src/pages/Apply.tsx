@@ -17,7 +17,10 @@ const EMPTY: Services = {
   friendtalkImage: false,
   fallbackSms: false,
   fallbackLms: false,
-  paymentNotice: { merchant: { approval: false, cancel: false }, buyer: { approval: false, cancel: false, vbankIssued: false } },
+  paymentNotice: {
+    merchant: { approval: false, cancel: false },
+    buyer: { approval: false, cancel: false, vbankIssued: false },
+  },
 };
 
 interface SenderRow {
@@ -122,19 +125,52 @@ export function Apply() {
               <Check label="SMS" hint="80바이트까지" checked={services.sms} onChange={(v) => set({ sms: v })} />
               <Check label="LMS" hint="2,000바이트까지" checked={services.lms} onChange={(v) => set({ lms: v })} />
               <h3>결제 알림톡 — 가맹점 대상</h3>
-              <Check label="승인완료 통보" checked={pn.merchant.approval} onChange={(v) => setPn('merchant', { approval: v })} />
-              <Check label="취소완료 통보" checked={pn.merchant.cancel} onChange={(v) => setPn('merchant', { cancel: v })} />
+              <Check
+                label="승인완료 통보"
+                checked={pn.merchant.approval}
+                onChange={(v) => setPn('merchant', { approval: v })}
+              />
+              <Check
+                label="취소완료 통보"
+                checked={pn.merchant.cancel}
+                onChange={(v) => setPn('merchant', { cancel: v })}
+              />
               <h3>결제 알림톡 — 구매자 대상</h3>
-              <p className="hint">발신번호는 회사 번호 1588-4954로 고정됩니다. 취소완료 통보는 승인완료 통보와 함께 신청합니다.</p>
-              <Check label="승인완료 통보" hint="가상계좌는 입금완료 시점" checked={pn.buyer.approval} onChange={(v) => setPn('buyer', { approval: v })} />
+              <p className="hint">
+                발신번호는 회사 번호 1588-4954로 고정됩니다. 취소완료 통보는 승인완료 통보와 함께 신청합니다.
+              </p>
+              <Check
+                label="승인완료 통보"
+                hint="가상계좌는 입금완료 시점"
+                checked={pn.buyer.approval}
+                onChange={(v) => setPn('buyer', { approval: v })}
+              />
               <Check label="취소완료 통보" checked={pn.buyer.cancel} onChange={(v) => setPn('buyer', { cancel: v })} />
-              <Check label="가상계좌 채번" checked={pn.buyer.vbankIssued} onChange={(v) => setPn('buyer', { vbankIssued: v })} />
+              <Check
+                label="가상계좌 채번"
+                checked={pn.buyer.vbankIssued}
+                onChange={(v) => setPn('buyer', { vbankIssued: v })}
+              />
             </div>
             <div>
               <h3>나. 카카오톡 비즈메시지</h3>
-              <Check label="알림톡" hint="최대 1,000자" checked={services.alimtalk} onChange={(v) => set({ alimtalk: v })} />
-              <Check label="친구톡 (텍스트)" checked={services.friendtalkText} onChange={(v) => set({ friendtalkText: v })} />
-              <Check label="친구톡 (이미지)" hint="최대 400자 + 이미지 1장" checked={services.friendtalkImage} onChange={(v) => set({ friendtalkImage: v })} />
+              <Check
+                label="알림톡"
+                hint="최대 1,000자"
+                checked={services.alimtalk}
+                onChange={(v) => set({ alimtalk: v })}
+              />
+              <Check
+                label="친구톡 (텍스트)"
+                checked={services.friendtalkText}
+                onChange={(v) => set({ friendtalkText: v })}
+              />
+              <Check
+                label="친구톡 (이미지)"
+                hint="최대 400자 + 이미지 1장"
+                checked={services.friendtalkImage}
+                onChange={(v) => set({ friendtalkImage: v })}
+              />
               <h3>문자메시지 대체발송</h3>
               <p className="hint">알림톡·친구톡이 실패하면 문자로 보냅니다. 친구톡(이미지)은 텍스트만 보냅니다.</p>
               <Check label="대체발송 SMS" checked={services.fallbackSms} onChange={(v) => set({ fallbackSms: v })} />
@@ -146,24 +182,32 @@ export function Apply() {
         <fieldset className="card">
           <legend>발신번호와 증빙서류</legend>
           <p className="hint">
-            문자 서비스는 최대 10개. 번호마다 통신서비스 이용증명원(가입사실증명서)을 PDF·JPEG·PNG(1MB 이하)로 첨부합니다 (제4조 4항). 운영자가 서류를 확인한 뒤에 쓸 수 있습니다.
+            문자 서비스는 최대 10개. 번호마다 통신서비스 이용증명원(가입사실증명서)을 PDF·JPEG·PNG(1MB 이하)로
+            첨부합니다 (제4조 4항). 운영자가 서류를 확인한 뒤에 쓸 수 있습니다.
           </p>
           {senders.map((s, i) => (
             <div className="row" key={i}>
-              <Field label={`발신번호 ${i + 1}`} error={errors[`senderNumbers.${i}.number`] ?? errors[`senderNumbers.${i}`]}>
+              <Field
+                label={`발신번호 ${i + 1}`}
+                error={errors[`senderNumbers.${i}.number`] ?? errors[`senderNumbers.${i}`]}
+              >
                 {(a) => (
                   <input
                     {...a}
                     inputMode="tel"
                     placeholder="02-1234-5678"
                     value={s.number}
-                    onChange={(e) => setSenders((rows) => rows.map((r, j) => (j === i ? { ...r, number: e.target.value } : r)))}
+                    onChange={(e) =>
+                      setSenders((rows) => rows.map((r, j) => (j === i ? { ...r, number: e.target.value } : r)))
+                    }
                   />
                 )}
               </Field>
               <Field
                 label={`증빙서류 ${i + 1}`}
-                error={errors[`senderNumbers.${i}.proofDocument`] ?? errors[`senderNumbers.${i}.proofDocument.contentBase64`]}
+                error={
+                  errors[`senderNumbers.${i}.proofDocument`] ?? errors[`senderNumbers.${i}.proofDocument.contentBase64`]
+                }
               >
                 {(a) => (
                   <input
@@ -171,20 +215,30 @@ export function Apply() {
                     type="file"
                     accept="application/pdf,image/jpeg,image/png"
                     onChange={(e) =>
-                      setSenders((rows) => rows.map((r, j) => (j === i ? { ...r, file: e.target.files?.[0] ?? null } : r)))
+                      setSenders((rows) =>
+                        rows.map((r, j) => (j === i ? { ...r, file: e.target.files?.[0] ?? null } : r)),
+                      )
                     }
                   />
                 )}
               </Field>
               {senders.length > 1 && (
-                <button type="button" className="secondary small" onClick={() => setSenders((rows) => rows.filter((_, j) => j !== i))}>
+                <button
+                  type="button"
+                  className="secondary small"
+                  onClick={() => setSenders((rows) => rows.filter((_, j) => j !== i))}
+                >
                   발신번호 {i + 1} 빼기
                 </button>
               )}
             </div>
           ))}
           {senders.length < 10 && (
-            <button type="button" className="secondary" onClick={() => setSenders((rows) => [...rows, { number: '', file: null }])}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => setSenders((rows) => [...rows, { number: '', file: null }])}
+            >
               발신번호 추가
             </button>
           )}
@@ -196,7 +250,9 @@ export function Apply() {
           <Field
             label="수신번호 (가맹점 대상 결제 알림톡)"
             hint="통보 받을 직원의 휴대전화 번호, 한 줄에 하나씩 1~20개"
-            error={errors.receiverNumbers ?? Object.entries(errors).find(([k]) => k.startsWith('receiverNumbers.'))?.[1]}
+            error={
+              errors.receiverNumbers ?? Object.entries(errors).find(([k]) => k.startsWith('receiverNumbers.'))?.[1]
+            }
           >
             {(a) => <textarea {...a} rows={3} value={receivers} onChange={(e) => setReceivers(e.target.value)} />}
           </Field>
@@ -211,12 +267,16 @@ export function Apply() {
 
         <section className="card" aria-labelledby="fees-title">
           <h2 id="fees-title">3. 이용수수료 (부가세 별도, 건당)</h2>
-          <p className="hint">표준 단가입니다. 계약 단가는 심사 후 승인할 때 확정되며, 성공한 메시지만 청구됩니다 (제6조 3항).</p>
+          <p className="hint">
+            표준 단가입니다. 계약 단가는 심사 후 승인할 때 확정되며, 성공한 메시지만 청구됩니다 (제6조 3항).
+          </p>
           <table>
             <thead>
               <tr>
                 <th scope="col">서비스</th>
-                <th scope="col">금액 (건당)</th>
+                <th scope="col" className="num">
+                  금액 (건당)
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -37,7 +37,12 @@ export function ContractSummary(props: { contract: Contract }) {
           ['계약 번호', <code key="id">{c.id}</code>],
           ['상태', <StatusBadge key="s" status={c.status} text={label('contractStatus', c.status)} />],
           ['신청일', formatDateTime(c.appliedAt)],
-          ['계약 기간', c.termStart ? `${formatDate(c.termStart)} ~ ${formatDate(c.termEnd)} (${c.termNumber}회차)` : '승인 후 시작'],
+          [
+            '계약 기간',
+            c.termStart
+              ? `${formatDate(c.termStart)} ~ ${formatDate(c.termEnd)} (${c.termNumber}회차)`
+              : '승인 후 시작',
+          ],
           [
             '갱신',
             c.renewal.endsAt
@@ -90,7 +95,8 @@ export function TerminationClock(props: { contract: Contract }) {
         <p>이의 신청 접수 ({formatDateTime(s.objection.at)}): 해지 기한이 멈췄고 운영자가 검토합니다.</p>
       ) : s.terminationAt ? (
         <p>
-          이의 신청이 없으면 <strong>{formatDate(s.terminationAt)}</strong>에 해지됩니다 (제13조 4항, 남은 기간 {days}일).
+          이의 신청이 없으면 <strong>{formatDate(s.terminationAt)}</strong>에 해지됩니다 (제13조 4항, 남은 기간 {days}
+          일).
         </p>
       ) : (
         <p>점검을 위한 임시 정지로, 해지 기한이 없습니다.</p>
@@ -162,8 +168,13 @@ export function ContractPage() {
           {isOwner(me) && c.status === 'suspended' && !c.suspension?.objection && c.suspension?.terminationAt && (
             <form className="card" onSubmit={object}>
               <h2>정지에 대한 이의 신청</h2>
-              <Field label="이의 내용" hint="이의를 신청하면 3개월 해지 기한이 멈추고 운영자가 검토합니다 (제13조 4항).">
-                {(a) => <textarea {...a} required rows={3} value={objection} onChange={(e) => setObjection(e.target.value)} />}
+              <Field
+                label="이의 내용"
+                hint="이의를 신청하면 3개월 해지 기한이 멈추고 운영자가 검토합니다 (제13조 4항)."
+              >
+                {(a) => (
+                  <textarea {...a} required rows={3} value={objection} onChange={(e) => setObjection(e.target.value)} />
+                )}
               </Field>
               <button type="submit" disabled={submit.busy}>
                 이의 신청
@@ -173,7 +184,9 @@ export function ContractPage() {
           {isOwner(me) && (c.status === 'active' || c.status === 'suspended') && !c.renewal.endsAt && (
             <div className="card">
               <h2>갱신 거절 통지</h2>
-              <p className="hint">기간 만료 30일 전까지 통지하면 이번 기간이 끝날 때 계약이 끝납니다. 늦으면 다음 기간에 적용됩니다.</p>
+              <p className="hint">
+                기간 만료 30일 전까지 통지하면 이번 기간이 끝날 때 계약이 끝납니다. 늦으면 다음 기간에 적용됩니다.
+              </p>
               <button type="button" className="secondary" onClick={() => void nonRenewal()} disabled={submit.busy}>
                 갱신하지 않겠다고 통지
               </button>

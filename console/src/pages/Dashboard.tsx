@@ -23,11 +23,16 @@ function totals(s: Stats) {
 function Chart(props: { daily: Stats['daily']; days: string[] }) {
   const byDate = new Map(props.daily.map((d) => [d.date, d]));
   const max = Math.max(1, ...props.daily.map((d) => d.total));
-  const w = 28;
+  const w = 60;
   const h = 140;
   return (
     <figure className="chart">
-      <svg viewBox={`0 0 ${props.days.length * w} ${h + 24}`} role="img" aria-labelledby="chart-title">
+      <svg
+        viewBox={`0 0 ${props.days.length * w} ${h + 24}`}
+        preserveAspectRatio="xMinYMid meet"
+        role="img"
+        aria-labelledby="chart-title"
+      >
         <title id="chart-title">최근 {props.days.length}일 일별 발송 건수 (전달됨은 진한 색)</title>
         {props.days.map((d, i) => {
           const v = byDate.get(d);
@@ -35,8 +40,8 @@ function Chart(props: { daily: Stats['daily']; days: string[] }) {
           const delivered = ((v?.delivered ?? 0) / max) * h;
           return (
             <g key={d}>
-              <rect x={i * w + 4} y={h - total} width={w - 8} height={total} className="bar-total" />
-              <rect x={i * w + 4} y={h - delivered} width={w - 8} height={delivered} className="bar-delivered" />
+              <rect x={i * w + 8} y={h - total} width={w - 16} height={total} className="bar-total" />
+              <rect x={i * w + 8} y={h - delivered} width={w - 16} height={delivered} className="bar-delivered" />
               <text x={i * w + w / 2} y={h + 16} textAnchor="middle" className="tick">
                 {Number(d.slice(8))}
               </text>
@@ -58,13 +63,17 @@ export function Dashboard() {
   );
   const tomorrow = new Date(new Date(`${today}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10);
   const stats = useLoad(async () => {
-    const q = (since: string) => must(api.GET('/v1/message-stats', { params: { query: { since: kst(since), until: kst(tomorrow) } } }));
+    const q = (since: string) =>
+      must(api.GET('/v1/message-stats', { params: { query: { since: kst(since), until: kst(tomorrow) } } }));
     const [t, m, recent] = await Promise.all([q(today), q(month), q(days[0])]);
     return { today: t, month: m, recent };
   }, [today]);
 
   return (
-    <Page title="대시보드" intro={`${me.merchantName ?? ''} — 오늘과 이번 달의 발송 현황입니다. 시각은 한국 시간 기준입니다.`}>
+    <Page
+      title="대시보드"
+      intro={`${me.merchantName ?? ''} — 오늘과 이번 달의 발송 현황입니다. 시각은 한국 시간 기준입니다.`}
+    >
       {stats.loading && <Loading />}
       {stats.error !== undefined && <ErrorState error={stats.error} retry={stats.reload} />}
       {stats.data && (
@@ -98,10 +107,18 @@ export function Dashboard() {
                 <thead>
                   <tr>
                     <th scope="col">종류</th>
-                    <th scope="col">전체</th>
-                    <th scope="col">전달됨</th>
-                    <th scope="col">실패</th>
-                    <th scope="col">대체발송</th>
+                    <th scope="col" className="num">
+                      전체
+                    </th>
+                    <th scope="col" className="num">
+                      전달됨
+                    </th>
+                    <th scope="col" className="num">
+                      실패
+                    </th>
+                    <th scope="col" className="num">
+                      대체발송
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

@@ -90,7 +90,8 @@ export function InvoiceDetail() {
               세금계산서 <small>(공급받는자 보관용)</small>
             </h2>
             <p>
-              {inv.period} 이용분 · 작성일자 {day(inv.issueDate)} · 상태 <StatusBadge status={inv.status} text={label('invoiceStatus', inv.status)} />
+              {inv.period} 이용분 · 작성일자 {day(inv.issueDate)} · 상태{' '}
+              <StatusBadge status={inv.status} text={label('invoiceStatus', inv.status)} />
             </p>
             <div className="parties">
               {(
@@ -126,9 +127,15 @@ export function InvoiceDetail() {
               <thead>
                 <tr>
                   <th scope="col">품목</th>
-                  <th scope="col">수량</th>
-                  <th scope="col">단가</th>
-                  <th scope="col">공급가액</th>
+                  <th scope="col" className="num">
+                    수량
+                  </th>
+                  <th scope="col" className="num">
+                    단가
+                  </th>
+                  <th scope="col" className="num">
+                    공급가액
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -165,12 +172,12 @@ export function InvoiceDetail() {
               </tfoot>
             </table>
             <p>
-              납부 기한 <strong>{day(inv.dueDate)}</strong> · 입금계좌 {inv.depositAccount.bank} {inv.depositAccount.accountNumber} (
-              {inv.depositAccount.holder})
+              납부 기한 <strong>{day(inv.dueDate)}</strong> · 입금계좌 {inv.depositAccount.bank}{' '}
+              {inv.depositAccount.accountNumber} ({inv.depositAccount.holder})
             </p>
             <p>
-              납부 {formatWon(inv.paidAmount)} · 감액 {formatWon(inv.creditedAmount)} · 이의 중 {formatWon(inv.disputedAmount)} · 미납{' '}
-              <strong>{formatWon(inv.outstandingAmount)}</strong>
+              납부 {formatWon(inv.paidAmount)} · 감액 {formatWon(inv.creditedAmount)} · 이의 중{' '}
+              {formatWon(inv.disputedAmount)} · 미납 <strong>{formatWon(inv.outstandingAmount)}</strong>
             </p>
           </article>
 
@@ -191,7 +198,15 @@ export function InvoiceDetail() {
             {operator && (
               <form onSubmit={pay} className="row">
                 <Field label="입금액 (원)" error={submit.fieldErrors.amount}>
-                  {(a) => <input {...a} inputMode="numeric" required value={amount} onChange={(e) => setAmount(e.target.value)} />}
+                  {(a) => (
+                    <input
+                      {...a}
+                      inputMode="numeric"
+                      required
+                      value={amount}
+                      onChange={(e) => setAmount(e.target.value)}
+                    />
+                  )}
                 </Field>
                 <button type="submit" disabled={submit.busy}>
                   입금 기록
@@ -207,14 +222,23 @@ export function InvoiceDetail() {
               <div key={d.id} className="dispute">
                 <p>
                   {formatDateTime(d.openedAt)} — {formatWon(d.amount)}: {d.reason}{' '}
-                  <StatusBadge status={d.status === 'open' ? 'disputed' : 'settled'} text={d.status === 'open' ? '검토 중' : '해결'} />
-                  {d.status === 'resolved' && ` · 인정 ${formatWon(d.acceptedAmount)}, 감액 ${formatWon(d.creditedAmount)}`}
+                  <StatusBadge
+                    status={d.status === 'open' ? 'disputed' : 'settled'}
+                    text={d.status === 'open' ? '검토 중' : '해결'}
+                  />
+                  {d.status === 'resolved' &&
+                    ` · 인정 ${formatWon(d.acceptedAmount)}, 감액 ${formatWon(d.creditedAmount)}`}
                 </p>
                 {operator && d.status === 'open' && (
                   <div className="row">
                     <Field label="인정 금액 (원, 가맹점이 내야 할 몫)">
                       {(a) => (
-                        <input {...a} inputMode="numeric" value={accepted[d.id] ?? ''} onChange={(e) => setAccepted((x) => ({ ...x, [d.id]: e.target.value }))} />
+                        <input
+                          {...a}
+                          inputMode="numeric"
+                          value={accepted[d.id] ?? ''}
+                          onChange={(e) => setAccepted((x) => ({ ...x, [d.id]: e.target.value }))}
+                        />
                       )}
                     </Field>
                     <button type="button" onClick={() => void resolve(d.id)} disabled={submit.busy}>
@@ -226,12 +250,24 @@ export function InvoiceDetail() {
             ))}
             {!operator && isOwner(me) && ['issued', 'partially_paid', 'disputed', 'overdue'].includes(inv.status) && (
               <form onSubmit={dispute}>
-                <Alert kind="info">이의가 없는 금액은 납부 기한까지 먼저 내야 합니다. 다툼이 있는 금액은 대사 후 정합니다.</Alert>
+                <Alert kind="info">
+                  이의가 없는 금액은 납부 기한까지 먼저 내야 합니다. 다툼이 있는 금액은 대사 후 정합니다.
+                </Alert>
                 <Field label="이의 금액 (원)" error={submit.fieldErrors.amount}>
-                  {(a) => <input {...a} inputMode="numeric" required value={amount} onChange={(e) => setAmount(e.target.value)} />}
+                  {(a) => (
+                    <input
+                      {...a}
+                      inputMode="numeric"
+                      required
+                      value={amount}
+                      onChange={(e) => setAmount(e.target.value)}
+                    />
+                  )}
                 </Field>
                 <Field label="사유" error={submit.fieldErrors.reason}>
-                  {(a) => <textarea {...a} required rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
+                  {(a) => (
+                    <textarea {...a} required rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+                  )}
                 </Field>
                 <button type="submit" disabled={submit.busy}>
                   이의 제기

@@ -5,15 +5,30 @@ import { formatDate, formatDateTime, formatWon, label } from '../format';
 import { loadCurrentContract } from '../useContract';
 import { Empty, ErrorState, Loading, Page, StatusBadge, useLoad } from '../ui';
 
-export function InvoiceTable(props: { invoices: { id: string; period: string; status: string; total: number; outstandingAmount: number; dueDate: string; issuedAt: string }[]; base: string }) {
+export function InvoiceTable(props: {
+  invoices: {
+    id: string;
+    period: string;
+    status: string;
+    total: number;
+    outstandingAmount: number;
+    dueDate: string;
+    issuedAt: string;
+  }[];
+  base: string;
+}) {
   return (
     <table>
       <thead>
         <tr>
           <th scope="col">청구 월</th>
           <th scope="col">상태</th>
-          <th scope="col">합계 (부가세 포함)</th>
-          <th scope="col">미납</th>
+          <th scope="col" className="num">
+            합계 (부가세 포함)
+          </th>
+          <th scope="col" className="num">
+            미납
+          </th>
           <th scope="col">발행일</th>
           <th scope="col">납부 기한</th>
         </tr>
@@ -40,7 +55,10 @@ export function InvoiceTable(props: { invoices: { id: string; period: string; st
 
 export function Invoices() {
   const data = useLoad(async () => {
-    const [contract, invoices] = await Promise.all([loadCurrentContract(), must(api.GET('/v1/invoices', { params: { query: { limit: 50 } } }))]);
+    const [contract, invoices] = await Promise.all([
+      loadCurrentContract(),
+      must(api.GET('/v1/invoices', { params: { query: { limit: 50 } } })),
+    ]);
     const upcoming =
       contract && contract.status !== 'applied'
         ? await must(api.GET('/v1/invoices/upcoming', { params: { query: { contractId: contract.id } } }))
@@ -48,7 +66,10 @@ export function Invoices() {
     return { invoices: invoices.data, upcoming };
   }, []);
   return (
-    <Page title="청구서" intro="전달에 성공한 메시지만 청구합니다. 매월 10영업일 안에 세금계산서와 함께 발행하고, 발행일부터 20영업일 안에 납부합니다.">
+    <Page
+      title="청구서"
+      intro="전달에 성공한 메시지만 청구합니다. 매월 10영업일 안에 세금계산서와 함께 발행하고, 발행일부터 20영업일 안에 납부합니다."
+    >
       {data.loading && <Loading />}
       {data.error !== undefined && <ErrorState error={data.error} retry={data.reload} />}
       {data.data && (

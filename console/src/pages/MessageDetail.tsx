@@ -14,6 +14,8 @@ const FAILURES: Record<string, string> = {
   provider_unavailable: '발송 대행사 장애',
 };
 
+const NOTES: Record<string, string> = { fallback: '대체발송' };
+
 export function MessageDetail() {
   const { id } = useParams();
   const message = useLoad(() => must(api.GET('/v1/messages/{id}', { params: { path: { id: id! } } })), [id]);
@@ -39,7 +41,12 @@ export function MessageDetail() {
                 ['받는 번호', m.to],
                 ['발신번호', m.from ? formatPhone(m.from) : '—'],
                 ['상태', <StatusBadge key="s" status={m.status} text={label('messageStatus', m.status)} />],
-                ['전달 경로', m.deliveredVia ? `${label('messageType', m.deliveredVia)}${m.fallback && m.deliveredVia === m.fallback.channel ? ' (대체발송)' : ''}` : '—'],
+                [
+                  '전달 경로',
+                  m.deliveredVia
+                    ? `${label('messageType', m.deliveredVia)}${m.fallback && m.deliveredVia === m.fallback.channel ? ' (대체발송)' : ''}`
+                    : '—',
+                ],
                 ['실패 사유', m.failureReason ? (FAILURES[m.failureReason] ?? m.failureReason) : '—'],
                 ['참조값', m.reference ?? '—'],
                 ['접수', formatDateTime(m.createdAt)],
@@ -56,10 +63,10 @@ export function MessageDetail() {
               <ol className="timeline">
                 {m.attempts.map((a, i) => (
                   <li key={i} data-status={a.status}>
-                    <time dateTime={a.at}>{formatDateTime(a.at)}</time> <strong>{label('messageType', a.channel)}</strong>{' '}
-                    {label('attemptStatus', a.status)}
+                    <time dateTime={a.at}>{formatDateTime(a.at)}</time>{' '}
+                    <strong>{label('messageType', a.channel)}</strong> {label('attemptStatus', a.status)}
                     {a.resultCode && <small> · 결과 코드 {a.resultCode}</small>}
-                    {a.note && <small> · {a.note}</small>}
+                    {a.note && <small> · {NOTES[a.note] ?? a.note}</small>}
                   </li>
                 ))}
               </ol>

@@ -47,7 +47,9 @@ export function Messages() {
   return (
     <Page title="발송 내역" intro="받는 번호는 가려서 보여 줍니다. 번호로 찾으려면 전체 번호를 입력하세요.">
       <form className="card filters" onSubmit={search} role="search" aria-label="발송 내역 검색">
-        <Field label="받는 번호">{(a) => <input {...a} inputMode="tel" value={form.to ?? ''} onChange={set('to')} />}</Field>
+        <Field label="받는 번호">
+          {(a) => <input {...a} inputMode="tel" value={form.to ?? ''} onChange={set('to')} />}
+        </Field>
         <Field label="상태">
           {(a) => (
             <select {...a} value={form.status ?? ''} onChange={set('status')}>
@@ -72,9 +74,15 @@ export function Messages() {
             </select>
           )}
         </Field>
-        <Field label="시작일">{(a) => <input {...a} type="date" value={form.since ?? ''} onChange={set('since')} />}</Field>
-        <Field label="종료일">{(a) => <input {...a} type="date" value={form.until ?? ''} onChange={set('until')} />}</Field>
-        <Field label="참조값 (reference)">{(a) => <input {...a} value={form.reference ?? ''} onChange={set('reference')} />}</Field>
+        <Field label="시작일">
+          {(a) => <input {...a} type="date" value={form.since ?? ''} onChange={set('since')} />}
+        </Field>
+        <Field label="종료일">
+          {(a) => <input {...a} type="date" value={form.until ?? ''} onChange={set('until')} />}
+        </Field>
+        <Field label="참조값 (reference)">
+          {(a) => <input {...a} value={form.reference ?? ''} onChange={set('reference')} />}
+        </Field>
         <button type="submit">검색</button>
       </form>
       {messages.loading && <Loading />}
@@ -82,7 +90,8 @@ export function Messages() {
       {messages.data &&
         (messages.data.data.length === 0 ? (
           <Empty>
-            조건에 맞는 메시지가 없습니다. 검색 조건을 줄이거나 <Link to="/send">테스트 발송</Link>으로 하나 보내 보세요.
+            조건에 맞는 메시지가 없습니다. 검색 조건을 줄이거나 <Link to="/send">테스트 발송</Link>으로 하나 보내
+            보세요.
           </Empty>
         ) : (
           <>

@@ -19,11 +19,18 @@ export function OptOuts() {
   };
   const remove = async (n: string) => {
     if (!window.confirm('이 번호의 수신거부를 해제합니다. 본인의 동의를 받았나요?')) return;
-    if (await submit.run(() => must(api.DELETE('/v1/opt-outs/{number}', { params: { path: { number: n } } })).then(() => true)))
+    if (
+      await submit.run(() =>
+        must(api.DELETE('/v1/opt-outs/{number}', { params: { path: { number: n } } })).then(() => true),
+      )
+    )
       list.reload();
   };
   return (
-    <Page title="수신거부" intro="080 수신거부 신청은 통신사 보고로 바로 더해집니다. 목록의 번호로는 아무것도 보내지 않습니다.">
+    <Page
+      title="수신거부"
+      intro="080 수신거부 신청은 통신사 보고로 바로 더해집니다. 목록의 번호로는 아무것도 보내지 않습니다."
+    >
       {list.loading && <Loading />}
       {list.error !== undefined && <ErrorState error={list.error} retry={list.reload} />}
       <FormError error={submit.error} />

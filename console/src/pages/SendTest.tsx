@@ -61,14 +61,19 @@ export function SendTest() {
       title="테스트 발송"
       intro="시뮬레이터에서는 받는 번호의 끝 4자리로 결과를 고릅니다: …9001은 카카오 실패 후 문자 대체발송, …9003은 최종 실패 (SPEC §8)."
     >
-      {!canChange(me) && <Alert kind="info">조회 전용 계정은 메시지를 보낼 수 없습니다. 발송 권한은 대표 관리자에게 요청하세요.</Alert>}
+      {!canChange(me) && (
+        <Alert kind="info">조회 전용 계정은 메시지를 보낼 수 없습니다. 발송 권한은 대표 관리자에게 요청하세요.</Alert>
+      )}
       {data.loading && <Loading />}
       {data.error !== undefined && <ErrorState error={data.error} retry={data.reload} />}
       {data.data && (
         <form className="card" onSubmit={send} noValidate>
           <FormError error={submit.error} />
           {data.data.contract?.status !== 'active' && (
-            <Alert kind="info">계약이 이용 중일 때만 보낼 수 있습니다 (지금: {data.data.contract ? data.data.contract.status : '계약 없음'}).</Alert>
+            <Alert kind="info">
+              계약이 이용 중일 때만 보낼 수 있습니다 (지금:{' '}
+              {data.data.contract ? data.data.contract.status : '계약 없음'}).
+            </Alert>
           )}
           <fieldset>
             <legend>종류</legend>
@@ -86,7 +91,16 @@ export function SendTest() {
             </label>
           </fieldset>
           <Field label="받는 번호" hint="휴대전화 번호, 하이픈은 있어도 없어도 됩니다" error={submit.fieldErrors.to}>
-            {(a) => <input {...a} inputMode="tel" autoComplete="off" placeholder="010-1234-5678" value={to} onChange={(e) => setTo(e.target.value)} />}
+            {(a) => (
+              <input
+                {...a}
+                inputMode="tel"
+                autoComplete="off"
+                placeholder="010-1234-5678"
+                value={to}
+                onChange={(e) => setTo(e.target.value)}
+              />
+            )}
           </Field>
           <Field label="발신번호" hint="인증된 번호만 고를 수 있습니다" error={submit.fieldErrors.from}>
             {(a) => (
@@ -106,7 +120,13 @@ export function SendTest() {
             </Field>
           ) : (
             <>
-              <Field label="템플릿" hint={data.data.templates.length ? undefined : '승인된 템플릿이 없습니다. 템플릿 메뉴에서 먼저 만드세요.'} error={submit.fieldErrors.templateCode}>
+              <Field
+                label="템플릿"
+                hint={
+                  data.data.templates.length ? undefined : '승인된 템플릿이 없습니다. 템플릿 메뉴에서 먼저 만드세요.'
+                }
+                error={submit.fieldErrors.templateCode}
+              >
                 {(a) => (
                   <select {...a} value={templateCode} onChange={(e) => setTemplateCode(e.target.value)}>
                     <option value="">템플릿을 고르세요</option>
@@ -120,7 +140,13 @@ export function SendTest() {
               </Field>
               {template?.variables.map((v) => (
                 <Field key={v} label={`변수 #{${v}}`}>
-                  {(a) => <input {...a} value={variables[v] ?? ''} onChange={(e) => setVariables((vs) => ({ ...vs, [v]: e.target.value }))} />}
+                  {(a) => (
+                    <input
+                      {...a}
+                      value={variables[v] ?? ''}
+                      onChange={(e) => setVariables((vs) => ({ ...vs, [v]: e.target.value }))}
+                    />
+                  )}
                 </Field>
               ))}
               {template && (

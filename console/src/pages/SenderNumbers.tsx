@@ -5,7 +5,19 @@ import { api, must } from '../api/client';
 import { formatDateTime, formatPhone, label } from '../format';
 import { isOwner, useSession } from '../session';
 import { loadCurrentContract } from '../useContract';
-import { Alert, Empty, ErrorState, Field, FormError, Loading, Page, StatusBadge, fileToBase64, useLoad, useSubmit } from '../ui';
+import {
+  Alert,
+  Empty,
+  ErrorState,
+  Field,
+  FormError,
+  Loading,
+  Page,
+  StatusBadge,
+  fileToBase64,
+  useLoad,
+  useSubmit,
+} from '../ui';
 
 export function SenderNumbers() {
   const { me } = useSession();
@@ -40,7 +52,10 @@ export function SenderNumbers() {
   };
 
   return (
-    <Page title="발신번호" intro="문자와 대체발송은 운영자가 증빙서류를 확인해 인증한 번호로만 보냅니다 (제4조 4~5항, 발신번호 변작 방지).">
+    <Page
+      title="발신번호"
+      intro="문자와 대체발송은 운영자가 증빙서류를 확인해 인증한 번호로만 보냅니다 (제4조 4~5항, 발신번호 변작 방지)."
+    >
       {contract.loading && <Loading />}
       {contract.error !== undefined && <ErrorState error={contract.error} retry={contract.reload} />}
       {contract.data === null && (
@@ -89,14 +104,29 @@ export function SenderNumbers() {
               <p className="hint">다른 번호로 바꿀 때도 새 번호의 증빙서류가 필요합니다. 계약당 최대 10개.</p>
               <FormError error={submit.error} />
               <Field label="발신번호" error={submit.fieldErrors.number}>
-                {(a) => <input {...a} inputMode="tel" placeholder="02-1234-5678" value={number} onChange={(e) => setNumber(e.target.value)} />}
+                {(a) => (
+                  <input
+                    {...a}
+                    inputMode="tel"
+                    placeholder="02-1234-5678"
+                    value={number}
+                    onChange={(e) => setNumber(e.target.value)}
+                  />
+                )}
               </Field>
               <Field
                 label="증빙서류 (통신서비스 이용증명원)"
                 hint="PDF, JPEG, PNG — 1MB 이하"
                 error={submit.fieldErrors.proofDocument ?? submit.fieldErrors['proofDocument.contentBase64']}
               >
-                {(a) => <input {...a} type="file" accept="application/pdf,image/jpeg,image/png" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
+                {(a) => (
+                  <input
+                    {...a}
+                    type="file"
+                    accept="application/pdf,image/jpeg,image/png"
+                    onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+                  />
+                )}
               </Field>
               <button type="submit" disabled={submit.busy}>
                 등록 요청

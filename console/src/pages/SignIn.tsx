@@ -19,7 +19,14 @@ export function SignIn(props: { onSignedIn: () => Promise<void> }) {
         <FormError error={submit.error} />
         <Field label="이메일">
           {(a) => (
-            <input {...a} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+            <input
+              {...a}
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
           )}
         </Field>
         <Field label="비밀번호">
@@ -37,7 +44,9 @@ export function SignIn(props: { onSignedIn: () => Promise<void> }) {
         <button type="submit" disabled={submit.busy}>
           {submit.busy ? '로그인 중…' : '로그인'}
         </button>
-        <p className="hint">계정이 없으면 운영자나 가맹점 대표 관리자에게 초대를 요청하세요. 비밀번호를 5번 틀리면 15분 동안 잠깁니다.</p>
+        <p className="hint">
+          계정이 없으면 운영자나 가맹점 대표 관리자에게 초대를 요청하세요. 비밀번호를 5번 틀리면 15분 동안 잠깁니다.
+        </p>
       </form>
     </main>
   );

@@ -44,7 +44,10 @@ export function Team() {
   };
 
   return (
-    <Page title={operator ? '운영자' : '구성원'} intro={operator ? undefined : '대표 관리자는 모든 일을, 개발자는 발송과 연동을, 조회 전용은 보기만 합니다.'}>
+    <Page
+      title={operator ? '운영자' : '구성원'}
+      intro={operator ? undefined : '대표 관리자는 모든 일을, 개발자는 발송과 연동을, 조회 전용은 보기만 합니다.'}
+    >
       {data.loading && <Loading />}
       {data.error !== undefined && <ErrorState error={data.error} retry={data.reload} />}
       {data.data && (

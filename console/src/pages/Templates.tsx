@@ -38,7 +38,10 @@ export function Templates() {
     setButtons((bs) => bs.map((b, j) => (j === i ? { ...b, ...patch } : b)));
 
   return (
-    <Page title="알림톡 템플릿" intro="알림톡은 카카오 검수를 통과한 템플릿으로만 보냅니다. 변수는 #{이름} 형식으로 씁니다 (최대 40개).">
+    <Page
+      title="알림톡 템플릿"
+      intro="알림톡은 카카오 검수를 통과한 템플릿으로만 보냅니다. 변수는 #{이름} 형식으로 씁니다 (최대 40개)."
+    >
       {templates.loading && <Loading />}
       {templates.error !== undefined && <ErrorState error={templates.error} retry={templates.reload} />}
       {templates.data &&
@@ -81,8 +84,14 @@ export function Templates() {
           <Field label="템플릿 코드" hint="영문·숫자 20자 이내, 가맹점 안에서 하나" error={submit.fieldErrors.code}>
             {(a) => <input {...a} maxLength={20} value={code} onChange={(e) => setCode(e.target.value)} />}
           </Field>
-          <Field label="내용" hint="최대 1,000자. 예: #{고객명}님, 주문 #{주문번호}이 접수되었습니다." error={submit.fieldErrors.text}>
-            {(a) => <textarea {...a} rows={4} maxLength={1000} value={text} onChange={(e) => setText(e.target.value)} />}
+          <Field
+            label="내용"
+            hint="최대 1,000자. 예: #{고객명}님, 주문 #{주문번호}이 접수되었습니다."
+            error={submit.fieldErrors.text}
+          >
+            {(a) => (
+              <textarea {...a} rows={4} maxLength={1000} value={text} onChange={(e) => setText(e.target.value)} />
+            )}
           </Field>
           <fieldset>
             <legend>버튼 (최대 5개)</legend>
@@ -90,7 +99,11 @@ export function Templates() {
               <div className="row" key={i}>
                 <Field label={`버튼 ${i + 1} 종류`}>
                   {(a) => (
-                    <select {...a} value={b.type} onChange={(e) => setButton(i, { type: e.target.value as Button['type'] })}>
+                    <select
+                      {...a}
+                      value={b.type}
+                      onChange={(e) => setButton(i, { type: e.target.value as Button['type'] })}
+                    >
                       {BUTTON_TYPES.map(([v, t]) => (
                         <option key={v} value={v}>
                           {t}
@@ -100,22 +113,43 @@ export function Templates() {
                   )}
                 </Field>
                 <Field label={`버튼 ${i + 1} 이름`} error={submit.fieldErrors[`buttons.${i}.name`]}>
-                  {(a) => <input {...a} maxLength={14} value={b.name} onChange={(e) => setButton(i, { name: e.target.value })} />}
+                  {(a) => (
+                    <input
+                      {...a}
+                      maxLength={14}
+                      value={b.name}
+                      onChange={(e) => setButton(i, { name: e.target.value })}
+                    />
+                  )}
                 </Field>
                 {(b.type === 'WL' || b.type === 'AL') && (
                   <Field label={`버튼 ${i + 1} 주소`} error={submit.fieldErrors[`buttons.${i}.url`]}>
                     {(a) => (
-                      <input {...a} type="url" placeholder="https://" value={b.url ?? ''} onChange={(e) => setButton(i, { url: e.target.value || undefined })} />
+                      <input
+                        {...a}
+                        type="url"
+                        placeholder="https://"
+                        value={b.url ?? ''}
+                        onChange={(e) => setButton(i, { url: e.target.value || undefined })}
+                      />
                     )}
                   </Field>
                 )}
-                <button type="button" className="secondary small" onClick={() => setButtons((bs) => bs.filter((_, j) => j !== i))}>
+                <button
+                  type="button"
+                  className="secondary small"
+                  onClick={() => setButtons((bs) => bs.filter((_, j) => j !== i))}
+                >
                   버튼 {i + 1} 빼기
                 </button>
               </div>
             ))}
             {buttons.length < 5 && (
-              <button type="button" className="secondary" onClick={() => setButtons((bs) => [...bs, { type: 'WL', name: '' }])}>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => setButtons((bs) => [...bs, { type: 'WL', name: '' }])}
+              >
                 버튼 추가
               </button>
             )}

@@ -21,13 +21,27 @@ export function Holidays() {
     }
   };
   return (
-    <Page title="공휴일" intro="영업일(청구 기한, 납부 기한)은 주말과 이 공휴일을 뺀 날입니다. 임시공휴일은 여기서 더합니다.">
+    <Page
+      title="공휴일"
+      intro="영업일(청구 기한, 납부 기한)은 주말과 이 공휴일을 뺀 날입니다. 임시공휴일은 여기서 더합니다."
+    >
       <Field label="연도">
-        {(a) => <input {...a} type="number" min={2000} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} />}
+        {(a) => (
+          <input
+            {...a}
+            type="number"
+            min={2000}
+            max={2100}
+            value={year}
+            onChange={(e) => setYear(Number(e.target.value))}
+          />
+        )}
       </Field>
       {list.loading && <Loading />}
       {list.error !== undefined && <ErrorState error={list.error} retry={list.reload} />}
-      {list.data && !list.data.covered && <Alert kind="error">{year}년 공휴일 자료가 없습니다. 이 해의 영업일은 계산할 수 없습니다.</Alert>}
+      {list.data && !list.data.covered && (
+        <Alert kind="error">{year}년 공휴일 자료가 없습니다. 이 해의 영업일은 계산할 수 없습니다.</Alert>
+      )}
       {list.data &&
         (list.data.data.length === 0 ? (
           <Empty>{year}년에 등록된 공휴일이 없습니다.</Empty>

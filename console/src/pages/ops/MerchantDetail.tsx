@@ -47,7 +47,9 @@ function ContractActions(props: { contract: Contract; changed: () => void }) {
               type="button"
               className="danger"
               disabled={submit.busy}
-              onClick={() => void run('이용 정지', () => must(api.POST('/v1/contracts/{id}/suspend', { ...path, body: { reason } })))}
+              onClick={() =>
+                void run('이용 정지', () => must(api.POST('/v1/contracts/{id}/suspend', { ...path, body: { reason } })))
+              }
             >
               정지
             </button>
@@ -55,7 +57,13 @@ function ContractActions(props: { contract: Contract; changed: () => void }) {
         </fieldset>
       )}
       {c.status === 'suspended' && (
-        <button type="button" disabled={submit.busy} onClick={() => void run('정지 해제', () => must(api.POST('/v1/contracts/{id}/resume', { ...path, body: {} })))}>
+        <button
+          type="button"
+          disabled={submit.busy}
+          onClick={() =>
+            void run('정지 해제', () => must(api.POST('/v1/contracts/{id}/resume', { ...path, body: {} })))
+          }
+        >
           정지 해제
         </button>
       )}
@@ -75,7 +83,9 @@ function ContractActions(props: { contract: Contract; changed: () => void }) {
               </select>
             )}
           </Field>
-          <Field label="메모 (선택)">{(a) => <input {...a} value={note} onChange={(e) => setNote(e.target.value)} />}</Field>
+          <Field label="메모 (선택)">
+            {(a) => <input {...a} value={note} onChange={(e) => setNote(e.target.value)} />}
+          </Field>
           <button
             type="button"
             className="danger"
@@ -135,7 +145,8 @@ export function MerchantDetail() {
               <TerminationClock contract={c} />
               {c.pendingTermination && (
                 <Alert kind="info">
-                  해지 예정: {LABELS.terminationCause[c.pendingTermination.cause as Cause] ?? c.pendingTermination.cause},{' '}
+                  해지 예정:{' '}
+                  {LABELS.terminationCause[c.pendingTermination.cause as Cause] ?? c.pendingTermination.cause},{' '}
                   {new Date(c.pendingTermination.effectiveAt).toLocaleString('ko-KR', { timeZone: 'Asia/Seoul' })}
                 </Alert>
               )}
@@ -145,7 +156,11 @@ export function MerchantDetail() {
           ))}
           <section className="card">
             <h2>청구서</h2>
-            {data.data.invoices.length === 0 ? <p>발행된 청구서가 없습니다.</p> : <InvoiceTable invoices={data.data.invoices} base="/ops/invoices" />}
+            {data.data.invoices.length === 0 ? (
+              <p>발행된 청구서가 없습니다.</p>
+            ) : (
+              <InvoiceTable invoices={data.data.invoices} base="/ops/invoices" />
+            )}
           </section>
         </>
       )}

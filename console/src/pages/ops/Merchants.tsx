@@ -45,7 +45,13 @@ export function Merchants() {
             </p>
             <p>
               <label htmlFor="webhook-secret">웹훅 서명 키</label>
-              <input id="webhook-secret" className="mono" readOnly value={created.webhookSecret} onFocus={(e) => e.target.select()} />
+              <input
+                id="webhook-secret"
+                className="mono"
+                readOnly
+                value={created.webhookSecret}
+                onFocus={(e) => e.target.select()}
+              />
             </p>
           </Alert>
         </section>

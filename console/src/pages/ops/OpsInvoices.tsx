@@ -27,7 +27,10 @@ export function OpsInvoices() {
     if (r) setRun(r.workflowId);
   };
   return (
-    <Page title="청구·납부" intro="입금 기록과 이의 해결은 각 청구서에서 합니다. 매월 청구는 Temporal 스케줄이 스스로 실행합니다.">
+    <Page
+      title="청구·납부"
+      intro="입금 기록과 이의 해결은 각 청구서에서 합니다. 매월 청구는 Temporal 스케줄이 스스로 실행합니다."
+    >
       <Field label="상태">
         {(a) => (
           <select {...a} value={status} onChange={(e) => setStatus(e.target.value as Status | '')}>
@@ -45,7 +48,11 @@ export function OpsInvoices() {
       {invoices.loading && <Loading />}
       {invoices.error !== undefined && <ErrorState error={invoices.error} retry={invoices.reload} />}
       {invoices.data &&
-        (invoices.data.data.length === 0 ? <Empty>조건에 맞는 청구서가 없습니다.</Empty> : <InvoiceTable invoices={invoices.data.data} base="/ops/invoices" />)}
+        (invoices.data.data.length === 0 ? (
+          <Empty>조건에 맞는 청구서가 없습니다.</Empty>
+        ) : (
+          <InvoiceTable invoices={invoices.data.data} base="/ops/invoices" />
+        ))}
       <form className="card" onSubmit={startRun}>
         <h2>청구 실행</h2>
         <FormError error={submit.error} />

@@ -45,7 +45,8 @@ function Review(props: { contract: Contract; done: (text: string) => void }) {
         발신번호:{' '}
         {c.senderNumbers.map((s) => (
           <span key={s.id} className="chip">
-            {formatPhone(s.number)} ({label('senderStatus', s.status)}) <a href={`/v1/sender-numbers/${s.id}/proof-document`}>증빙서류</a>
+            {formatPhone(s.number)} ({label('senderStatus', s.status)}){' '}
+            <a href={`/v1/sender-numbers/${s.id}/proof-document`}>증빙서류</a>
           </span>
         ))}
         {c.senderNumbers.length === 0 && '없음'}
@@ -58,7 +59,14 @@ function Review(props: { contract: Contract; done: (text: string) => void }) {
           <div className="fee-grid">
             {FEE_KEYS.map((k) => (
               <Field key={k} label={label('fee', k)} error={submit.fieldErrors[`fees.${k}`]}>
-                {(a) => <input {...a} inputMode="decimal" value={fees[k]} onChange={(e) => setFees((f) => ({ ...f, [k]: e.target.value }))} />}
+                {(a) => (
+                  <input
+                    {...a}
+                    inputMode="decimal"
+                    value={fees[k]}
+                    onChange={(e) => setFees((f) => ({ ...f, [k]: e.target.value }))}
+                  />
+                )}
               </Field>
             ))}
           </div>
@@ -81,7 +89,9 @@ function Review(props: { contract: Contract; done: (text: string) => void }) {
               </select>
             )}
           </Field>
-          <Field label="가맹점에 보여 줄 설명 (선택)">{(a) => <input {...a} value={note} onChange={(e) => setNote(e.target.value)} />}</Field>
+          <Field label="가맹점에 보여 줄 설명 (선택)">
+            {(a) => <input {...a} value={note} onChange={(e) => setNote(e.target.value)} />}
+          </Field>
         </div>
         <div className="actions">
           {c.status === 'applied' && (
@@ -108,7 +118,10 @@ export function ReviewQueue() {
   }, []);
   const [done, setDone] = useState<string | null>(null);
   return (
-    <Page title="계약 심사" intro="신청서와 증빙서류를 확인하고 단가를 정해 승인하거나, 제3조 4항의 사유로 보류·반려합니다.">
+    <Page
+      title="계약 심사"
+      intro="신청서와 증빙서류를 확인하고 단가를 정해 승인하거나, 제3조 4항의 사유로 보류·반려합니다."
+    >
       {done && <Alert kind="success">{done}</Alert>}
       {queue.loading && <Loading />}
       {queue.error !== undefined && <ErrorState error={queue.error} retry={queue.reload} />}

@@ -90,7 +90,10 @@ export function VerificationQueue() {
   }, []);
   const [done, setDone] = useState<string | null>(null);
   return (
-    <Page title="발신번호 확인" intro="통신서비스 이용증명원에 적힌 번호와 명의가 가맹점과 맞는지 확인한 뒤 인증합니다 (제4조 4~5항).">
+    <Page
+      title="발신번호 확인"
+      intro="통신서비스 이용증명원에 적힌 번호와 명의가 가맹점과 맞는지 확인한 뒤 인증합니다 (제4조 4~5항)."
+    >
       {done && <Alert kind="success">{done}</Alert>}
       {queue.loading && <Loading />}
       {queue.error !== undefined && <ErrorState error={queue.error} retry={queue.reload} />}

@@ -8,7 +8,12 @@ export function TemporalLink(props: { workflowId: string }) {
   const { me } = useSession();
   if (!me.temporalUiUrl) return null;
   return (
-    <a className="temporal" href={`${me.temporalUiUrl}/${encodeURIComponent(props.workflowId)}`} target="_blank" rel="noreferrer">
+    <a
+      className="temporal"
+      href={`${me.temporalUiUrl}/${encodeURIComponent(props.workflowId)}`}
+      target="_blank"
+      rel="noreferrer"
+    >
       Temporal: {props.workflowId}
       <span className="sr-only"> (새 창)</span>
     </a>
@@ -17,7 +22,13 @@ export function TemporalLink(props: { workflowId: string }) {
 
 export function MerchantName(props: { id: string }) {
   const m = useLoad(() => must(api.GET('/v1/merchants/{id}', { params: { path: { id: props.id } } })), [props.id]);
-  return <>{m.data ? `${m.data.name} (${m.data.businessRegistrationNumber.replace(/^(\d{3})(\d{2})(\d{5})$/, '$1-$2-$3')})` : props.id}</>;
+  return (
+    <>
+      {m.data
+        ? `${m.data.name} (${m.data.businessRegistrationNumber.replace(/^(\d{3})(\d{2})(\d{5})$/, '$1-$2-$3')})`
+        : props.id}
+    </>
+  );
 }
 
 export const contractWorkflowId = (contractId: string) => `contract-${contractId}`;
