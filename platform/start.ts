@@ -74,7 +74,7 @@ function buildConsoleIfMissing(): void {
   if (fs.existsSync(path.join(CONSOLE_DIR, 'index.html')) || !fs.existsSync(vite)) return;
   log.info('building the console (npm run console:build)');
   try {
-    execFileSync(vite, ['build', '--config', 'console/vite.config.ts', '--logLevel', 'warn'], {
+    execFileSync(vite, ['build', '--config', 'console/vite.config.mts', '--logLevel', 'warn'], {
       cwd: PROJECT_ROOT,
       stdio: 'inherit',
     });

@@ -9,7 +9,7 @@ export function buildConsole(): void {
   const root = path.resolve(__dirname, '..', '..');
   execFileSync(
     path.join(root, 'node_modules', '.bin', 'vite'),
-    ['build', '--config', 'console/vite.config.ts', '--logLevel', 'error'],
+    ['build', '--config', 'console/vite.config.mts', '--logLevel', 'error'],
     {
       cwd: root,
       stdio: ['ignore', 'ignore', 'inherit'],

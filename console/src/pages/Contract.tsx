@@ -141,7 +141,7 @@ export function ContractPage() {
         ) : undefined
       }
     >
-      {(location.state as { applied?: boolean } | null)?.applied && (
+      {(location.state as { applied?: boolean } | null)?.applied && c?.status === 'applied' && (
         <Alert kind="success">신청했습니다. 운영자가 심사하면 이 페이지에 결과가 표시됩니다.</Alert>
       )}
       {contract.loading && <Loading />}
@@ -198,8 +198,11 @@ export function ContractPage() {
               <ol className="timeline">
                 {c.history.map((h) => (
                   <li key={h.seq}>
-                    <time dateTime={h.at}>{formatDateTime(h.at)}</time> {label('contractStatus', h.from)} →{' '}
-                    {label('contractStatus', h.to)} <small>({h.action})</small>
+                    <time dateTime={h.at}>{formatDateTime(h.at)}</time>{' '}
+                    <strong>{label('contractAction', h.action)}</strong>{' '}
+                    <small>
+                      ({label('contractStatus', h.from)} → {label('contractStatus', h.to)})
+                    </small>
                   </li>
                 ))}
               </ol>

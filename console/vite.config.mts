@@ -3,15 +3,18 @@
  * `npm run console:dev` rebuilds on every change (the API serves the fresh files on reload).
  */
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
+const here = path.dirname(fileURLToPath(import.meta.url));
+
 export default defineConfig({
-  root: __dirname,
+  root: here,
   base: '/console/',
   // JSX through Vite's own transform (React 17+ automatic runtime): no plugin needed for a build.
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
-    outDir: path.resolve(__dirname, '..', 'dist', 'console'),
+    outDir: path.resolve(here, '..', 'dist', 'console'),
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 1000,
