@@ -21,7 +21,7 @@ import {
   type Finalization,
   type MessageRow,
 } from '../store/messages';
-import { kakaoProvider, smsProvider } from './providers/http';
+import { providersFromConfig } from './providers';
 import {
   ProviderRejected,
   type KakaoSend,
@@ -57,6 +57,8 @@ function kakaoWire(m: MessageRow, channel: Channel, senderKey: string): KakaoSen
     to: m.recipient!,
     text: m.text!,
     ...(m.template_code ? { templateCode: m.template_code } : {}),
+    // A merchant's AlimTalk names its variables; a payment notice's text is rendered by us.
+    ...(m.type === 'alimtalk' ? { variables: m.variables ?? {} } : {}),
     ...(m.image_url ? { imageUrl: m.image_url } : {}),
   };
 }
@@ -104,10 +106,7 @@ export function createMessageActivities({
   config: Config;
   providers?: Providers;
 }) {
-  const p: Providers = providers ?? {
-    kakao: kakaoProvider(config.providers.kakaoUrl),
-    sms: smsProvider(config.providers.smsUrl),
-  };
+  const p: Providers = providers ?? providersFromConfig(config, db);
 
   return {
     /** The sending gate again, just before sending: the contract may have changed since acceptance. */
@@ -152,17 +151,20 @@ export function createMessageActivities({
         return { sent: false, code: 'personal_data_purged', message: 'the message content was destroyed (Art. 10.2)' };
       const provider = providerOf(input.channel);
       const idempotencyKey = idempotencyKeyFor(input.messageId, input.channel);
+      // A retry may follow a send whose answer was lost: providers without idempotency look first.
+      const options = { mayHaveSent: Context.current().info.attempt > 1 };
       await markSending(db, input.messageId);
       try {
         let providerMessageId: string;
         if (provider === 'kakao') {
           const contract = await db('contracts').where({ id: m.contract_id }).first('kakao_search_id');
           const senderKey = m.type === 'payment_notice' ? COMPANY_KAKAO_SENDER_KEY : (contract?.kakao_search_id ?? '');
-          ({ providerMessageId } = await p.kakao.send(kakaoWire(m, input.channel, senderKey), idempotencyKey));
+          ({ providerMessageId } = await p.kakao.send(kakaoWire(m, input.channel, senderKey), idempotencyKey, options));
         } else {
           ({ providerMessageId } = await p.sms.send(
             smsWire(m, input.channel as 'sms' | 'lms', input.asFallback),
             idempotencyKey,
+            options,
           ));
         }
         const sentAt = new Date().toISOString();

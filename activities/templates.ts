@@ -3,8 +3,8 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { Config } from '../platform/config';
 import type { Db } from '../platform/db';
 import { findTemplate, setTemplateReview } from '../store/messages';
-import { kakaoTemplateReviews } from './providers/http';
-import type { TemplateReviews, TemplateReviewStatus } from './providers/types';
+import { templateReviewsFromConfig } from './providers';
+import type { TemplateButton, TemplateReviews, TemplateReviewStatus } from './providers/types';
 
 export function createTemplateActivities({
   db,
@@ -15,7 +15,7 @@ export function createTemplateActivities({
   config: Config;
   templateReviews?: TemplateReviews;
 }) {
-  const reviews = templateReviews ?? kakaoTemplateReviews(config.providers.kakaoUrl);
+  const reviews = templateReviews ?? templateReviewsFromConfig(config);
   const senderKeyOf = async (merchantId: string) => {
     const row = await db('merchants').where({ id: merchantId }).first('kakao_search_id');
     return row?.kakao_search_id ?? merchantId;
@@ -27,7 +27,12 @@ export function createTemplateActivities({
     }): Promise<{ status: TemplateReviewStatus; reason: string | null }> {
       const template = await findTemplate(db, input.merchantId, input.code);
       if (!template) throw ApplicationFailure.nonRetryable(`template ${input.code} not found`);
-      return reviews.submit({ senderKey: await senderKeyOf(input.merchantId), code: input.code, text: template.text });
+      return reviews.submit({
+        senderKey: await senderKeyOf(input.merchantId),
+        code: input.code,
+        text: template.text,
+        buttons: template.buttons as TemplateButton[],
+      });
     },
     async templateReviewStatus(input: {
       merchantId: string;

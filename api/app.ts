@@ -17,6 +17,7 @@ import { billingRoutes } from './routes/billing';
 import { contractRoutes } from './routes/contracts';
 import { merchantRoutes } from './routes/merchants';
 import { messageRoutes } from './routes/messages';
+import { nhnReportRoutes } from './routes/nhn-reports';
 import { paymentEventRoutes } from './routes/payment-events';
 import { providerReportRoutes } from './routes/provider-reports';
 
@@ -58,6 +59,8 @@ export function createApp(deps: AppDeps): express.Express {
   const v1 = Router();
 
   healthRoutes(publicRoutes, registry, db, temporal);
+  // NHN's fixed path first: the generic route below takes /v1/provider-reports/:provider.
+  nhnReportRoutes(publicRoutes, registry, { db, temporal, config: deps.config, logger });
   providerReportRoutes(publicRoutes, registry, { db, temporal, config: deps.config, logger });
   merchantRoutes(v1, registry, db);
   contractRoutes(v1, registry, { db, temporal });

@@ -8,6 +8,7 @@ import * as m002 from './002_contracts';
 import * as m003 from './003_messaging';
 import * as m004 from './004_payment_notices';
 import * as m005 from './005_billing';
+import * as m016 from './016_carriers';
 
 const MIGRATIONS: Record<string, Knex.Migration> = {
   '001_foundation': m001,
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Knex.Migration> = {
   '003_messaging': m003,
   '004_payment_notices': m004,
   '005_billing': m005,
+  '016_carriers': m016,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -4,6 +4,7 @@ import { kstDate, periodOf } from '../domain/calendar-kst';
 import type { AttemptStatus, MessageKind } from '../domain/delivery';
 import type { Channel, FallbackPlan, TemplateStatus } from '../domain/message';
 import type { UsageType } from '../domain/money';
+import { carrierHandovers, withHandovers } from './carriers';
 
 export type MessageStatus = 'accepted' | 'sending' | 'delivered' | 'failed';
 /** What a message row's `type` holds: the requested message type, or a payment notice. */
@@ -161,6 +162,7 @@ export interface MessageRow {
   text: string | null;
   subject: string | null;
   template_code: string | null;
+  variables: Record<string, string> | null;
   image_url: string | null;
   fallback: FallbackPlan | null;
   reference: string | null;
@@ -174,7 +176,8 @@ export interface MessageRow {
 export interface AttemptRow {
   seq: number;
   channel: Channel;
-  status: AttemptStatus;
+  /** `carrier_handed_over`: an SMS/LMS carrier failed and the next one took the attempt (store/carriers.ts). */
+  status: AttemptStatus | 'carrier_handed_over';
   provider_message_id: string | null;
   result_code: string | null;
   note: string | null;
@@ -188,13 +191,15 @@ export async function findMessage(
   const message = await db<MessageRow>('messages').where({ id }).first();
   if (!message) return undefined;
   const attempts: AttemptRow[] = await db('message_attempts').where({ message_id: id }).orderBy('seq');
-  return { message, attempts };
+  return { message, attempts: withHandovers(attempts, await carrierHandovers(db, [id])) };
 }
 
 export async function attemptsOf(db: Knex, ids: string[]): Promise<Map<string, AttemptRow[]>> {
   const rows = ids.length ? await db('message_attempts').whereIn('message_id', ids).orderBy(['message_id', 'seq']) : [];
   const byMessage = new Map<string, AttemptRow[]>(ids.map((id) => [id, []]));
   for (const r of rows) byMessage.get(r.message_id)!.push(r);
+  for (const h of await carrierHandovers(db, ids))
+    byMessage.set(h.message_id, withHandovers(byMessage.get(h.message_id) ?? [], [h]));
   return byMessage;
 }
 

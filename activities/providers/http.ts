@@ -23,7 +23,8 @@ async function call(provider: ProviderName, url: string, init: RequestInit): Pro
 
 async function failure(provider: ProviderName, res: Response): Promise<never> {
   const text = await res.text();
-  if (res.status >= 500 || res.status === 429) throw new ProviderUnavailable(provider, `HTTP ${res.status}`);
+  if (res.status >= 500 || res.status === 429)
+    throw new ProviderUnavailable(provider, `HTTP ${res.status}`, res.status === 503);
   let code = 'rejected';
   let message = text.slice(0, 300);
   try {

@@ -12,6 +12,8 @@ export interface KakaoSend {
   to: string;
   text: string;
   templateCode?: string;
+  /** AlimTalk: the values of the template's #{variables}; absent for texts rendered by us (payment notices). */
+  variables?: Record<string, string>;
   imageUrl?: string;
 }
 
@@ -29,11 +31,18 @@ export interface ProviderResult {
   reportedAt: string | null;
 }
 
+export interface SendOptions {
+  /** An earlier try with this key may have reached the provider (a retried activity, a timed-out call). */
+  mayHaveSent?: boolean;
+}
+
 export interface Provider<S> {
   readonly name: ProviderName;
-  send(message: S, idempotencyKey: string): Promise<{ providerMessageId: string }>;
+  send(message: S, idempotencyKey: string, options?: SendOptions): Promise<{ providerMessageId: string }>;
   /** The result so far; null while the provider has none. */
   status(providerMessageId: string): Promise<ProviderResult | null>;
+  /** The send the provider holds for this key, if it can tell (lost answers: did it take it?). */
+  find?(idempotencyKey: string): Promise<{ providerMessageId: string } | null>;
 }
 
 /** The provider refused the request itself (4xx): retrying the same request cannot help. */
@@ -54,6 +63,8 @@ export class ProviderUnavailable extends Error {
   constructor(
     readonly provider: ProviderName,
     message: string,
+    /** The provider said it is down (HTTP 503, an outage result code): it did not take the send. */
+    readonly outage = false,
   ) {
     super(`${provider} unavailable: ${message}`);
     this.name = 'ProviderUnavailable';
@@ -62,12 +73,20 @@ export class ProviderUnavailable extends Error {
 
 export type TemplateReviewStatus = 'requested' | 'approved' | 'rejected';
 
+/** A template button as merchants register it (POST /v1/templates). */
+export interface TemplateButton {
+  type: string;
+  name: string;
+  url?: string;
+}
+
 /** Kakao's review of AlimTalk templates (requested → approved | rejected). */
 export interface TemplateReviews {
   submit(t: {
     senderKey: string;
     code: string;
     text: string;
+    buttons?: TemplateButton[];
   }): Promise<{ status: TemplateReviewStatus; reason: string | null }>;
   status(senderKey: string, code: string): Promise<{ status: TemplateReviewStatus; reason: string | null }>;
 }

@@ -4,17 +4,14 @@
  */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Client } from '@temporalio/client';
-import { WorkflowNotFoundError } from '@temporalio/common';
 import type { Request, Router } from 'express';
-import { messageIdOfKey } from '../../activities/messages';
 import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
 import { SIGNATURE_HEADER, verify } from '../../platform/signature';
-import { providerReportSignal } from '../../workflows/message';
 import { ApiError } from '../errors';
-import { messageWorkflowId } from '../message-acceptance';
 import { z } from '../openapi';
+import { recordProviderReport } from '../operations/record-provider-report';
 import { defineRoute } from '../route';
 
 const ReportBody = z
@@ -50,31 +47,7 @@ export function providerReportRoutes(
         req.header(SIGNATURE_HEADER),
       );
       if (!check.ok) throw new ApiError(401, 'invalid_signature', `the report signature is ${check.reason}`);
-      const messageId = messageIdOfKey(body.idempotencyKey);
-      const inserted = await db('provider_reports')
-        .insert({
-          provider: params.provider,
-          provider_message_id: body.providerMessageId,
-          idempotency_key: body.idempotencyKey,
-          status: body.status,
-          result_code: body.resultCode,
-          reported_at: body.reportedAt,
-          message_id: messageId,
-        })
-        .onConflict(['provider', 'provider_message_id', 'status'])
-        .ignore()
-        .returning('id');
-      try {
-        await temporal.workflow
-          .getHandle(messageWorkflowId(messageId))
-          .signal(providerReportSignal, { provider: params.provider, ...body });
-        if (inserted.length)
-          await db('provider_reports').where({ id: inserted[0].id }).update({ delivered_to_workflow: true });
-      } catch (err) {
-        // The message's workflow has finished (its result window is over): the report stays on record.
-        if (!(err instanceof WorkflowNotFoundError)) throw err;
-        logger.info({ messageId, provider: params.provider }, 'report for a message whose workflow has ended');
-      }
+      await recordProviderReport({ db, temporal, logger }, { provider: params.provider, ...body });
       return { status: 200, body: { received: true } };
     },
   });

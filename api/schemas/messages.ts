@@ -82,7 +82,18 @@ export const BatchResult = z
 
 export const Attempt = z.object({
   channel: z.enum(MESSAGE_TYPES),
-  status: z.enum(['sent', 'delivered', 'failed', 'no_result', 'rejected', 'late_delivered', 'late_failed']),
+  status: z
+    .enum([
+      'sent',
+      'delivered',
+      'failed',
+      'no_result',
+      'rejected',
+      'late_delivered',
+      'late_failed',
+      'carrier_handed_over',
+    ])
+    .openapi({ description: 'carrier_handed_over: an SMS/LMS carrier failed and the next one took the attempt' }),
   providerMessageId: z.string().nullable(),
   resultCode: z.string().nullable(),
   note: z.string().nullable(),
