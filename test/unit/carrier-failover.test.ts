@@ -19,7 +19,7 @@ describe('afterFailure', () => {
   it('walks the list forward only, one carrier at a time, and never back to one that handed over', () => {
     fc.assert(
       fc.property(
-        fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd'), { minLength: 1, maxLength: 4 }),
+        fc.uniqueArray(fc.constantFrom<string>('a', 'b', 'c', 'd'), { minLength: 1, maxLength: 4 }),
         fc.array(fc.record({ outage: fc.boolean(), elapsed: fc.nat(3 * DEADLINE) }), { maxLength: 30 }),
         (carriers, failures) => {
           const handedOver = new Set<string>();
