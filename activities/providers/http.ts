@@ -90,7 +90,8 @@ export function kakaoTemplateReviews(baseUrl: string): TemplateReviews {
         await call('kakao', endpoint, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(t),
+          // The simulator's review takes the template's code and text.
+          body: JSON.stringify({ senderKey: t.senderKey, code: t.code, text: t.text }),
         }),
       ),
     status: async (senderKey, code) =>
