@@ -415,6 +415,9 @@ function templateButtons(buttons: TemplateButton[] = []) {
   }));
 }
 
+/** [KE] -1000 invalid appKey, -1001 invalid secretKey: our configuration, not the template. */
+const CREDENTIAL_ERRORS = new Set(['-1000', '-1001']);
+
 /** AlimTalk template registration and Kakao's review through NHN ([AT] "Templates"). */
 export function nhnTemplateReviews(ep: NhnEndpoint): TemplateReviews {
   const senderKeyOf = senderKeys(ep);
@@ -438,7 +441,8 @@ export function nhnTemplateReviews(ep: NhnEndpoint): TemplateReviews {
   return {
     // [AT] "Register Templates": POST /alimtalk/v2.3/appkeys/{appkey}/senders/{senderKey}/templates
     // {templateCode ≤ 20, templateName ≤ 150, templateContent ≤ 1,300, templateMessageType BA, buttons};
-    // a registered template is in review (TSC01). -3001 (code exists: a retried registration) reads its status.
+    // a registered template is in review (TSC01). -3001 (code exists: a retried registration) reads its status;
+    // any other refusal rejects the template with NHN's reason.
     async submit(t) {
       const senderKey = await senderKeyOf(t.senderKey);
       try {
@@ -454,7 +458,10 @@ export function nhnTemplateReviews(ep: NhnEndpoint): TemplateReviews {
           },
         });
       } catch (err) {
-        if (!(err instanceof ProviderRejected && err.code === '-3001')) throw err;
+        if (!(err instanceof ProviderRejected) || CREDENTIAL_ERRORS.has(err.code)) throw err;
+        // A template NHN will not even register cannot be approved: the merchant sees why.
+        if (err.code !== '-3001')
+          return { status: 'rejected', reason: `NHN refused the template (${err.code}): ${err.detail}` };
       }
       return status(t.senderKey, t.code);
     },

@@ -51,9 +51,10 @@ export class ProviderRejected extends Error {
     readonly provider: ProviderName,
     readonly status: number,
     readonly code: string,
-    message: string,
+    /** The provider's own words. */
+    readonly detail: string,
   ) {
-    super(`${provider} refused the send (${status} ${code}): ${message}`);
+    super(`${provider} refused the send (${status} ${code}): ${detail}`);
     this.name = 'ProviderRejected';
   }
 }

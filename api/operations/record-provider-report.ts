@@ -7,6 +7,7 @@ import { WorkflowNotFoundError } from '@temporalio/common';
 import { messageIdOfKey } from '../../activities/messages';
 import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
+import { insertProviderReport, markReportDelivered } from '../../store/provider-reports';
 import { providerReportSignal, type ProviderReport } from '../../workflows/message';
 import { messageWorkflowId } from '../message-acceptance';
 
@@ -16,23 +17,10 @@ export async function recordProviderReport(
 ): Promise<void> {
   const { db, temporal, logger } = deps;
   const messageId = messageIdOfKey(report.idempotencyKey);
-  const inserted = await db('provider_reports')
-    .insert({
-      provider: report.provider,
-      provider_message_id: report.providerMessageId,
-      idempotency_key: report.idempotencyKey,
-      status: report.status,
-      result_code: report.resultCode,
-      reported_at: report.reportedAt,
-      message_id: messageId,
-    })
-    .onConflict(['provider', 'provider_message_id', 'status'])
-    .ignore()
-    .returning('id');
+  const inserted = await insertProviderReport(db, { ...report, messageId });
   try {
     await temporal.workflow.getHandle(messageWorkflowId(messageId)).signal(providerReportSignal, report);
-    if (inserted.length)
-      await db('provider_reports').where({ id: inserted[0].id }).update({ delivered_to_workflow: true });
+    if (inserted !== undefined) await markReportDelivered(db, inserted);
   } catch (err) {
     // The message's workflow has finished (its result window is over): the report stays on record.
     if (!(err instanceof WorkflowNotFoundError)) throw err;

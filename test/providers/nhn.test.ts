@@ -371,6 +371,26 @@ describe('AlimTalk template review', () => {
     });
   });
 
+  it('a template NHN will not register is rejected with NHN’s reason; wrong credentials are not the template’s fault', async () => {
+    const refused = await nhnTemplateReviews(kakaoEp()).submit({
+      senderKey: '@barun',
+      code: 'BAD_BUTTON',
+      text: '안내',
+      buttons: [{ type: 'XX', name: '?' }],
+    });
+    expect(refused).toEqual({
+      status: 'rejected',
+      reason: expect.stringMatching(/^NHN refused the template \(4\): buttons/),
+    });
+    await expect(
+      nhnTemplateReviews({ ...kakaoEp(), secretKey: 'wrong' }).submit({
+        senderKey: '@barun',
+        code: 'T2',
+        text: '안내',
+      }),
+    ).rejects.toMatchObject({ code: '-1001' });
+  });
+
   it('a registration retried after a lost answer reads the status (-3001: the code exists)', async () => {
     const reviews = nhnTemplateReviews(kakaoEp());
     await reviews.submit({ senderKey: '@barun', code: 'TWICE', text: '안내' });
