@@ -30,78 +30,79 @@ const carrierList = z.string().transform((v, ctx) => {
 
 const secret = z.string().min(1).optional();
 
-const EnvSchema = z
-  .object({
-    NODE_ENV: z.string().default('development'),
-    PORT: port.default(3000),
-    /** Unset: an embedded PostgreSQL under .data/. */
-    DATABASE_URL: z.string().optional(),
-    EMBEDDED_POSTGRES_PORT: port.default(5433),
-    /** Unset: a local Temporal dev server (Web UI on TEMPORAL_UI_PORT), state under .data/. */
-    TEMPORAL_ADDRESS: z.string().optional(),
-    TEMPORAL_NAMESPACE: z.string().default('default'),
-    TEMPORAL_PORT: port.default(7233),
-    TEMPORAL_UI_PORT: port.default(8233),
-    /** Unset: generated once, stored under .data/ and printed at start. */
-    OPERATOR_API_KEY: z.string().min(16).optional(),
-    KAKAO_RESULT_TIMEOUT: duration.default(30_000),
-    RESULT_WINDOW: duration.default(48 * 3_600_000),
-    /** SMS size limit in EUC-KR bytes (Art. 2.1 says 80; carriers commonly take 90). */
-    SMS_BYTE_LIMIT: z.coerce.number().int().min(1).max(90).default(80),
-    /** Start the carrier simulator and point the provider adapters at it. */
-    SIMULATOR: flag.optional(),
-    SIMULATOR_PORT: port.default(4010),
-    /** Interface the simulator binds (0.0.0.0 in a container, so the worker can reach it). */
-    SIMULATOR_HOST: z.string().default('127.0.0.1'),
-    /** Base URLs of the Kakao and SMS/LMS providers (default: the simulator). */
-    KAKAO_PROVIDER_URL: z.string().url().optional(),
-    SMS_PROVIDER_URL: z.string().url().optional(),
-    KAKAO_PROVIDER: z.enum(PROVIDER_KINDS).default('simulator'),
-    SMS_PROVIDER: z.enum(PROVIDER_KINDS).default('simulator'),
-    /** SMS/LMS carriers in failover order, e.g. "nhn,simulator" (overrides SMS_PROVIDER). */
-    SMS_PROVIDERS: carrierList.optional(),
-    /** How long one SMS/LMS carrier may keep failing (timeouts, 5xx) before the next one takes the attempt. */
-    SMS_CARRIER_DEADLINE: duration.default(120_000),
-    /** NHN Cloud Notification: KakaoTalk Bizmessage and SMS app keys and secret keys (console → URL & Appkey). */
-    NHN_KAKAO_URL: z.string().url().default('https://kakaotalk-bizmessage.api.nhncloudservice.com'),
-    NHN_KAKAO_APP_KEY: secret,
-    NHN_KAKAO_SECRET_KEY: secret,
-    NHN_SMS_URL: z.string().url().default('https://api-sms.cloud.toast.com'),
-    NHN_SMS_APP_KEY: secret,
-    NHN_SMS_SECRET_KEY: secret,
-    /** The signature entered in NHN's webhook settings; NHN sends it back in X-Toast-Webhook-Signature. */
-    NHN_WEBHOOK_SIGNATURE: z.string().min(16).optional(),
-    /** Shared secret carriers sign their result reports with (POST /v1/provider-reports/:provider). */
-    PROVIDER_REPORT_SECRET: z.string().min(8).default('bizmsg-dev-provider-secret'),
-    /** Where carriers reach this platform for result reports. */
-    PUBLIC_URL: z.string().url().optional(),
-    /** The supplier on tax invoices (form: 주식회사 케이지이니시스). */
-    COMPANY_NAME: z.string().min(1).default('(주)케이지이니시스'),
-    COMPANY_BRN: z
-      .string()
-      .regex(/^\d{10}$/)
-      .default('2208183676'),
-    /** Requests per second per API key (bursts of twice that); 0 turns the limit off. */
-    RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(0).default(100),
-    /** host:port where the worker serves Temporal SDK metrics for Prometheus (unset: off). */
-    WORKER_METRICS_ADDRESS: z.string().optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  })
-  .superRefine((c, ctx) => {
-    const missing = (names: (keyof typeof c)[], because: string) => {
-      for (const name of names)
-        if (!c[name]) ctx.addIssue({ code: 'custom', path: [name], message: `required when ${because}` });
-    };
-    if (c.KAKAO_PROVIDER === 'nhn')
-      missing(['NHN_KAKAO_APP_KEY', 'NHN_KAKAO_SECRET_KEY', 'NHN_WEBHOOK_SIGNATURE'], 'KAKAO_PROVIDER=nhn');
-    if ((c.SMS_PROVIDERS ?? [c.SMS_PROVIDER]).includes('nhn'))
-      missing(['NHN_SMS_APP_KEY', 'NHN_SMS_SECRET_KEY'], 'an SMS carrier is nhn');
-  });
+const EnvSchema = z.object({
+  NODE_ENV: z.string().default('development'),
+  PORT: port.default(3000),
+  /** Unset: an embedded PostgreSQL under .data/. */
+  DATABASE_URL: z.string().optional(),
+  EMBEDDED_POSTGRES_PORT: port.default(5433),
+  /** Unset: a local Temporal dev server (Web UI on TEMPORAL_UI_PORT), state under .data/. */
+  TEMPORAL_ADDRESS: z.string().optional(),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_PORT: port.default(7233),
+  TEMPORAL_UI_PORT: port.default(8233),
+  /** Unset: generated once, stored under .data/ and printed at start. */
+  OPERATOR_API_KEY: z.string().min(16).optional(),
+  KAKAO_RESULT_TIMEOUT: duration.default(30_000),
+  RESULT_WINDOW: duration.default(48 * 3_600_000),
+  /** SMS size limit in EUC-KR bytes (Art. 2.1 says 80; carriers commonly take 90). */
+  SMS_BYTE_LIMIT: z.coerce.number().int().min(1).max(90).default(80),
+  /** Start the carrier simulator and point the provider adapters at it. */
+  SIMULATOR: flag.optional(),
+  SIMULATOR_PORT: port.default(4010),
+  /** Interface the simulator binds (0.0.0.0 in a container, so the worker can reach it). */
+  SIMULATOR_HOST: z.string().default('127.0.0.1'),
+  /** Base URLs of the Kakao and SMS/LMS providers (default: the simulator). */
+  KAKAO_PROVIDER_URL: z.string().url().optional(),
+  SMS_PROVIDER_URL: z.string().url().optional(),
+  KAKAO_PROVIDER: z.enum(PROVIDER_KINDS).default('simulator'),
+  SMS_PROVIDER: z.enum(PROVIDER_KINDS).default('simulator'),
+  /** SMS/LMS carriers in failover order, e.g. "nhn,simulator" (overrides SMS_PROVIDER). */
+  SMS_PROVIDERS: carrierList.optional(),
+  /** How long one SMS/LMS carrier may keep failing (timeouts, 5xx) before the next one takes the attempt. */
+  SMS_CARRIER_DEADLINE: duration.default(120_000),
+  /** NHN Cloud Notification: KakaoTalk Bizmessage and SMS app keys and secret keys (console → URL & Appkey). */
+  NHN_KAKAO_URL: z.string().url().default('https://kakaotalk-bizmessage.api.nhncloudservice.com'),
+  NHN_KAKAO_APP_KEY: secret,
+  NHN_KAKAO_SECRET_KEY: secret,
+  NHN_SMS_URL: z.string().url().default('https://api-sms.cloud.toast.com'),
+  NHN_SMS_APP_KEY: secret,
+  NHN_SMS_SECRET_KEY: secret,
+  /** The signature entered in NHN's webhook settings; NHN sends it back in X-Toast-Webhook-Signature. */
+  NHN_WEBHOOK_SIGNATURE: z.string().min(16).optional(),
+  /** Shared secret carriers sign their result reports with (POST /v1/provider-reports/:provider). */
+  PROVIDER_REPORT_SECRET: z.string().min(8).default('bizmsg-dev-provider-secret'),
+  /** Where carriers reach this platform for result reports. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** The supplier on tax invoices (form: 주식회사 케이지이니시스). */
+  COMPANY_NAME: z.string().min(1).default('(주)케이지이니시스'),
+  COMPANY_BRN: z
+    .string()
+    .regex(/^\d{10}$/)
+    .default('2208183676'),
+  /** Requests per second per API key (bursts of twice that); 0 turns the limit off. */
+  RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(0).default(100),
+  /** host:port where the worker serves Temporal SDK metrics for Prometheus (unset: off). */
+  WORKER_METRICS_ADDRESS: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** Settings that depend on each other: NHN needs its credentials wherever it is chosen. */
+const CheckedEnv = EnvSchema.superRefine((c, ctx) => {
+  const missing = (names: (keyof typeof c)[], because: string) => {
+    for (const name of names)
+      if (!c[name]) ctx.addIssue({ code: 'custom', path: [name], message: `required when ${because}` });
+  };
+  if (c.KAKAO_PROVIDER === 'nhn')
+    missing(['NHN_KAKAO_APP_KEY', 'NHN_KAKAO_SECRET_KEY', 'NHN_WEBHOOK_SIGNATURE'], 'KAKAO_PROVIDER=nhn');
+  if ((c.SMS_PROVIDERS ?? [c.SMS_PROVIDER]).includes('nhn'))
+    missing(['NHN_SMS_APP_KEY', 'NHN_SMS_SECRET_KEY'], 'an SMS carrier is nhn');
+});
 
 export type Config = ReturnType<typeof loadConfig>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
-  const parsed = EnvSchema.safeParse(env);
+  const parsed = CheckedEnv.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`invalid configuration:\n${lines.join('\n')}`);
