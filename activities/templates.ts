@@ -2,6 +2,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Config } from '../platform/config';
 import type { Db } from '../platform/db';
+import { findMerchant } from '../store/merchants';
 import { findTemplate, setTemplateReview } from '../store/messages';
 import { kakaoTemplateReviews } from './providers/http';
 import type { TemplateReviews, TemplateReviewStatus } from './providers/types';
@@ -16,10 +17,7 @@ export function createTemplateActivities({
   templateReviews?: TemplateReviews;
 }) {
   const reviews = templateReviews ?? kakaoTemplateReviews(config.providers.kakaoUrl);
-  const senderKeyOf = async (merchantId: string) => {
-    const row = await db('merchants').where({ id: merchantId }).first('kakao_search_id');
-    return row?.kakao_search_id ?? merchantId;
-  };
+  const senderKeyOf = async (merchantId: string) => (await findMerchant(db, merchantId))?.kakaoSearchId ?? merchantId;
   return {
     async submitTemplateForReview(input: {
       merchantId: string;

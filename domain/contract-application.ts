@@ -3,8 +3,9 @@
  * form §1–2, Art. 3.3, 4.4). Each rule has its own code so a merchant's developer knows exactly
  * what to fix; all violations are reported at once.
  */
-import { parseRecipient, parseSenderNumber } from './phone';
+import { parseRecipient } from './phone';
 import type { RuleViolation } from './rules';
+import { checkProofDocument, checkSenderNumber } from './sender-number';
 import {
   MAX_RECEIVER_NUMBERS,
   MAX_SENDER_NUMBERS,
@@ -14,37 +15,6 @@ import {
   usesTextMessaging,
   type Services,
 } from './services';
-
-/** Proof documents (통신서비스 이용증명원 / 가입사실증명서): scans or PDFs, one per sender number. */
-export const PROOF_DOCUMENT_MAX_BYTES = 1024 * 1024;
-export type ProofDocumentType = 'application/pdf' | 'image/jpeg' | 'image/png';
-
-/** The document's real type from its first bytes (its name or a declared type may lie). */
-export function detectDocumentType(bytes: Uint8Array): ProofDocumentType | undefined {
-  const starts = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
-  if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return 'application/pdf'; // %PDF-
-  if (starts([0xff, 0xd8, 0xff])) return 'image/jpeg';
-  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
-  return undefined;
-}
-
-export function checkProofDocument(bytes: Uint8Array, field: string): RuleViolation[] {
-  if (bytes.length === 0) return [{ code: 'proof_document_empty', message: 'the proof document is empty', field }];
-  if (bytes.length > PROOF_DOCUMENT_MAX_BYTES) {
-    return [
-      {
-        code: 'proof_document_too_large',
-        message: `a proof document may be at most ${PROOF_DOCUMENT_MAX_BYTES} bytes; this one has ${bytes.length}`,
-        field,
-        limit: PROOF_DOCUMENT_MAX_BYTES,
-        actual: bytes.length,
-      },
-    ];
-  }
-  if (!detectDocumentType(bytes))
-    return [{ code: 'proof_document_type', message: 'a proof document must be a PDF, JPEG or PNG file', field }];
-  return [];
-}
 
 /** INIpay merchant ids: letters and digits (e.g. INIpayTest). */
 const MID = /^[A-Za-z0-9]{5,20}$/;
@@ -128,13 +98,8 @@ export function checkApplication(
   }
   input.senderNumbers.forEach((entry, i) => {
     const field = `senderNumbers.${i}`;
-    const parsed = parseSenderNumber(entry.number);
-    if (!parsed)
-      v.push({
-        code: 'invalid_sender_number',
-        message: `"${entry.number}" is not a valid Korean phone number`,
-        field: `${field}.number`,
-      });
+    const parsed = checkSenderNumber(entry.number, `${field}.number`);
+    if (!parsed.ok) v.push(parsed.violation);
     else if (senderNumbers.includes(parsed.digits))
       v.push({
         code: 'duplicate_sender_number',

@@ -1,6 +1,7 @@
 /** Configuration from the environment (SPEC §9). Parsed once, validated, with the SPEC's defaults. */
 import { z } from 'zod';
 import { parseDuration } from '../domain/duration';
+import { DEFAULT_SMS_BYTE_LIMIT } from '../domain/message';
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
@@ -33,7 +34,7 @@ const EnvSchema = z.object({
   KAKAO_RESULT_TIMEOUT: duration.default(30_000),
   RESULT_WINDOW: duration.default(48 * 3_600_000),
   /** SMS size limit in EUC-KR bytes (Art. 2.1 says 80; carriers commonly take 90). */
-  SMS_BYTE_LIMIT: z.coerce.number().int().min(1).max(90).default(80),
+  SMS_BYTE_LIMIT: z.coerce.number().int().min(1).max(90).default(DEFAULT_SMS_BYTE_LIMIT),
   /** Start the carrier simulator and point the provider adapters at it. */
   SIMULATOR: flag.optional(),
   SIMULATOR_PORT: port.default(4010),

@@ -48,6 +48,12 @@ export async function draftInvoice(db: Knex, contractId: string, period: string)
   };
 }
 
+/** The merchant of a contract; undefined when there is no such contract. */
+export async function contractMerchantId(db: Knex, contractId: string): Promise<string | undefined> {
+  const row = await db('contracts').where({ id: contractId }).first('merchant_id');
+  return row?.merchant_id;
+}
+
 /** Contracts with delivered messages in a period: the ones a billing run invoices. */
 export async function contractsWithUsage(
   db: Knex,
@@ -65,7 +71,8 @@ export async function extraHolidays(db: Knex): Promise<ExtraHoliday[]> {
   return rows.map((r) => ({ date: r.date, name: r.name }));
 }
 
-export async function addHoliday(db: Knex, h: ExtraHoliday & { createdBy: string }): Promise<boolean> {
+/** Adds an operator's holiday; false when one was already added for that date. */
+export async function insertHoliday(db: Knex, h: ExtraHoliday & { createdBy: string }): Promise<boolean> {
   const rows = await db('holidays')
     .insert({ date: h.date, name: h.name, created_by: h.createdBy })
     .onConflict('date')
@@ -230,7 +237,8 @@ export async function listInvoices(
     contractId?: string;
     period?: string;
     status?: InvoiceStatus;
-    after?: string;
+    /** Position after which the page starts: [period, id]. */
+    after?: [string, string];
     limit: number;
   },
 ): Promise<{ records: InvoiceRecord[]; hasMore: boolean }> {
@@ -241,7 +249,7 @@ export async function listInvoices(
       if (f.contractId) q.where('contract_id', f.contractId);
       if (f.period) q.where('period', f.period);
       if (f.status) q.where('status', f.status);
-      if (f.after) q.whereRaw('(period, id) < (?, ?)', f.after.split('|'));
+      if (f.after) q.whereRaw('(period, id) < (?, ?)', f.after);
     },
     f.limit + 1,
   );

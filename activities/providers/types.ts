@@ -4,10 +4,11 @@
  * polling backstop for a lost report. Every send carries an idempotency key, so a retried
  * activity never sends twice.
  */
-export type ProviderName = 'kakao' | 'sms';
+import type { ProviderName, ProviderResultStatus } from '../../domain/delivery';
+import type { KakaoType } from '../../domain/message';
 
 export interface KakaoSend {
-  type: 'alimtalk' | 'friendtalk' | 'friendtalk_image';
+  type: KakaoType;
   senderKey: string;
   to: string;
   text: string;
@@ -24,7 +25,7 @@ export interface SmsSend {
 }
 
 export interface ProviderResult {
-  status: 'delivered' | 'failed';
+  status: ProviderResultStatus;
   resultCode: string | null;
   reportedAt: string | null;
 }

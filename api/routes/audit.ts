@@ -4,18 +4,21 @@
  */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
+import { ACTOR_TYPES } from '../../domain/actor';
 import type { Db } from '../../platform/db';
+import { listAuditEntries } from '../../store/audit';
+import { merchantOfList } from '../auth';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { z } from '../openapi';
 import { defineRoute } from '../route';
-import { ListQuery, listOf, Timestamp } from '../schemas/common';
+import { listOf, MerchantListQuery, Timestamp } from '../schemas/common';
 import { iso } from '../time';
 
 const AuditEntry = z
   .object({
     id: z.string(),
     at: Timestamp,
-    actor: z.object({ type: z.enum(['operator', 'merchant', 'system']), id: z.string().nullable() }),
+    actor: z.object({ type: z.enum(ACTOR_TYPES), id: z.string().nullable() }),
     action: z.string().openapi({ example: 'contract.read' }),
     subject: z.object({ type: z.string(), id: z.string().nullable() }),
     merchantId: z.string().nullable(),
@@ -30,21 +33,15 @@ export function auditRoutes(router: Router, registry: OpenAPIRegistry, db: Db): 
     tag: 'Audit',
     summary: 'Who did what, and who read which personal data (Art. 11), newest first',
     access: 'authenticated',
-    query: ListQuery.extend({
-      merchantId: z.string().max(64).optional().openapi({ description: 'operators only' }),
-      action: z.string().max(64).optional(),
-    }),
+    query: MerchantListQuery.extend({ action: z.string().max(64).optional() }),
     responses: { 200: { description: 'A page of entries', schema: listOf(AuditEntry, 'AuditLog') } },
     handler: async ({ query, principal }) => {
-      const merchantId = principal.role === 'merchant' ? principal.merchantId : query.merchantId;
-      const q = db('audit_log')
-        .orderBy('id', 'desc')
-        .limit(query.limit + 1);
-      if (merchantId) q.where('merchant_id', merchantId);
-      if (query.action) q.where('action', query.action);
-      if (query.cursor) q.where('id', '<', Number(decodeCursor(query.cursor)));
-      const rows = await q;
-      const page = rows.slice(0, query.limit);
+      const { rows: page, hasMore } = await listAuditEntries(db, {
+        merchantId: merchantOfList(principal, query.merchantId),
+        action: query.action,
+        before: query.cursor ? Number(decodeCursor(query.cursor)) : undefined,
+        limit: query.limit,
+      });
       const last = page.at(-1);
       return {
         status: 200,
@@ -58,7 +55,7 @@ export function auditRoutes(router: Router, registry: OpenAPIRegistry, db: Db): 
             merchantId: r.merchant_id,
             details: r.details,
           })),
-          nextCursor: rows.length > query.limit && last ? encodeCursor(String(last.id)) : null,
+          nextCursor: hasMore && last ? encodeCursor(String(last.id)) : null,
         },
       };
     },

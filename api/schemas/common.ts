@@ -12,6 +12,11 @@ export const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 
+/** A list operators may narrow to one merchant (merchant keys always see only their own). */
+export const MerchantListQuery = ListQuery.extend({
+  merchantId: z.string().max(64).optional().openapi({ description: 'operators only' }),
+});
+
 export function listOf<T extends z.ZodType>(item: T, name: string) {
   return z.object({ data: z.array(item), nextCursor: z.string().nullable() }).openapi(name);
 }

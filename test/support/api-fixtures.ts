@@ -1,6 +1,8 @@
 /** Merchants, contracts and templates set up over HTTP, the way a merchant and an operator would. */
 import { eventually, type ApiClient } from './platform';
-import { validBrn } from './fixtures';
+import { MESSAGING_SERVICES, validBrn } from './fixtures';
+
+export { MESSAGING_SERVICES };
 
 export const PROOF_PDF_BASE64 = Buffer.from('%PDF-1.4\n% 통신서비스 이용증명원\n').toString('base64');
 
@@ -34,16 +36,6 @@ export async function createMerchant(api: ApiClient, overrides: Record<string, u
   if (res.status !== 201) throw new Error(`merchant not created: ${res.status} ${JSON.stringify(res.body)}`);
   return { id: res.body.id, apiKey: res.body.apiKey, webhookSecret: res.body.webhookSecret, name: res.body.name };
 }
-
-export const MESSAGING_SERVICES = {
-  sms: true,
-  lms: true,
-  alimtalk: true,
-  friendtalkText: true,
-  friendtalkImage: true,
-  fallbackSms: true,
-  fallbackLms: true,
-};
 
 export interface ActiveContract {
   merchant: TestMerchant;

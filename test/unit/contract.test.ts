@@ -1,24 +1,30 @@
 import {
+  autoRenews,
   CONTRACT_STATUSES,
   decide,
+  isFinal,
+  isInForce,
   newContract,
   nextDeadline,
   onDeadline,
+  OPEN_STATUSES,
+  purgesPersonalData,
   REQUESTABLE_TERMINATION_CAUSES,
   SUSPENSION_REASONS,
   TERMINATION_CAUSES,
-  type Actor,
   type Application,
   type ContractCommand,
   type ContractState,
   type ContractStatus,
-  type ContractViolation,
   type DeadlineKind,
   type Decision,
   type SuspensionReason,
 } from '../../domain/contract';
-import type { Fees } from '../../domain/money';
+import { statusOfRule } from '../../api/rule-status';
+import type { Actor } from '../../domain/actor';
+import type { RuleViolation } from '../../domain/rules';
 import { NO_SERVICES, type Services } from '../../domain/services';
+import { FEES } from '../support/fixtures';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -44,14 +50,6 @@ const OPERATOR: Actor = { type: 'operator', id: 'op-1' };
 const MERCHANT: Actor = { type: 'merchant', id: 'merchant-1' };
 const SYSTEM: Actor = { type: 'system' };
 
-const FEES: Fees = {
-  paymentNotice: 850,
-  sms: 900,
-  lms: 2500,
-  alimtalk: 750,
-  friendtalkText: 1200,
-  friendtalkImage: 2025,
-};
 const SERVICES: Services = { ...NO_SERVICES, sms: true, lms: true, alimtalk: true, fallbackSms: true };
 
 const APPLIED_AT = '2026-02-27T09:00';
@@ -93,6 +91,10 @@ function deadlineFrozen(state: ContractState, kind: DeadlineKind, now: number): 
   return d;
 }
 
+/** A decision as the API answers it: a refusal carries the HTTP status of its code. */
+const answered = (d: Decision) =>
+  d.ok ? d : { ...d, violation: { ...d.violation, status: statusOfRule(d.violation.code) } };
+
 /** Checks the common shape of an accepted change: one version up, an event describing it. */
 function expectChange(prev: ContractState, d: Decision, actor: Actor, now: number): Extract<Decision, { ok: true }> {
   if (!d.ok) throw new Error(`expected the change to be accepted, got ${d.violation.code} (${d.violation.message})`);
@@ -109,12 +111,18 @@ function accept(state: ContractState, command: ContractCommand, actor: Actor, no
   return expectChange(state, decideFrozen(state, command, actor, now), actor, now);
 }
 
-function refuse(state: ContractState, command: ContractCommand, actor: Actor, now: number): ContractViolation {
+/** The refusal, with the HTTP status the API answers for its code (409 state conflict, 422 rule). */
+function refuse(
+  state: ContractState,
+  command: ContractCommand,
+  actor: Actor,
+  now: number,
+): RuleViolation & { status: number } {
   const d = decideFrozen(state, command, actor, now);
   if (d.ok) throw new Error(`expected ${command.type} to be refused, but it moved the contract to ${d.state.status}`);
   expect(typeof d.violation.message).toBe('string');
   expect(d.violation.message.length).toBeGreaterThan(0);
-  return d.violation;
+  return { ...d.violation, status: statusOfRule(d.violation.code) };
 }
 
 function deadline(state: ContractState, kind: DeadlineKind, now: number, actor: Actor = SYSTEM) {
@@ -569,7 +577,7 @@ describe('suspension (Art. 5.2, 13.3)', () => {
 
   it('the suspension deadline changes nothing when no suspension is pending', () => {
     const d = deadlineFrozen(activeState(), 'suspension_takes_effect', at('2026-07-01T00:00'));
-    expect(d).toMatchObject({ ok: false, violation: { code: 'invalid_transition', status: 409 } });
+    expect(answered(d)).toMatchObject({ ok: false, violation: { code: 'invalid_transition', status: 409 } });
   });
 });
 
@@ -803,7 +811,7 @@ describe('automatic renewal (Art. 12)', () => {
   });
 
   it('the term deadline changes nothing on a contract that has no term yet', () => {
-    expect(deadlineFrozen(appliedState(), 'term_end', at(TERM_END))).toMatchObject({
+    expect(answered(deadlineFrozen(appliedState(), 'term_end', at(TERM_END)))).toMatchObject({
       ok: false,
       violation: { code: 'invalid_transition', status: 409 },
     });
@@ -1201,6 +1209,32 @@ describe('billing signals (Art. 5.2.3)', () => {
     const d = accept(overdue, { type: 'resume' }, OPERATOR, at('2026-06-16T09:00'));
     expect(d.state.status).toBe('active');
     expect(d.state.overdueInvoices).toEqual([]);
+  });
+});
+
+describe('what each status means', () => {
+  // [status, open (one per merchant), in force (a term runs), final, personal data purged]
+  const table: [ContractStatus, boolean, boolean, boolean, boolean][] = [
+    ['applied', true, false, false, false],
+    ['on_hold', true, false, false, false],
+    ['active', true, true, false, false],
+    ['suspended', true, true, false, false],
+    ['rejected', false, false, true, false],
+    ['terminated', false, false, true, true],
+    ['expired', false, false, true, true],
+  ];
+  it('covers every status', () => {
+    expect(table.map(([status]) => status).sort()).toEqual([...CONTRACT_STATUSES].sort());
+  });
+  it.each(table)('%s: open %s, in force %s, final %s, purged %s', (status, open, inForce, final, purged) => {
+    expect(OPEN_STATUSES.includes(status)).toBe(open);
+    expect(isInForce(status)).toBe(inForce);
+    expect(isFinal(status)).toBe(final);
+    expect(purgesPersonalData(status)).toBe(purged);
+  });
+  it.each(table)('%s renews automatically only while in force and without notice of non-renewal', (status) => {
+    expect(autoRenews({ status, nonRenewal: null })).toBe(isInForce(status));
+    expect(autoRenews({ status, nonRenewal: { termEnd: '2027-03-02T01:00:00.000Z' } })).toBe(false);
   });
 });
 
