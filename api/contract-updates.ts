@@ -19,7 +19,7 @@ import { ContractId, MerchantId } from '../workflows/search-attributes';
 import { TASK_QUEUES } from '../workflows/task-queues';
 import { maySee, type Principal } from './auth';
 import { notFound } from './errors';
-import { refusalToApiError } from './temporal-errors';
+import { runUpdate } from './temporal-errors';
 
 /** The contract, when it exists and the caller may see it; 404 otherwise (never 403: SPEC §7). */
 export async function visibleContract(db: Db, principal: Principal, id: string): Promise<ContractRecord> {
@@ -47,16 +47,15 @@ export async function updateContract<T extends ContractAction>(
   action: T,
   request: ContractRequest<T>,
 ): Promise<ContractState> {
-  try {
-    return await temporal.workflow
-      .getHandle(contractWorkflowId(contractId))
-      .executeUpdate(contractUpdate(action), { args: [request] });
-  } catch (err) {
-    throw (
-      refusalToApiError(err, CONTRACT_VIOLATION, {
-        code: 'contract_closed',
-        message: 'the contract has ended (rejected, terminated or expired); nothing more can change',
-      }) ?? err
-    );
-  }
+  return runUpdate(
+    () =>
+      temporal.workflow
+        .getHandle(contractWorkflowId(contractId))
+        .executeUpdate(contractUpdate(action), { args: [request] }),
+    CONTRACT_VIOLATION,
+    {
+      code: 'contract_closed',
+      message: 'the contract has ended (rejected, terminated or expired); nothing more can change',
+    },
+  );
 }

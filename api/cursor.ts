@@ -1,4 +1,5 @@
 /** Opaque pagination cursors (`nextCursor`): the position after which the next page starts. */
+import { merchantOfList, type Principal } from './auth';
 import { badRequest } from './errors';
 
 const invalidCursor = () =>
@@ -16,6 +17,29 @@ export function decodeCursor(cursor: string): string {
     // fall through to the error below
   }
   throw invalidCursor();
+}
+
+/** A position that is a row's sequence number (the audit log): anything else is refused, never sent to the database. */
+export function decodeCursorNumber(cursor: string): number {
+  const position = decodeCursor(cursor);
+  if (!/^\d{1,15}$/.test(position)) throw invalidCursor();
+  return Number(position);
+}
+
+/**
+ * Which page of a merchant-scoped list (MerchantListQuery) to read: a merchant's key sees only its
+ * own rows; `before` is the position the cursor names.
+ */
+export function merchantListPage<P>(
+  principal: Principal,
+  query: { merchantId?: string; cursor?: string; limit: number },
+  decode: (cursor: string) => P,
+): { merchantId: string | undefined; before: P | undefined; limit: number } {
+  return {
+    merchantId: merchantOfList(principal, query.merchantId),
+    before: query.cursor ? decode(query.cursor) : undefined,
+    limit: query.limit,
+  };
 }
 
 /** A position of two parts: the sort key and the id that breaks its ties. */

@@ -5,12 +5,13 @@
  */
 import type { Client } from '@temporalio/client';
 import type { Db } from '../platform/db';
+import { recordAudit } from '../store/audit';
 import { findInvoice, type InvoiceRecord } from '../store/billing';
 import { invoiceWorkflowId } from '../workflows/ids';
 import { INVOICE_VIOLATION, invoiceUpdate, type InvoiceCommand } from '../workflows/invoice';
-import { maySee, type Principal } from './auth';
+import { auditActor, maySee, type Principal } from './auth';
 import { notFound } from './errors';
-import { refusalToApiError } from './temporal-errors';
+import { runUpdate } from './temporal-errors';
 
 export interface InvoiceDeps {
   db: Db;
@@ -30,17 +31,31 @@ export async function updateInvoice(
   invoice: InvoiceRecord,
   command: InvoiceCommand,
 ): Promise<InvoiceRecord> {
-  try {
-    await temporal.workflow
-      .getHandle(invoiceWorkflowId(invoice.row.contract_id, invoice.row.period))
-      .executeUpdate(invoiceUpdate(command.type), { args: [command as never] });
-  } catch (err) {
-    throw (
-      refusalToApiError(err, INVOICE_VIOLATION, {
-        code: 'invoice_closed',
-        message: 'the invoice is paid or settled; nothing more can change',
-      }) ?? err
-    );
-  }
+  await runUpdate(
+    () =>
+      temporal.workflow
+        .getHandle(invoiceWorkflowId(invoice.row.contract_id, invoice.row.period))
+        .executeUpdate(invoiceUpdate(command.type), { args: [command as never] }),
+    INVOICE_VIOLATION,
+    { code: 'invoice_closed', message: 'the invoice is paid or settled; nothing more can change' },
+  );
   return (await findInvoice(db, invoice.row.id))!;
+}
+
+/** The audit entry of a change to an invoice (Art. 11: every state change, by whom). */
+export async function auditInvoice(
+  db: Db,
+  principal: Principal,
+  invoice: InvoiceRecord,
+  action: string,
+  details: Record<string, unknown>,
+): Promise<void> {
+  await recordAudit(db, {
+    actor: auditActor(principal),
+    action,
+    subjectType: 'invoice',
+    subjectId: invoice.row.id,
+    merchantId: invoice.row.merchant_id,
+    details,
+  });
 }

@@ -5,7 +5,7 @@ import { ApiError, conflict } from './errors';
 import { statusOfRule } from './rule-status';
 
 /** A workflow-side refusal: `ApplicationFailure` of `type` with the domain's `{code, message}` in details. */
-export function refusalToApiError(
+function refusalToApiError(
   err: unknown,
   type: string,
   closed: { code: string; message: string },
@@ -27,4 +27,17 @@ export function refusalToApiError(
     return conflict(closed.code, closed.message);
   }
   return undefined;
+}
+
+/** Runs a workflow Update: the workflow's refusals become API errors, anything else is rethrown as it is. */
+export async function runUpdate<T>(
+  update: () => Promise<T>,
+  type: string,
+  closed: { code: string; message: string },
+): Promise<T> {
+  try {
+    return await update();
+  } catch (err) {
+    throw refusalToApiError(err, type, closed) ?? err;
+  }
 }

@@ -1,6 +1,7 @@
 /** The audit log (Art. 11: processing of and access to personal data; every state change by whom). */
 import type { Knex } from 'knex';
 import type { Actor, ActorType } from '../domain/actor';
+import { newestFirst } from './queries';
 
 export interface AuditEntry {
   actor: Actor;
@@ -42,12 +43,5 @@ export async function listAuditEntries(
   db: Knex,
   filter: { merchantId?: string; action?: string; before?: number; limit: number },
 ): Promise<{ rows: AuditRow[]; hasMore: boolean }> {
-  const q = db<AuditRow>('audit_log')
-    .orderBy('id', 'desc')
-    .limit(filter.limit + 1);
-  if (filter.merchantId) q.where('merchant_id', filter.merchantId);
-  if (filter.action) q.where('action', filter.action);
-  if (filter.before !== undefined) q.where('id', '<', filter.before);
-  const rows = await q;
-  return { rows: rows.slice(0, filter.limit), hasMore: rows.length > filter.limit };
+  return newestFirst<AuditRow>(db('audit_log'), filter, { action: filter.action });
 }

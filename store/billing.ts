@@ -12,6 +12,7 @@ import {
   USAGE_TYPES,
   type UsageType,
 } from '../domain/money';
+import { splitPage, upsertNewer } from './queries';
 
 /** Delivered messages of a contract in a period, priced with the contract's fees (SPEC §5). */
 export async function draftInvoice(db: Knex, contractId: string, period: string): Promise<InvoiceDraft | undefined> {
@@ -107,13 +108,7 @@ export async function saveInvoice(db: Knex, s: InvoiceSnapshot): Promise<void> {
       version: s.version,
       updated_at: trx.fn.now(),
     };
-    const written = await trx('invoices')
-      .insert(row)
-      .onConflict('id')
-      .merge()
-      .where('invoices.version', '<', s.version)
-      .returning('id');
-    if (!written.length) return;
+    if (!(await upsertNewer(trx, 'invoices', row))) return;
     await trx('invoice_lines')
       .insert(
         s.draft.lines.map((l) => ({
@@ -253,5 +248,6 @@ export async function listInvoices(
     },
     f.limit + 1,
   );
-  return { records: records.slice(0, f.limit), hasMore: records.length > f.limit };
+  const page = splitPage(records, f.limit);
+  return { records: page.rows, hasMore: page.hasMore };
 }

@@ -14,6 +14,7 @@ import {
 import { formatUnitPrice, parseUnitPrice, USAGE_TYPES, type Fees } from '../domain/money';
 import type { GateContract } from '../domain/sending-gate';
 import type { Services } from '../domain/services';
+import { newestFirst, upsertNewer } from './queries';
 
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 
@@ -111,13 +112,7 @@ export async function saveContractSnapshot(db: Knex, state: ContractState, event
       version: state.version,
       updated_at: trx.fn.now(),
     };
-    const written = await trx('contracts')
-      .insert(row)
-      .onConflict('id')
-      .merge()
-      .where('contracts.version', '<', state.version)
-      .returning('id');
-    if (written.length === 0) return;
+    if (!(await upsertNewer(trx, 'contracts', row))) return;
 
     if (state.fees) {
       await trx('contract_fees')
@@ -290,16 +285,10 @@ export async function contractHistory(db: Knex, id: string): Promise<ContractEve
 
 export async function listContracts(
   db: Knex,
-  filter: { merchantId?: string; status?: ContractStatus; after?: string; limit: number },
+  filter: { merchantId?: string; status?: ContractStatus; before?: string; limit: number },
 ): Promise<{ records: ContractRecord[]; hasMore: boolean }> {
-  const q = db<ContractRow>('contracts')
-    .orderBy('id', 'desc')
-    .limit(filter.limit + 1);
-  if (filter.merchantId) q.where('merchant_id', filter.merchantId);
-  if (filter.status) q.where('status', filter.status);
-  if (filter.after) q.where('id', '<', filter.after);
-  const rows = await q;
-  return { records: await withDetails(db, rows.slice(0, filter.limit)), hasMore: rows.length > filter.limit };
+  const page = await newestFirst<ContractRow>(db('contracts'), filter, { status: filter.status });
+  return { records: await withDetails(db, page.rows), hasMore: page.hasMore };
 }
 
 export async function findOpenContractId(db: Knex, merchantId: string): Promise<string | undefined> {

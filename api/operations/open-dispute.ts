@@ -1,10 +1,9 @@
 /** A merchant disputes part of its invoice (Art. 7.2): the undisputed part stays due on the due date. */
 import { newId } from '../../platform/ids';
-import { recordAudit } from '../../store/audit';
 import type { InvoiceRecord } from '../../store/billing';
-import { auditActor, type Principal } from '../auth';
+import type { Principal } from '../auth';
 import { notFound } from '../errors';
-import { updateInvoice, visibleInvoice, type InvoiceDeps } from '../invoice-updates';
+import { auditInvoice, updateInvoice, visibleInvoice, type InvoiceDeps } from '../invoice-updates';
 
 export async function openDispute(
   deps: InvoiceDeps,
@@ -22,13 +21,6 @@ export async function openDispute(
     reason: dispute.reason,
     openedAt: new Date().toISOString(),
   });
-  await recordAudit(deps.db, {
-    actor: auditActor(caller.principal),
-    action: 'invoice.disputed',
-    subjectType: 'invoice',
-    subjectId: invoice.row.id,
-    merchantId: invoice.row.merchant_id,
-    details: { amount: dispute.amount },
-  });
+  await auditInvoice(deps.db, caller.principal, invoice, 'invoice.disputed', { amount: dispute.amount });
   return updated;
 }

@@ -1,9 +1,8 @@
 /** An operator records a deposit on an invoice (SPEC §5): partial payments allowed, never above what is owed. */
 import { newId } from '../../platform/ids';
-import { recordAudit } from '../../store/audit';
 import type { InvoiceRecord } from '../../store/billing';
-import { auditActor, type Principal } from '../auth';
-import { updateInvoice, visibleInvoice, type InvoiceDeps } from '../invoice-updates';
+import type { Principal } from '../auth';
+import { auditInvoice, updateInvoice, visibleInvoice, type InvoiceDeps } from '../invoice-updates';
 
 export async function recordPayment(
   deps: InvoiceDeps,
@@ -18,13 +17,6 @@ export async function recordPayment(
     amount: payment.amount,
     paidAt: payment.paidAt ?? new Date().toISOString(),
   });
-  await recordAudit(deps.db, {
-    actor: auditActor(principal),
-    action: 'invoice.payment_recorded',
-    subjectType: 'invoice',
-    subjectId: invoice.row.id,
-    merchantId: invoice.row.merchant_id,
-    details: { amount: payment.amount },
-  });
+  await auditInvoice(deps.db, principal, invoice, 'invoice.payment_recorded', { amount: payment.amount });
   return updated;
 }

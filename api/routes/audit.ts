@@ -6,9 +6,8 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
 import { ACTOR_TYPES } from '../../domain/actor';
 import type { Db } from '../../platform/db';
-import { listAuditEntries } from '../../store/audit';
-import { merchantOfList } from '../auth';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { listAuditEntries, type AuditRow } from '../../store/audit';
+import { decodeCursorNumber, encodeCursor, listPage, merchantListPage } from '../cursor';
 import { z } from '../openapi';
 import { defineRoute } from '../route';
 import { listOf, MerchantListQuery, Timestamp } from '../schemas/common';
@@ -26,6 +25,16 @@ const AuditEntry = z
   })
   .openapi('AuditEntry');
 
+const auditEntryView = (r: AuditRow) => ({
+  id: String(r.id),
+  at: iso(r.at),
+  actor: { type: r.actor_type, id: r.actor_id },
+  action: r.action,
+  subject: { type: r.subject_type, id: r.subject_id },
+  merchantId: r.merchant_id,
+  details: r.details,
+});
+
 export function auditRoutes(router: Router, registry: OpenAPIRegistry, db: Db): void {
   defineRoute(router, registry, {
     method: 'get',
@@ -36,27 +45,13 @@ export function auditRoutes(router: Router, registry: OpenAPIRegistry, db: Db): 
     query: MerchantListQuery.extend({ action: z.string().max(64).optional() }),
     responses: { 200: { description: 'A page of entries', schema: listOf(AuditEntry, 'AuditLog') } },
     handler: async ({ query, principal }) => {
-      const { rows: page, hasMore } = await listAuditEntries(db, {
-        merchantId: merchantOfList(principal, query.merchantId),
+      const page = await listAuditEntries(db, {
+        ...merchantListPage(principal, query, decodeCursorNumber),
         action: query.action,
-        before: query.cursor ? Number(decodeCursor(query.cursor)) : undefined,
-        limit: query.limit,
       });
-      const last = page.at(-1);
       return {
         status: 200,
-        body: {
-          data: page.map((r) => ({
-            id: String(r.id),
-            at: iso(r.at),
-            actor: { type: r.actor_type, id: r.actor_id },
-            action: r.action,
-            subject: { type: r.subject_type, id: r.subject_id },
-            merchantId: r.merchant_id,
-            details: r.details,
-          })),
-          nextCursor: hasMore && last ? encodeCursor(String(last.id)) : null,
-        },
+        body: listPage(page.rows, page.hasMore, auditEntryView, (last) => encodeCursor(String(last.id))),
       };
     },
   });

@@ -12,7 +12,7 @@ import { HOLIDAY_SOURCES, holidaysOfYear } from '../../domain/business-days';
 import { kstPeriod, PERIOD_PATTERN } from '../../domain/calendar-kst';
 import { DEPOSIT_ACCOUNT } from '../../domain/company';
 import type { InvoiceDraft, InvoiceParty } from '../../domain/invoice';
-import { DISPUTE_STATUSES, INVOICE_STATUSES } from '../../domain/invoice-ledger';
+import { DISPUTE_STATUSES, INVOICE_STATUSES, type Dispute } from '../../domain/invoice-ledger';
 import { formatCentiwon, formatUnitPrice } from '../../domain/money';
 import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
@@ -99,6 +99,26 @@ const UpcomingInvoice = z
 
 const party = (p: InvoiceParty) => ({ ...p, businessRegistrationNumber: formatBrn(p.businessRegistrationNumber) });
 
+const disputeView = ({
+  id,
+  amount,
+  reason,
+  status,
+  acceptedAmount,
+  creditedAmount,
+  openedAt,
+  resolvedAt,
+}: Dispute) => ({
+  id,
+  amount,
+  reason,
+  status,
+  acceptedAmount: acceptedAmount ?? null,
+  creditedAmount: creditedAmount ?? null,
+  openedAt: iso(openedAt),
+  resolvedAt: iso(resolvedAt ?? null),
+});
+
 function invoiceView(r: InvoiceRecord) {
   const x = r.row;
   return {
@@ -128,16 +148,7 @@ function invoiceView(r: InvoiceRecord) {
     buyer: party(x.buyer),
     depositAccount: DEPOSIT_ACCOUNT,
     payments: r.payments.map((p) => ({ ...p, paidAt: iso(p.paidAt) })),
-    disputes: r.disputes.map((d) => ({
-      id: d.id,
-      amount: d.amount,
-      reason: d.reason,
-      status: d.status,
-      acceptedAmount: d.acceptedAmount ?? null,
-      creditedAmount: d.creditedAmount ?? null,
-      openedAt: iso(d.openedAt),
-      resolvedAt: iso(d.resolvedAt ?? null),
-    })),
+    disputes: r.disputes.map(disputeView),
   };
 }
 

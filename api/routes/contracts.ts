@@ -11,9 +11,9 @@ import { formatUnitPrice, USAGE_TYPES } from '../../domain/money';
 import type { Db } from '../../platform/db';
 import { recordAudit } from '../../store/audit';
 import { contractHistory, findContract, listContracts, type ContractRecord } from '../../store/contracts';
-import { actingMerchant, contractActor, merchantOfList } from '../auth';
+import { actingMerchant, contractActor } from '../auth';
 import { visibleContract } from '../contract-updates';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { decodeCursor, encodeCursor, listPage, merchantListPage } from '../cursor';
 import { notFound } from '../errors';
 import { z } from '../openapi';
 import { actOnContract, type ContractActionInput } from '../operations/act-on-contract';
@@ -115,18 +115,12 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     responses: { 200: { description: 'A page of contracts, newest first', schema: listOf(Contract, 'ContractList') } },
     handler: async ({ query, principal }) => {
       const page = await listContracts(db, {
-        merchantId: merchantOfList(principal, query.merchantId),
+        ...merchantListPage(principal, query, decodeCursor),
         status: query.status,
-        after: query.cursor ? decodeCursor(query.cursor) : undefined,
-        limit: query.limit,
       });
-      const last = page.records.at(-1);
       return {
         status: 200,
-        body: {
-          data: page.records.map((c) => contractView(c)),
-          nextCursor: page.hasMore && last ? encodeCursor(last.row.id) : null,
-        },
+        body: listPage(page.records, page.hasMore, contractView, (last) => encodeCursor(last.row.id)),
       };
     },
   });

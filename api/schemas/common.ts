@@ -5,6 +5,9 @@ export const Timestamp = z
   .string()
   .openapi({ description: 'ISO-8601 time with offset', example: '2026-11-25T09:00:00.000+09:00' });
 
+/** A web address we fetch or call: http(s) only, never file:, data: or the like. */
+export const httpUrl = (maxLength: number) => z.url({ protocol: /^https?$/ }).max(maxLength);
+
 export const IdParams = z.object({ id: z.string().min(1).max(64) });
 
 export const ListQuery = z.object({

@@ -3,7 +3,7 @@ import { DEFAULT_SMS_BYTE_LIMIT, FALLBACK_CHANNELS, MESSAGE_TYPES } from '../../
 import { SEND_KINDS } from '../../domain/sending-gate';
 import { TEMPLATE_BUTTON_TYPES, TEMPLATE_STATUSES } from '../../domain/template';
 import { z } from '../openapi';
-import { ListQuery, Timestamp } from './common';
+import { httpUrl, ListQuery, Timestamp } from './common';
 
 export const MessageBody = z
   .object({
@@ -22,9 +22,7 @@ export const MessageBody = z
       .record(z.string().max(100), z.union([z.string().max(1000), z.number()]).transform(String))
       .optional()
       .openapi({ description: 'AlimTalk: values of the template’s #{variables}' }),
-    imageUrl: z
-      .url({ protocol: /^https?$/ })
-      .max(2000)
+    imageUrl: httpUrl(2000)
       .optional()
       .openapi({ description: 'FriendTalk image: JPEG/PNG, ≤ 500 KB, width ≥ 500 px, ratio between 2:1 and 3:4' }),
     fallback: z

@@ -37,6 +37,22 @@ export async function createMerchant(api: ApiClient, overrides: Record<string, u
   return { id: res.body.id, apiKey: res.body.apiKey, webhookSecret: res.body.webhookSecret, name: res.body.name };
 }
 
+const proofOf = (number: string) => ({
+  number,
+  proofDocument: { fileName: 'proof.pdf', contentBase64: PROOF_PDF_BASE64 },
+});
+
+/** A merchant and its SMS-only application with one sender number, waiting for an operator's review. */
+export async function smsApplication(api: ApiClient): Promise<{ merchant: TestMerchant; contract: { id: string } }> {
+  const merchant = await createMerchant(api);
+  const applied = await api.call('POST', '/v1/contracts', {
+    key: merchant.apiKey,
+    body: { services: { sms: true }, senderNumbers: [proofOf('02-2345-6789')] },
+  });
+  if (applied.status !== 201) throw new Error(`application refused: ${applied.status} ${JSON.stringify(applied.body)}`);
+  return { merchant, contract: applied.body };
+}
+
 export interface ActiveContract {
   merchant: TestMerchant;
   contractId: string;
@@ -59,10 +75,7 @@ export async function activeContract(
     key: merchant.apiKey,
     body: {
       services: opts.services ?? MESSAGING_SERVICES,
-      senderNumbers: (opts.senderNumbers ?? ['02-2345-6789']).map((number) => ({
-        number,
-        proofDocument: { fileName: 'proof.pdf', contentBase64: PROOF_PDF_BASE64 },
-      })),
+      senderNumbers: (opts.senderNumbers ?? ['02-2345-6789']).map(proofOf),
       receiverNumbers: opts.receiverNumbers ?? [],
       mids: opts.mids ?? [],
     },

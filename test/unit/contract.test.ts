@@ -948,6 +948,9 @@ describe('sender numbers (form §2가, Art. 4.4)', () => {
     number,
     documentId: `doc-${id}`,
   });
+  /** The state after an operator rejected one of its numbers. */
+  const withRejected = (state: ContractState, id: string, reason: string): ContractState =>
+    accept(state, { type: 'reject_sender_number', id, reason }, OPERATOR, at(NOW)).state;
   /** Nine more numbers after sn-1 from the application: 10 in all. */
   function withTenNumbers(): ContractState {
     let s = activeState();
@@ -997,12 +1000,7 @@ describe('sender numbers (form §2가, Art. 4.4)', () => {
   });
 
   it('rejected sender numbers do not count toward the 10', () => {
-    const rejected = accept(
-      withTenNumbers(),
-      { type: 'reject_sender_number', id: 'sn-3', reason: 'document does not match' },
-      OPERATOR,
-      at(NOW),
-    ).state;
+    const rejected = withRejected(withTenNumbers(), 'sn-3', 'document does not match');
     const d = accept(rejected, add('sn-11', '01099990000'), MERCHANT, at(NOW));
     expect(d.state.senderNumbers.filter((n) => n.status !== 'rejected')).toHaveLength(10);
   });
@@ -1015,12 +1013,7 @@ describe('sender numbers (form §2가, Art. 4.4)', () => {
   });
 
   it('a rejected number can be submitted again with a new document', () => {
-    const rejected = accept(
-      activeState(),
-      { type: 'reject_sender_number', id: 'sn-1', reason: 'blurred scan' },
-      OPERATOR,
-      at(NOW),
-    ).state;
+    const rejected = withRejected(activeState(), 'sn-1', 'blurred scan');
     const d = accept(rejected, add('sn-2', '0212345678'), MERCHANT, at(NOW));
     expect(d.state.senderNumbers.map((n) => [n.id, n.status])).toEqual([
       ['sn-1', 'rejected'],

@@ -50,9 +50,12 @@ async function startContract() {
   });
   const act = <T extends ContractAction>(action: T, command: ContractRequest<T>['command'], actor: Actor = OPERATOR) =>
     handle.executeUpdate(contractUpdate(action), { args: [{ actor, command } as ContractRequest<T>] });
+  /** The same action taken by the merchant itself. */
+  const merchantActs = <T extends ContractAction>(action: T, command: ContractRequest<T>['command']) =>
+    act(action, command, { type: 'merchant', id: merchant.merchant.id });
   const state = () => handle.query(contractStateQuery);
   const row = () => t.db('contracts').where({ id: app.id }).first();
-  return { app, handle, act, state, row, merchantId: merchant.merchant.id };
+  return { app, handle, act, merchantActs, state, row };
 }
 
 async function sleepUntil(at: string | number) {
@@ -82,11 +85,7 @@ describe('ContractWorkflow', () => {
     const c = await startContract();
     const { term } = await c.act('approve', { type: 'approve', fees: FEES });
     await sleepUntil(Date.parse(term!.end) - 31 * DAY);
-    const noticed = await c.act(
-      'request_non_renewal',
-      { type: 'request_non_renewal' },
-      { type: 'merchant', id: c.merchantId },
-    );
+    const noticed = await c.merchantActs('request_non_renewal', { type: 'request_non_renewal' });
     expect(noticed.nonRenewal!.termEnd).toBe(term!.end);
 
     await sleepUntil(Date.parse(term!.end) + DAY);
@@ -98,11 +97,7 @@ describe('ContractWorkflow', () => {
     const c = await startContract();
     const { term } = await c.act('approve', { type: 'approve', fees: FEES });
     await sleepUntil(Date.parse(term!.end) - 29 * DAY);
-    const noticed = await c.act(
-      'request_non_renewal',
-      { type: 'request_non_renewal' },
-      { type: 'merchant', id: c.merchantId },
-    );
+    const noticed = await c.merchantActs('request_non_renewal', { type: 'request_non_renewal' });
     expect(Date.parse(noticed.nonRenewal!.termEnd)).toBeGreaterThan(Date.parse(term!.end) + 364 * DAY);
     const event = await t.db('contract_events').where({ contract_id: c.app.id, action: 'non_renewal_noticed' }).first();
     expect(event.details.appliesTo).toBe('following_term');
@@ -137,11 +132,7 @@ describe('ContractWorkflow', () => {
     await c.act('approve', { type: 'approve', fees: FEES });
     const suspended = await c.act('suspend', { type: 'suspend', reason: 'unpaid_fees' });
     await env.sleep(30 * DAY);
-    const objected = await c.act(
-      'object',
-      { type: 'object', text: '이미 입금했습니다' },
-      { type: 'merchant', id: c.merchantId },
-    );
+    const objected = await c.merchantActs('object', { type: 'object', text: '이미 입금했습니다' });
     expect(objected.suspension).toMatchObject({ terminationAt: null, objection: { text: '이미 입금했습니다' } });
 
     await sleepUntil(Date.parse(suspended.suspension!.terminationAt!) + 30 * DAY);
