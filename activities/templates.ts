@@ -1,10 +1,12 @@
 /** Activities of the TemplateReviewWorkflow: Kakao reviews each AlimTalk template before use. */
 import { ApplicationFailure } from '@temporalio/activity';
+import type { TemplateButton } from '../domain/template';
 import type { Config } from '../platform/config';
 import type { Db } from '../platform/db';
+import { findMerchant } from '../store/merchants';
 import { findTemplate, setTemplateReview } from '../store/messages';
 import { templateReviewsFromConfig } from './providers';
-import type { TemplateButton, TemplateReviews, TemplateReviewStatus } from './providers/types';
+import type { TemplateReviews, TemplateReviewStatus } from './providers/types';
 
 export function createTemplateActivities({
   db,
@@ -16,10 +18,7 @@ export function createTemplateActivities({
   templateReviews?: TemplateReviews;
 }) {
   const reviews = templateReviews ?? templateReviewsFromConfig(config);
-  const senderKeyOf = async (merchantId: string) => {
-    const row = await db('merchants').where({ id: merchantId }).first('kakao_search_id');
-    return row?.kakao_search_id ?? merchantId;
-  };
+  const senderKeyOf = async (merchantId: string) => (await findMerchant(db, merchantId))?.kakaoSearchId ?? merchantId;
   return {
     async submitTemplateForReview(input: {
       merchantId: string;

@@ -17,9 +17,9 @@ import { billingRoutes } from './routes/billing';
 import { contractRoutes } from './routes/contracts';
 import { merchantRoutes } from './routes/merchants';
 import { messageRoutes } from './routes/messages';
-import { nhnReportRoutes } from './routes/nhn-reports';
 import { paymentEventRoutes } from './routes/payment-events';
 import { providerReportRoutes } from './routes/provider-reports';
+import { senderNumberRoutes } from './routes/sender-numbers';
 
 export interface AppDeps {
   db: Db;
@@ -59,11 +59,10 @@ export function createApp(deps: AppDeps): express.Express {
   const v1 = Router();
 
   healthRoutes(publicRoutes, registry, db, temporal);
-  // NHN's fixed path first: the generic route below takes /v1/provider-reports/:provider.
-  nhnReportRoutes(publicRoutes, registry, { db, temporal, config: deps.config, logger });
   providerReportRoutes(publicRoutes, registry, { db, temporal, config: deps.config, logger });
   merchantRoutes(v1, registry, db);
   contractRoutes(v1, registry, { db, temporal });
+  senderNumberRoutes(v1, registry, { db, temporal });
   messageRoutes(v1, registry, { db, temporal, config: deps.config, metrics });
   paymentEventRoutes(v1, registry, { db, temporal, config: deps.config });
   billingRoutes(v1, registry, { db, temporal, config: deps.config });

@@ -4,6 +4,8 @@
  * `en/friendtalkupgrade-api-guide.md` (Brand Message API v1.0), `en/error-code.md`,
  * `ko/webhook-api-guide.md`; SMS `en/api-guide.md` (SMS API v3.0), `en/error-code.md`.
  */
+import type { ProviderReport, ProviderResultStatus } from './delivery';
+import type { TemplateStatus } from './template';
 
 /** The NHN API a provider message id belongs to: its result is queried there. */
 export type NhnApi = 'alimtalk' | 'brand' | 'sms' | 'mms';
@@ -31,7 +33,7 @@ export function nhnApiOfKakaoMessageType(type: string): NhnApi | null {
   return null;
 }
 
-export type NhnResult = { status: 'delivered' | 'failed'; resultCode: string } | null;
+export type NhnResult = { status: ProviderResultStatus; resultCode: string } | null;
 
 /** Kakao's delivery result code for a delivered message (Alimtalk error-code.md, "Delivery Result Code": 1000 Success). */
 const KAKAO_DELIVERED = new Set(['1000', 'MRC01']);
@@ -67,7 +69,7 @@ export function smsResultOf(r: { msgStatus?: string | null; resultCode?: string 
 }
 
 /** AlimTalk template status (v2.3 "Get Template": TSC01 requested, TSC02 reviewing, TSC03 approved, TSC04 rejected). */
-export function templateReviewOf(status: string): 'requested' | 'approved' | 'rejected' {
+export function templateReviewOf(status: string): TemplateStatus {
   if (status === 'TSC03') return 'approved';
   if (status === 'TSC04') return 'rejected';
   return 'requested';
@@ -120,13 +122,7 @@ const OUR_KAKAO_KEY = /^msg_[0-9a-z]{26}:(alimtalk|friendtalk|friendtalk_image)$
  * A result hook as one of our provider reports; null for a hook that is not ours (sent from NHN's
  * console: no key of ours), not a Kakao send we know, or not a final result yet.
  */
-export function nhnReportOf(hook: NhnResultHook): {
-  providerMessageId: string;
-  idempotencyKey: string;
-  status: 'delivered' | 'failed';
-  resultCode: string;
-  reportedAt: string | null;
-} | null {
+export function nhnReportOf(hook: NhnResultHook): Omit<ProviderReport, 'provider'> | null {
   const api = nhnApiOfKakaoMessageType(hook.kakaoMessageType ?? '');
   const seq = Number(hook.recipientSeq);
   const key = hook.recipientGroupingKey ?? '';

@@ -1,7 +1,9 @@
 /** Configuration from the environment (SPEC §9). Parsed once, validated, with the SPEC's defaults. */
 import { z } from 'zod';
 import { parseCarrierList } from '../domain/carrier-failover';
+import { GATEWAYS, type Gateway } from '../domain/delivery';
 import { parseDuration } from '../domain/duration';
+import { DEFAULT_SMS_BYTE_LIMIT } from '../domain/message';
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
@@ -18,12 +20,9 @@ const duration = z.string().transform((v, ctx) => {
 
 const port = z.coerce.number().int().min(0).max(65535);
 
-/** What stands behind the Kakao and SMS/LMS adapters: the carrier simulator or NHN Cloud (docs/providers.md). */
-const PROVIDER_KINDS = ['simulator', 'nhn'] as const;
-
 const carrierList = z.string().transform((v, ctx) => {
-  const parsed = parseCarrierList(v, PROVIDER_KINDS);
-  if (parsed.ok) return parsed.carriers as (typeof PROVIDER_KINDS)[number][];
+  const parsed = parseCarrierList(v, GATEWAYS);
+  if (parsed.ok) return parsed.carriers as Gateway[];
   ctx.addIssue({ code: 'custom', message: parsed.message });
   return z.NEVER;
 });
@@ -46,7 +45,7 @@ const EnvSchema = z.object({
   KAKAO_RESULT_TIMEOUT: duration.default(30_000),
   RESULT_WINDOW: duration.default(48 * 3_600_000),
   /** SMS size limit in EUC-KR bytes (Art. 2.1 says 80; carriers commonly take 90). */
-  SMS_BYTE_LIMIT: z.coerce.number().int().min(1).max(90).default(80),
+  SMS_BYTE_LIMIT: z.coerce.number().int().min(1).max(90).default(DEFAULT_SMS_BYTE_LIMIT),
   /** Start the carrier simulator and point the provider adapters at it. */
   SIMULATOR: flag.optional(),
   SIMULATOR_PORT: port.default(4010),
@@ -55,8 +54,8 @@ const EnvSchema = z.object({
   /** Base URLs of the Kakao and SMS/LMS providers (default: the simulator). */
   KAKAO_PROVIDER_URL: z.string().url().optional(),
   SMS_PROVIDER_URL: z.string().url().optional(),
-  KAKAO_PROVIDER: z.enum(PROVIDER_KINDS).default('simulator'),
-  SMS_PROVIDER: z.enum(PROVIDER_KINDS).default('simulator'),
+  KAKAO_PROVIDER: z.enum(GATEWAYS).default('simulator'),
+  SMS_PROVIDER: z.enum(GATEWAYS).default('simulator'),
   /** SMS/LMS carriers in failover order, e.g. "nhn,simulator" (overrides SMS_PROVIDER). */
   SMS_PROVIDERS: carrierList.optional(),
   /** How long one SMS/LMS carrier may keep failing (timeouts, 5xx) before the next one takes the attempt. */

@@ -1,5 +1,6 @@
 /** SMS/LMS carrier failover state (migrations/016_carriers.ts) and its entries on a message's timeline. */
 import type { Knex } from 'knex';
+import { channelOfKey } from '../domain/provider-keys';
 import type { AttemptRow } from './messages';
 
 export type CarrierAttemptStatus = 'failing' | 'handed_over' | 'accepted';
@@ -90,7 +91,7 @@ export async function carrierHandovers(db: Knex, messageIds: string[]): Promise<
 export function withHandovers(attempts: AttemptRow[], handovers: CarrierAttemptRow[]): AttemptRow[] {
   const out = [...attempts];
   for (const h of handovers) {
-    const channel = h.idempotency_key.split(':')[1] as AttemptRow['channel'];
+    const channel = channelOfKey(h.idempotency_key);
     const entry: AttemptRow = {
       seq: 0,
       channel,

@@ -93,3 +93,12 @@ export async function merchantWebhook(
   const row = await db<MerchantRow>('merchants').where({ id }).first('webhook_url', 'webhook_secret');
   return row && { url: row.webhook_url, secret: row.webhook_secret };
 }
+
+/** The merchant API key with this SHA-256 hash, unless it was revoked. */
+export async function findLiveApiKey(
+  db: Knex,
+  keyHash: string,
+): Promise<{ id: string; merchantId: string } | undefined> {
+  const row = await db('api_keys').where({ key_hash: keyHash }).whereNull('revoked_at').first('id', 'merchant_id');
+  return row && { id: row.id, merchantId: row.merchant_id };
+}

@@ -1,20 +1,26 @@
 /** Messages, their timeline, usage records, templates and opt-outs in PostgreSQL. */
 import type { Knex } from 'knex';
-import { kstDate, periodOf } from '../domain/calendar-kst';
-import type { AttemptStatus, MessageKind } from '../domain/delivery';
-import type { Channel, FallbackPlan, TemplateStatus } from '../domain/message';
+import {
+  usagePeriodOf,
+  type AttemptStatus,
+  type FailureReason,
+  type MessageKind,
+  type MessageOutcome,
+  type MessageStatus,
+  type TimelineStatus,
+} from '../domain/delivery';
+import type { Channel, FallbackPlan } from '../domain/message';
+import type { TemplateStatus } from '../domain/template';
 import type { UsageType } from '../domain/money';
+import type { Audience } from '../domain/payment-notices';
+import type { SendKind } from '../domain/sending-gate';
 import { carrierHandovers, withHandovers } from './carriers';
-
-export type MessageStatus = 'accepted' | 'sending' | 'delivered' | 'failed';
-/** What a message row's `type` holds: the requested message type, or a payment notice. */
-export type StoredMessageType = Channel | 'payment_notice';
 
 export interface NewMessage {
   id: string;
   merchantId: string;
   contractId: string;
-  type: StoredMessageType;
+  type: SendKind;
   recipient: string;
   recipientMasked: string;
   senderNumber: string | null;
@@ -26,7 +32,7 @@ export interface NewMessage {
   fallback: FallbackPlan | null;
   reference: string | null;
   paymentNoticeId: string | null;
-  noticeAudience?: 'merchant' | 'buyer' | null;
+  noticeAudience?: Audience | null;
   idempotencyKey: string | null;
   requestHash: string | null;
   notBefore: string | null;
@@ -105,9 +111,9 @@ export async function recordAttempt(db: Knex, e: AttemptEntry): Promise<void> {
 
 export interface Finalization {
   messageId: string;
-  status: 'delivered' | 'failed';
+  status: MessageOutcome['status'];
   deliveredVia: Channel | null;
-  failureReason: string | null;
+  failureReason: FailureReason | null;
   finalizedAt: string;
   /** For a delivered message: what it is billed as (Art. 6.3). */
   usage: { kind: MessageKind; usageType: UsageType } | null;
@@ -138,8 +144,7 @@ export async function finalizeMessage(db: Knex, f: Finalization): Promise<void> 
           contract_id: message.contract_id,
           usage_type: f.usage.usageType,
           channel: f.deliveredVia,
-          // Billed in the month (KST) the message was accepted.
-          period: periodOf(kstDate(message.created_at)),
+          period: usagePeriodOf(message.created_at),
           delivered_at: f.finalizedAt,
         })
         .onConflict('message_id')
@@ -152,10 +157,10 @@ export interface MessageRow {
   id: string;
   merchant_id: string;
   contract_id: string;
-  type: StoredMessageType;
+  type: SendKind;
   status: MessageStatus;
   delivered_via: Channel | null;
-  failure_reason: string | null;
+  failure_reason: FailureReason | null;
   recipient: string | null;
   recipient_masked: string;
   sender_number: string | null;
@@ -167,7 +172,7 @@ export interface MessageRow {
   fallback: FallbackPlan | null;
   reference: string | null;
   payment_notice_id: string | null;
-  notice_audience: 'merchant' | 'buyer' | null;
+  notice_audience: Audience | null;
   not_before: Date | null;
   created_at: Date;
   finalized_at: Date | null;
@@ -176,8 +181,8 @@ export interface MessageRow {
 export interface AttemptRow {
   seq: number;
   channel: Channel;
-  /** `carrier_handed_over`: an SMS/LMS carrier failed and the next one took the attempt (store/carriers.ts). */
-  status: AttemptStatus | 'carrier_handed_over';
+  /** `carrier_handed_over` entries come from the carrier failover's state (store/carriers.ts). */
+  status: TimelineStatus;
   provider_message_id: string | null;
   result_code: string | null;
   note: string | null;
@@ -206,7 +211,7 @@ export async function attemptsOf(db: Knex, ids: string[]): Promise<Map<string, A
 export interface MessageFilter {
   merchantId?: string;
   status?: MessageStatus;
-  type?: StoredMessageType;
+  type?: SendKind;
   since?: Date;
   until?: Date;
   paymentNoticeId?: string;
@@ -233,9 +238,17 @@ export async function listMessages(db: Knex, f: MessageFilter): Promise<{ rows: 
   return { rows: rows.slice(0, f.limit), hasMore: rows.length > f.limit };
 }
 
-/** The message as the workflow's activities and the webhook need it. */
-export async function messageForSending(db: Knex, id: string): Promise<MessageRow | undefined> {
-  return db<MessageRow>('messages').where({ id }).first();
+export interface SendableMessage extends MessageRow {
+  /** The Kakao channel (search id) of the message's contract. */
+  contract_kakao_search_id: string | null;
+}
+
+/** The message as the workflow's activities need it, with its contract's Kakao channel. */
+export async function messageForSending(db: Knex, id: string): Promise<SendableMessage | undefined> {
+  return db('messages as m')
+    .leftJoin('contracts as c', 'c.id', 'm.contract_id')
+    .where('m.id', id)
+    .first('m.*', 'c.kakao_search_id as contract_kakao_search_id');
 }
 
 // ── AlimTalk templates ──────────────────────────────────────────────────────
@@ -325,4 +338,13 @@ export async function listOptOuts(
   if (after) q.where('number', '>', after);
   const rows = await q.select('number', 'created_at');
   return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
+}
+
+/** A number on the merchant's opt-out list, with when it was added. */
+export async function findOptOut(
+  db: Knex,
+  merchantId: string,
+  number: string,
+): Promise<{ number: string; created_at: Date } | undefined> {
+  return db('opt_outs').where({ merchant_id: merchantId, number }).first('number', 'created_at');
 }

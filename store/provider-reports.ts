@@ -1,18 +1,11 @@
-/** Carriers' result reports as received (SPEC §7–8): one row per send and status, whichever way it came. */
+/** Carriers' result reports, kept as they came (SPEC §7–8), whether or not their workflow still listened. */
 import type { Knex } from 'knex';
+import type { ProviderReport } from '../domain/delivery';
 
-export interface ReceivedReport {
-  provider: string;
-  providerMessageId: string;
-  idempotencyKey: string;
-  status: 'delivered' | 'failed';
-  resultCode: string | null;
-  reportedAt: string | null;
-  messageId: string;
-}
+export type ProviderReportEntry = ProviderReport & { messageId: string };
 
-/** Stores a report; a repeat (same send and status) is ignored. Returns the new row's id, if any. */
-export async function insertProviderReport(db: Knex, r: ReceivedReport): Promise<string | undefined> {
+/** Stores a report once per (provider, message, status); the id of the new row, undefined for a repeat. */
+export async function insertProviderReport(db: Knex, r: ProviderReportEntry): Promise<string | undefined> {
   const inserted = await db('provider_reports')
     .insert({
       provider: r.provider,
@@ -26,9 +19,9 @@ export async function insertProviderReport(db: Knex, r: ReceivedReport): Promise
     .onConflict(['provider', 'provider_message_id', 'status'])
     .ignore()
     .returning('id');
-  return inserted[0]?.id === undefined ? undefined : String(inserted[0].id);
+  return inserted[0]?.id;
 }
 
-export async function markReportDelivered(db: Knex, id: string): Promise<void> {
+export async function markProviderReportDelivered(db: Knex, id: string): Promise<void> {
   await db('provider_reports').where({ id }).update({ delivered_to_workflow: true });
 }

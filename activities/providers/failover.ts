@@ -6,6 +6,7 @@
  * never asked again. Results are polled from the carrier that took it.
  */
 import { afterFailure, carrierFor } from '../../domain/carrier-failover';
+import { messageIdOfKey } from '../../domain/provider-keys';
 import type { Db } from '../../platform/db';
 import {
   carrierAttempts,
@@ -21,9 +22,6 @@ export interface Carrier {
   provider: Provider<SmsSend>;
 }
 
-/** The message id inside our idempotency key `<messageId>:<channel>`. */
-const messageIdOf = (key: string) => key.split(':')[0];
-
 export function failoverSmsProvider(
   carriers: Carrier[],
   deps: { db: Db; carrierDeadlineMs: number; now?: () => number },
@@ -32,6 +30,17 @@ export function failoverSmsProvider(
   const now = deps.now ?? Date.now;
   const names = carriers.map((c) => c.name);
   const carrier = (name: string) => carriers.find((c) => c.name === name)!.provider;
+  /** The carrier took the send: it holds the attempt from now on. */
+  const accepted = async (key: string, name: string, sent: { providerMessageId: string }) => {
+    await recordCarrierAcceptance(db, {
+      idempotencyKey: key,
+      messageId: messageIdOfKey(key),
+      carrier: name,
+      providerMessageId: sent.providerMessageId,
+      at: new Date(now()),
+    });
+    return sent;
+  };
 
   return {
     name: 'sms',
@@ -46,20 +55,12 @@ export function failoverSmsProvider(
         const provider = carrier(name);
         const mayHaveSent = !!options?.mayHaveSent || tried.some((t) => t.carrier === name);
         try {
-          const sent = await provider.send(message, key, { mayHaveSent });
-          await recordCarrierAcceptance(db, {
-            idempotencyKey: key,
-            messageId: messageIdOf(key),
-            carrier: name,
-            providerMessageId: sent.providerMessageId,
-            at: new Date(now()),
-          });
-          return sent;
+          return await accepted(key, name, await provider.send(message, key, { mayHaveSent }));
         } catch (err) {
           if (!(err instanceof ProviderUnavailable)) throw err;
           const failingSince = await recordCarrierFailure(db, {
             idempotencyKey: key,
-            messageId: messageIdOf(key),
+            messageId: messageIdOfKey(key),
             carrier: name,
             failure: err.message.slice(0, 200),
             at: new Date(now()),
@@ -69,16 +70,7 @@ export function failoverSmsProvider(
           // A timeout may hide a send the carrier took: ask it before another carrier sends it too.
           if (!err.outage) {
             const found = await provider.find?.(key).catch(() => null);
-            if (found) {
-              await recordCarrierAcceptance(db, {
-                idempotencyKey: key,
-                messageId: messageIdOf(key),
-                carrier: name,
-                providerMessageId: found.providerMessageId,
-                at: new Date(now()),
-              });
-              return found;
-            }
+            if (found) return accepted(key, name, found);
           }
           await recordCarrierHandover(db, {
             idempotencyKey: key,

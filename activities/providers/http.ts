@@ -1,10 +1,10 @@
 /** HTTP adapters for the provider wire protocol (the simulator speaks it; real providers sit behind the same shape). */
+import type { ProviderName } from '../../domain/delivery';
 import {
   ProviderRejected,
   ProviderUnavailable,
   type KakaoSend,
   type Provider,
-  type ProviderName,
   type ProviderResult,
   type SmsSend,
   type TemplateReviews,

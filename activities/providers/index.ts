@@ -3,6 +3,7 @@
  * docs/providers.md): the simulator's wire protocol or NHN Cloud, and for two or more SMS/LMS
  * carriers the failover between them.
  */
+import type { Gateway } from '../../domain/delivery';
 import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
 import type { Providers } from '../messages';
@@ -13,7 +14,7 @@ import type { Provider, SmsSend, TemplateReviews } from './types';
 
 export function providersFromConfig(config: Config, db: Db): Providers {
   const p = config.providers;
-  const smsCarrier = (name: 'simulator' | 'nhn'): Provider<SmsSend> =>
+  const smsCarrier = (name: Gateway): Provider<SmsSend> =>
     name === 'nhn' ? nhnSmsProvider(p.nhn.sms) : smsProvider(p.smsUrl);
   return {
     kakao: p.kakao === 'nhn' ? nhnKakaoProvider(p.nhn.kakao) : kakaoProvider(p.kakaoUrl),

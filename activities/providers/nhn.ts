@@ -15,6 +15,7 @@
  * (`resendParameter.isResend: false`): bizmsg runs the fallback itself, so nothing goes out twice.
  * Secrets and recipients never appear in an error message (they end up in logs and Temporal).
  */
+import type { ProviderName } from '../../domain/delivery';
 import { IMAGE_MAX_BYTES } from '../../domain/image';
 import {
   isNhnOutage,
@@ -30,15 +31,15 @@ import {
   type NhnResult,
 } from '../../domain/nhn';
 import { maskPhonesInText } from '../../domain/phone';
+import { channelOfKey } from '../../domain/provider-keys';
+import type { TemplateButton } from '../../domain/template';
 import {
   ProviderRejected,
   ProviderUnavailable,
   type KakaoSend,
   type Provider,
-  type ProviderName,
   type ProviderResult,
   type SmsSend,
-  type TemplateButton,
   type TemplateReviews,
 } from './types';
 
@@ -159,7 +160,7 @@ function senderKeys(ep: NhnEndpoint) {
     );
     const found = body.senders?.find((s) => s.plusFriendId === searchId)?.senderKey;
     if (!found)
-      throw new ProviderRejected('kakao', 404, 'nhn_sender_not_found', `no NHN sender profile for ${searchId}`);
+      throw new ProviderRejected('kakao', 200, 'nhn_sender_not_found', `no NHN sender profile for ${searchId}`);
     known.set(searchId, found);
     return found;
   };
@@ -181,7 +182,7 @@ async function fetchImage(url: string): Promise<ImageFile> {
   }
   const bytes = new Uint8Array(await res.arrayBuffer());
   if (!res.ok || bytes.length > IMAGE_MAX_BYTES)
-    throw new ProviderRejected('kakao', 422, 'image_unavailable', 'the FriendTalk image is no longer available');
+    throw new ProviderRejected('kakao', res.status, 'image_unavailable', 'the FriendTalk image is no longer available');
   const contentType = res.headers.get('content-type')?.split(';')[0] ?? 'image/jpeg';
   return { fileName: contentType === 'image/png' ? 'image.png' : 'image.jpg', contentType, bytes };
 }
@@ -274,7 +275,7 @@ export function nhnKakaoProvider(
     return nhnMessageId('brand', body.message!.requestId!, seq);
   }
 
-  const apiOfKey = (key: string): NhnApi => (key.endsWith(':alimtalk') ? 'alimtalk' : 'brand');
+  const apiOfKey = (key: string): NhnApi => (channelOfKey(key) === 'alimtalk' ? 'alimtalk' : 'brand');
 
   const provider: Provider<KakaoSend> = {
     name: 'kakao',
@@ -332,7 +333,7 @@ export function nhnKakaoProvider(
 
 /** SMS (≤ 90 bytes) and LMS through NHN SMS API v3.0. */
 export function nhnSmsProvider(ep: NhnEndpoint): Provider<SmsSend> {
-  const apiOfKey = (key: string): NhnApi => (key.endsWith(':lms') ? 'mms' : 'sms');
+  const apiOfKey = (key: string): NhnApi => (channelOfKey(key) === 'lms' ? 'mms' : 'sms');
 
   const provider: Provider<SmsSend> = {
     name: 'sms',
@@ -433,7 +434,7 @@ export function nhnTemplateReviews(ep: NhnEndpoint): TemplateReviews {
       `/alimtalk/v2.3/appkeys/${ep.appKey}/senders/${senderKey}/templates/${encodeURIComponent(code)}`,
     );
     const t = Array.isArray(body.templates) ? body.templates[0] : body.templates;
-    if (!t) throw new ProviderRejected('kakao', 404, 'nhn_template_not_found', `NHN has no template ${code}`);
+    if (!t) throw new ProviderRejected('kakao', 200, 'nhn_template_not_found', `NHN has no template ${code}`);
     const review = templateReviewOf(t.status);
     const note = [...(t.comments ?? [])].reverse().find((c) => c.status === 'REJ' && c.content)?.content;
     return { status: review, reason: review === 'rejected' ? (note ?? 'rejected by Kakao') : null };

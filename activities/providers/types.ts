@@ -4,10 +4,12 @@
  * polling backstop for a lost report. Every send carries an idempotency key, so a retried
  * activity never sends twice.
  */
-export type ProviderName = 'kakao' | 'sms';
+import type { ProviderName, ProviderResultStatus } from '../../domain/delivery';
+import type { KakaoType } from '../../domain/message';
+import type { TemplateButton } from '../../domain/template';
 
 export interface KakaoSend {
-  type: 'alimtalk' | 'friendtalk' | 'friendtalk_image';
+  type: KakaoType;
   senderKey: string;
   to: string;
   text: string;
@@ -26,7 +28,7 @@ export interface SmsSend {
 }
 
 export interface ProviderResult {
-  status: 'delivered' | 'failed';
+  status: ProviderResultStatus;
   resultCode: string | null;
   reportedAt: string | null;
 }
@@ -49,6 +51,7 @@ export interface Provider<S> {
 export class ProviderRejected extends Error {
   constructor(
     readonly provider: ProviderName,
+    /** The HTTP status the provider answered with. */
     readonly status: number,
     readonly code: string,
     /** The provider's own words. */
@@ -73,13 +76,6 @@ export class ProviderUnavailable extends Error {
 }
 
 export type TemplateReviewStatus = 'requested' | 'approved' | 'rejected';
-
-/** A template button as merchants register it (POST /v1/templates). */
-export interface TemplateButton {
-  type: string;
-  name: string;
-  url?: string;
-}
 
 /** Kakao's review of AlimTalk templates (requested → approved | rejected). */
 export interface TemplateReviews {

@@ -8,7 +8,13 @@
  * here comes by polling (first poll 10 s after the send, domain/delivery.ts). The Kakao result
  * timeout is set above that, so a lost Kakao webhook is made good by the poll before the fallback.
  */
-import { activeContract, approvedTemplate, finalMessage, type ActiveContract } from '../support/api-fixtures';
+import {
+  activeContract,
+  approvedTemplate,
+  finalMessage,
+  orderAlimtalk,
+  type ActiveContract,
+} from '../support/api-fixtures';
 import { startNhnDouble, type RunningNhnDouble } from '../support/nhn-double';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 
@@ -63,13 +69,7 @@ async function accept(body: Record<string, unknown>): Promise<string> {
   return res.body.id;
 }
 
-const alimtalk = (to: string) => ({
-  type: 'alimtalk',
-  to,
-  templateCode: TEMPLATE.code,
-  variables: { name: '홍길동', order: 'A-1' },
-  fallback: { enabled: true },
-});
+const alimtalk = (to: string) => orderAlimtalk(to, TEMPLATE.code);
 
 type Attempt = { channel: string; status: string; providerMessageId: string | null; resultCode: string | null };
 const steps = (m: { attempts: Attempt[] }) => m.attempts.map((a) => `${a.channel}:${a.status}`);

@@ -376,7 +376,7 @@ describe('AlimTalk template review', () => {
       senderKey: '@barun',
       code: 'BAD_BUTTON',
       text: '안내',
-      buttons: [{ type: 'XX', name: '?' }],
+      buttons: [{ type: 'WL', name: '' }],
     });
     expect(refused).toEqual({
       status: 'rejected',

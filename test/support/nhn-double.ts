@@ -459,7 +459,21 @@ export async function startNhnDouble(opts: NhnDoubleOptions): Promise<RunningNhn
   };
 
   /** Stores an accepted recipient and schedules its result. */
-  const accept = (m: Omit<StoredMessage, 'status' | 'resultCode' | 'resultDate'>): StoredMessage => {
+  /** Keeps the i-th recipient of a send request as a message NHN took, and plans its result. */
+  const accept = (
+    send: Pick<StoredMessage, 'api' | 'requestId' | 'templateCode' | 'requestDate'> & { senderGroupingKey?: string },
+    r: { recipientNo: string; recipientGroupingKey?: string },
+    i: number,
+    content: string,
+  ): StoredMessage => {
+    const m = {
+      ...send,
+      recipientSeq: i + 1,
+      recipientNo: r.recipientNo,
+      recipientGroupingKey: r.recipientGroupingKey ?? null,
+      senderGroupingKey: send.senderGroupingKey ?? null,
+      content,
+    };
     const kakao = m.api === 'alimtalk' || m.api === 'brand';
     const stored: StoredMessage = { ...m, status: kakao ? 'SENDREADY' : '2', resultCode: null, resultDate: null };
     messages.push(stored);
@@ -538,6 +552,19 @@ export async function startNhnDouble(opts: NhnDoubleOptions): Promise<RunningNhn
     return false;
   };
 
+  /** The list queries' filters ([AT] "List Messages", [SMS] "List Delivery of …"): request id, request dates, grouping key. */
+  const listed = (api: StoredMessage['api'], q: Record<string, string | undefined>) =>
+    messages.filter(
+      (m) =>
+        m.api === api &&
+        (!q.requestId || m.requestId === q.requestId) &&
+        (!q.startRequestDate ||
+          !q.endRequestDate ||
+          (parseKst(m.requestDate) >= parseKst(q.startRequestDate) &&
+            parseKst(m.requestDate) <= parseKst(q.endRequestDate))) &&
+        (!q.recipientGroupingKey || m.recipientGroupingKey === q.recipientGroupingKey),
+    );
+
   const variablesOf = (content: string) => [...content.matchAll(/#\{([^}]+)\}/g)].map((m) => m[1]);
   const matchesTemplate = (template: string, content: string) => {
     const pattern = template
@@ -565,6 +592,13 @@ export async function startNhnDouble(opts: NhnDoubleOptions): Promise<RunningNhn
       if (template.status !== 'TSC03') return answer(res, KE.templateStatus, 'Please check template status.');
       const now = Date.now();
       const requestId = requestIdAt(now);
+      const send = {
+        api: 'alimtalk' as const,
+        requestId,
+        senderGroupingKey: body.senderGroupingKey,
+        templateCode: body.templateCode,
+        requestDate: kst(now, false),
+      };
       const sendResults = body.recipientList.map((r, i) => {
         const recipient = r as {
           recipientNo: string;
@@ -592,17 +626,7 @@ export async function startNhnDouble(opts: NhnDoubleOptions): Promise<RunningNhn
             resultMessage: 'The contents do not match the template.',
             recipientGroupingKey: recipient.recipientGroupingKey,
           };
-        accept({
-          api: 'alimtalk',
-          requestId,
-          recipientSeq: i + 1,
-          recipientNo: r.recipientNo,
-          recipientGroupingKey: recipient.recipientGroupingKey ?? null,
-          senderGroupingKey: body.senderGroupingKey ?? null,
-          templateCode: body.templateCode,
-          content,
-          requestDate: kst(now, false),
-        });
+        accept(send, recipient, i, content);
         return {
           recipientSeq: i + 1,
           recipientNo: r.recipientNo,
@@ -658,18 +682,15 @@ export async function startNhnDouble(opts: NhnDoubleOptions): Promise<RunningNhn
       return answer(res, -3305, `The chatBubbleType ${body.chatBubbleType} is not allowed here.`);
     const now = Date.now();
     const requestId = requestIdAt(now);
+    const send = {
+      api: 'brand' as const,
+      requestId,
+      senderGroupingKey: body.senderGroupingKey,
+      templateCode: null,
+      requestDate: kst(now, false),
+    };
     const sendResults = body.recipientList.map((r, i) => {
-      accept({
-        api: 'brand',
-        requestId,
-        recipientSeq: i + 1,
-        recipientNo: r.recipientNo,
-        recipientGroupingKey: r.recipientGroupingKey ?? null,
-        senderGroupingKey: body.senderGroupingKey ?? null,
-        templateCode: null,
-        content: body.content,
-        requestDate: kst(now, false),
-      });
+      accept(send, r, i, body.content);
       return { recipientSeq: i + 1, recipientNo: r.recipientNo, resultCode: 0, resultMessage: 'success' };
     });
     res.json({ ...header(0, 'success'), message: { requestId, sendResults } });
@@ -710,15 +731,7 @@ export async function startNhnDouble(opts: NhnDoubleOptions): Promise<RunningNhn
           !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(q.endRequestDate!))
       )
         return answer(res, KE.searchRange, 'RequestId or startRequestDate/endRequestDate is invalid.');
-      const found = messages.filter(
-        (m) =>
-          m.api === api &&
-          (!q.requestId || m.requestId === q.requestId) &&
-          (!ranged ||
-            (parseKst(m.requestDate) >= parseKst(q.startRequestDate!) &&
-              parseKst(m.requestDate) <= parseKst(q.endRequestDate!))) &&
-          (!q.recipientGroupingKey || m.recipientGroupingKey === q.recipientGroupingKey),
-      );
+      const found = listed(api, q);
       res.json({
         ...header(),
         messageSearchResultResponse: { messages: found.map(kakaoView), totalCount: found.length },
@@ -754,18 +767,15 @@ export async function startNhnDouble(opts: NhnDoubleOptions): Promise<RunningNhn
         return answer(res, SE.parameter, `over the standard size (${limits.join('/')} bytes, EUC-KR)`);
       const now = Date.now();
       const requestId = requestIdAt(now);
+      const send = {
+        api,
+        requestId,
+        senderGroupingKey: body.senderGroupingKey,
+        templateCode: null,
+        requestDate: kst(now),
+      };
       const sendResultList = body.recipientList.map((r, i) => {
-        accept({
-          api,
-          requestId,
-          recipientSeq: i + 1,
-          recipientNo: r.recipientNo,
-          recipientGroupingKey: r.recipientGroupingKey ?? null,
-          senderGroupingKey: body.senderGroupingKey ?? null,
-          templateCode: null,
-          content: body.body,
-          requestDate: kst(now),
-        });
+        accept(send, r, i, body.body);
         return {
           recipientNo: r.recipientNo,
           resultCode: 0,
@@ -810,15 +820,7 @@ export async function startNhnDouble(opts: NhnDoubleOptions): Promise<RunningNhn
       const stamp = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
       if (ranged && (!stamp.test(q.startRequestDate!) || !stamp.test(q.endRequestDate!)))
         return answer(res, SE.dateFormat, 'Invalid date format');
-      const found = messages.filter(
-        (m) =>
-          m.api === api &&
-          (!q.requestId || m.requestId === q.requestId) &&
-          (!ranged ||
-            (parseKst(m.requestDate) >= parseKst(q.startRequestDate!) &&
-              parseKst(m.requestDate) <= parseKst(q.endRequestDate!))) &&
-          (!q.recipientGroupingKey || m.recipientGroupingKey === q.recipientGroupingKey),
-      );
+      const found = listed(api, q);
       res.json({ ...header(), body: { pageNum: 1, pageSize: 15, totalCount: found.length, data: found.map(smsView) } });
     });
 
