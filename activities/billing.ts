@@ -1,11 +1,12 @@
 /** Activities of the billing workflows: usage, the holiday calendar, the invoice projection, alerts. */
+import { SYSTEM_ACTOR } from '../domain/actor';
 import type { ExtraHoliday } from '../domain/business-days';
 import type { Supplier } from '../domain/company';
+import type { InvoiceDraft, InvoiceSnapshot } from '../domain/invoice';
 import type { Config } from '../platform/config';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
 import { recordAudit } from '../store/audit';
-import type { InvoiceDraft, InvoiceSnapshot } from '../domain/invoice';
 import { contractsWithUsage, draftInvoice, extraHolidays, saveInvoice } from '../store/billing';
 
 export function createBillingActivities({ db, logger, config }: { db: Db; logger: Logger; config: Config }) {
@@ -41,7 +42,7 @@ export function createBillingActivities({ db, logger, config }: { db: Db; logger
     }): Promise<void> {
       logger.error(input, 'ALERT: invoice issued after its deadline');
       await recordAudit(db, {
-        actor: { type: 'system' },
+        actor: SYSTEM_ACTOR,
         action: 'invoice.deadline_missed',
         subjectType: 'contract',
         subjectId: input.contractId,

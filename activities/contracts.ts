@@ -1,4 +1,5 @@
 /** Activities of the ContractWorkflow: its Postgres projection and the Art. 10.2 purge. */
+import { SYSTEM_ACTOR } from '../domain/actor';
 import type { ContractEvent, ContractState } from '../domain/contract';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
@@ -21,7 +22,7 @@ export function createContractActivities({ db, logger }: { db: Db; logger: Logge
     }): Promise<PurgeReport> {
       const report = await purgeMerchantPersonalData(db, input.merchantId, input.contractId);
       await recordAudit(db, {
-        actor: { type: 'system' },
+        actor: SYSTEM_ACTOR,
         action: 'personal_data.purged',
         subjectType: 'contract',
         subjectId: input.contractId,

@@ -4,9 +4,16 @@
  * history (Art. 10.2) and a purge really destroys it.
  */
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import type { Channel } from '../domain/message';
-import { checkSendingGate, type SendKind } from '../domain/sending-gate';
-import { COMPANY_KAKAO_SENDER_KEY } from '../domain/services';
+import {
+  kakaoSenderKeyFor,
+  PERSONAL_DATA_PURGED,
+  providerOf,
+  type FailureReason,
+  type ProviderName,
+} from '../domain/delivery';
+import { isKakaoType, type Channel, type KakaoType } from '../domain/message';
+import { idempotencyKeyFor } from '../domain/provider-keys';
+import { checkSendingGate } from '../domain/sending-gate';
 import type { Config } from '../platform/config';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
@@ -19,17 +26,10 @@ import {
   recordAttempt,
   type AttemptEntry,
   type Finalization,
-  type MessageRow,
+  type SendableMessage,
 } from '../store/messages';
-import { kakaoProvider, smsProvider } from './providers/http';
-import {
-  ProviderRejected,
-  type KakaoSend,
-  type Provider,
-  type ProviderName,
-  type ProviderResult,
-  type SmsSend,
-} from './providers/types';
+import { providersFromConfig } from './providers';
+import { ProviderRejected, type KakaoSend, type Provider, type ProviderResult, type SmsSend } from './providers/types';
 import { deliverMessageWebhook } from './webhooks';
 
 export interface Providers {
@@ -41,27 +41,20 @@ export type SendOutcome =
   | { sent: true; provider: ProviderName; providerMessageId: string; idempotencyKey: string; sentAt: string }
   | { sent: false; code: string; message: string };
 
-export const providerOf = (channel: Channel): ProviderName =>
-  channel === 'sms' || channel === 'lms' ? 'sms' : 'kakao';
-
-/** One send per message and channel, ever: the provider deduplicates on this key. */
-export const idempotencyKeyFor = (messageId: string, channel: Channel) => `${messageId}:${channel}`;
-
-/** The message id inside an idempotency key (carrier reports carry the key back). */
-export const messageIdOfKey = (key: string) => key.split(':')[0];
-
-function kakaoWire(m: MessageRow, channel: Channel, senderKey: string): KakaoSend {
+function kakaoWire(m: SendableMessage, channel: KakaoType): KakaoSend {
   return {
-    type: channel === 'alimtalk' ? 'alimtalk' : channel === 'friendtalk' ? 'friendtalk' : 'friendtalk_image',
-    senderKey,
+    type: channel,
+    senderKey: kakaoSenderKeyFor(m.type, m.contract_kakao_search_id),
     to: m.recipient!,
     text: m.text!,
     ...(m.template_code ? { templateCode: m.template_code } : {}),
+    // A merchant's AlimTalk names its variables; a payment notice's text is rendered by us.
+    ...(m.type === 'alimtalk' ? { variables: m.variables ?? {} } : {}),
     ...(m.image_url ? { imageUrl: m.image_url } : {}),
   };
 }
 
-function smsWire(m: MessageRow, channel: 'sms' | 'lms', asFallback: boolean): SmsSend {
+function smsWire(m: SendableMessage, channel: SmsSend['type'], asFallback: boolean): SmsSend {
   const text = asFallback ? m.fallback!.text : m.text!;
   const subject = asFallback ? m.fallback!.subject : (m.subject ?? undefined);
   return {
@@ -81,7 +74,7 @@ function smsWire(m: MessageRow, channel: 'sms' | 'lms', asFallback: boolean): Sm
  */
 const ATTEMPTS_BEFORE_MESSAGE_IS_UNKNOWN = 8;
 
-async function loadMessage(db: Db, messageId: string): Promise<MessageRow> {
+async function loadMessage(db: Db, messageId: string): Promise<SendableMessage> {
   const m = await messageForSending(db, messageId);
   if (m) return m;
   const { attempt } = Context.current().info;
@@ -104,33 +97,23 @@ export function createMessageActivities({
   config: Config;
   providers?: Providers;
 }) {
-  const p: Providers = providers ?? {
-    kakao: kakaoProvider(config.providers.kakaoUrl),
-    sms: smsProvider(config.providers.smsUrl),
-  };
+  const p: Providers = providers ?? providersFromConfig(config, db);
 
   return {
     /** The sending gate again, just before sending: the contract may have changed since acceptance. */
     async recheckGate(input: {
       messageId: string;
-    }): Promise<{ ok: true } | { ok: false; code: string; message: string }> {
+    }): Promise<{ ok: true } | { ok: false; code: FailureReason; message: string }> {
       const m = await loadMessage(db, input.messageId);
-      if (m.recipient === null)
-        return {
-          ok: false,
-          code: 'personal_data_purged',
-          message: 'the contract ended and the message content was destroyed (Art. 10.2)',
-        };
+      if (m.recipient === null) return { ok: false, ...PERSONAL_DATA_PURGED };
       const contract = await gateContract(db, m.merchant_id);
       const opted = await optedOut(db, m.merchant_id, [m.recipient]);
-      const kind: SendKind = m.type === 'payment_notice' ? 'payment_notice' : m.type;
-      const decision = checkSendingGate(contract?.id === m.contract_id ? contract : undefined, {
-        kind,
+      const decision = checkSendingGate(contract, {
+        kind: m.type,
         from: m.sender_number,
-        // Payment notices fall back to SMS by the form itself (§2가), not by a fallback service.
-        fallback: kind === 'payment_notice' ? null : (m.fallback?.channel ?? null),
-        // Payment notices are transaction records the buyer or merchant needs, not marketing.
-        recipientOptedOut: kind !== 'payment_notice' && opted.has(m.recipient),
+        fallback: m.fallback?.channel ?? null,
+        recipientOptedOut: opted.has(m.recipient),
+        contractId: m.contract_id,
       });
       return decision.ok
         ? { ok: true }
@@ -148,23 +131,16 @@ export function createMessageActivities({
       seq: number;
     }): Promise<SendOutcome> {
       const m = await loadMessage(db, input.messageId);
-      if (m.recipient === null)
-        return { sent: false, code: 'personal_data_purged', message: 'the message content was destroyed (Art. 10.2)' };
+      if (m.recipient === null) return { sent: false, ...PERSONAL_DATA_PURGED };
       const provider = providerOf(input.channel);
       const idempotencyKey = idempotencyKeyFor(input.messageId, input.channel);
+      // A retry may follow a send whose answer was lost: providers without idempotency look first.
+      const options = { mayHaveSent: Context.current().info.attempt > 1 };
       await markSending(db, input.messageId);
       try {
-        let providerMessageId: string;
-        if (provider === 'kakao') {
-          const contract = await db('contracts').where({ id: m.contract_id }).first('kakao_search_id');
-          const senderKey = m.type === 'payment_notice' ? COMPANY_KAKAO_SENDER_KEY : (contract?.kakao_search_id ?? '');
-          ({ providerMessageId } = await p.kakao.send(kakaoWire(m, input.channel, senderKey), idempotencyKey));
-        } else {
-          ({ providerMessageId } = await p.sms.send(
-            smsWire(m, input.channel as 'sms' | 'lms', input.asFallback),
-            idempotencyKey,
-          ));
-        }
+        const { providerMessageId } = isKakaoType(input.channel)
+          ? await p.kakao.send(kakaoWire(m, input.channel), idempotencyKey, options)
+          : await p.sms.send(smsWire(m, input.channel, input.asFallback), idempotencyKey, options);
         const sentAt = new Date().toISOString();
         await recordAttempt(db, {
           messageId: m.id,

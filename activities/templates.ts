@@ -1,9 +1,11 @@
 /** Activities of the TemplateReviewWorkflow: Kakao reviews each AlimTalk template before use. */
 import { ApplicationFailure } from '@temporalio/activity';
+import type { TemplateButton } from '../domain/template';
 import type { Config } from '../platform/config';
 import type { Db } from '../platform/db';
+import { findMerchant } from '../store/merchants';
 import { findTemplate, setTemplateReview } from '../store/messages';
-import { kakaoTemplateReviews } from './providers/http';
+import { templateReviewsFromConfig } from './providers';
 import type { TemplateReviews, TemplateReviewStatus } from './providers/types';
 
 export function createTemplateActivities({
@@ -15,11 +17,8 @@ export function createTemplateActivities({
   config: Config;
   templateReviews?: TemplateReviews;
 }) {
-  const reviews = templateReviews ?? kakaoTemplateReviews(config.providers.kakaoUrl);
-  const senderKeyOf = async (merchantId: string) => {
-    const row = await db('merchants').where({ id: merchantId }).first('kakao_search_id');
-    return row?.kakao_search_id ?? merchantId;
-  };
+  const reviews = templateReviews ?? templateReviewsFromConfig(config);
+  const senderKeyOf = async (merchantId: string) => (await findMerchant(db, merchantId))?.kakaoSearchId ?? merchantId;
   return {
     async submitTemplateForReview(input: {
       merchantId: string;
@@ -27,7 +26,12 @@ export function createTemplateActivities({
     }): Promise<{ status: TemplateReviewStatus; reason: string | null }> {
       const template = await findTemplate(db, input.merchantId, input.code);
       if (!template) throw ApplicationFailure.nonRetryable(`template ${input.code} not found`);
-      return reviews.submit({ senderKey: await senderKeyOf(input.merchantId), code: input.code, text: template.text });
+      return reviews.submit({
+        senderKey: await senderKeyOf(input.merchantId),
+        code: input.code,
+        text: template.text,
+        buttons: template.buttons as TemplateButton[],
+      });
     },
     async templateReviewStatus(input: {
       merchantId: string;

@@ -22,6 +22,7 @@ import { merchantRoutes } from './routes/merchants';
 import { messageRoutes } from './routes/messages';
 import { paymentEventRoutes } from './routes/payment-events';
 import { providerReportRoutes } from './routes/provider-reports';
+import { senderNumberRoutes } from './routes/sender-numbers';
 
 export interface AppDeps {
   db: Db;
@@ -65,6 +66,7 @@ export function createApp(deps: AppDeps): express.Express {
   accountRoutes(publicRoutes, v1, registry, { db, config: deps.config });
   merchantRoutes(v1, registry, { db, config: deps.config });
   contractRoutes(v1, registry, { db, temporal });
+  senderNumberRoutes(v1, registry, { db, temporal });
   messageRoutes(v1, registry, { db, temporal, config: deps.config, metrics });
   paymentEventRoutes(v1, registry, { db, temporal, config: deps.config });
   billingRoutes(v1, registry, { db, temporal, config: deps.config });

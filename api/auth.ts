@@ -4,10 +4,12 @@
  * or a console session cookie (SPEC §6), which yields the same principal for a person's account.
  */
 import type { Request, RequestHandler } from 'express';
-import { isSafeMethod, staffMay, type StaffRole } from '../domain/accounts';
+import type { Actor } from '../domain/actor';
+import { isSafeMethod, staffMay, type AccountRole, type StaffRole } from '../domain/accounts';
 import type { Db } from '../platform/db';
 import { safeEqual, sha256Hex } from '../platform/secrets';
 import { findSession } from '../store/accounts';
+import { findLiveApiKey } from '../store/merchants';
 import { ApiError, badRequest } from './errors';
 
 /** A person signed in to the console (absent for API keys). */
@@ -53,9 +55,9 @@ export function authenticate(db: Db, operatorKey: string): RequestHandler {
     const now = Date.now();
     let cached = cache.get(hash);
     if (!cached || cached.until < now) {
-      const row = await db('api_keys').where({ key_hash: hash }).whereNull('revoked_at').first('id', 'merchant_id');
+      const key = await findLiveApiKey(db, hash);
       cached = {
-        principal: row ? { role: 'merchant', actorId: row.id, merchantId: row.merchant_id } : null,
+        principal: key ? { role: 'merchant', actorId: key.id, merchantId: key.merchantId } : null,
         until: now + CACHE_TTL_MS,
       };
       if (cache.size > 10_000) cache.clear();
@@ -133,8 +135,30 @@ export function actingMerchant(req: Request, res: { locals: { principal?: Princi
   return onBehalf;
 }
 
+/** The merchant a list shows: the key's own, or the one an operator names in the header (none: every merchant). */
+export function listedMerchant(req: Request, p: Principal): string | undefined {
+  return merchantOfList(p, req.header(ON_BEHALF_OF));
+}
+
+/** A merchant's key lists only its own; an operator lists the merchant it asked for, or every merchant. */
+export const merchantOfList = (p: Principal, requested: string | undefined): string | undefined =>
+  p.role === 'merchant' ? p.merchantId : requested;
+
 /** Whether the caller may see a resource of this merchant (others' resources answer 404, not 403). */
 export function canSee(res: { locals: { principal?: Principal } }, merchantId: string): boolean {
-  const p = principal(res);
-  return p.role === 'operator' || p.merchantId === merchantId;
+  return maySee(principal(res), merchantId);
 }
+
+export const maySee = (p: Principal, merchantId: string): boolean =>
+  p.role === 'operator' || p.merchantId === merchantId;
+
+/** The account role of a person's session: an operator, or their role among their merchant's staff (none for API keys). */
+export const personRole = (p: Principal): AccountRole | undefined =>
+  p.role === 'operator' ? 'operator' : p.person?.staffRole;
+
+/** The audit log's actor of a request: the operator, or the merchant's API key. */
+export const auditActor = (p: Principal): Actor => ({ type: p.role, id: p.actorId });
+
+/** The actor of a contract action (its history and audit entries): the operator, or the merchant itself. */
+export const contractActor = (p: Principal): Actor =>
+  p.role === 'operator' ? { type: 'operator', id: p.actorId } : { type: 'merchant', id: p.merchantId };

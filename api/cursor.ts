@@ -1,5 +1,9 @@
 /** Opaque pagination cursors (`nextCursor`): the position after which the next page starts. */
+import { merchantOfList, type Principal } from './auth';
 import { badRequest } from './errors';
+
+const invalidCursor = () =>
+  badRequest('invalid_cursor', 'cursor is not a nextCursor this API returned', { field: 'cursor' });
 
 export function encodeCursor(position: string): string {
   return Buffer.from(JSON.stringify([position]), 'utf8').toString('base64url');
@@ -12,5 +16,48 @@ export function decodeCursor(cursor: string): string {
   } catch {
     // fall through to the error below
   }
-  throw badRequest('invalid_cursor', 'cursor is not a nextCursor this API returned', { field: 'cursor' });
+  throw invalidCursor();
+}
+
+/** A position that is a row's sequence number (the audit log): anything else is refused, never sent to the database. */
+export function decodeCursorNumber(cursor: string): number {
+  const position = decodeCursor(cursor);
+  if (!/^\d{1,15}$/.test(position)) throw invalidCursor();
+  return Number(position);
+}
+
+/**
+ * Which page of a merchant-scoped list (MerchantListQuery) to read: a merchant's key sees only its
+ * own rows; `before` is the position the cursor names.
+ */
+export function merchantListPage<P>(
+  principal: Principal,
+  query: { merchantId?: string; cursor?: string; limit: number },
+  decode: (cursor: string) => P,
+): { merchantId: string | undefined; before: P | undefined; limit: number } {
+  return {
+    merchantId: merchantOfList(principal, query.merchantId),
+    before: query.cursor ? decode(query.cursor) : undefined,
+    limit: query.limit,
+  };
+}
+
+/** A position of two parts: the sort key and the id that breaks its ties. */
+export const encodeCursorPair = (key: string, id: string): string => encodeCursor(`${key}|${id}`);
+
+export function decodeCursorPair(cursor: string): [string, string] {
+  const parts = decodeCursor(cursor).split('|');
+  if (parts.length !== 2) throw invalidCursor();
+  return [parts[0], parts[1]];
+}
+
+/** A list's answer: the page's items and, when more follow, the cursor after its last one (SPEC §7). */
+export function listPage<T, V>(
+  items: readonly T[],
+  hasMore: boolean,
+  view: (item: T) => V,
+  cursorAfter: (last: T) => string,
+): { data: V[]; nextCursor: string | null } {
+  const last = items.at(-1);
+  return { data: items.map((item) => view(item)), nextCursor: hasMore && last ? cursorAfter(last) : null };
 }

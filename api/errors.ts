@@ -4,6 +4,7 @@
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
+import type { RuleViolation } from '../domain/rules';
 import type { Logger } from '../platform/logger';
 
 export class ApiError extends Error {
@@ -24,14 +25,6 @@ export const notFound = (what: string) => new ApiError(404, 'not_found', `${what
 export const conflict = (code: string, message: string, details?: unknown) => new ApiError(409, code, message, details);
 export const unprocessable = (code: string, message: string, details?: unknown) =>
   new ApiError(422, code, message, details);
-
-/** A refusal by a domain rule: a stable snake_case code and a sentence for people. */
-export interface RuleViolation {
-  code: string;
-  message: string;
-  field?: string;
-  [key: string]: unknown;
-}
 
 /** 422 for one or more business-rule violations: the first one names the error, all are in details. */
 export function ruleViolations(violations: RuleViolation[]): ApiError {

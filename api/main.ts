@@ -4,6 +4,7 @@ import { loadConfig } from '../platform/config';
 import { createDb } from '../platform/db';
 import { createLogger } from '../platform/logger';
 import { DATA_DIR } from '../platform/paths';
+import { runProcess, stopOnSignal } from '../platform/process';
 import { loadOperatorKey } from '../platform/secrets';
 import { connectClient } from '../platform/temporal';
 import { createApp } from './app';
@@ -21,18 +22,11 @@ async function main() {
   const server: Server = app.listen(config.port, () => logger.info({ port: config.port }, 'api listening'));
   server.keepAliveTimeout = 65_000;
 
-  const shutdown = async (signal: string) => {
-    logger.info({ signal }, 'api shutting down');
+  stopOnSignal(logger, 'api', async () => {
     server.close();
     server.closeIdleConnections();
     await Promise.allSettled([db.destroy(), temporal.connection.close()]);
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  });
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+runProcess(main);

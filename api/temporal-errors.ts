@@ -2,18 +2,20 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { ApiError, conflict } from './errors';
+import { statusOfRule } from './rule-status';
 
-/** A workflow-side refusal: `ApplicationFailure` of `type` with `{code, message, status}` in details. */
-export function refusalToApiError(
+/** A workflow-side refusal: `ApplicationFailure` of `type` with the domain's `{code, message}` in details. */
+function refusalToApiError(
   err: unknown,
   type: string,
   closed: { code: string; message: string },
 ): ApiError | undefined {
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === type) {
-    const v = (err.cause.details?.[0] ?? {}) as { code?: string; status?: number; message?: string; field?: string };
+    const v = (err.cause.details?.[0] ?? {}) as { code?: string; message?: string; field?: string };
+    const code = v.code ?? 'refused';
     return new ApiError(
-      v.status ?? 409,
-      v.code ?? 'refused',
+      statusOfRule(code),
+      code,
       v.message ?? err.cause.message,
       v.field ? { field: v.field } : undefined,
     );
@@ -25,4 +27,17 @@ export function refusalToApiError(
     return conflict(closed.code, closed.message);
   }
   return undefined;
+}
+
+/** Runs a workflow Update: the workflow's refusals become API errors, anything else is rethrown as it is. */
+export async function runUpdate<T>(
+  update: () => Promise<T>,
+  type: string,
+  closed: { code: string; message: string },
+): Promise<T> {
+  try {
+    return await update();
+  } catch (err) {
+    throw refusalToApiError(err, type, closed) ?? err;
+  }
 }

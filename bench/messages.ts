@@ -6,31 +6,21 @@
  * Prints accepted/s, completed/s, p50/p99 API latency and end-to-end latency for both, and the ratios.
  * Options (env): BENCH_MESSAGES (default 500), BENCH_CONCURRENCY (default 32), BENCH_TYPE (sms | alimtalk).
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
-import { PROJECT_ROOT } from '../platform/paths';
 import { installTemporalRuntime } from '../platform/temporal-runtime';
 import { createLogger } from '../platform/logger';
+import { runProcess } from '../platform/process';
+import { launch, prepareLaunch, stopLaunched, waitUntilUp } from '../test/support/launcher';
 import { BareWorkflow } from './bare-workflow';
 
 const N = Number(process.env.BENCH_MESSAGES ?? 500);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const TYPE = process.env.BENCH_TYPE === 'alimtalk' ? 'alimtalk' : 'sms';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -87,53 +77,12 @@ async function load(
 }
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bizmsg-bench-'));
-  fs.chmodSync(dataDir, 0o755);
-  const [api, pg, temporalPort, ui, sim] = await Promise.all([
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-  ]);
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATA_DIR: dataDir,
-    PORT: String(api),
-    EMBEDDED_POSTGRES_PORT: String(pg),
-    TEMPORAL_PORT: String(temporalPort),
-    TEMPORAL_UI_PORT: String(ui),
-    SIMULATOR_PORT: String(sim),
-    LOG_LEVEL: 'warn',
-    KAKAO_RESULT_TIMEOUT: '5s',
-    RESULT_WINDOW: '1m',
-  };
-  for (const k of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'OPERATOR_API_KEY']) delete env[k];
-
+  const { dataDir, env, ports } = await prepareLaunch('bench', { KAKAO_RESULT_TIMEOUT: '5s', RESULT_WINDOW: '1m' });
   console.log(`starting the platform (data in ${dataDir}) …`);
-  let output = '';
-  const platform = spawn(process.execPath, ['--import', 'tsx', 'platform/start.ts'], {
-    cwd: PROJECT_ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  platform.stdout.on('data', (d) => (output += d));
-  platform.stderr.on('data', (d) => (output += d));
-  const stopPlatform = async () => {
-    if (platform.exitCode === null) {
-      const exited = new Promise((r) => platform.once('exit', r));
-      platform.kill('SIGINT');
-      await exited;
-    }
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  };
+  const platform = launch(env);
   try {
-    for (let waited = 0; !output.includes('bizmsg is up.'); waited += 250) {
-      if (platform.exitCode !== null || waited > 180_000)
-        throw new Error(`platform did not start:\n${output.slice(-2000)}`);
-      await delay(250);
-    }
-    const base = `http://127.0.0.1:${api}`;
+    await waitUntilUp(platform, 180_000);
+    const base = `http://127.0.0.1:${ports.api}`;
     const operatorKey = fs.readFileSync(path.join(dataDir, 'operator-key'), 'utf8').trim();
     // The few fields of the API's answers this benchmark reads.
     type Answer = {
@@ -222,7 +171,7 @@ async function main() {
 
     console.log(`running ${N} bare one-activity workflows on the same server …`);
     installTemporalRuntime(createLogger('bench', 'warn'));
-    const address = `127.0.0.1:${temporalPort}`;
+    const address = `127.0.0.1:${ports.temporal}`;
     const connection = await NativeConnection.connect({ address });
     const worker = await Worker.create({
       connection,
@@ -273,11 +222,9 @@ async function main() {
       '\nEnd-to-end for messages includes the carrier simulator reporting 200–800 ms after each send (SPEC §8).',
     );
   } finally {
-    await stopPlatform();
+    await stopLaunched(platform);
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+runProcess(main);

@@ -2,10 +2,13 @@
  * People's accounts for the consoles (SPEC §6): who may do what, password rules and the lockout after
  * repeated failed sign-ins. Programs use API keys; these rules apply to people only.
  */
+import type { Actor } from './actor';
+import { violation, type RuleViolation } from './rules';
 
 export const STAFF_ROLES = ['owner', 'developer', 'viewer'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
-export type AccountRole = StaffRole | 'operator';
+export const ACCOUNT_ROLES = ['operator', ...STAFF_ROLES] as const;
+export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 200;
@@ -16,13 +19,13 @@ export const LOCKOUT_MS = 15 * 60_000;
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
-export function checkPassword(password: string): { code: string; message: string } | null {
+export function checkPassword(password: string): RuleViolation | null {
   if (password.length < PASSWORD_MIN_LENGTH)
-    return { code: 'password_too_short', message: `a password has at least ${PASSWORD_MIN_LENGTH} characters` };
+    return violation('password_too_short', 'password', `a password has at least ${PASSWORD_MIN_LENGTH} characters`);
   if (password.length > PASSWORD_MAX_LENGTH)
-    return { code: 'password_too_long', message: `a password has at most ${PASSWORD_MAX_LENGTH} characters` };
+    return violation('password_too_long', 'password', `a password has at most ${PASSWORD_MAX_LENGTH} characters`);
   if (/^(.)\1*$/.test(password))
-    return { code: 'password_too_weak', message: 'a password is not one character repeated' };
+    return violation('password_too_weak', 'password', 'a password is not one character repeated');
   return null;
 }
 
@@ -62,3 +65,9 @@ export function mayInvite(inviter: AccountRole | 'operator_key', invitee: Accoun
   if (inviter === 'operator' || inviter === 'operator_key') return true;
   return inviter === 'owner' && invitee !== 'operator';
 }
+
+/** Who an account's person acts as in the audit log: an operator, or their merchant's staff. */
+export const accountActor = (account: { id: string; role: AccountRole }): Actor => ({
+  type: account.role === 'operator' ? 'operator' : 'merchant',
+  id: account.id,
+});

@@ -11,15 +11,19 @@ export function normalizeBrn(input: string): string {
   return input.replace(/[\s-]/g, '');
 }
 
-export function checkBrn(input: string): BrnCheck {
-  const brn = normalizeBrn(input);
-  if (!/^\d{10}$/.test(brn)) return { ok: false, reason: 'format' };
-  const d = [...brn].map(Number);
+/** The check digit that completes the first nine digits of a number. */
+export function brnCheckDigit(firstNine: string): number {
+  const d = [...firstNine].map(Number);
   let sum = 0;
   for (let i = 0; i < 9; i++) sum += d[i] * WEIGHTS[i];
   sum += Math.floor((d[8] * 5) / 10);
-  const check = (10 - (sum % 10)) % 10;
-  return check === d[9] ? { ok: true, brn } : { ok: false, reason: 'checksum' };
+  return (10 - (sum % 10)) % 10;
+}
+
+export function checkBrn(input: string): BrnCheck {
+  const brn = normalizeBrn(input);
+  if (!/^\d{10}$/.test(brn)) return { ok: false, reason: 'format' };
+  return brnCheckDigit(brn.slice(0, 9)) === Number(brn[9]) ? { ok: true, brn } : { ok: false, reason: 'checksum' };
 }
 
 /** 1234567891 → 123-45-67891, as printed on a tax invoice. */

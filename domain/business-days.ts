@@ -6,7 +6,16 @@
  * guessing would silently move invoice and due dates.
  */
 import { y2018, y2019, y2020, y2021, y2022, y2023, y2024, y2025, y2026, y2027 } from '@hyunbinseo/holidays-kr/all';
-import { addDays, addMonths, dayOfWeek, firstDayOf, isValidIsoDate, periodOf, type IsoDate } from './calendar-kst';
+import {
+  addDays,
+  addPeriods,
+  dayOfWeek,
+  firstDayOf,
+  isValidIsoDate,
+  PERIOD_PATTERN,
+  periodOf,
+  type IsoDate,
+} from './calendar-kst';
 
 type HolidayTable = Readonly<Record<string, readonly string[]>>;
 
@@ -31,6 +40,39 @@ export interface ExtraHoliday {
   name: string;
 }
 
+export const HOLIDAY_SOURCES = ['gazette', 'operator'] as const;
+export type HolidaySource = (typeof HOLIDAY_SOURCES)[number];
+
+export interface ListedHoliday {
+  date: IsoDate;
+  names: string[];
+  source: HolidaySource;
+}
+
+/**
+ * A year's holidays as the calendar counts them, by date: each gazette date with its names, then
+ * each operator-added one. `covered` is false for a year the gazette dataset does not have.
+ */
+export function holidaysOfYear(
+  year: number,
+  extraHolidays: ReadonlyArray<ExtraHoliday>,
+): { covered: boolean; holidays: ListedHoliday[] } {
+  const inYear = (date: IsoDate) => date.startsWith(`${year}-`);
+  const holidays: ListedHoliday[] = [
+    ...[...GAZETTE]
+      .filter(([date]) => inYear(date))
+      .map(([date, names]) => ({
+        date,
+        names: [...names],
+        source: 'gazette' as const,
+      })),
+    ...extraHolidays
+      .filter((h) => inYear(h.date))
+      .map((h) => ({ date: h.date, names: [h.name], source: 'operator' as const })),
+  ].sort((a, b) => a.date.localeCompare(b.date));
+  return { covered: GAZETTE_YEARS.includes(year), holidays };
+}
+
 export interface BusinessCalendar {
   isBusinessDay(date: IsoDate): boolean;
   /** Gazette and operator holiday names of a date; [] for a plain weekday or weekend. */
@@ -44,10 +86,12 @@ export interface BusinessCalendar {
   coveredYears(): number[];
 }
 
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
-
 function assertDate(date: IsoDate): void {
   if (!isValidIsoDate(date)) throw new RangeError(`invalid date "${date}": expected YYYY-MM-DD`);
+}
+
+function assertPeriod(period: string): void {
+  if (!PERIOD_PATTERN.test(period)) throw new RangeError(`invalid period "${period}": expected YYYY-MM`);
 }
 
 function assertCount(n: number, min: number, what: string): void {
@@ -92,7 +136,7 @@ export function createBusinessCalendar(extraHolidays: ReadonlyArray<ExtraHoliday
   };
 
   const nthBusinessDayOfMonth = (period: string, n: number): IsoDate => {
-    if (!PERIOD.test(period)) throw new RangeError(`invalid period "${period}": expected YYYY-MM`);
+    assertPeriod(period);
     assertCount(n, 1, 'business day ordinal');
     const day = addBusinessDays(nextBusinessDayOnOrAfter(firstDayOf(period)), n - 1);
     if (periodOf(day) !== period) throw new RangeError(`${period} has fewer than ${n} business days`);
@@ -120,8 +164,8 @@ export interface InvoiceDeadlines {
 
 /** Issue deadlines for the invoice of a usage month `YYYY-MM` (SPEC §5). */
 export function invoiceDeadlines(period: string, cal: BusinessCalendar): InvoiceDeadlines {
-  if (!PERIOD.test(period)) throw new RangeError(`invalid period "${period}": expected YYYY-MM`);
-  const next = periodOf(addMonths(firstDayOf(period), 1));
+  assertPeriod(period);
+  const next = addPeriods(period, 1);
   const contractDeadline = cal.nthBusinessDayOfMonth(next, 10);
   const legalDeadline = cal.nextBusinessDayOnOrAfter(`${next}-10`);
   // The legal deadline is never later than the contract's: the 10th business day falls on or after

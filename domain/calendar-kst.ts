@@ -26,6 +26,12 @@ export function toKstIso(at: Date | number): string {
   return `${shifted.slice(0, 23)}+09:00`;
 }
 
+/** A stored time (instant or ISO text) as KST ISO-8601, null when there is none: how answers show times (SPEC §7). */
+export function toKstIsoOrNull(at: Date | string | null | undefined): string | null {
+  if (at === null || at === undefined) return null;
+  return toKstIso(at instanceof Date ? at : new Date(at));
+}
+
 export function isValidIsoDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
   const d = new Date(`${text}T00:00:00Z`);
@@ -59,6 +65,15 @@ export function dayOfWeek(date: IsoDate): number {
   return new Date(`${date}T00:00:00Z`).getUTCDay();
 }
 
+/** A usage month (billing period), `YYYY-MM`. */
+export const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+
 /** `YYYY-MM` of a calendar date, and the first day of a `YYYY-MM` period. */
 export const periodOf = (date: IsoDate) => date.slice(0, 7);
 export const firstDayOf = (period: string): IsoDate => `${period}-01`;
+
+/** The Korean month (`YYYY-MM`) an instant falls in. */
+export const kstPeriod = (at: Date | number) => periodOf(kstDate(at));
+
+/** The `YYYY-MM` month `months` after a period (before it when negative). */
+export const addPeriods = (period: string, months: number) => periodOf(addMonths(firstDayOf(period), months));

@@ -3,8 +3,9 @@
  * form §1–2, Art. 3.3, 4.4). Each rule has its own code so a merchant's developer knows exactly
  * what to fix; all violations are reported at once.
  */
-import { parseRecipient, parseSenderNumber } from './phone';
-import type { RuleViolation } from './rules';
+import { parseRecipient } from './phone';
+import { violation, type RuleViolation } from './rules';
+import { checkProofDocument, checkSenderNumber } from './sender-number';
 import {
   MAX_RECEIVER_NUMBERS,
   MAX_SENDER_NUMBERS,
@@ -14,37 +15,6 @@ import {
   usesTextMessaging,
   type Services,
 } from './services';
-
-/** Proof documents (통신서비스 이용증명원 / 가입사실증명서): scans or PDFs, one per sender number. */
-export const PROOF_DOCUMENT_MAX_BYTES = 1024 * 1024;
-export type ProofDocumentType = 'application/pdf' | 'image/jpeg' | 'image/png';
-
-/** The document's real type from its first bytes (its name or a declared type may lie). */
-export function detectDocumentType(bytes: Uint8Array): ProofDocumentType | undefined {
-  const starts = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
-  if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return 'application/pdf'; // %PDF-
-  if (starts([0xff, 0xd8, 0xff])) return 'image/jpeg';
-  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
-  return undefined;
-}
-
-export function checkProofDocument(bytes: Uint8Array, field: string): RuleViolation[] {
-  if (bytes.length === 0) return [{ code: 'proof_document_empty', message: 'the proof document is empty', field }];
-  if (bytes.length > PROOF_DOCUMENT_MAX_BYTES) {
-    return [
-      {
-        code: 'proof_document_too_large',
-        message: `a proof document may be at most ${PROOF_DOCUMENT_MAX_BYTES} bytes; this one has ${bytes.length}`,
-        field,
-        limit: PROOF_DOCUMENT_MAX_BYTES,
-        actual: bytes.length,
-      },
-    ];
-  }
-  if (!detectDocumentType(bytes))
-    return [{ code: 'proof_document_type', message: 'a proof document must be a PDF, JPEG or PNG file', field }];
-  return [];
-}
 
 /** INIpay merchant ids: letters and digits (e.g. INIpayTest). */
 const MID = /^[A-Za-z0-9]{5,20}$/;
@@ -67,140 +37,161 @@ export interface CheckedApplication {
   kakaoSearchId: string | null;
 }
 
+/**
+ * The distinct values of a list, in order. An entry that does not parse, or repeats an earlier one, is
+ * reported at its index instead of kept; `alongside` adds the checks of the rest of an entry after its own.
+ */
+function distinctValues<T>(
+  v: RuleViolation[],
+  entries: readonly T[],
+  parse: (entry: T, i: number) => string | RuleViolation,
+  repeated: (value: string, i: number) => RuleViolation,
+  alongside: (entry: T, i: number) => RuleViolation[] = () => [],
+): string[] {
+  const values: string[] = [];
+  entries.forEach((entry, i) => {
+    const parsed = parse(entry, i);
+    if (typeof parsed !== 'string') v.push(parsed);
+    else if (values.includes(parsed)) v.push(repeated(parsed, i));
+    else values.push(parsed);
+    v.push(...alongside(entry, i));
+  });
+  return values;
+}
+
 export function checkApplication(
   input: ApplicationInput,
 ): { ok: true; value: CheckedApplication } | { ok: false; violations: RuleViolation[] } {
   const v: RuleViolation[] = [];
   const s = input.services;
   const anyService = usesKakaoBizMessage(s) || usesTextMessaging(s) || usesPaymentNotices(s);
-  if (!anyService)
-    v.push({ code: 'no_service_selected', message: 'apply for at least one service', field: 'services' });
+  if (!anyService) v.push(violation('no_service_selected', 'services', 'apply for at least one service'));
 
   // Form §1: the Kakao search id is needed for AlimTalk/FriendTalk, not for payment notices.
   const kakaoSearchId = input.kakaoSearchId?.trim() || null;
   if (usesKakaoBizMessage(s) && !kakaoSearchId) {
-    v.push({
-      code: 'kakao_search_id_required',
-      message: 'a Kakao search ID (카카오톡 검색용아이디) is required to apply for AlimTalk or FriendTalk',
-      field: 'kakaoSearchId',
-    });
+    v.push(
+      violation(
+        'kakao_search_id_required',
+        'kakaoSearchId',
+        'a Kakao search ID (카카오톡 검색용아이디) is required to apply for AlimTalk or FriendTalk',
+      ),
+    );
   } else if (kakaoSearchId && !KAKAO_SEARCH_ID.test(kakaoSearchId)) {
-    v.push({
-      code: 'invalid_kakao_search_id',
-      message: 'the Kakao search ID may have up to 30 letters, digits, Hangul, "_", "." or "-"',
-      field: 'kakaoSearchId',
-    });
+    v.push(
+      violation(
+        'invalid_kakao_search_id',
+        'kakaoSearchId',
+        'the Kakao search ID may have up to 30 letters, digits, Hangul, "_", "." or "-"',
+      ),
+    );
   }
 
   // Form §2나: fallback re-sends a failed AlimTalk/FriendTalk, so it needs one of them.
   if ((s.fallbackSms || s.fallbackLms) && !usesKakaoBizMessage(s)) {
-    v.push({
-      code: 'fallback_without_kakao_service',
-      message: 'fallback SMS/LMS re-sends failed AlimTalk or FriendTalk messages: apply for one of them too',
-      field: 'services',
-    });
+    v.push(
+      violation(
+        'fallback_without_kakao_service',
+        'services',
+        'fallback SMS/LMS re-sends failed AlimTalk or FriendTalk messages: apply for one of them too',
+      ),
+    );
   }
 
   // Form §2가 note: buyer "cancel" needs buyer "approval".
   if (s.paymentNotice.buyer.cancel && !s.paymentNotice.buyer.approval) {
-    v.push({
-      code: 'buyer_cancel_requires_approval',
-      message: 'buyer-target cancellation notices require buyer-target approval notices too',
-      field: 'services.paymentNotice.buyer',
-    });
+    v.push(
+      violation(
+        'buyer_cancel_requires_approval',
+        'services.paymentNotice.buyer',
+        'buyer-target cancellation notices require buyer-target approval notices too',
+      ),
+    );
   }
 
-  const senderNumbers: string[] = [];
   if (usesTextMessaging(s) && input.senderNumbers.length === 0) {
-    v.push({
-      code: 'sender_number_required',
-      message: 'SMS/LMS and fallback need at least one sender number with its proof document',
-      field: 'senderNumbers',
-    });
+    v.push(
+      violation(
+        'sender_number_required',
+        'senderNumbers',
+        'SMS/LMS and fallback need at least one sender number with its proof document',
+      ),
+    );
   }
   if (input.senderNumbers.length > MAX_SENDER_NUMBERS) {
-    v.push({
-      code: 'too_many_sender_numbers',
-      message: `a contract has at most ${MAX_SENDER_NUMBERS} sender numbers; ${input.senderNumbers.length} were given`,
-      field: 'senderNumbers',
-      limit: MAX_SENDER_NUMBERS,
-    });
+    v.push(
+      violation(
+        'too_many_sender_numbers',
+        'senderNumbers',
+        `a contract has at most ${MAX_SENDER_NUMBERS} sender numbers; ${input.senderNumbers.length} were given`,
+        { limit: MAX_SENDER_NUMBERS },
+      ),
+    );
   }
-  input.senderNumbers.forEach((entry, i) => {
-    const field = `senderNumbers.${i}`;
-    const parsed = parseSenderNumber(entry.number);
-    if (!parsed)
-      v.push({
-        code: 'invalid_sender_number',
-        message: `"${entry.number}" is not a valid Korean phone number`,
-        field: `${field}.number`,
-      });
-    else if (senderNumbers.includes(parsed.digits))
-      v.push({
-        code: 'duplicate_sender_number',
-        message: `${parsed.digits} is listed twice`,
-        field: `${field}.number`,
-      });
-    else senderNumbers.push(parsed.digits);
-    v.push(...checkProofDocument(entry.document, `${field}.proofDocument`));
-  });
+  const senderNumbers = distinctValues(
+    v,
+    input.senderNumbers,
+    (entry, i) => {
+      const parsed = checkSenderNumber(entry.number, `senderNumbers.${i}.number`);
+      return parsed.ok ? parsed.digits : parsed.violation;
+    },
+    (digits, i) => violation('duplicate_sender_number', `senderNumbers.${i}.number`, `${digits} is listed twice`),
+    (entry, i) => checkProofDocument(entry.document, `senderNumbers.${i}.proofDocument`),
+  );
 
   // Form §2가: merchant-target notices need 1–20 receiving mobile numbers.
-  const receiverNumbers: string[] = [];
+  let receiverNumbers: string[] = [];
   if (usesMerchantNotices(s)) {
     if (input.receiverNumbers.length === 0) {
-      v.push({
-        code: 'receiver_numbers_required',
-        message: 'merchant-target payment notices need at least one receiving mobile number',
-        field: 'receiverNumbers',
-      });
+      v.push(
+        violation(
+          'receiver_numbers_required',
+          'receiverNumbers',
+          'merchant-target payment notices need at least one receiving mobile number',
+        ),
+      );
     }
     if (input.receiverNumbers.length > MAX_RECEIVER_NUMBERS) {
-      v.push({
-        code: 'too_many_receiver_numbers',
-        message: `at most ${MAX_RECEIVER_NUMBERS} receiving numbers; ${input.receiverNumbers.length} were given`,
-        field: 'receiverNumbers',
-        limit: MAX_RECEIVER_NUMBERS,
-      });
+      v.push(
+        violation(
+          'too_many_receiver_numbers',
+          'receiverNumbers',
+          `at most ${MAX_RECEIVER_NUMBERS} receiving numbers; ${input.receiverNumbers.length} were given`,
+          { limit: MAX_RECEIVER_NUMBERS },
+        ),
+      );
     }
-    input.receiverNumbers.forEach((n, i) => {
-      const parsed = parseRecipient(n);
-      if (!parsed)
-        v.push({
-          code: 'invalid_receiver_number',
-          message: `"${n}" is not a Korean mobile number`,
-          field: `receiverNumbers.${i}`,
-        });
-      else if (receiverNumbers.includes(parsed.digits))
-        v.push({
-          code: 'duplicate_receiver_number',
-          message: `${parsed.digits} is listed twice`,
-          field: `receiverNumbers.${i}`,
-        });
-      else receiverNumbers.push(parsed.digits);
-    });
+    receiverNumbers = distinctValues(
+      v,
+      input.receiverNumbers,
+      (n, i) =>
+        parseRecipient(n)?.digits ??
+        violation('invalid_receiver_number', `receiverNumbers.${i}`, `"${n}" is not a Korean mobile number`),
+      (digits, i) => violation('duplicate_receiver_number', `receiverNumbers.${i}`, `${digits} is listed twice`),
+    );
   } else if (input.receiverNumbers.length > 0) {
     // We keep no personal data we have no use for.
-    v.push({
-      code: 'receiver_numbers_not_applicable',
-      message: 'receiving numbers are only for merchant-target payment notices',
-      field: 'receiverNumbers',
-    });
+    v.push(
+      violation(
+        'receiver_numbers_not_applicable',
+        'receiverNumbers',
+        'receiving numbers are only for merchant-target payment notices',
+      ),
+    );
   }
 
-  const mids: string[] = [];
   if (usesPaymentNotices(s) && input.mids.length === 0) {
-    v.push({ code: 'mid_required', message: 'payment notices need the MIDs they apply to', field: 'mids' });
+    v.push(violation('mid_required', 'mids', 'payment notices need the MIDs they apply to'));
   }
-  input.mids.forEach((mid, i) => {
-    if (!MID.test(mid))
-      v.push({ code: 'invalid_mid', message: `"${mid}" is not a MID (5–20 letters and digits)`, field: `mids.${i}` });
-    else if (mids.includes(mid))
-      v.push({ code: 'duplicate_mid', message: `MID ${mid} is listed twice`, field: `mids.${i}` });
-    else mids.push(mid);
-  });
+  const mids = distinctValues(
+    v,
+    input.mids,
+    (mid, i) =>
+      MID.test(mid) ? mid : violation('invalid_mid', `mids.${i}`, `"${mid}" is not a MID (5–20 letters and digits)`),
+    (mid, i) => violation('duplicate_mid', `mids.${i}`, `MID ${mid} is listed twice`),
+  );
   if (mids.length > 0 && !usesPaymentNotices(s)) {
-    v.push({ code: 'mids_not_applicable', message: 'MIDs are only for payment notices', field: 'mids' });
+    v.push(violation('mids_not_applicable', 'mids', 'MIDs are only for payment notices'));
   }
 
   return v.length

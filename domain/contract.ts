@@ -4,14 +4,15 @@
  * The ContractWorkflow holds a ContractState and feeds it commands (operator and merchant actions,
  * billing signals) and deadlines (term end, termination clocks). Every rule about what may happen
  * when lives here; the workflow only waits and records. A refused command changes nothing and says
- * why with a stable code and the HTTP status the API answers (409 state conflict, 422 rule).
+ * why with a stable code (the API decides what HTTP status that is: api/rule-status.ts).
  */
+import { SYSTEM_ACTOR, type Actor } from './actor';
 import { addKstMonths } from './calendar-kst';
 import type { Fees } from './money';
+import { refuse, type Refusal } from './rules';
 import { MAX_SENDER_NUMBERS, type Services } from './services';
 
-export type ContractStatus = 'applied' | 'on_hold' | 'rejected' | 'active' | 'suspended' | 'terminated' | 'expired';
-export const CONTRACT_STATUSES: readonly ContractStatus[] = [
+export const CONTRACT_STATUSES = [
   'applied',
   'on_hold',
   'rejected',
@@ -19,9 +20,24 @@ export const CONTRACT_STATUSES: readonly ContractStatus[] = [
   'suspended',
   'terminated',
   'expired',
-];
+] as const;
+export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
+
+/** Rejected, terminated or expired: nothing more can change, and the contract's MIDs are free again. */
 export const FINAL_STATUSES: readonly ContractStatus[] = ['rejected', 'terminated', 'expired'];
 export const isFinal = (s: ContractStatus) => FINAL_STATUSES.includes(s);
+/** Every status but the final ones: a merchant has at most one open contract (SPEC §3). */
+export const OPEN_STATUSES: readonly ContractStatus[] = CONTRACT_STATUSES.filter((s) => !isFinal(s));
+
+/** Art. 10.2: once a contract that ran has ended, the personal data held for it is destroyed. */
+export const purgesPersonalData = (s: ContractStatus): s is 'terminated' | 'expired' =>
+  s === 'terminated' || s === 'expired';
+
+/** Approved and not ended: a term runs, and it renews, ends on notice or is terminated (Art. 12–13). */
+export const isInForce = (s: ContractStatus) => s === 'active' || s === 'suspended';
+
+/** Art. 12: a contract in force renews at the end of its term unless notice of non-renewal was given. */
+export const autoRenews = (c: { status: ContractStatus; nonRenewal: unknown }) => !c.nonRenewal && isInForce(c.status);
 
 /** Art. 3.4: grounds to reject or hold an application. */
 export const REVIEW_REASONS = [
@@ -68,12 +84,8 @@ export const OBJECTION_WINDOW_MONTHS = 3; // Art. 13.4
 export const BUSINESS_TERMINATION_NOTICE_MONTHS = 1; // Art. 13.5
 const DAY_MS = 86_400_000;
 
-export interface Actor {
-  type: 'operator' | 'merchant' | 'system';
-  id?: string;
-}
-
-export type SenderNumberStatus = 'pending' | 'verified' | 'rejected';
+export const SENDER_NUMBER_STATUSES = ['pending', 'verified', 'rejected'] as const;
+export type SenderNumberStatus = (typeof SENDER_NUMBER_STATUSES)[number];
 
 export interface SenderNumberState {
   id: string;
@@ -142,15 +154,7 @@ export interface ContractEvent {
   details: Record<string, unknown>;
 }
 
-export interface ContractViolation {
-  code: string;
-  message: string;
-  /** 409: the contract's state does not allow it; 422: a rule refuses the input. */
-  status: 409 | 422;
-}
-
-export type Decision =
-  { ok: true; state: ContractState; event: ContractEvent } | { ok: false; violation: ContractViolation };
+export type Decision = { ok: true; state: ContractState; event: ContractEvent } | Refusal;
 
 export interface Application {
   id: string;
@@ -161,6 +165,19 @@ export interface Application {
   mids: string[];
   receiverNumbers: string[];
   senderNumbers: { id: string; number: string; documentId: string }[];
+}
+
+/** The first entry of every contract's history: the merchant applied. */
+export function applicationEvent(app: Pick<Application, 'merchantId' | 'appliedAt'>): ContractEvent {
+  return {
+    seq: 1,
+    at: app.appliedAt,
+    actor: { type: 'merchant', id: app.merchantId },
+    action: 'applied',
+    from: 'applied',
+    to: 'applied',
+    details: {},
+  };
 }
 
 export function newContract(app: Application): ContractState {
@@ -209,12 +226,6 @@ export type ContractCommand =
   | { type: 'invoice_overdue'; invoiceId: string }
   | { type: 'invoice_paid'; invoiceId: string };
 
-const conflict = (code: string, message: string): Decision => ({
-  ok: false,
-  violation: { code, message, status: 409 },
-});
-const refuse = (code: string, message: string): Decision => ({ ok: false, violation: { code, message, status: 422 } });
-
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function changed(
@@ -234,7 +245,7 @@ function changed(
 }
 
 function notInStatus(state: ContractState, action: string): Decision {
-  return conflict('invalid_transition', `cannot ${action} a contract that is ${state.status.replace('_', ' ')}`);
+  return refuse('invalid_transition', `cannot ${action} a contract that is ${state.status.replace('_', ' ')}`);
 }
 
 function startSuspension(reason: SuspensionReason, noticeAt: number, by: Actor): Suspension {
@@ -247,7 +258,7 @@ function startSuspension(reason: SuspensionReason, noticeAt: number, by: Actor):
 export function decide(state: ContractState, command: ContractCommand, actor: Actor, now: number): Decision {
   const s = state;
   if (isFinal(s.status) && command.type !== 'invoice_paid') {
-    return conflict('contract_closed', `the contract is ${s.status}; nothing more can change`);
+    return refuse('contract_closed', `the contract is ${s.status}; nothing more can change`);
   }
   switch (command.type) {
     case 'approve': {
@@ -273,7 +284,7 @@ export function decide(state: ContractState, command: ContractCommand, actor: Ac
     }
     case 'suspend': {
       if (s.status === 'suspended')
-        return conflict('already_suspended', `the contract is already suspended (${s.suspension?.reason})`);
+        return refuse('already_suspended', `the contract is already suspended (${s.suspension?.reason})`);
       if (s.status !== 'active') return notInStatus(s, 'suspend');
       const effectiveAt = command.effectiveAt ? Date.parse(command.effectiveAt) : now;
       if (Number.isNaN(effectiveAt)) return refuse('invalid_effective_at', 'effectiveAt is not a valid time');
@@ -296,7 +307,7 @@ export function decide(state: ContractState, command: ContractCommand, actor: Ac
         );
       }
       if (s.pendingSuspension)
-        return conflict(
+        return refuse(
           'suspension_already_noticed',
           `a suspension is already noticed for ${s.pendingSuspension.effectiveAt}`,
         );
@@ -323,26 +334,26 @@ export function decide(state: ContractState, command: ContractCommand, actor: Ac
     case 'object': {
       if (s.status !== 'suspended' || !s.suspension) return notInStatus(s, 'object to the suspension of');
       if (s.suspension.objection)
-        return conflict(
+        return refuse(
           'objection_already_filed',
           'an objection to this suspension was already filed; an operator is reviewing it',
         );
       if (s.suspension.terminationAt === null)
-        return conflict(
+        return refuse(
           'no_termination_clock',
           'this suspension does not lead to termination; there is nothing to object to',
         );
       if (now > Date.parse(s.suspension.terminationAt))
-        return conflict('objection_window_closed', 'the three-month objection window has closed');
+        return refuse('objection_window_closed', 'the three-month objection window has closed');
       // Art. 13.4: the objection stops the termination clock and puts the case to an operator.
       const suspension = { ...s.suspension, terminationAt: null, objection: { text: command.text, at: iso(now) } };
       return changed(s, { ...s, suspension }, actor, 'objection_filed', now, { text: command.text });
     }
     case 'request_non_renewal': {
-      if (s.status !== 'active' && s.status !== 'suspended') return notInStatus(s, 'give notice of non-renewal for');
+      if (!isInForce(s.status)) return notInStatus(s, 'give notice of non-renewal for');
       if (!s.term) return notInStatus(s, 'give notice of non-renewal for');
       if (s.nonRenewal)
-        return conflict(
+        return refuse(
           'non_renewal_already_given',
           `notice of non-renewal was already given; the contract ends ${s.nonRenewal.termEnd}`,
         );
@@ -365,13 +376,13 @@ export function decide(state: ContractState, command: ContractCommand, actor: Ac
       );
     }
     case 'terminate': {
-      if (s.status !== 'active' && s.status !== 'suspended') return notInStatus(s, 'terminate');
+      if (!isInForce(s.status)) return notInStatus(s, 'terminate');
       const allowedBy = TERMINATION_CAUSES[command.cause].by as readonly string[];
       if (!allowedBy.includes(actor.type))
         return refuse('termination_cause_not_allowed', `a ${actor.type} cannot terminate for ${command.cause}`);
       if (command.cause === 'business_reasons') {
         if (s.pendingTermination)
-          return conflict(
+          return refuse(
             'termination_already_noticed',
             `termination already takes effect ${s.pendingTermination.effectiveAt}`,
           );
@@ -385,11 +396,10 @@ export function decide(state: ContractState, command: ContractCommand, actor: Ac
       return terminated(s, command.cause, actor, now, command.note ?? null);
     }
     case 'add_sender_number': {
-      if (s.status !== 'applied' && s.status !== 'on_hold' && s.status !== 'active' && s.status !== 'suspended')
-        return notInStatus(s, 'add a sender number to');
+      // Any open contract takes new sender numbers (a closed one was refused above).
       const live = s.senderNumbers.filter((n) => n.status !== 'rejected');
       if (live.some((n) => n.number === command.number))
-        return conflict('sender_number_exists', 'this sender number is already registered on the contract');
+        return refuse('sender_number_exists', 'this sender number is already registered on the contract');
       if (live.length >= MAX_SENDER_NUMBERS)
         return refuse('too_many_sender_numbers', `a contract has at most ${MAX_SENDER_NUMBERS} sender numbers`);
       const added: SenderNumberState = {
@@ -408,9 +418,9 @@ export function decide(state: ContractState, command: ContractCommand, actor: Ac
     case 'verify_sender_number':
     case 'reject_sender_number': {
       const target = s.senderNumbers.find((n) => n.id === command.id);
-      if (!target) return conflict('sender_number_not_found', 'no such sender number on this contract');
+      if (!target) return refuse('sender_number_not_found', 'no such sender number on this contract');
       if (target.status !== 'pending')
-        return conflict('sender_number_already_reviewed', `the sender number is already ${target.status}`);
+        return refuse('sender_number_already_reviewed', `the sender number is already ${target.status}`);
       const verify = command.type === 'verify_sender_number';
       const updated: SenderNumberState = {
         ...target,
@@ -433,7 +443,7 @@ export function decide(state: ContractState, command: ContractCommand, actor: Ac
     }
     case 'invoice_overdue': {
       if (s.overdueInvoices.includes(command.invoiceId))
-        return conflict('already_recorded', 'this overdue invoice is already recorded');
+        return refuse('already_recorded', 'this overdue invoice is already recorded');
       const overdueInvoices = [...s.overdueInvoices, command.invoiceId];
       // Art. 5.2.3: unpaid fees suspend the service until paid.
       if (s.status === 'active') {
@@ -459,7 +469,7 @@ export function decide(state: ContractState, command: ContractCommand, actor: Ac
     }
     case 'invoice_paid': {
       if (!s.overdueInvoices.includes(command.invoiceId))
-        return conflict('not_overdue', 'this invoice was not keeping the contract suspended');
+        return refuse('not_overdue', 'this invoice was not keeping the contract suspended');
       const overdueInvoices = s.overdueInvoices.filter((i) => i !== command.invoiceId);
       const resume = s.status === 'suspended' && s.suspension?.reason === 'unpaid_fees' && overdueInvoices.length === 0;
       if (resume) {
@@ -498,8 +508,7 @@ export type DeadlineKind =
 export function nextDeadline(s: ContractState): { kind: DeadlineKind; at: number } | undefined {
   if (isFinal(s.status)) return undefined;
   const candidates: { kind: DeadlineKind; at: number }[] = [];
-  if (s.term && (s.status === 'active' || s.status === 'suspended'))
-    candidates.push({ kind: 'term_end', at: Date.parse(s.term.end) });
+  if (s.term && isInForce(s.status)) candidates.push({ kind: 'term_end', at: Date.parse(s.term.end) });
   if (s.pendingSuspension && s.status === 'active')
     candidates.push({ kind: 'suspension_takes_effect', at: Date.parse(s.pendingSuspension.effectiveAt) });
   if (s.status === 'suspended' && s.suspension?.terminationAt)
@@ -509,15 +518,13 @@ export function nextDeadline(s: ContractState): { kind: DeadlineKind; at: number
   return candidates.sort((a, b) => a.at - b.at)[0];
 }
 
-const SYSTEM: Actor = { type: 'system' };
-
 /** What happens when a deadline passes. */
 export function onDeadline(s: ContractState, kind: DeadlineKind, now: number): Decision {
   switch (kind) {
     case 'term_end': {
       if (!s.term || isFinal(s.status)) return notInStatus(s, 'renew');
       if (s.nonRenewal && s.nonRenewal.termEnd === s.term.end) {
-        return changed(s, { ...s, status: 'expired', expiredAt: s.term.end }, SYSTEM, 'expired', now, {
+        return changed(s, { ...s, status: 'expired', expiredAt: s.term.end }, SYSTEM_ACTOR, 'expired', now, {
           termEnd: s.term.end,
         });
       }
@@ -529,7 +536,7 @@ export function onDeadline(s: ContractState, kind: DeadlineKind, now: number): D
         start: s.term.end,
         end: addKstMonths(Date.parse(s.term.firstStart), TERM_MONTHS * number).toISOString(),
       };
-      return changed(s, { ...s, term }, SYSTEM, 'renewed', now, {
+      return changed(s, { ...s, term }, SYSTEM_ACTOR, 'renewed', now, {
         term: number,
         termStart: term.start,
         termEnd: term.end,
@@ -556,7 +563,7 @@ export function onDeadline(s: ContractState, kind: DeadlineKind, now: number): D
     }
     case 'termination_after_suspension':
       if (s.status !== 'suspended' || !s.suspension?.terminationAt) return notInStatus(s, 'terminate after suspension');
-      return terminated(s, 'no_objection_after_suspension', SYSTEM, now, null);
+      return terminated(s, 'no_objection_after_suspension', SYSTEM_ACTOR, now, null);
     case 'termination_takes_effect':
       if (!s.pendingTermination) return notInStatus(s, 'terminate');
       return terminated(s, s.pendingTermination.cause, s.pendingTermination.by, now, null);

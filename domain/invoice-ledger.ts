@@ -4,7 +4,7 @@
  * Commands never mutate their input; they return a new state or the rule they broke.
  */
 import { addDays, isValidIsoDate, kstStartOf, type IsoDate } from './calendar-kst';
-import type { RuleViolation } from './rules';
+import { refuse, type Refusal, type RuleViolation } from './rules';
 
 export interface Payment {
   id: string;
@@ -13,12 +13,15 @@ export interface Payment {
   paidAt: string;
 }
 
+export const DISPUTE_STATUSES = ['open', 'resolved'] as const;
+export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
+
 export interface Dispute {
   id: string;
   amount: number;
   reason: string;
   openedAt: string;
-  status: 'open' | 'resolved';
+  status: DisputeStatus;
   /** On resolution: the part of the disputed amount that stays owed. */
   acceptedAmount?: number;
   /** On resolution: the part written off (see resolveDispute for why it can be below amount − accepted). */
@@ -37,7 +40,8 @@ export interface InvoiceLedgerState {
   issuedAt: string;
 }
 
-export type InvoiceStatus = 'issued' | 'partially_paid' | 'paid' | 'disputed' | 'overdue' | 'settled';
+export const INVOICE_STATUSES = ['issued', 'partially_paid', 'paid', 'disputed', 'overdue', 'settled'] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
 export interface InvoiceSummary {
   paidAmount: number;
@@ -53,7 +57,7 @@ export interface InvoiceSummary {
   status: InvoiceStatus;
 }
 
-export type LedgerResult = { ok: true; state: InvoiceLedgerState } | { ok: false; violation: RuleViolation };
+export type LedgerResult = { ok: true; state: InvoiceLedgerState } | Refusal;
 
 const isAmount = (n: number, min: number) => Number.isSafeInteger(n) && n >= min;
 // ISO-8601 with an explicit offset only: Date.parse of any other form is implementation-defined.
@@ -64,10 +68,11 @@ const isInstant = (text: string) =>
   isValidIsoDate(text.slice(0, 10)) &&
   !Number.isNaN(Date.parse(text));
 const sum = (amounts: number[]) => amounts.reduce((a, b) => a + b, 0);
-const refuse = (code: string, message: string, extra: Omit<RuleViolation, 'code' | 'message'> = {}): LedgerResult => ({
-  ok: false,
-  violation: { code, message, ...extra },
-});
+
+const isId = (id: unknown): id is string => typeof id === 'string' && id !== '';
+/** A command repeated with a known id: a no-op when its details are the same, refused when they differ. */
+const repeated = (state: InvoiceLedgerState, same: boolean, code: string, message: string): LedgerResult =>
+  same ? { ok: true, state } : refuse(code, message, { field: 'id' });
 
 /** A fresh ledger for an invoice just issued. Throws RangeError on an invalid total or date. */
 export function openLedger(input: { total: number; dueDate: IsoDate; issuedAt: string }): InvoiceLedgerState {
@@ -128,6 +133,11 @@ export function nextOverdueAt(state: InvoiceLedgerState, now: Date): Date | unde
       .map((d) => overdueFrom(d.acceptedDueDate!)),
   ];
   return moments.filter((m) => +m > +now).sort((a, b) => +a - +b)[0];
+}
+
+/** Nothing outstanding and no dispute open: the invoice is paid or settled, and nothing more can change. */
+export function isClosed(state: InvoiceLedgerState): boolean {
+  return amounts(state).outstandingAmount === 0 && state.disputes.every((d) => d.status === 'resolved');
 }
 
 /**
@@ -208,18 +218,15 @@ export function checkInvariant(state: InvoiceLedgerState): RuleViolation[] {
  */
 export function recordPayment(state: InvoiceLedgerState, payment: Payment): LedgerResult {
   const { id, amount, paidAt } = payment;
-  if (typeof id !== 'string' || id === '')
-    return refuse('payment_id_invalid', 'a payment needs an id', { field: 'id' });
+  if (!isId(id)) return refuse('payment_id_invalid', 'a payment needs an id', { field: 'id' });
   const known = state.payments.find((p) => p.id === id);
-  if (known) {
-    return known.amount === amount && known.paidAt === paidAt
-      ? { ok: true, state }
-      : refuse(
-          'payment_id_conflict',
-          `payment ${id} was already recorded with amount ${known.amount} at ${known.paidAt}`,
-          { field: 'id' },
-        );
-  }
+  if (known)
+    return repeated(
+      state,
+      known.amount === amount && known.paidAt === paidAt,
+      'payment_id_conflict',
+      `payment ${id} was already recorded with amount ${known.amount} at ${known.paidAt}`,
+    );
   if (!isAmount(amount, 1))
     return refuse('payment_amount_invalid', `payment amount must be a positive whole number of won, got ${amount}`, {
       field: 'amount',
@@ -246,18 +253,15 @@ export function openDispute(
   dispute: { id: string; amount: number; reason: string; openedAt: string },
 ): LedgerResult {
   const { id, amount, reason, openedAt } = dispute;
-  if (typeof id !== 'string' || id === '')
-    return refuse('dispute_id_invalid', 'a dispute needs an id', { field: 'id' });
+  if (!isId(id)) return refuse('dispute_id_invalid', 'a dispute needs an id', { field: 'id' });
   const known = state.disputes.find((d) => d.id === id);
-  if (known) {
-    return known.amount === amount && known.reason === reason && known.openedAt === openedAt
-      ? { ok: true, state }
-      : refuse(
-          'dispute_id_conflict',
-          `dispute ${id} was already opened with amount ${known.amount} at ${known.openedAt}`,
-          { field: 'id' },
-        );
-  }
+  if (known)
+    return repeated(
+      state,
+      known.amount === amount && known.reason === reason && known.openedAt === openedAt,
+      'dispute_id_conflict',
+      `dispute ${id} was already opened with amount ${known.amount} at ${known.openedAt}`,
+    );
   if (!isAmount(amount, 1))
     return refuse('dispute_amount_invalid', `disputed amount must be a positive whole number of won, got ${amount}`, {
       field: 'amount',

@@ -1,6 +1,6 @@
 /** The shapes of an invoice as the InvoiceWorkflow holds it and the API shows it (SPEC §5). */
 import { dueDate, type BusinessCalendar } from './business-days';
-import { kstDate, periodOf } from './calendar-kst';
+import { addPeriods, firstDayOf, kstDate, kstPeriod, kstStartOf, periodOf } from './calendar-kst';
 import type { Supplier } from './company';
 import type { InvoiceLedgerState, InvoiceSummary } from './invoice-ledger';
 import type { InvoiceAmounts, UsageType } from './money';
@@ -34,13 +34,17 @@ export interface InvoiceSnapshot {
 
 /** The usage month before the one a date falls in: what a billing run on that date invoices. */
 export function previousPeriod(date: string): string {
-  const [y, m] = date.split('-').map(Number);
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  return addPeriods(periodOf(date), -1);
+}
+
+/** The instant a usage month ends: 00:00 KST on the 1st of the next month. */
+export function periodEnd(period: string): Date {
+  return kstStartOf(firstDayOf(addPeriods(period, 1)));
 }
 
 /** A month is billed once it is over (KST). */
 export function isClosedPeriod(period: string, now: Date): boolean {
-  return period < periodOf(kstDate(now));
+  return period < kstPeriod(now);
 }
 
 /**

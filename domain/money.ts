@@ -4,7 +4,7 @@
  * ("centiwon"). Invoice totals are whole won. Every value is a JS number asserted to be a safe
  * integer; no float ever carries money.
  */
-import type { RuleViolation } from './rules';
+import { refuse, type Refusal, type RuleViolation } from './rules';
 
 /** Billable usage types, named after the fee lines of form §3. */
 export const USAGE_TYPES = ['paymentNotice', 'sms', 'lms', 'alimtalk', 'friendtalkText', 'friendtalkImage'] as const;
@@ -16,7 +16,7 @@ export type Fees = Record<UsageType, number>;
 /** 1,000,000 원 per message: far above any real price, so anything larger is a typo. */
 export const MAX_UNIT_PRICE_CENTIWON = 100_000_000;
 
-export type UnitPriceResult = { ok: true; centiwon: number } | { ok: false; violation: RuleViolation };
+export type UnitPriceResult = { ok: true; centiwon: number } | Refusal;
 
 function assertSafeInteger(value: number, what: string): void {
   if (!Number.isSafeInteger(value)) throw new RangeError(`${what} must be a safe integer, got ${value}`);
@@ -41,30 +41,27 @@ const DECIMAL = /^(\d+)(?:\.(\d+))?$/;
  * prices above 1,000,000 원.
  */
 export function parseUnitPrice(input: string | number, field = 'unitPrice'): UnitPriceResult {
-  const refuse = (code: string, message: string): UnitPriceResult => ({
-    ok: false,
-    violation: { code, message, field, value: input },
-  });
+  const refused = (code: string, message: string) => refuse(code, message, { field, value: input });
   if (typeof input === 'number' && !Number.isFinite(input))
-    return refuse('unit_price_not_finite', `unit price must be a finite number, got ${input}`);
+    return refused('unit_price_not_finite', `unit price must be a finite number, got ${input}`);
   const text = typeof input === 'number' ? String(input) : input;
-  if (text.startsWith('-')) return refuse('unit_price_negative', `unit price must not be negative, got ${text}`);
+  if (text.startsWith('-')) return refused('unit_price_negative', `unit price must not be negative, got ${text}`);
   const match = DECIMAL.exec(text);
   if (!match)
-    return refuse(
+    return refused(
       'unit_price_invalid',
       `unit price must be a plain decimal number of won such as 8.5 or 12, got "${text}"`,
     );
   const [, whole, fraction = ''] = match;
   if (fraction.length > 2)
-    return refuse('unit_price_too_precise', `unit price may have at most 2 decimal places, got ${text}`);
+    return refused('unit_price_too_precise', `unit price may have at most 2 decimal places, got ${text}`);
   // Leading zeros aside, more than 7 digits of won is already above the cap; checked on the text so
   // Number() never sees a value beyond 2^53.
   if (whole.replace(/^0+/, '').length > 7)
-    return refuse('unit_price_too_large', `unit price must be at most 1000000.00 won, got ${text}`);
+    return refused('unit_price_too_large', `unit price must be at most 1000000.00 won, got ${text}`);
   const centiwon = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
   if (centiwon > MAX_UNIT_PRICE_CENTIWON)
-    return refuse('unit_price_too_large', `unit price must be at most 1000000.00 won, got ${text}`);
+    return refused('unit_price_too_large', `unit price must be at most 1000000.00 won, got ${text}`);
   return { ok: true, centiwon };
 }
 

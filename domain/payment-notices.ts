@@ -2,7 +2,7 @@
  * Payment notices (결제 알림톡; SPEC §3–4, form §2가, Art. 2.2): which payment events notify whom,
  * and what the notices say. Card, virtual account, bank transfer and mobile payments only.
  */
-import { parseTemplate, renderTemplate } from './message';
+import { parseTemplate, renderTemplate } from './template';
 import type { RuleViolation } from './rules';
 import type { PaymentNoticeServices } from './services';
 
@@ -12,7 +12,12 @@ export const PAYMENT_EVENTS = ['approved', 'cancelled', 'vbank_issued', 'vbank_d
 export type PaymentEventType = (typeof PAYMENT_EVENTS)[number];
 
 export type NoticeKind = 'approval' | 'cancellation' | 'vbank_issued';
-export type Audience = 'merchant' | 'buyer';
+/** Who a notice is for: the merchant's receiving numbers, or the buyer. */
+export const AUDIENCES = ['merchant', 'buyer'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+/** A payment event is `completed` once the workflow of every one of its notices has finished. */
+export const PAYMENT_EVENT_STATUSES = ['sending', 'completed'] as const;
+export type PaymentEventStatus = (typeof PAYMENT_EVENT_STATUSES)[number];
 
 const METHOD_NAMES: Record<PaymentMethod, string> = {
   card: '신용카드',

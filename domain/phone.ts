@@ -3,6 +3,7 @@
  * internet phones; 8-digit representative numbers `15xx/16xx/18xx-xxxx` (sender only).
  * Input may carry hyphens, spaces, dots or a +82 country prefix; we store normalized digits.
  */
+import { refuse, type Refusal } from './rules';
 
 export type PhoneKind = 'mobile' | 'landline' | 'internet' | 'representative';
 
@@ -66,6 +67,16 @@ export function parsePhone(input: string): PhoneNumber | undefined {
 export function parseRecipient(input: string): PhoneNumber | undefined {
   const phone = parsePhone(input);
   return phone?.kind === 'mobile' ? phone : undefined;
+}
+
+/** The stored digits a search by recipient matches, however the number was typed (+82, hyphens, spaces). */
+export const phoneForSearch = (input: string): string => parseRecipient(input)?.digits ?? input.replace(/\D/g, '');
+
+/** The recipient of a message or an opt-out, or why it cannot be one; `field` names it in the refusal. */
+export function checkRecipient(input: string, field: string): ({ ok: true } & PhoneNumber) | Refusal {
+  const phone = parseRecipient(input);
+  if (!phone) return refuse('invalid_recipient', `"${input}" is not a Korean mobile number (01X-XXXX-XXXX)`, { field });
+  return { ok: true, ...phone };
 }
 
 /** A number a message can be sent from: any valid Korean number, representative numbers included. */

@@ -4,10 +4,13 @@
  * suspended in between. A refusal names the precise reason.
  */
 import type { ContractStatus, SenderNumberStatus, SuspensionReason } from './contract';
-import type { RuleViolation } from './rules';
+import { isKakaoType, MESSAGE_TYPES, type FallbackChannel } from './message-types';
+import { refuse, type Refusal } from './rules';
 import type { Services } from './services';
 
-export type SendKind = 'sms' | 'lms' | 'alimtalk' | 'friendtalk' | 'friendtalk_image' | 'payment_notice';
+/** What is sent: a message of its own type, or a payment notice (Art. 2.2). */
+export const SEND_KINDS = [...MESSAGE_TYPES, 'payment_notice'] as const;
+export type SendKind = (typeof SEND_KINDS)[number];
 
 export interface GateContract {
   id: string;
@@ -22,8 +25,10 @@ export interface GateRequest {
   /** Sender number (digits) for SMS/LMS and for the fallback of Kakao messages. */
   from: string | null;
   /** The fallback channel the message would use, if it has one. */
-  fallback: 'sms' | 'lms' | null;
+  fallback: FallbackChannel | null;
   recipientOptedOut: boolean;
+  /** The contract an accepted message belongs to: it sends under that contract or not at all. */
+  contractId?: string;
 }
 
 const SERVICE_OF: Record<Exclude<SendKind, 'payment_notice'>, keyof Omit<Services, 'paymentNotice'>> = {
@@ -34,15 +39,25 @@ const SERVICE_OF: Record<Exclude<SendKind, 'payment_notice'>, keyof Omit<Service
   friendtalk_image: 'friendtalkImage',
 };
 
-export type GateDecision = { ok: true } | { ok: false; violation: RuleViolation };
+/** Every code the gate refuses with; at send time it becomes the message's failure reason. */
+export const GATE_REFUSALS = [
+  'no_contract',
+  'contract_suspended',
+  'contract_not_active',
+  'contract_ended',
+  'service_not_subscribed',
+  'fallback_not_subscribed',
+  'recipient_opted_out',
+  'sender_number_required',
+  'sender_number_not_registered',
+  'sender_number_not_verified',
+] as const;
+export type GateRefusal = (typeof GATE_REFUSALS)[number];
 
-const refuse = (code: string, message: string, extra: Record<string, unknown> = {}): GateDecision => ({
-  ok: false,
-  violation: { code, message, ...extra },
-});
+export type GateDecision = { ok: true } | Refusal<GateRefusal>;
 
 export function checkSendingGate(contract: GateContract | undefined, req: GateRequest): GateDecision {
-  if (!contract)
+  if (!contract || (req.contractId !== undefined && contract.id !== req.contractId))
     return refuse('no_contract', 'the merchant has no messaging contract: apply for one first (POST /v1/contracts)');
   switch (contract.status) {
     case 'active':
@@ -64,8 +79,12 @@ export function checkSendingGate(contract: GateContract | undefined, req: GateRe
     default:
       return refuse('contract_ended', `the contract is ${contract.status}: it can no longer send`);
   }
+  // A payment notice (Art. 2.2, form §2가) needs only an active contract: it is a transaction record
+  // the buyer or merchant needs, not marketing, so an opt-out does not stop it; it goes out from the
+  // company's own sender number; and it falls back to SMS by the form itself, not by a fallback service.
+  if (req.kind === 'payment_notice') return { ok: true };
 
-  if (req.kind !== 'payment_notice' && !contract.services[SERVICE_OF[req.kind]]) {
+  if (!contract.services[SERVICE_OF[req.kind]]) {
     return refuse('service_not_subscribed', `the contract does not include ${req.kind}`, {
       service: SERVICE_OF[req.kind],
     });
@@ -84,8 +103,7 @@ export function checkSendingGate(contract: GateContract | undefined, req: GateRe
     return refuse('recipient_opted_out', 'the recipient opted out of messages from this merchant (수신거부)');
 
   // Art. 4.4: SMS/LMS (plain or as fallback) only from a pre-registered, verified number.
-  const needsSender = req.kind === 'sms' || req.kind === 'lms' || req.fallback !== null;
-  if (needsSender && req.kind !== 'payment_notice') {
+  if (!isKakaoType(req.kind) || req.fallback !== null) {
     if (!req.from) return refuse('sender_number_required', 'SMS/LMS and fallback need a sender number ("from")');
     const registered = contract.senderNumbers.find((n) => n.number === req.from);
     if (!registered)

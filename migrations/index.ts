@@ -9,6 +9,7 @@ import * as m003 from './003_messaging';
 import * as m004 from './004_payment_notices';
 import * as m005 from './005_billing';
 import * as m014 from './014_accounts';
+import * as m016 from './016_carriers';
 
 const MIGRATIONS: Record<string, Knex.Migration> = {
   '001_foundation': m001,
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Knex.Migration> = {
   '004_payment_notices': m004,
   '005_billing': m005,
   '014_accounts': m014,
+  '016_carriers': m016,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

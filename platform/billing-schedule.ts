@@ -5,6 +5,7 @@
  */
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
 import { BillingRunWorkflow } from '../workflows/billing-run';
+import { SCHEDULED_BILLING_RUN_WORKFLOW_ID } from '../workflows/ids';
 import { TASK_QUEUES } from '../workflows/task-queues';
 
 export const BILLING_SCHEDULE_ID = 'billing-monthly';
@@ -19,7 +20,7 @@ export function billingScheduleOptions(resultWindowMs: number): ScheduleOptions 
     action: {
       type: 'startWorkflow',
       workflowType: BillingRunWorkflow,
-      workflowId: 'billing-run-monthly',
+      workflowId: SCHEDULED_BILLING_RUN_WORKFLOW_ID,
       taskQueue: TASK_QUEUES.billing,
       args: [{ resultWindowMs }],
     },

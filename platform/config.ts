@@ -1,6 +1,9 @@
 /** Configuration from the environment (SPEC §9). Parsed once, validated, with the SPEC's defaults. */
 import { z } from 'zod';
+import { parseCarrierList } from '../domain/carrier-failover';
+import { GATEWAYS, type Gateway } from '../domain/delivery';
 import { parseDuration } from '../domain/duration';
+import { DEFAULT_SMS_BYTE_LIMIT } from '../domain/message';
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
@@ -16,6 +19,15 @@ const duration = z.string().transform((v, ctx) => {
 });
 
 const port = z.coerce.number().int().min(0).max(65535);
+
+const carrierList = z.string().transform((v, ctx) => {
+  const parsed = parseCarrierList(v, GATEWAYS);
+  if (parsed.ok) return parsed.carriers as Gateway[];
+  ctx.addIssue({ code: 'custom', message: parsed.message });
+  return z.NEVER;
+});
+
+const secret = z.string().min(1).optional();
 
 const EnvSchema = z.object({
   NODE_ENV: z.string().default('development'),
@@ -35,7 +47,7 @@ const EnvSchema = z.object({
   KAKAO_RESULT_TIMEOUT: duration.default(30_000),
   RESULT_WINDOW: duration.default(48 * 3_600_000),
   /** SMS size limit in EUC-KR bytes (Art. 2.1 says 80; carriers commonly take 90). */
-  SMS_BYTE_LIMIT: z.coerce.number().int().min(1).max(90).default(80),
+  SMS_BYTE_LIMIT: z.coerce.number().int().min(1).max(90).default(DEFAULT_SMS_BYTE_LIMIT),
   /** Start the carrier simulator and point the provider adapters at it. */
   SIMULATOR: flag.optional(),
   SIMULATOR_PORT: port.default(4010),
@@ -44,6 +56,21 @@ const EnvSchema = z.object({
   /** Base URLs of the Kakao and SMS/LMS providers (default: the simulator). */
   KAKAO_PROVIDER_URL: z.string().url().optional(),
   SMS_PROVIDER_URL: z.string().url().optional(),
+  KAKAO_PROVIDER: z.enum(GATEWAYS).default('simulator'),
+  SMS_PROVIDER: z.enum(GATEWAYS).default('simulator'),
+  /** SMS/LMS carriers in failover order, e.g. "nhn,simulator" (overrides SMS_PROVIDER). */
+  SMS_PROVIDERS: carrierList.optional(),
+  /** How long one SMS/LMS carrier may keep failing (timeouts, 5xx) before the next one takes the attempt. */
+  SMS_CARRIER_DEADLINE: duration.default(120_000),
+  /** NHN Cloud Notification: KakaoTalk Bizmessage and SMS app keys and secret keys (console → URL & Appkey). */
+  NHN_KAKAO_URL: z.string().url().default('https://kakaotalk-bizmessage.api.nhncloudservice.com'),
+  NHN_KAKAO_APP_KEY: secret,
+  NHN_KAKAO_SECRET_KEY: secret,
+  NHN_SMS_URL: z.string().url().default('https://api-sms.cloud.toast.com'),
+  NHN_SMS_APP_KEY: secret,
+  NHN_SMS_SECRET_KEY: secret,
+  /** The signature entered in NHN's webhook settings; NHN sends it back in X-Toast-Webhook-Signature. */
+  NHN_WEBHOOK_SIGNATURE: z.string().min(16).optional(),
   /** Shared secret carriers sign their result reports with (POST /v1/provider-reports/:provider). */
   PROVIDER_REPORT_SECRET: z.string().min(8).default('bizmsg-dev-provider-secret'),
   /** Where carriers reach this platform for result reports. */
@@ -67,10 +94,22 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
+/** Settings that depend on each other: NHN needs its credentials wherever it is chosen. */
+const CheckedEnv = EnvSchema.superRefine((c, ctx) => {
+  const missing = (names: (keyof typeof c)[], because: string) => {
+    for (const name of names)
+      if (!c[name]) ctx.addIssue({ code: 'custom', path: [name], message: `required when ${because}` });
+  };
+  if (c.KAKAO_PROVIDER === 'nhn')
+    missing(['NHN_KAKAO_APP_KEY', 'NHN_KAKAO_SECRET_KEY', 'NHN_WEBHOOK_SIGNATURE'], 'KAKAO_PROVIDER=nhn');
+  if ((c.SMS_PROVIDERS ?? [c.SMS_PROVIDER]).includes('nhn'))
+    missing(['NHN_SMS_APP_KEY', 'NHN_SMS_SECRET_KEY'], 'an SMS carrier is nhn');
+});
+
 export type Config = ReturnType<typeof loadConfig>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
-  const parsed = EnvSchema.safeParse(env);
+  const parsed = CheckedEnv.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`invalid configuration:\n${lines.join('\n')}`);
@@ -99,6 +138,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       kakaoUrl: c.KAKAO_PROVIDER_URL ?? simulatorUrl,
       smsUrl: c.SMS_PROVIDER_URL ?? simulatorUrl,
       reportSecret: c.PROVIDER_REPORT_SECRET,
+      kakao: c.KAKAO_PROVIDER,
+      smsCarriers: c.SMS_PROVIDERS ?? [c.SMS_PROVIDER],
+      smsCarrierDeadlineMs: c.SMS_CARRIER_DEADLINE,
+      nhn: {
+        kakao: { url: c.NHN_KAKAO_URL, appKey: c.NHN_KAKAO_APP_KEY ?? '', secretKey: c.NHN_KAKAO_SECRET_KEY ?? '' },
+        sms: { url: c.NHN_SMS_URL, appKey: c.NHN_SMS_APP_KEY ?? '', secretKey: c.NHN_SMS_SECRET_KEY ?? '' },
+        webhookSignature: c.NHN_WEBHOOK_SIGNATURE ?? null,
+      },
     },
     company: { name: c.COMPANY_NAME, businessRegistrationNumber: c.COMPANY_BRN },
     rateLimitPerSecond: c.RATE_LIMIT_PER_SECOND,

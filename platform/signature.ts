@@ -34,3 +34,13 @@ export function verify(
     ? { ok: true }
     : { ok: false, reason: 'mismatch' };
 }
+
+/**
+ * A signature that is a shared value rather than an HMAC (NHN's X-Toast-Webhook-Signature is the
+ * text entered in its webhook settings), compared in constant time whatever the lengths.
+ */
+export function sameSharedSecret(expected: string, given: string | undefined): boolean {
+  if (!given) return false;
+  const digest = (v: string) => createHmac('sha256', 'bizmsg-compare').update(v).digest();
+  return timingSafeEqual(digest(expected), digest(given));
+}

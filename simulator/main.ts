@@ -4,6 +4,7 @@
  */
 import { loadConfig } from '../platform/config';
 import { createLogger } from '../platform/logger';
+import { runProcess, stopOnSignal } from '../platform/process';
 import { startSimulator } from './server';
 
 /** Test number 9005's Kakao success must land after the platform's Kakao result timeout has fired. */
@@ -22,16 +23,7 @@ async function main() {
   });
   logger.info({ url: simulator.url, reportBaseUrl: config.publicUrl }, 'simulator listening');
 
-  const shutdown = async (signal: string) => {
-    logger.info({ signal }, 'simulator shutting down');
-    await simulator.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  stopOnSignal(logger, 'simulator', () => simulator.close());
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+runProcess(main);

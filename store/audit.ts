@@ -1,10 +1,7 @@
 /** The audit log (Art. 11: processing of and access to personal data; every state change by whom). */
 import type { Knex } from 'knex';
-
-export interface Actor {
-  type: 'operator' | 'merchant' | 'system';
-  id?: string;
-}
+import type { Actor, ActorType } from '../domain/actor';
+import { newestFirst } from './queries';
 
 export interface AuditEntry {
   actor: Actor;
@@ -27,4 +24,24 @@ export async function recordAudit(db: Knex | Knex.Transaction, entry: AuditEntry
     details: JSON.stringify(entry.details ?? {}),
     ...(entry.at ? { at: entry.at } : {}),
   });
+}
+
+export interface AuditRow {
+  id: number | string;
+  at: Date;
+  actor_type: ActorType;
+  actor_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  merchant_id: string | null;
+  details: Record<string, unknown>;
+}
+
+/** A page of the log, newest first; `before` is the id of the last entry of the previous page. */
+export async function listAuditEntries(
+  db: Knex,
+  filter: { merchantId?: string; action?: string; before?: number; limit: number },
+): Promise<{ rows: AuditRow[]; hasMore: boolean }> {
+  return newestFirst<AuditRow>(db('audit_log'), filter, { action: filter.action });
 }

@@ -12,6 +12,7 @@ import {
   USAGE_TYPES,
   type UsageType,
 } from '../domain/money';
+import { splitPage, upsertNewer } from './queries';
 
 /** Delivered messages of a contract in a period, priced with the contract's fees (SPEC §5). */
 export async function draftInvoice(db: Knex, contractId: string, period: string): Promise<InvoiceDraft | undefined> {
@@ -48,6 +49,12 @@ export async function draftInvoice(db: Knex, contractId: string, period: string)
   };
 }
 
+/** The merchant of a contract; undefined when there is no such contract. */
+export async function contractMerchantId(db: Knex, contractId: string): Promise<string | undefined> {
+  const row = await db('contracts').where({ id: contractId }).first('merchant_id');
+  return row?.merchant_id;
+}
+
 /** Contracts with delivered messages in a period: the ones a billing run invoices. */
 export async function contractsWithUsage(
   db: Knex,
@@ -65,7 +72,8 @@ export async function extraHolidays(db: Knex): Promise<ExtraHoliday[]> {
   return rows.map((r) => ({ date: r.date, name: r.name }));
 }
 
-export async function addHoliday(db: Knex, h: ExtraHoliday & { createdBy: string }): Promise<boolean> {
+/** Adds an operator's holiday; false when one was already added for that date. */
+export async function insertHoliday(db: Knex, h: ExtraHoliday & { createdBy: string }): Promise<boolean> {
   const rows = await db('holidays')
     .insert({ date: h.date, name: h.name, created_by: h.createdBy })
     .onConflict('date')
@@ -100,13 +108,7 @@ export async function saveInvoice(db: Knex, s: InvoiceSnapshot): Promise<void> {
       version: s.version,
       updated_at: trx.fn.now(),
     };
-    const written = await trx('invoices')
-      .insert(row)
-      .onConflict('id')
-      .merge()
-      .where('invoices.version', '<', s.version)
-      .returning('id');
-    if (!written.length) return;
+    if (!(await upsertNewer(trx, 'invoices', row))) return;
     await trx('invoice_lines')
       .insert(
         s.draft.lines.map((l) => ({
@@ -230,7 +232,8 @@ export async function listInvoices(
     contractId?: string;
     period?: string;
     status?: InvoiceStatus;
-    after?: string;
+    /** Position after which the page starts: [period, id]. */
+    after?: [string, string];
     limit: number;
   },
 ): Promise<{ records: InvoiceRecord[]; hasMore: boolean }> {
@@ -241,9 +244,10 @@ export async function listInvoices(
       if (f.contractId) q.where('contract_id', f.contractId);
       if (f.period) q.where('period', f.period);
       if (f.status) q.where('status', f.status);
-      if (f.after) q.whereRaw('(period, id) < (?, ?)', f.after.split('|'));
+      if (f.after) q.whereRaw('(period, id) < (?, ?)', f.after);
     },
     f.limit + 1,
   );
-  return { records: records.slice(0, f.limit), hasMore: records.length > f.limit };
+  const page = splitPage(records, f.limit);
+  return { records: page.rows, hasMore: page.hasMore };
 }

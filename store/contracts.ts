@@ -1,20 +1,34 @@
 /** Contracts in PostgreSQL: the projection the ContractWorkflow writes and the API reads. */
 import type { Knex } from 'knex';
-import type {
-  Application,
-  ContractEvent,
-  ContractState,
-  ContractStatus,
-  SenderNumberStatus,
-  SuspensionReason,
+import {
+  applicationEvent,
+  isFinal,
+  OPEN_STATUSES,
+  type Application,
+  type ContractEvent,
+  type ContractState,
+  type ContractStatus,
+  type SenderNumberStatus,
+  type SuspensionReason,
 } from '../domain/contract';
 import { formatUnitPrice, parseUnitPrice, USAGE_TYPES, type Fees } from '../domain/money';
 import type { GateContract } from '../domain/sending-gate';
 import type { Services } from '../domain/services';
-
-export const OPEN_STATUSES: ContractStatus[] = ['applied', 'on_hold', 'active', 'suspended'];
+import { newestFirst, upsertNewer } from './queries';
 
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+
+const eventRow = (contractId: string, e: ContractEvent) => ({
+  contract_id: contractId,
+  seq: e.seq,
+  at: e.at,
+  actor_type: e.actor.type,
+  actor_id: e.actor.id ?? null,
+  action: e.action,
+  from_status: e.from,
+  to_status: e.to,
+  details: json(e.details),
+});
 
 /** The row the API writes when it accepts an application (before the workflow runs). */
 export async function insertApplication(trx: Knex.Transaction, app: Application): Promise<void> {
@@ -28,17 +42,7 @@ export async function insertApplication(trx: Knex.Transaction, app: Application)
     applied_at: app.appliedAt,
     version: 1,
   });
-  await trx('contract_events').insert({
-    contract_id: app.id,
-    seq: 1,
-    at: app.appliedAt,
-    actor_type: 'merchant',
-    actor_id: app.merchantId,
-    action: 'applied',
-    from_status: 'applied',
-    to_status: 'applied',
-    details: '{}',
-  });
+  await trx('contract_events').insert(eventRow(app.id, applicationEvent(app)));
   if (app.mids.length) await trx('contract_mids').insert(app.mids.map((mid) => ({ contract_id: app.id, mid })));
   if (app.senderNumbers.length) {
     await trx('sender_numbers').insert(
@@ -82,19 +86,7 @@ export async function saveContractSnapshot(db: Knex, state: ContractState, event
   await db.transaction(async (trx) => {
     if (events.length) {
       await trx('contract_events')
-        .insert(
-          events.map((e) => ({
-            contract_id: state.id,
-            seq: e.seq,
-            at: e.at,
-            actor_type: e.actor.type,
-            actor_id: e.actor.id ?? null,
-            action: e.action,
-            from_status: e.from,
-            to_status: e.to,
-            details: json(e.details),
-          })),
-        )
+        .insert(events.map((e) => eventRow(state.id, e)))
         .onConflict(['contract_id', 'seq'])
         .ignore();
     }
@@ -120,13 +112,7 @@ export async function saveContractSnapshot(db: Knex, state: ContractState, event
       version: state.version,
       updated_at: trx.fn.now(),
     };
-    const written = await trx('contracts')
-      .insert(row)
-      .onConflict('id')
-      .merge()
-      .where('contracts.version', '<', state.version)
-      .returning('id');
-    if (written.length === 0) return;
+    if (!(await upsertNewer(trx, 'contracts', row))) return;
 
     if (state.fees) {
       await trx('contract_fees')
@@ -162,7 +148,8 @@ export async function saveContractSnapshot(db: Knex, state: ContractState, event
         .onConflict(['contract_id', 'mid'])
         .ignore();
     }
-    if (state.status === 'rejected' || state.status === 'terminated' || state.status === 'expired') {
+    // A final contract's MIDs may join another contract.
+    if (isFinal(state.status)) {
       await trx('contract_mids').where({ contract_id: state.id }).update({ released: true });
     }
   });
@@ -262,15 +249,25 @@ export async function loadSenderNumbers(
   }));
 }
 
+/** The fees, MIDs and sender numbers of each contract row. */
+async function withDetails(db: Knex, rows: ContractRow[]): Promise<ContractRecord[]> {
+  const ids = rows.map((r) => r.id);
+  const [fees, mids, senders] = await Promise.all([
+    loadFees(db, ids),
+    db('contract_mids').whereIn('contract_id', ids).orderBy('mid').select('contract_id', 'mid'),
+    Promise.all(ids.map((id) => loadSenderNumbers(db, { contractId: id }))),
+  ]);
+  return rows.map((row, i) => ({
+    row,
+    fees: fees.get(row.id) ?? null,
+    mids: mids.filter((m) => m.contract_id === row.id).map((m) => m.mid),
+    senderNumbers: senders[i],
+  }));
+}
+
 export async function findContract(db: Knex, id: string): Promise<ContractRecord | undefined> {
   const row = await db<ContractRow>('contracts').where({ id }).first();
-  if (!row) return undefined;
-  const [fees, mids, senderNumbers] = await Promise.all([
-    loadFees(db, [id]),
-    db('contract_mids').where({ contract_id: id }).orderBy('mid').pluck('mid'),
-    loadSenderNumbers(db, { contractId: id }),
-  ]);
-  return { row, fees: fees.get(id) ?? null, mids, senderNumbers };
+  return row && (await withDetails(db, [row]))[0];
 }
 
 export async function contractHistory(db: Knex, id: string): Promise<ContractEvent[]> {
@@ -288,31 +285,10 @@ export async function contractHistory(db: Knex, id: string): Promise<ContractEve
 
 export async function listContracts(
   db: Knex,
-  filter: { merchantId?: string; status?: ContractStatus; after?: string; limit: number },
+  filter: { merchantId?: string; status?: ContractStatus; before?: string; limit: number },
 ): Promise<{ records: ContractRecord[]; hasMore: boolean }> {
-  const q = db<ContractRow>('contracts')
-    .orderBy('id', 'desc')
-    .limit(filter.limit + 1);
-  if (filter.merchantId) q.where('merchant_id', filter.merchantId);
-  if (filter.status) q.where('status', filter.status);
-  if (filter.after) q.where('id', '<', filter.after);
-  const rows = await q;
-  const page = rows.slice(0, filter.limit);
-  const ids = page.map((r) => r.id);
-  const [fees, mids, senders] = await Promise.all([
-    loadFees(db, ids),
-    db('contract_mids').whereIn('contract_id', ids).select('contract_id', 'mid'),
-    Promise.all(ids.map((id) => loadSenderNumbers(db, { contractId: id }))),
-  ]);
-  return {
-    records: page.map((row, i) => ({
-      row,
-      fees: fees.get(row.id) ?? null,
-      mids: mids.filter((m) => m.contract_id === row.id).map((m) => m.mid),
-      senderNumbers: senders[i],
-    })),
-    hasMore: rows.length > filter.limit,
-  };
+  const page = await newestFirst<ContractRow>(db('contracts'), filter, { status: filter.status });
+  return { records: await withDetails(db, page.rows), hasMore: page.hasMore };
 }
 
 export async function findOpenContractId(db: Knex, merchantId: string): Promise<string | undefined> {
@@ -352,4 +328,18 @@ export async function contractOfMid(
 export async function liveMids(db: Knex, mids: string[]): Promise<string[]> {
   if (!mids.length) return [];
   return db('contract_mids').whereIn('mid', mids).where({ released: false }).pluck('mid');
+}
+
+export async function findSenderNumber(db: Knex, id: string): Promise<SenderNumberRecord | undefined> {
+  const [found] = await loadSenderNumbers(db, { id });
+  return found;
+}
+
+/** A proof document as uploaded, for download. */
+export async function findProofDocument(
+  db: Knex,
+  id: string,
+): Promise<{ content: Buffer; contentType: string; fileName: string } | undefined> {
+  const row = await db('proof_documents').where({ id }).first('content', 'content_type', 'file_name');
+  return row && { content: row.content, contentType: row.content_type, fileName: row.file_name };
 }

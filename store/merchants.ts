@@ -2,6 +2,7 @@
 import type { Knex } from 'knex';
 import { newId } from '../platform/ids';
 import { keyPrefix, newMerchantApiKey, newWebhookSecret, sha256Hex } from '../platform/secrets';
+import { newestFirst } from './queries';
 
 export interface Merchant {
   id: string;
@@ -94,12 +95,17 @@ export async function merchantWebhook(
   return row && { url: row.webhook_url, secret: row.webhook_secret };
 }
 
+/** The merchant API key with this SHA-256 hash, unless it was revoked. */
+export async function findLiveApiKey(
+  db: Knex,
+  keyHash: string,
+): Promise<{ id: string; merchantId: string } | undefined> {
+  const row = await db('api_keys').where({ key_hash: keyHash }).whereNull('revoked_at').first('id', 'merchant_id');
+  return row && { id: row.id, merchantId: row.merchant_id };
+}
+
 /** Merchants newest first (ids sort by creation time), for the operator console. */
-export async function listMerchants(db: Knex, opts: { before?: string; limit: number }) {
-  const q = db<MerchantRow>('merchants')
-    .orderBy('id', 'desc')
-    .limit(opts.limit + 1);
-  if (opts.before) q.where('id', '<', opts.before);
-  const rows = await q;
-  return { merchants: rows.slice(0, opts.limit).map(toMerchant), hasMore: rows.length > opts.limit };
+export async function listMerchants(db: Knex, page: { before?: string; limit: number }) {
+  const { rows, hasMore } = await newestFirst<MerchantRow>(db('merchants'), page);
+  return { merchants: rows.map(toMerchant), hasMore };
 }

@@ -1,8 +1,6 @@
 /** A message as merchants see it (GET /v1/messages/:id, webhooks): recipient masked, with its timeline. */
-import { toKstIso } from '../domain/calendar-kst';
+import { toKstIsoOrNull } from '../domain/calendar-kst';
 import type { AttemptRow, MessageRow } from './messages';
-
-const iso = (d: Date | string | null) => (d === null ? null : toKstIso(new Date(d)));
 
 export function messageView(m: MessageRow, attempts: AttemptRow[]) {
   return {
@@ -22,11 +20,11 @@ export function messageView(m: MessageRow, attempts: AttemptRow[]) {
       providerMessageId: a.provider_message_id,
       resultCode: a.result_code,
       note: a.note,
-      at: iso(a.at),
+      at: toKstIsoOrNull(a.at),
     })),
-    notBefore: iso(m.not_before),
-    createdAt: iso(m.created_at),
-    finalizedAt: iso(m.finalized_at),
+    notBefore: toKstIsoOrNull(m.not_before),
+    createdAt: toKstIsoOrNull(m.created_at),
+    finalizedAt: toKstIsoOrNull(m.finalized_at),
   };
 }
 

@@ -1,19 +1,27 @@
 /** Messages, their timeline, usage records, templates and opt-outs in PostgreSQL. */
 import type { Knex } from 'knex';
-import { kstDate, periodOf } from '../domain/calendar-kst';
-import type { AttemptStatus, MessageKind } from '../domain/delivery';
-import type { Channel, FallbackPlan, TemplateStatus } from '../domain/message';
+import {
+  usagePeriodOf,
+  type AttemptStatus,
+  type FailureReason,
+  type MessageKind,
+  type MessageOutcome,
+  type MessageStatus,
+  type TimelineStatus,
+} from '../domain/delivery';
+import type { Channel, FallbackPlan } from '../domain/message';
+import { FALLBACK_CHANNELS, KAKAO_TYPES } from '../domain/message-types';
+import type { TemplateStatus } from '../domain/template';
 import type { UsageType } from '../domain/money';
-
-export type MessageStatus = 'accepted' | 'sending' | 'delivered' | 'failed';
-/** What a message row's `type` holds: the requested message type, or a payment notice. */
-export type StoredMessageType = Channel | 'payment_notice';
+import type { Audience } from '../domain/payment-notices';
+import type { SendKind } from '../domain/sending-gate';
+import { carrierHandovers, withHandovers } from './carriers';
 
 export interface NewMessage {
   id: string;
   merchantId: string;
   contractId: string;
-  type: StoredMessageType;
+  type: SendKind;
   recipient: string;
   recipientMasked: string;
   senderNumber: string | null;
@@ -25,7 +33,7 @@ export interface NewMessage {
   fallback: FallbackPlan | null;
   reference: string | null;
   paymentNoticeId: string | null;
-  noticeAudience?: 'merchant' | 'buyer' | null;
+  noticeAudience?: Audience | null;
   idempotencyKey: string | null;
   requestHash: string | null;
   notBefore: string | null;
@@ -104,9 +112,9 @@ export async function recordAttempt(db: Knex, e: AttemptEntry): Promise<void> {
 
 export interface Finalization {
   messageId: string;
-  status: 'delivered' | 'failed';
+  status: MessageOutcome['status'];
   deliveredVia: Channel | null;
-  failureReason: string | null;
+  failureReason: FailureReason | null;
   finalizedAt: string;
   /** For a delivered message: what it is billed as (Art. 6.3). */
   usage: { kind: MessageKind; usageType: UsageType } | null;
@@ -137,8 +145,7 @@ export async function finalizeMessage(db: Knex, f: Finalization): Promise<void> 
           contract_id: message.contract_id,
           usage_type: f.usage.usageType,
           channel: f.deliveredVia,
-          // Billed in the month (KST) the message was accepted.
-          period: periodOf(kstDate(message.created_at)),
+          period: usagePeriodOf(message.created_at),
           delivered_at: f.finalizedAt,
         })
         .onConflict('message_id')
@@ -151,21 +158,22 @@ export interface MessageRow {
   id: string;
   merchant_id: string;
   contract_id: string;
-  type: StoredMessageType;
+  type: SendKind;
   status: MessageStatus;
   delivered_via: Channel | null;
-  failure_reason: string | null;
+  failure_reason: FailureReason | null;
   recipient: string | null;
   recipient_masked: string;
   sender_number: string | null;
   text: string | null;
   subject: string | null;
   template_code: string | null;
+  variables: Record<string, string> | null;
   image_url: string | null;
   fallback: FallbackPlan | null;
   reference: string | null;
   payment_notice_id: string | null;
-  notice_audience: 'merchant' | 'buyer' | null;
+  notice_audience: Audience | null;
   not_before: Date | null;
   created_at: Date;
   finalized_at: Date | null;
@@ -174,7 +182,8 @@ export interface MessageRow {
 export interface AttemptRow {
   seq: number;
   channel: Channel;
-  status: AttemptStatus;
+  /** `carrier_handed_over` entries come from the carrier failover's state (store/carriers.ts). */
+  status: TimelineStatus;
   provider_message_id: string | null;
   result_code: string | null;
   note: string | null;
@@ -188,20 +197,22 @@ export async function findMessage(
   const message = await db<MessageRow>('messages').where({ id }).first();
   if (!message) return undefined;
   const attempts: AttemptRow[] = await db('message_attempts').where({ message_id: id }).orderBy('seq');
-  return { message, attempts };
+  return { message, attempts: withHandovers(attempts, await carrierHandovers(db, [id])) };
 }
 
 export async function attemptsOf(db: Knex, ids: string[]): Promise<Map<string, AttemptRow[]>> {
   const rows = ids.length ? await db('message_attempts').whereIn('message_id', ids).orderBy(['message_id', 'seq']) : [];
   const byMessage = new Map<string, AttemptRow[]>(ids.map((id) => [id, []]));
   for (const r of rows) byMessage.get(r.message_id)!.push(r);
+  for (const h of await carrierHandovers(db, ids))
+    byMessage.set(h.message_id, withHandovers(byMessage.get(h.message_id) ?? [], [h]));
   return byMessage;
 }
 
 export interface MessageFilter {
   merchantId?: string;
   status?: MessageStatus;
-  type?: StoredMessageType;
+  type?: SendKind;
   since?: Date;
   until?: Date;
   paymentNoticeId?: string;
@@ -247,9 +258,11 @@ export async function messageStats(db: Knex, merchantId: string | undefined, sin
         db.raw('count(*)::int as total'),
         db.raw(`count(*) filter (where status = 'delivered')::int as delivered`),
         db.raw(`count(*) filter (where status = 'failed')::int as failed`),
-        db.raw(
-          `count(*) filter (where delivered_via in ('sms', 'lms') and type not in ('sms', 'lms'))::int as via_fallback`,
-        ),
+        // A Kakao message delivered on its SMS/LMS fallback (SPEC §8).
+        db.raw(`count(*) filter (where delivered_via in (?) and type in (?))::int as via_fallback`, [
+          [...FALLBACK_CHANNELS],
+          [...KAKAO_TYPES],
+        ]),
       ),
     )
       .groupBy('type')
@@ -265,16 +278,30 @@ export async function messageStats(db: Knex, merchantId: string | undefined, sin
       .orderByRaw('1'),
   ]);
   return {
-    byType: (byType as { type: string; total: number; delivered: number; failed: number; via_fallback: number }[]).map(
-      (r) => ({ type: r.type, total: r.total, delivered: r.delivered, failed: r.failed, viaFallback: r.via_fallback }),
-    ),
+    byType: (
+      byType as { type: SendKind; total: number; delivered: number; failed: number; via_fallback: number }[]
+    ).map((r) => ({
+      type: r.type,
+      total: r.total,
+      delivered: r.delivered,
+      failed: r.failed,
+      viaFallback: r.via_fallback,
+    })),
     daily: daily as { date: string; total: number; delivered: number }[],
   };
 }
 
-/** The message as the workflow's activities and the webhook need it. */
-export async function messageForSending(db: Knex, id: string): Promise<MessageRow | undefined> {
-  return db<MessageRow>('messages').where({ id }).first();
+export interface SendableMessage extends MessageRow {
+  /** The Kakao channel (search id) of the message's contract. */
+  contract_kakao_search_id: string | null;
+}
+
+/** The message as the workflow's activities need it, with its contract's Kakao channel. */
+export async function messageForSending(db: Knex, id: string): Promise<SendableMessage | undefined> {
+  return db('messages as m')
+    .leftJoin('contracts as c', 'c.id', 'm.contract_id')
+    .where('m.id', id)
+    .first('m.*', 'c.kakao_search_id as contract_kakao_search_id');
 }
 
 // ── AlimTalk templates ──────────────────────────────────────────────────────
@@ -364,4 +391,13 @@ export async function listOptOuts(
   if (after) q.where('number', '>', after);
   const rows = await q.select('number', 'created_at');
   return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
+}
+
+/** A number on the merchant's opt-out list, with when it was added. */
+export async function findOptOut(
+  db: Knex,
+  merchantId: string,
+  number: string,
+): Promise<{ number: string; created_at: Date } | undefined> {
+  return db('opt_outs').where({ merchant_id: merchantId, number }).first('number', 'created_at');
 }

@@ -1,6 +1,8 @@
 /** Payment events and their notices. */
 import type { Knex } from 'knex';
-import type { SkippedNotice, VirtualAccount } from '../domain/payment-notices';
+import type { PaymentEventStatus, SkippedNotice, VirtualAccount } from '../domain/payment-notices';
+import type { PaymentNoticeServices } from '../domain/services';
+import { insertMessages, type NewMessage } from './messages';
 
 export interface PaymentEventRow {
   id: string;
@@ -16,17 +18,13 @@ export interface PaymentEventRow {
   buyer_phone: string | null;
   vbank: VirtualAccount | null;
   skipped: SkippedNotice[];
-  status: 'sending' | 'completed';
+  status: PaymentEventStatus;
   created_at: Date;
 }
 
-export async function insertPaymentEvent(
-  trx: Knex.Transaction,
-  row: Omit<PaymentEventRow, 'created_at' | 'status' | 'vbank' | 'skipped'> & {
-    vbank: VirtualAccount | null;
-    skipped: SkippedNotice[];
-  },
-): Promise<boolean> {
+export type NewPaymentEvent = Omit<PaymentEventRow, 'created_at' | 'status'>;
+
+async function insertPaymentEvent(trx: Knex.Transaction, row: NewPaymentEvent): Promise<boolean> {
   const inserted = await trx('payment_events')
     .insert({
       ...row,
@@ -38,6 +36,34 @@ export async function insertPaymentEvent(
     .ignore()
     .returning('id');
   return inserted.length > 0;
+}
+
+/**
+ * Stores a new payment event and its notices, and runs `start` (their workflow's start) inside the
+ * same transaction: the rows commit only if the workflow started. False when the event is already stored.
+ */
+export async function insertPaymentEventWithNotices(
+  db: Knex,
+  event: NewPaymentEvent,
+  notices: NewMessage[],
+  start: () => Promise<void>,
+): Promise<boolean> {
+  return db.transaction(async (trx) => {
+    if (!(await insertPaymentEvent(trx, event))) return false;
+    await insertMessages(trx, notices);
+    await start();
+    return true;
+  });
+}
+
+/** Whom a contract's payment notices go to: its payment-notice services and the merchant's receiving numbers. */
+export async function noticeAudienceOf(
+  db: Knex,
+  contractId: string,
+): Promise<{ services: PaymentNoticeServices; receiverNumbers: string[] }> {
+  const row = await db('contracts').where({ id: contractId }).first('services', 'receiver_numbers');
+  if (!row) throw new Error(`contract ${contractId} not found`);
+  return { services: row.services.paymentNotice, receiverNumbers: row.receiver_numbers };
 }
 
 export async function findPaymentEvent(

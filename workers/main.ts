@@ -5,6 +5,7 @@ import { BILLING_SCHEDULE_ID, ensureBillingSchedule } from '../platform/billing-
 import { loadConfig } from '../platform/config';
 import { createDb } from '../platform/db';
 import { createLogger } from '../platform/logger';
+import { runProcess } from '../platform/process';
 import { installTemporalRuntime } from '../platform/temporal-runtime';
 import { bundleWorkflows, createWorkers } from './worker';
 
@@ -50,7 +51,4 @@ async function main() {
   logger.info('worker stopped');
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+runProcess(main);

@@ -10,6 +10,7 @@ import * as wf from '@temporalio/workflow';
 import type { BillingActivities } from '../activities/billing';
 import { kstDate } from '../domain/calendar-kst';
 import { previousPeriod } from '../domain/invoice';
+import { invoiceWorkflowId } from './ids';
 import { InvoiceWorkflow } from './invoice';
 import { ContractId, InvoicePeriod, MerchantId } from './search-attributes';
 import { TASK_QUEUES } from './task-queues';
@@ -23,8 +24,6 @@ export interface BillingRunInput {
   /** Tag the invoices with ContractId/MerchantId/InvoicePeriod (false only where the server has no custom search attributes). */
   searchAttributes?: boolean;
 }
-
-export const invoiceWorkflowId = (contractId: string, period: string) => `invoice-${contractId}-${period}`;
 
 export async function BillingRunWorkflow(
   input: BillingRunInput,

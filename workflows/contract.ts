@@ -8,13 +8,15 @@
  */
 import * as wf from '@temporalio/workflow';
 import type { ContractActivities } from '../activities/contracts';
+import { SYSTEM_ACTOR, type Actor } from '../domain/actor';
 import {
+  applicationEvent,
   decide,
   isFinal,
   newContract,
   nextDeadline,
   onDeadline,
-  type Actor,
+  purgesPersonalData,
   type Application,
   type ContractCommand,
   type ContractState,
@@ -57,10 +59,8 @@ export const invoiceOverdueSignal = wf.defineSignal<[{ invoiceId: string }]>('in
 export const invoicePaidSignal = wf.defineSignal<[{ invoiceId: string }]>('invoice_paid');
 export const contractStateQuery = wf.defineQuery<ContractState>('state');
 
-/** Error type of a refused action; details carry `{code, status}` for the API. */
+/** Error type of a refused action; details carry the domain's `{code, message}` for the API. */
 export const CONTRACT_VIOLATION = 'ContractViolation';
-
-const SYSTEM: Actor = { type: 'system' };
 
 export async function ContractWorkflow(input: ContractWorkflowInput): Promise<ContractState> {
   // Search attributes (MerchantId, ContractId) are set when the API starts the workflow and carry
@@ -100,7 +100,7 @@ export async function ContractWorkflow(input: ContractWorkflowInput): Promise<Co
     );
   }
   const onBilling = (command: ContractCommand) => async () => {
-    const d = decide(state, command, SYSTEM, Date.now());
+    const d = decide(state, command, SYSTEM_ACTOR, Date.now());
     if (d.ok) await commit(d);
     else wf.log.info('billing signal changed nothing', { code: d.violation.code });
   };
@@ -108,19 +108,7 @@ export async function ContractWorkflow(input: ContractWorkflowInput): Promise<Co
   wf.setHandler(invoicePaidSignal, ({ invoiceId }) => onBilling({ type: 'invoice_paid', invoiceId })());
   wf.setHandler(contractStateQuery, () => state);
 
-  if ('application' in input) {
-    await projectContract(state, [
-      {
-        seq: 1,
-        at: state.appliedAt,
-        actor: { type: 'merchant', id: state.merchantId },
-        action: 'applied',
-        from: 'applied',
-        to: 'applied',
-        details: {},
-      },
-    ]);
-  }
+  if ('application' in input) await projectContract(state, [applicationEvent(state)]);
 
   while (!isFinal(state.status)) {
     const deadline = nextDeadline(state);
@@ -143,7 +131,7 @@ export async function ContractWorkflow(input: ContractWorkflowInput): Promise<Co
     // A new term (or a long history): start afresh with the state alone; the history is in Postgres.
     return wf.continueAsNew<typeof ContractWorkflow>({ state });
   }
-  if (state.status === 'terminated' || state.status === 'expired') {
+  if (purgesPersonalData(state.status)) {
     await purgePersonalData({ contractId: state.id, merchantId: state.merchantId, reason: state.status });
   }
   return state;

@@ -12,9 +12,10 @@
 import * as wf from '@temporalio/workflow';
 import type { BillingActivities } from '../activities/billing';
 import { createBusinessCalendar, dueDate, invoiceDeadlines } from '../domain/business-days';
-import { addMonths, firstDayOf, kstDate, kstStartOf, periodOf } from '../domain/calendar-kst';
+import { kstDate } from '../domain/calendar-kst';
 import {
   checkInvariant,
+  isClosed,
   nextOverdueAt,
   openDispute,
   openLedger,
@@ -23,8 +24,10 @@ import {
   summarize,
   type LedgerResult,
 } from '../domain/invoice-ledger';
-import { acceptedPartDueDate, type InvoiceSnapshot } from '../domain/invoice';
+import { acceptedPartDueDate, periodEnd, type InvoiceSnapshot } from '../domain/invoice';
+import type { Refusal } from '../domain/rules';
 import { invoiceOverdueSignal, invoicePaidSignal } from './contract';
+import { contractWorkflowId } from './ids';
 
 const { loadExtraHolidays, draftInvoice, saveInvoice, alertMissedIssueDeadline } =
   wf.proxyActivities<BillingActivities>({
@@ -60,8 +63,7 @@ export async function InvoiceWorkflow(
   wf.setHandler(invoiceQuery, () => snapshot);
 
   // Messages sent on the last day of the month may still report for RESULT_WINDOW: bill after that.
-  const monthEnd = kstStartOf(firstDayOf(periodOf(addMonths(firstDayOf(input.period), 1)))).getTime();
-  await wf.sleep(Math.max(0, monthEnd + input.resultWindowMs - Date.now()));
+  await wf.sleep(Math.max(0, +periodEnd(input.period) + input.resultWindowMs - Date.now()));
 
   // A year the holiday dataset does not cover fails the workflow task (naming the year) and is
   // retried until the dataset is updated: an invoice is never dated on a guess.
@@ -109,7 +111,7 @@ export async function InvoiceWorkflow(
   /** Tells the contract when the undisputed balance turns overdue, and when it is paid (Art. 5.2.3). */
   const reconcile = async () => {
     const summary = summarize(ledger, new Date());
-    const contract = wf.getExternalWorkflowHandle(`contract-${input.contractId}`);
+    const contract = wf.getExternalWorkflowHandle(contractWorkflowId(input.contractId));
     const tell = async (signal: typeof invoiceOverdueSignal) => {
       try {
         await contract.signal(signal, { invoiceId: id });
@@ -148,22 +150,20 @@ export async function InvoiceWorkflow(
       }
     }
   };
-  const refuse = (r: LedgerResult & { ok: false }) => {
-    const status =
-      r.violation.code === 'dispute_not_found' ? 404 : r.violation.code === 'dispute_already_resolved' ? 409 : 422;
-    return wf.ApplicationFailure.create({
+  /** The ledger's refusal as the Update's failure; the API answers it by its code (api/rule-status.ts). */
+  const refusal = ({ violation }: Refusal) =>
+    wf.ApplicationFailure.create({
       type: INVOICE_VIOLATION,
-      message: r.violation.message,
-      details: [{ ...r.violation, status }],
+      message: violation.message,
+      details: [violation],
       nonRetryable: true,
     });
-  };
   for (const type of ['record_payment', 'open_dispute', 'resolve_dispute'] as const) {
     wf.setHandler(
       invoiceUpdate(type),
       async (command) => {
         const r = apply(command);
-        if (!r.ok) throw refuse(r);
+        if (!r.ok) throw refusal(r);
         const broken = checkInvariant(r.state);
         if (broken.length) throw wf.ApplicationFailure.nonRetryable(`ledger invariant broken: ${broken[0].message}`);
         ledger = r.state;
@@ -174,15 +174,14 @@ export async function InvoiceWorkflow(
       {
         validator: (command) => {
           const r = apply(command);
-          if (!r.ok) throw refuse(r);
+          if (!r.ok) throw refusal(r);
         },
       },
     );
   }
 
   await publish();
-  const isDone = () =>
-    summarize(ledger, new Date()).outstandingAmount === 0 && ledger.disputes.every((d) => d.status === 'resolved');
+  const isDone = () => isClosed(ledger);
   while (!isDone()) {
     const seen = version;
     const next = nextOverdueAt(ledger, new Date());

@@ -8,14 +8,33 @@
  *
  * Results arrive as signals from the carriers' reports; when one is late the workflow polls the
  * provider. A Kakao result that comes after the fallback went out still lands on the timeline;
- * whichever success is reported first is the one that counts (test number 9005).
+ * whichever success is reported first is the one that counts (test number 9005). What the outcome
+ * is, is `decideOutcome`'s business (domain/delivery.ts); this file only sequences the steps.
  */
 import * as wf from '@temporalio/workflow';
-import type { MessageActivities, SendOutcome } from '../activities/messages';
-import type { ProviderName, ProviderResult } from '../activities/providers/types';
-import { pollDelay, usageTypeFor, type AttemptStatus, type MessageKind } from '../domain/delivery';
-import type { Channel, FallbackChannel } from '../domain/message';
-import { MerchantId, MessageStatus } from './search-attributes';
+import type { MessageActivities } from '../activities/messages';
+import type { ProviderResult } from '../activities/providers/types';
+import {
+  decideOutcome,
+  failed,
+  fallbackDue,
+  pollDelay,
+  usageTypeFor,
+  type AttemptResult,
+  type AttemptStatus,
+  type MessageKind,
+  type MessageOutcome,
+  type ProviderName,
+  type ProviderReport,
+} from '../domain/delivery';
+import {
+  isKakaoType,
+  type Channel,
+  type FallbackChannel,
+  type KakaoType,
+  type MessageType,
+} from '../domain/message-types';
+import { MessageStatus, tracksSearchAttributes } from './search-attributes';
 
 const { sendOnChannel, pollResult } = wf.proxyActivities<MessageActivities>({
   // Provider calls time out after 10 s; a worker that dies mid-send is noticed after 20 s and the
@@ -47,24 +66,53 @@ export interface MessageWorkflowInput {
   resultWindowMs: number;
 }
 
-export interface ProviderReport {
-  provider: ProviderName;
-  providerMessageId: string;
-  idempotencyKey: string;
-  status: 'delivered' | 'failed';
-  resultCode: string | null;
-  reportedAt: string | null;
-}
-
-export interface MessageOutcome {
-  status: 'delivered' | 'failed';
-  deliveredVia: Channel | null;
-  failureReason: string | null;
-}
-
 export const providerReportSignal = wf.defineSignal<[ProviderReport]>('provider_report');
 export const messageOutcomeQuery = wf.defineQuery<MessageOutcome | null>('outcome');
 
+export async function MessageWorkflow(input: MessageWorkflowInput): Promise<MessageOutcome> {
+  const d = delivery(input);
+  if (input.notBefore) await wf.sleep(Math.max(0, Date.parse(input.notBefore) - Date.now()));
+
+  const gate = await recheckGate({ messageId: input.messageId });
+  if (!gate.ok) {
+    await d.timeline(input.channel, 'rejected', { resultCode: gate.code, note: gate.message });
+    await d.finish(failed(gate.code));
+  } else {
+    d.showStatus('sending');
+    if (isKakaoType(input.channel)) await kakaoWithFallback(d, input.channel, input.fallback);
+    else await smsOrLms(d, input.channel);
+  }
+
+  // The merchant hears of the final status while we keep listening for results still owed:
+  // Art. 5.3 gives every attempt its 48 hours, and a late result belongs on the timeline.
+  await d.notifyMerchantAndSettleLateResults();
+  return d.outcome()!;
+}
+
+/** SMS/LMS: the carrier's result within the result window (Art. 5.3). */
+async function smsOrLms(d: Delivery, channel: Exclude<MessageType, KakaoType>): Promise<void> {
+  const sms = await d.send(channel, false);
+  if (sms) await d.awaitResult(sms, d.resultWindowMs);
+  await d.finish(decideOutcome({ channel, first: d.resultOf(sms), fallback: null }));
+}
+
+/** Kakao within the Kakao timeout; on failure or silence the fallback, whose result may race Kakao's late one. */
+async function kakaoWithFallback(d: Delivery, channel: KakaoType, fallback: FallbackChannel | null): Promise<void> {
+  const kakao = await d.send(channel, false);
+  if (kakao) await d.awaitResult(kakao, d.kakaoResultTimeoutMs);
+  const due = fallbackDue(d.resultOf(kakao), fallback);
+  if (!due) {
+    await d.finish(decideOutcome({ channel, first: d.resultOf(kakao), fallback: null }));
+    return;
+  }
+  const sms = await d.send(due, true);
+  if (sms) await d.awaitFallbackOrLateKakao(sms, kakao);
+  await d.finish(
+    decideOutcome({ channel, first: d.resultOf(kakao), fallback: { channel: due, result: d.resultOf(sms) } }),
+  );
+}
+
+/** One attempt the provider accepted. */
 interface Sent {
   channel: Channel;
   provider: ProviderName;
@@ -75,9 +123,13 @@ interface Sent {
   recorded: boolean;
 }
 
-export async function MessageWorkflow(input: MessageWorkflowInput): Promise<MessageOutcome> {
-  const { messageId } = input;
+type Delivery = ReturnType<typeof delivery>;
+
+/** The steps of one message's delivery, over the results its providers have reported so far. */
+function delivery(input: MessageWorkflowInput) {
+  const { messageId, kakaoResultTimeoutMs, resultWindowMs } = input;
   const results = new Map<string, ProviderResult>();
+  const sent: Sent[] = [];
   let outcome: MessageOutcome | null = null;
   let seq = 0;
 
@@ -87,9 +139,8 @@ export async function MessageWorkflow(input: MessageWorkflowInput): Promise<Mess
   });
   wf.setHandler(messageOutcomeQuery, () => outcome);
 
-  // Keeps MessageStatus current for the Temporal UI. Runs started without our search attributes
-  // (the time-skipping test server has none) skip it.
-  const tracked = wf.workflowInfo().typedSearchAttributes.get(MerchantId) !== undefined;
+  // Keeps MessageStatus current for the Temporal UI.
+  const tracked = tracksSearchAttributes();
   const showStatus = (status: string) => tracked && wf.upsertSearchAttributes([{ key: MessageStatus, value: status }]);
 
   const timeline = (
@@ -108,19 +159,26 @@ export async function MessageWorkflow(input: MessageWorkflowInput): Promise<Mess
       at: new Date().toISOString(),
     });
 
-  const send = async (channel: Channel, asFallback: boolean): Promise<Sent | (SendOutcome & { sent: false })> => {
+  const has = (s: Sent | undefined) => !!s && results.has(s.key);
+  const succeeded = (s: Sent | undefined) => !!s && results.get(s.key)?.status === 'delivered';
+  const resultOf = (s: Sent | undefined): AttemptResult =>
+    !s ? 'not_sent' : (results.get(s.key)?.status ?? 'no_result');
+
+  /** Sends on one channel; undefined when the provider refused the send. */
+  const send = async (channel: Channel, asFallback: boolean): Promise<Sent | undefined> => {
     const r = await sendOnChannel({ messageId, channel, asFallback, seq: ++seq });
+    if (!r.sent) return undefined;
     // Waits are measured on the workflow's clock, not the worker's (they may drift apart).
-    return r.sent
-      ? {
-          channel,
-          provider: r.provider,
-          providerMessageId: r.providerMessageId,
-          key: r.idempotencyKey,
-          sentAt: Date.now(),
-          recorded: false,
-        }
-      : r;
+    const s: Sent = {
+      channel,
+      provider: r.provider,
+      providerMessageId: r.providerMessageId,
+      key: r.idempotencyKey,
+      sentAt: Date.now(),
+      recorded: false,
+    };
+    sent.push(s);
+    return s;
   };
 
   /** Waits until `done()` or `until`, asking the providers of `pending` when their reports are late. */
@@ -153,104 +211,60 @@ export async function MessageWorkflow(input: MessageWorkflowInput): Promise<Mess
     await timeline(s.channel, status, { providerMessageId: s.providerMessageId, resultCode: r.resultCode });
   };
 
-  const finish = async (o: MessageOutcome): Promise<void> => {
-    outcome = o;
-    await finalizeMessage({
-      messageId,
-      status: o.status,
-      deliveredVia: o.deliveredVia,
-      failureReason: o.failureReason,
-      finalizedAt: new Date().toISOString(),
-      usage:
-        o.status === 'delivered' && o.deliveredVia
-          ? { kind: input.kind, usageType: usageTypeFor(input.kind, o.deliveredVia) }
-          : null,
-    });
-    showStatus(o.status);
-  };
-  const delivered = (via: Channel): MessageOutcome => ({ status: 'delivered', deliveredVia: via, failureReason: null });
-  const failed = (reason: string): MessageOutcome => ({ status: 'failed', deliveredVia: null, failureReason: reason });
-  const succeeded = (s: Sent | undefined) => !!s && results.get(s.key)?.status === 'delivered';
+  return {
+    kakaoResultTimeoutMs,
+    resultWindowMs,
+    outcome: () => outcome,
+    resultOf,
+    showStatus,
+    timeline,
+    send,
 
-  if (input.notBefore) await wf.sleep(Math.max(0, Date.parse(input.notBefore) - Date.now()));
+    /** The attempt's result within `withinMs` of sending, on the timeline — or that none came. */
+    async awaitResult(s: Sent, withinMs: number): Promise<void> {
+      await waitFor([s], s.sentAt + withinMs, () => has(s));
+      await recordResult(s, false);
+      if (!has(s)) await noResult(s, withinMs);
+    },
 
-  const gate = await recheckGate({ messageId });
-  const sent: Sent[] = [];
-  if (!gate.ok) {
-    await timeline(input.channel, 'rejected', { resultCode: gate.code, note: gate.message });
-    await finish(failed(gate.code));
-  } else {
-    showStatus('sending');
-    const first = await send(input.channel, false);
-    const isKakao = input.channel !== 'sms' && input.channel !== 'lms';
-    if ('key' in first) sent.push(first);
+    /** After the fallback went out: the first success reported wins, the fallback's or Kakao's arriving late. */
+    async awaitFallbackOrLateKakao(sms: Sent, kakao: Sent | undefined): Promise<void> {
+      await waitFor(kakao ? [kakao, sms] : [sms], sms.sentAt + resultWindowMs, () => succeeded(kakao) || has(sms));
+      // The fallback failed while Kakao still owes its result: it may yet deliver (Art. 5.3).
+      if (kakao && !succeeded(kakao) && !succeeded(sms) && !has(kakao))
+        await waitFor([kakao], kakao.sentAt + resultWindowMs, () => has(kakao));
+      await recordResult(sms, false);
+      if (kakao && succeeded(kakao)) await recordResult(kakao, true);
+      if (!succeeded(kakao) && !has(sms)) await noResult(sms, resultWindowMs);
+    },
 
-    if (!isKakao) {
-      // SMS/LMS: the carrier's result within the result window (Art. 5.3).
-      if (!('key' in first)) await finish(failed('provider_rejected'));
-      else {
-        await waitFor([first], first.sentAt + input.resultWindowMs, () => results.has(first.key));
-        await recordResult(first, false);
-        if (!results.has(first.key)) await noResult(first, input.resultWindowMs);
-        await finish(
-          succeeded(first)
-            ? delivered(first.channel)
-            : results.has(first.key)
-              ? failed('carrier_rejected')
-              : failed('result_timeout'),
-        );
-      }
-    } else {
-      const kakao = 'key' in first ? first : undefined;
-      if (kakao) {
-        await waitFor([kakao], kakao.sentAt + input.kakaoResultTimeoutMs, () => results.has(kakao.key));
-        await recordResult(kakao, false);
-        if (!results.has(kakao.key)) await noResult(kakao, input.kakaoResultTimeoutMs);
-      }
-      if (succeeded(kakao)) await finish(delivered(input.channel));
-      else if (!input.fallback)
-        await finish(failed(!kakao ? 'provider_rejected' : results.has(kakao.key) ? 'kakao_failed' : 'kakao_timeout'));
-      else {
-        const fb = await send(input.fallback, true);
-        if (!('key' in fb)) {
-          await finish(failed('provider_rejected'));
-        } else {
-          sent.push(fb);
-          // The first success reported wins: the fallback's, or Kakao's arriving late.
-          await waitFor(sent, fb.sentAt + input.resultWindowMs, () => succeeded(kakao) || results.has(fb.key));
-          // The fallback failed while Kakao still owes its result: it may yet deliver (Art. 5.3).
-          if (kakao && !succeeded(kakao) && !succeeded(fb) && !results.has(kakao.key)) {
-            await waitFor([kakao], kakao.sentAt + input.resultWindowMs, () => results.has(kakao.key));
-          }
-          await recordResult(fb, false);
-          if (succeeded(kakao)) await recordResult(kakao!, true);
-          if (!succeeded(kakao) && !results.has(fb.key)) await noResult(fb, input.resultWindowMs);
-          await finish(
-            succeeded(kakao)
-              ? delivered(input.channel)
-              : succeeded(fb)
-                ? delivered(fb.channel)
-                : results.has(fb.key)
-                  ? failed('carrier_rejected')
-                  : failed('result_timeout'),
-          );
+    /** The final status, and for a delivered message its one usage record (Art. 6.3). */
+    async finish(o: MessageOutcome): Promise<void> {
+      outcome = o;
+      await finalizeMessage({
+        messageId,
+        status: o.status,
+        deliveredVia: o.deliveredVia,
+        failureReason: o.failureReason,
+        finalizedAt: new Date().toISOString(),
+        usage:
+          o.status === 'delivered' ? { kind: input.kind, usageType: usageTypeFor(input.kind, o.deliveredVia) } : null,
+      });
+      showStatus(o.status);
+    },
+
+    async notifyMerchantAndSettleLateResults(): Promise<void> {
+      const notify = notifyMerchant({ messageId }).catch((err) =>
+        wf.log.warn('merchant webhook gave up', { messageId, error: String(err) }),
+      );
+      const settleLateResults = async () => {
+        for (const s of sent) {
+          if (s.recorded) continue;
+          await waitFor([s], s.sentAt + resultWindowMs, () => has(s));
+          await recordResult(s, true);
         }
-      }
-    }
-  }
-
-  // The merchant hears of the final status while we keep listening for results still owed:
-  // Art. 5.3 gives every attempt its 48 hours, and a late result belongs on the timeline.
-  const settleLateResults = async () => {
-    for (const s of sent) {
-      if (s.recorded) continue;
-      await waitFor([s], s.sentAt + input.resultWindowMs, () => results.has(s.key));
-      await recordResult(s, true);
-    }
+      };
+      await Promise.all([notify, settleLateResults()]);
+    },
   };
-  const notify = notifyMerchant({ messageId }).catch((err) =>
-    wf.log.warn('merchant webhook gave up', { messageId, error: String(err) }),
-  );
-  await Promise.all([notify, settleLateResults()]);
-  return outcome!;
 }

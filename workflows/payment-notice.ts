@@ -6,8 +6,10 @@
  */
 import * as wf from '@temporalio/workflow';
 import type { PaymentNoticeActivities } from '../activities/payment-notices';
-import { MessageWorkflow, type MessageOutcome, type MessageWorkflowInput } from './message';
-import { MerchantId, MessageStatus, MessageType } from './search-attributes';
+import type { MessageOutcome } from '../domain/delivery';
+import { messageWorkflowId } from './ids';
+import { MessageWorkflow, type MessageWorkflowInput } from './message';
+import { MerchantId, MessageStatus, MessageType, tracksSearchAttributes } from './search-attributes';
 import { TASK_QUEUES } from './task-queues';
 
 const { completePaymentEvent } = wf.proxyActivities<PaymentNoticeActivities>({ startToCloseTimeout: '30 seconds' });
@@ -21,13 +23,12 @@ export interface PaymentNoticeInput {
 export async function PaymentNoticeWorkflow(
   input: PaymentNoticeInput,
 ): Promise<{ messageId: string; outcome: MessageOutcome }[]> {
-  // Runs started without our search attributes (the time-skipping test server) start children without them too.
-  const tracked = wf.workflowInfo().typedSearchAttributes.get(MerchantId) !== undefined;
+  const tracked = tracksSearchAttributes();
   const outcomes = await Promise.all(
     input.notices.map(async (notice) => ({
       messageId: notice.messageId,
       outcome: await wf.executeChild(MessageWorkflow, {
-        workflowId: `message-${notice.messageId}`,
+        workflowId: messageWorkflowId(notice.messageId),
         taskQueue: TASK_QUEUES.messages,
         args: [notice],
         // A notice, once accepted, finishes even if this parent is terminated.

@@ -3,6 +3,7 @@
  * Never a phone number or any other personal data.
  */
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { workflowInfo } from '@temporalio/workflow';
 
 export const MerchantId = defineSearchAttributeKey('MerchantId', SearchAttributeType.KEYWORD);
 export const ContractId = defineSearchAttributeKey('ContractId', SearchAttributeType.KEYWORD);
@@ -11,3 +12,9 @@ export const MessageStatus = defineSearchAttributeKey('MessageStatus', SearchAtt
 export const InvoicePeriod = defineSearchAttributeKey('InvoicePeriod', SearchAttributeType.KEYWORD);
 
 export const SEARCH_ATTRIBUTES = [MerchantId, ContractId, MessageType, MessageStatus, InvoicePeriod];
+
+/**
+ * Inside a workflow: whether its run carries our search attributes. Runs started without them (the
+ * time-skipping test server has none) neither update them nor give them to their children.
+ */
+export const tracksSearchAttributes = () => workflowInfo().typedSearchAttributes.get(MerchantId) !== undefined;

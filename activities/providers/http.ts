@@ -1,10 +1,10 @@
 /** HTTP adapters for the provider wire protocol (the simulator speaks it; real providers sit behind the same shape). */
+import type { ProviderName } from '../../domain/delivery';
 import {
   ProviderRejected,
   ProviderUnavailable,
   type KakaoSend,
   type Provider,
-  type ProviderName,
   type ProviderResult,
   type SmsSend,
   type TemplateReviews,
@@ -23,7 +23,8 @@ async function call(provider: ProviderName, url: string, init: RequestInit): Pro
 
 async function failure(provider: ProviderName, res: Response): Promise<never> {
   const text = await res.text();
-  if (res.status >= 500 || res.status === 429) throw new ProviderUnavailable(provider, `HTTP ${res.status}`);
+  if (res.status >= 500 || res.status === 429)
+    throw new ProviderUnavailable(provider, `HTTP ${res.status}`, res.status === 503);
   let code = 'rejected';
   let message = text.slice(0, 300);
   try {
@@ -89,7 +90,8 @@ export function kakaoTemplateReviews(baseUrl: string): TemplateReviews {
         await call('kakao', endpoint, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(t),
+          // The simulator's review takes the template's code and text.
+          body: JSON.stringify({ senderKey: t.senderKey, code: t.code, text: t.text }),
         }),
       ),
     status: async (senderKey, code) =>

@@ -4,14 +4,18 @@
  * polling backstop for a lost report. Every send carries an idempotency key, so a retried
  * activity never sends twice.
  */
-export type ProviderName = 'kakao' | 'sms';
+import type { ProviderName, ProviderResultStatus } from '../../domain/delivery';
+import type { KakaoType } from '../../domain/message';
+import type { TemplateButton } from '../../domain/template';
 
 export interface KakaoSend {
-  type: 'alimtalk' | 'friendtalk' | 'friendtalk_image';
+  type: KakaoType;
   senderKey: string;
   to: string;
   text: string;
   templateCode?: string;
+  /** AlimTalk: the values of the template's #{variables}; absent for texts rendered by us (payment notices). */
+  variables?: Record<string, string>;
   imageUrl?: string;
 }
 
@@ -24,27 +28,36 @@ export interface SmsSend {
 }
 
 export interface ProviderResult {
-  status: 'delivered' | 'failed';
+  status: ProviderResultStatus;
   resultCode: string | null;
   reportedAt: string | null;
 }
 
+export interface SendOptions {
+  /** An earlier try with this key may have reached the provider (a retried activity, a timed-out call). */
+  mayHaveSent?: boolean;
+}
+
 export interface Provider<S> {
   readonly name: ProviderName;
-  send(message: S, idempotencyKey: string): Promise<{ providerMessageId: string }>;
+  send(message: S, idempotencyKey: string, options?: SendOptions): Promise<{ providerMessageId: string }>;
   /** The result so far; null while the provider has none. */
   status(providerMessageId: string): Promise<ProviderResult | null>;
+  /** The send the provider holds for this key, if it can tell (lost answers: did it take it?). */
+  find?(idempotencyKey: string): Promise<{ providerMessageId: string } | null>;
 }
 
 /** The provider refused the request itself (4xx): retrying the same request cannot help. */
 export class ProviderRejected extends Error {
   constructor(
     readonly provider: ProviderName,
+    /** The HTTP status the provider answered with. */
     readonly status: number,
     readonly code: string,
-    message: string,
+    /** The provider's own words. */
+    readonly detail: string,
   ) {
-    super(`${provider} refused the send (${status} ${code}): ${message}`);
+    super(`${provider} refused the send (${status} ${code}): ${detail}`);
     this.name = 'ProviderRejected';
   }
 }
@@ -54,6 +67,8 @@ export class ProviderUnavailable extends Error {
   constructor(
     readonly provider: ProviderName,
     message: string,
+    /** The provider said it is down (HTTP 503, an outage result code): it did not take the send. */
+    readonly outage = false,
   ) {
     super(`${provider} unavailable: ${message}`);
     this.name = 'ProviderUnavailable';
@@ -68,6 +83,7 @@ export interface TemplateReviews {
     senderKey: string;
     code: string;
     text: string;
+    buttons?: TemplateButton[];
   }): Promise<{ status: TemplateReviewStatus; reason: string | null }>;
   status(senderKey: string, code: string): Promise<{ status: TemplateReviewStatus; reason: string | null }>;
 }

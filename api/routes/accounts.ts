@@ -14,17 +14,12 @@ import {
   type User as UserRecord,
 } from '../../store/accounts';
 import { findMerchant } from '../../store/merchants';
-import { SESSION_COOKIE } from '../auth';
-import { ApiError } from '../errors';
-import {
-  acceptInvitation,
-  createInvitation,
-  signIn,
-  signOut,
-  usableInvitation,
-  type IssuedInvitation as Issued,
-  type NewSession,
-} from '../operations/accounts';
+import { maySee, merchantOfList, personRole, SESSION_COOKIE } from '../auth';
+import { notFound } from '../errors';
+import { acceptInvitation, usableInvitation } from '../operations/accept-invitation';
+import { invitePerson, type IssuedInvitation as Issued } from '../operations/invite-person';
+import { signIn } from '../operations/sign-in';
+import { signOut } from '../operations/sign-out';
 import { rateLimit } from '../rate-limit';
 import { defineRoute } from '../route';
 import {
@@ -38,6 +33,7 @@ import {
   TokenParams,
   User,
 } from '../schemas/accounts';
+import type { NewSession } from '../sessions';
 import { iso } from '../time';
 import { z } from '../openapi';
 
@@ -184,7 +180,7 @@ export function accountRoutes(
         status: 200,
         body: {
           user: user ? userView(user) : null,
-          role: principal.role === 'operator' ? 'operator' : (principal.person?.staffRole ?? 'owner'),
+          role: personRole(principal) ?? 'owner',
           merchantId,
           merchantName: merchant?.name ?? null,
           csrfToken: principal.person?.csrfToken ?? null,
@@ -209,7 +205,7 @@ export function accountRoutes(
       409: { description: 'An account with this email exists' },
     },
     handler: async ({ body, principal }) => {
-      const issued = await createInvitation(db, principal, body, settings);
+      const issued = await invitePerson(db, principal, body, settings);
       const merchant = issued.invitation.merchantId ? await findMerchant(db, issued.invitation.merchantId) : undefined;
       return { status: 201, body: issuedInvitationView(issued, merchant?.name ?? null, config.publicUrl) };
     },
@@ -224,7 +220,7 @@ export function accountRoutes(
     query: z.object({ merchantId: z.string().max(64).optional() }),
     responses: { 200: { description: 'Pending invitations', schema: z.object({ data: z.array(Invitation) }) } },
     handler: async ({ query, principal }) => {
-      const merchantId = principal.role === 'merchant' ? principal.merchantId : (query.merchantId ?? null);
+      const merchantId = merchantOfList(principal, query.merchantId) ?? null;
       const merchant = merchantId ? await findMerchant(db, merchantId) : undefined;
       const rows = await listInvitations(db, merchantId);
       return { status: 200, body: { data: rows.map((i) => invitationView(i, merchant?.name ?? null)) } };
@@ -240,10 +236,9 @@ export function accountRoutes(
     query: z.object({ merchantId: z.string().max(64).optional() }),
     responses: { 200: { description: 'Accounts', schema: z.object({ data: z.array(User) }) } },
     handler: async ({ query, principal }) => {
-      if (principal.role === 'merchant' && query.merchantId && query.merchantId !== principal.merchantId)
-        throw new ApiError(404, 'not_found', 'merchant not found');
-      const merchantId = principal.role === 'merchant' ? principal.merchantId : (query.merchantId ?? null);
-      return { status: 200, body: { data: (await listUsers(db, merchantId)).map(userView) } };
+      if (query.merchantId && !maySee(principal, query.merchantId)) throw notFound('merchant');
+      const users = await listUsers(db, merchantOfList(principal, query.merchantId) ?? null);
+      return { status: 200, body: { data: users.map(userView) } };
     },
   });
 }

@@ -1,55 +1,37 @@
 /**
  * Invoices, payments, disputes, billing runs and the holiday calendar (SPEC §5, §7). Reads come
- * from Postgres; payments, disputes and resolutions are Updates of the invoice's workflow, which
- * refuses anything that would break paid + credited + outstanding = total.
+ * from Postgres; every write is an operation in api/operations/ — payments, disputes and
+ * resolutions are Updates of the invoice's workflow, which refuses anything that would break
+ * paid + credited + outstanding = total.
  */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Client } from '@temporalio/client';
 import type { Router } from 'express';
-import { y2018, y2019, y2020, y2021, y2022, y2023, y2024, y2025, y2026, y2027 } from '@hyunbinseo/holidays-kr/all';
 import { formatBrn } from '../../domain/brn';
-import { isValidIsoDate, kstDate, periodOf } from '../../domain/calendar-kst';
+import { HOLIDAY_SOURCES, holidaysOfYear } from '../../domain/business-days';
+import { kstPeriod, PERIOD_PATTERN } from '../../domain/calendar-kst';
 import { DEPOSIT_ACCOUNT } from '../../domain/company';
-import { isClosedPeriod, type InvoiceParty } from '../../domain/invoice';
+import type { InvoiceDraft, InvoiceParty } from '../../domain/invoice';
+import { DISPUTE_STATUSES, INVOICE_STATUSES, type Dispute } from '../../domain/invoice-ledger';
 import { formatCentiwon, formatUnitPrice } from '../../domain/money';
 import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
-import { newId } from '../../platform/ids';
-import { recordAudit } from '../../store/audit';
-import {
-  addHoliday,
-  draftInvoice,
-  extraHolidays,
-  findInvoice,
-  listInvoices,
-  type InvoiceRecord,
-} from '../../store/billing';
-import { BillingRunWorkflow } from '../../workflows/billing-run';
-import { INVOICE_VIOLATION, invoiceUpdate, type InvoiceCommand } from '../../workflows/invoice';
-import { TASK_QUEUES } from '../../workflows/task-queues';
-import { actingMerchant, canSee } from '../auth';
-import { decodeCursor, encodeCursor } from '../cursor';
-import { conflict, notFound, unprocessable } from '../errors';
+import { contractMerchantId, draftInvoice, extraHolidays, listInvoices, type InvoiceRecord } from '../../store/billing';
+import { actingMerchant, canSee, listedMerchant } from '../auth';
+import { decodeCursorPair, encodeCursorPair, listPage } from '../cursor';
+import { notFound } from '../errors';
+import { visibleInvoice } from '../invoice-updates';
 import { z } from '../openapi';
+import { addHoliday } from '../operations/add-holiday';
+import { openDispute } from '../operations/open-dispute';
+import { recordPayment } from '../operations/record-payment';
+import { resolveDispute } from '../operations/resolve-dispute';
+import { startBillingRun } from '../operations/start-billing-run';
 import { defineRoute } from '../route';
 import { IdParams, ListQuery, listOf, Timestamp } from '../schemas/common';
-import { refusalToApiError } from '../temporal-errors';
 import { iso } from '../time';
 
-const DATASET: Record<string, Readonly<Record<string, readonly string[]>>> = {
-  y2018,
-  y2019,
-  y2020,
-  y2021,
-  y2022,
-  y2023,
-  y2024,
-  y2025,
-  y2026,
-  y2027,
-};
-
-const Period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
+const Period = z.string().regex(PERIOD_PATTERN, 'a month as YYYY-MM');
 const Won = z.number().int().positive().max(Number.MAX_SAFE_INTEGER).openapi({ description: 'won' });
 
 const Line = z.object({
@@ -68,7 +50,7 @@ const DisputeView = z.object({
   id: z.string(),
   amount: z.number().int(),
   reason: z.string(),
-  status: z.enum(['open', 'resolved']),
+  status: z.enum(DISPUTE_STATUSES),
   acceptedAmount: z.number().int().nullable(),
   creditedAmount: z.number().int().nullable(),
   openedAt: Timestamp,
@@ -80,7 +62,7 @@ const Invoice = z
     contractId: z.string(),
     merchantId: z.string(),
     period: z.string(),
-    status: z.enum(['issued', 'partially_paid', 'paid', 'disputed', 'overdue', 'settled']),
+    status: z.enum(INVOICE_STATUSES),
     lines: z.array(Line),
     supplyAmount: z.number().int().openapi({ description: '공급가액: the lines’ sum, rounded down to whole won' }),
     vat: z.number().int().openapi({ description: '부가세: 10% of the supply amount, rounded down' }),
@@ -117,6 +99,26 @@ const UpcomingInvoice = z
 
 const party = (p: InvoiceParty) => ({ ...p, businessRegistrationNumber: formatBrn(p.businessRegistrationNumber) });
 
+const disputeView = ({
+  id,
+  amount,
+  reason,
+  status,
+  acceptedAmount,
+  creditedAmount,
+  openedAt,
+  resolvedAt,
+}: Dispute) => ({
+  id,
+  amount,
+  reason,
+  status,
+  acceptedAmount: acceptedAmount ?? null,
+  creditedAmount: creditedAmount ?? null,
+  openedAt: iso(openedAt),
+  resolvedAt: iso(resolvedAt ?? null),
+});
+
 function invoiceView(r: InvoiceRecord) {
   const x = r.row;
   return {
@@ -146,16 +148,25 @@ function invoiceView(r: InvoiceRecord) {
     buyer: party(x.buyer),
     depositAccount: DEPOSIT_ACCOUNT,
     payments: r.payments.map((p) => ({ ...p, paidAt: iso(p.paidAt) })),
-    disputes: r.disputes.map((d) => ({
-      id: d.id,
-      amount: d.amount,
-      reason: d.reason,
-      status: d.status,
-      acceptedAmount: d.acceptedAmount ?? null,
-      creditedAmount: d.creditedAmount ?? null,
-      openedAt: iso(d.openedAt),
-      resolvedAt: iso(d.resolvedAt ?? null),
+    disputes: r.disputes.map(disputeView),
+  };
+}
+
+function upcomingView(draft: InvoiceDraft, asOf: Date) {
+  return {
+    contractId: draft.contractId,
+    period: draft.period,
+    status: 'draft' as const,
+    lines: draft.lines.map((l) => ({
+      type: l.type,
+      quantity: l.quantity,
+      unitPrice: formatUnitPrice(l.unitPriceCentiwon),
+      amount: formatCentiwon(l.amountCentiwon),
     })),
+    supplyAmount: draft.supplyAmount,
+    vat: draft.vat,
+    total: draft.total,
+    asOf: iso(asOf),
   };
 }
 
@@ -164,30 +175,7 @@ export function billingRoutes(
   registry: OpenAPIRegistry,
   deps: { db: Db; temporal: Client; config: Config },
 ): void {
-  const { db, temporal, config } = deps;
-
-  const visibleInvoice = async (res: Parameters<typeof canSee>[0], id: string) => {
-    const invoice = await findInvoice(db, id);
-    if (!invoice || !canSee(res, invoice.row.merchant_id)) throw notFound('invoice');
-    return invoice;
-  };
-
-  /** Runs a ledger command on the invoice's workflow; the answer is the invoice as it now is. */
-  const act = async (invoice: InvoiceRecord, command: InvoiceCommand) => {
-    try {
-      await temporal.workflow
-        .getHandle(`invoice-${invoice.row.contract_id}-${invoice.row.period}`)
-        .executeUpdate(invoiceUpdate(command.type), { args: [command as never] });
-    } catch (err) {
-      throw (
-        refusalToApiError(err, INVOICE_VIOLATION, {
-          code: 'invoice_closed',
-          message: 'the invoice is paid or settled; nothing more can change',
-        }) ?? err
-      );
-    }
-    return invoiceView((await findInvoice(db, invoice.row.id))!);
-  };
+  const { db } = deps;
 
   defineRoute(router, registry, {
     method: 'get',
@@ -201,28 +189,11 @@ export function billingRoutes(
       404: { description: 'No such contract, or not yours' },
     },
     handler: async ({ query, res }) => {
-      const contract = await db('contracts').where({ id: query.contractId }).first('merchant_id');
-      if (!contract || !canSee(res, contract.merchant_id)) throw notFound('contract');
+      const merchantId = await contractMerchantId(db, query.contractId);
+      if (!merchantId || !canSee(res, merchantId)) throw notFound('contract');
       const now = new Date();
-      const draft = (await draftInvoice(db, query.contractId, periodOf(kstDate(now))))!;
-      return {
-        status: 200,
-        body: {
-          contractId: query.contractId,
-          period: draft.period,
-          status: 'draft',
-          lines: draft.lines.map((l) => ({
-            type: l.type,
-            quantity: l.quantity,
-            unitPrice: formatUnitPrice(l.unitPriceCentiwon),
-            amount: formatCentiwon(l.amountCentiwon),
-          })),
-          supplyAmount: draft.supplyAmount,
-          vat: draft.vat,
-          total: draft.total,
-          asOf: iso(now),
-        },
-      };
+      const draft = (await draftInvoice(db, query.contractId, kstPeriod(now)))!;
+      return { status: 200, body: upcomingView(draft, now) };
     },
   });
 
@@ -241,22 +212,19 @@ export function billingRoutes(
       200: { description: 'A page of invoices, newest period first', schema: listOf(Invoice, 'InvoiceList') },
     },
     handler: async ({ query, principal, req }) => {
-      const merchantId = principal.role === 'merchant' ? principal.merchantId : req.header('bizmsg-merchant-id');
       const page = await listInvoices(db, {
-        merchantId,
+        merchantId: listedMerchant(req, principal),
         contractId: query.contractId,
         period: query.period,
         status: query.status,
-        after: query.cursor ? decodeCursor(query.cursor) : undefined,
+        after: query.cursor ? decodeCursorPair(query.cursor) : undefined,
         limit: query.limit,
       });
-      const last = page.records.at(-1);
       return {
         status: 200,
-        body: {
-          data: page.records.map(invoiceView),
-          nextCursor: page.hasMore && last ? encodeCursor(`${last.row.period}|${last.row.id}`) : null,
-        },
+        body: listPage(page.records, page.hasMore, invoiceView, (last) =>
+          encodeCursorPair(last.row.period, last.row.id),
+        ),
       };
     },
   });
@@ -272,7 +240,10 @@ export function billingRoutes(
       200: { description: 'The invoice', schema: Invoice },
       404: { description: 'No such invoice, or not yours' },
     },
-    handler: async ({ params, res }) => ({ status: 200, body: invoiceView(await visibleInvoice(res, params.id)) }),
+    handler: async ({ params, principal }) => ({
+      status: 200,
+      body: invoiceView(await visibleInvoice(db, principal, params.id)),
+    }),
   });
 
   defineRoute(router, registry, {
@@ -289,24 +260,10 @@ export function billingRoutes(
       409: { description: 'The invoice is closed' },
       422: { description: 'More than is owed' },
     },
-    handler: async ({ params, res, body, principal }) => {
-      const invoice = await visibleInvoice(res, params.id);
-      const view = await act(invoice, {
-        type: 'record_payment',
-        id: newId('pay'),
-        amount: body.amount,
-        paidAt: body.paidAt ?? new Date().toISOString(),
-      });
-      await recordAudit(db, {
-        actor: { type: principal.role, id: principal.actorId },
-        action: 'invoice.payment_recorded',
-        subjectType: 'invoice',
-        subjectId: invoice.row.id,
-        merchantId: invoice.row.merchant_id,
-        details: { amount: body.amount },
-      });
-      return { status: 200, body: view };
-    },
+    handler: async ({ params, body, principal }) => ({
+      status: 200,
+      body: invoiceView(await recordPayment(deps, principal, params.id, body)),
+    }),
   });
 
   defineRoute(router, registry, {
@@ -323,25 +280,9 @@ export function billingRoutes(
       409: { description: 'The invoice is closed' },
       422: { description: 'More than is outstanding' },
     },
-    handler: async ({ params, res, req, body, principal }) => {
-      const invoice = await visibleInvoice(res, params.id);
-      if (actingMerchant(req, res) !== invoice.row.merchant_id) throw notFound('invoice');
-      const view = await act(invoice, {
-        type: 'open_dispute',
-        id: newId('dsp'),
-        amount: body.amount,
-        reason: body.reason,
-        openedAt: new Date().toISOString(),
-      });
-      await recordAudit(db, {
-        actor: { type: principal.role, id: principal.actorId },
-        action: 'invoice.disputed',
-        subjectType: 'invoice',
-        subjectId: invoice.row.id,
-        merchantId: invoice.row.merchant_id,
-        details: { amount: body.amount },
-      });
-      return { status: 201, body: view };
+    handler: async ({ params, req, res, body, principal }) => {
+      const caller = { principal, actingMerchant: () => actingMerchant(req, res) };
+      return { status: 201, body: invoiceView(await openDispute(deps, caller, params.id, body)) };
     },
   });
 
@@ -359,24 +300,12 @@ export function billingRoutes(
       409: { description: 'Already resolved, or the invoice is closed' },
       422: { description: 'Accepted amount out of range' },
     },
-    handler: async ({ params, res, body, principal }) => {
-      const invoice = await visibleInvoice(res, params.id);
-      const view = await act(invoice, {
-        type: 'resolve_dispute',
-        disputeId: params.disputeId,
-        acceptedAmount: body.acceptedAmount,
-        resolvedAt: new Date().toISOString(),
-      });
-      await recordAudit(db, {
-        actor: { type: principal.role, id: principal.actorId },
-        action: 'invoice.dispute_resolved',
-        subjectType: 'invoice',
-        subjectId: invoice.row.id,
-        merchantId: invoice.row.merchant_id,
-        details: { disputeId: params.disputeId, acceptedAmount: body.acceptedAmount },
-      });
-      return { status: 200, body: view };
-    },
+    handler: async ({ params, body, principal }) => ({
+      status: 200,
+      body: invoiceView(
+        await resolveDispute(deps, principal, { invoiceId: params.id, disputeId: params.disputeId }, body),
+      ),
+    }),
   });
 
   defineRoute(router, registry, {
@@ -395,22 +324,7 @@ export function billingRoutes(
       },
       422: { description: 'The month is not over yet' },
     },
-    handler: async ({ body }) => {
-      if (!isClosedPeriod(body.period, new Date()))
-        throw unprocessable(
-          'period_not_closed',
-          `${body.period} is not over yet: a month is billed once it has ended`,
-          { field: 'period' },
-        );
-      const workflowId = `billing-run-${body.period}`;
-      await temporal.workflow.start(BillingRunWorkflow, {
-        workflowId,
-        taskQueue: TASK_QUEUES.billing,
-        args: [{ period: body.period, resultWindowMs: config.resultWindowMs }],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-      });
-      return { status: 202, body: { workflowId, period: body.period } };
-    },
+    handler: async ({ body }) => ({ status: 202, body: await startBillingRun(deps, body.period) }),
   });
 
   defineRoute(router, registry, {
@@ -426,24 +340,13 @@ export function billingRoutes(
         schema: z.object({
           year: z.number(),
           covered: z.boolean(),
-          data: z.array(
-            z.object({ date: z.string(), names: z.array(z.string()), source: z.enum(['gazette', 'operator']) }),
-          ),
+          data: z.array(z.object({ date: z.string(), names: z.array(z.string()), source: z.enum(HOLIDAY_SOURCES) })),
         }),
       },
     },
     handler: async ({ query }) => {
-      const official = DATASET[`y${query.year}`];
-      const added = (await extraHolidays(db)).filter((h) => h.date.startsWith(`${query.year}-`));
-      const data = [
-        ...Object.entries(official ?? {}).map(([date, names]) => ({
-          date,
-          names: [...names],
-          source: 'gazette' as const,
-        })),
-        ...added.map((h) => ({ date: h.date, names: [h.name], source: 'operator' as const })),
-      ].sort((a, b) => a.date.localeCompare(b.date));
-      return { status: 200, body: { year: query.year, covered: official !== undefined, data } };
+      const { covered, holidays } = holidaysOfYear(query.year, await extraHolidays(db));
+      return { status: 200, body: { year: query.year, covered, data: holidays } };
     },
   });
 
@@ -455,18 +358,6 @@ export function billingRoutes(
     access: 'operator',
     body: z.object({ date: z.iso.date(), name: z.string().trim().min(1).max(100) }).strict(),
     responses: { 201: { description: 'Added' }, 409: { description: 'Already added' } },
-    handler: async ({ body, principal }) => {
-      if (!isValidIsoDate(body.date)) throw unprocessable('invalid_date', `${body.date} is not a calendar date`);
-      if (!(await addHoliday(db, { date: body.date, name: body.name, createdBy: principal.actorId })))
-        throw conflict('holiday_exists', `${body.date} was already added`);
-      await recordAudit(db, {
-        actor: { type: 'operator', id: principal.actorId },
-        action: 'holiday.added',
-        subjectType: 'holiday',
-        subjectId: body.date,
-        details: { name: body.name },
-      });
-      return { status: 201, body: { date: body.date, name: body.name, source: 'operator' } };
-    },
+    handler: async ({ body, principal }) => ({ status: 201, body: await addHoliday(db, principal, body) }),
   });
 }

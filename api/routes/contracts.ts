@@ -1,44 +1,24 @@
 /**
- * Contracts and sender numbers (SPEC §3, §7). Reads come from the Postgres projection; every change
- * is an Update of the contract's workflow, which refuses invalid transitions (409) before anything
- * is recorded.
+ * Contracts (SPEC §3, §7). Reads come from the Postgres projection; every change is an Update of the
+ * contract's workflow, which refuses invalid transitions (409) before anything is recorded.
+ * Sender numbers are their own resource: routes/sender-numbers.ts.
  */
-import { createHash } from 'node:crypto';
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Client } from '@temporalio/client';
 import type { Router } from 'express';
-import { checkApplication, checkProofDocument, detectDocumentType } from '../../domain/contract-application';
-import type { Actor, Application, ContractEvent, ContractState } from '../../domain/contract';
-import { formatUnitPrice, parseFees, USAGE_TYPES } from '../../domain/money';
-import { parseSenderNumber } from '../../domain/phone';
-import { newId } from '../../platform/ids';
+import { autoRenews, type ContractEvent } from '../../domain/contract';
+import { formatUnitPrice, USAGE_TYPES } from '../../domain/money';
 import type { Db } from '../../platform/db';
 import { recordAudit } from '../../store/audit';
-import {
-  contractHistory,
-  findContract,
-  findOpenContractId,
-  insertApplication,
-  insertDocuments,
-  listContracts,
-  liveMids,
-  loadSenderNumbers,
-  type ContractRecord,
-  type SenderNumberRecord,
-} from '../../store/contracts';
-import { findMerchant } from '../../store/merchants';
-import {
-  CONTRACT_VIOLATION,
-  contractUpdate,
-  ContractWorkflow,
-  type ContractAction,
-  type ContractRequest,
-} from '../../workflows/contract';
-import { ContractId, MerchantId } from '../../workflows/search-attributes';
-import { TASK_QUEUES } from '../../workflows/task-queues';
-import { actingMerchant, canSee, type Principal } from '../auth';
-import { badRequest, conflict, notFound, ruleViolations } from '../errors';
+import { contractHistory, findContract, listContracts, type ContractRecord } from '../../store/contracts';
+import { actingMerchant, contractActor } from '../auth';
+import { visibleContract } from '../contract-updates';
+import { decodeCursor, encodeCursor, listPage, merchantListPage } from '../cursor';
+import { notFound } from '../errors';
 import { z } from '../openapi';
+import { actOnContract, type ContractActionInput } from '../operations/act-on-contract';
+import { applyForContract } from '../operations/apply-for-contract';
+import { DOCUMENT_ROUTE_LIMIT } from '../proof-documents';
 import { defineRoute } from '../route';
 import { IdParams, listOf } from '../schemas/common';
 import {
@@ -48,40 +28,12 @@ import {
   ContractListQuery,
   EmptyBody,
   ObjectionBody,
-  RejectSenderNumberBody,
   ReviewBody,
-  SenderNumber,
-  SenderNumberInput,
   SuspendBody,
   TerminateBody,
 } from '../schemas/contracts';
 import { iso } from '../time';
-import { decodeCursor, encodeCursor } from '../cursor';
-import { refusalToApiError } from '../temporal-errors';
-
-const DOCUMENT_ROUTE_LIMIT = '16mb'; // ten proof documents of 1 MB, base64-encoded
-
-export const contractWorkflowId = (contractId: string) => `contract-${contractId}`;
-
-function decodeBase64(text: string, field: string): Buffer {
-  const compact = text.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1)
-    throw badRequest('invalid_base64', `${field} is not valid base64`, { field });
-  return Buffer.from(compact, 'base64');
-}
-
-function senderNumberView(s: SenderNumberRecord) {
-  return {
-    id: s.id,
-    contractId: s.contractId,
-    number: s.number,
-    status: s.status,
-    rejectionReason: s.rejectionReason,
-    addedAt: iso(s.addedAt),
-    decidedAt: iso(s.decidedAt),
-    proofDocument: s.document,
-  };
-}
+import { senderNumberView } from './sender-numbers';
 
 function contractView(c: ContractRecord, history?: ContractEvent[]) {
   const r = c.row;
@@ -94,7 +46,7 @@ function contractView(c: ContractRecord, history?: ContractEvent[]) {
     termEnd: iso(r.term_end),
     termNumber: r.term_number,
     renewal: {
-      autoRenews: !r.non_renewal && (r.status === 'active' || r.status === 'suspended'),
+      autoRenews: autoRenews({ status: r.status, nonRenewal: r.non_renewal }),
       endsAt: iso(r.non_renewal?.termEnd ?? r.expired_at),
     },
     services: r.services,
@@ -123,42 +75,13 @@ function contractView(c: ContractRecord, history?: ContractEvent[]) {
   };
 }
 
-const actorOf = (p: Principal): Actor =>
-  p.role === 'operator' ? { type: 'operator', id: p.actorId } : { type: 'merchant', id: p.merchantId };
-
 export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: { db: Db; temporal: Client }): void {
-  const { db, temporal } = deps;
+  const { db } = deps;
 
-  const visibleContract = async (res: Parameters<typeof canSee>[0], id: string) => {
-    const c = await findContract(db, id);
-    if (!c || !canSee(res, c.row.merchant_id)) throw notFound('contract');
-    return c;
-  };
-
-  /** Runs an action on the contract's workflow and answers with the contract as it now is. */
-  const act = async <T extends ContractAction>(
-    contractId: string,
-    action: T,
-    request: ContractRequest<T>,
-  ): Promise<ContractState> => {
-    try {
-      return await temporal.workflow
-        .getHandle(contractWorkflowId(contractId))
-        .executeUpdate(contractUpdate(action), { args: [request] });
-    } catch (err) {
-      throw (
-        refusalToApiError(err, CONTRACT_VIOLATION, {
-          code: 'contract_closed',
-          message: 'the contract has ended (rejected, terminated or expired); nothing more can change',
-        }) ?? err
-      );
-    }
-  };
-
-  const respondWithContract = async (id: string) => {
+  const contractWithHistory = async (id: string) => {
     const c = await findContract(db, id);
     if (!c) throw notFound('contract');
-    return { status: 200, body: contractView(c, await contractHistory(db, id)) };
+    return contractView(c, await contractHistory(db, id));
   };
 
   defineRoute(router, registry, {
@@ -177,73 +100,8 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
       422: { description: 'An application rule is broken' },
     },
     handler: async ({ req, res, body, principal }) => {
-      const merchantId = actingMerchant(req, res);
-      const merchant = await findMerchant(db, merchantId);
-      if (!merchant) throw notFound('merchant');
-      const documents = body.senderNumbers.map((s, i) =>
-        decodeBase64(s.proofDocument.contentBase64, `senderNumbers.${i}.proofDocument.contentBase64`),
-      );
-      const checked = checkApplication({
-        services: body.services,
-        kakaoSearchId: body.kakaoSearchId ?? merchant.kakaoSearchId,
-        senderNumbers: body.senderNumbers.map((s, i) => ({ number: s.number, document: documents[i] })),
-        receiverNumbers: body.receiverNumbers,
-        mids: body.mids,
-      });
-      if (!checked.ok) throw ruleViolations(checked.violations);
-      const open = await findOpenContractId(db, merchantId);
-      if (open)
-        throw conflict('contract_exists', `the merchant already has an open contract (${open})`, { contractId: open });
-      const taken = await liveMids(db, checked.value.mids);
-      if (taken.length)
-        throw conflict('mid_in_use', `MID ${taken.join(', ')} belongs to another contract`, { mids: taken });
-
-      const id = newId('ctr');
-      const docs = body.senderNumbers.map((s, i) => ({
-        id: newId('doc'),
-        fileName: s.proofDocument.fileName,
-        contentType: detectDocumentType(documents[i])!,
-        sha256: createHash('sha256').update(documents[i]).digest('hex'),
-        content: documents[i],
-      }));
-      const application: Application = {
-        id,
-        merchantId,
-        appliedAt: new Date().toISOString(),
-        services: body.services,
-        kakaoSearchId: checked.value.kakaoSearchId,
-        mids: checked.value.mids,
-        receiverNumbers: checked.value.receiverNumbers,
-        senderNumbers: checked.value.senderNumbers.map((number, i) => ({
-          id: newId('snd'),
-          number,
-          documentId: docs[i].id,
-        })),
-      };
-      // Documents first: if the commit below failed after the workflow started, the workflow's
-      // own projection still finds them.
-      await insertDocuments(db, merchantId, docs);
-      await db.transaction(async (trx) => {
-        await insertApplication(trx, application);
-        await recordAudit(trx, {
-          actor: actorOf(principal),
-          action: 'contract.applied',
-          subjectType: 'contract',
-          subjectId: id,
-          merchantId,
-        });
-        await temporal.workflow.start(ContractWorkflow, {
-          workflowId: contractWorkflowId(id),
-          taskQueue: TASK_QUEUES.contracts,
-          args: [{ application }],
-          typedSearchAttributes: [
-            { key: MerchantId, value: merchantId },
-            { key: ContractId, value: id },
-          ],
-        });
-      });
-      const created = await respondWithContract(id);
-      return { ...created, status: 201 };
+      const id = await applyForContract(deps, principal, actingMerchant(req, res), body);
+      return { status: 201, body: await contractWithHistory(id) };
     },
   });
 
@@ -256,21 +114,13 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     query: ContractListQuery,
     responses: { 200: { description: 'A page of contracts, newest first', schema: listOf(Contract, 'ContractList') } },
     handler: async ({ query, principal }) => {
-      const merchantId = principal.role === 'merchant' ? principal.merchantId : query.merchantId;
-      const after = query.cursor ? decodeCursor(query.cursor) : undefined;
       const page = await listContracts(db, {
-        merchantId,
-        status: query.status as ContractState['status'] | undefined,
-        after,
-        limit: query.limit,
+        ...merchantListPage(principal, query, decodeCursor),
+        status: query.status,
       });
-      const last = page.records.at(-1);
       return {
         status: 200,
-        body: {
-          data: page.records.map((c) => contractView(c)),
-          nextCursor: page.hasMore && last ? encodeCursor(last.row.id) : null,
-        },
+        body: listPage(page.records, page.hasMore, contractView, (last) => encodeCursor(last.row.id)),
       };
     },
   });
@@ -286,12 +136,12 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
       200: { description: 'The contract', schema: Contract },
       404: { description: 'No such contract, or not yours' },
     },
-    handler: async ({ params, res, principal }) => {
-      const c = await visibleContract(res, params.id);
+    handler: async ({ params, principal }) => {
+      const c = await visibleContract(db, principal, params.id);
       if (c.row.receiver_numbers.length) {
         // Art. 11: access to personal data (the merchant's receiving numbers) is logged.
         await recordAudit(db, {
-          actor: actorOf(principal),
+          actor: contractActor(principal),
           action: 'contract.read',
           subjectType: 'contract',
           subjectId: c.row.id,
@@ -302,14 +152,13 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     },
   });
 
-  const action = <B extends z.ZodType, T extends ContractAction>(spec: {
+  const action = <B extends z.ZodType>(spec: {
     path: string;
-    action: T;
     summary: string;
     description?: string;
     operatorOnly: boolean;
     body: B;
-    command: (body: z.output<B>) => Extract<ContractRequest['command'], { type: T }>;
+    command: (body: z.output<B>) => ContractActionInput;
   }) =>
     defineRoute(router, registry, {
       method: 'post',
@@ -326,29 +175,21 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
         409: { description: 'The contract’s state does not allow this (nothing changed)' },
         422: { description: 'A rule refused it (nothing changed)' },
       },
-      handler: async ({ params, res, body, principal }) => {
-        await visibleContract(res, params.id);
-        await act(params.id, spec.action, { actor: actorOf(principal), command: spec.command(body) });
-        return respondWithContract(params.id);
+      handler: async ({ params, body, principal }) => {
+        await actOnContract(deps, principal, params.id, spec.command(body));
+        return { status: 200, body: await contractWithHistory(params.id) };
       },
     });
 
   action({
     path: 'approve',
-    action: 'approve',
     operatorOnly: true,
     summary: 'Approve the application with its fee schedule: the contract becomes active for a one-year term',
     body: ApproveBody,
-    command: (body) => {
-      const fees = parseFees(body.fees);
-      if (!fees.ok)
-        throw badRequest(fees.violations[0].code, fees.violations[0].message, { violations: fees.violations });
-      return { type: 'approve', fees: fees.fees };
-    },
+    command: (b) => ({ type: 'approve', fees: b.fees }),
   });
   action({
     path: 'reject',
-    action: 'reject',
     operatorOnly: true,
     summary: 'Reject the application (Art. 3.4 reason, shown to the merchant)',
     body: ReviewBody,
@@ -356,7 +197,6 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
   });
   action({
     path: 'hold',
-    action: 'hold',
     operatorOnly: true,
     summary: 'Hold the application (Art. 3.4 reason, shown to the merchant)',
     body: ReviewBody,
@@ -364,7 +204,6 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
   });
   action({
     path: 'suspend',
-    action: 'suspend',
     operatorOnly: true,
     summary: 'Suspend the service (Art. 5.2, 13.3)',
     description:
@@ -374,7 +213,6 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
   });
   action({
     path: 'resume',
-    action: 'resume',
     operatorOnly: true,
     summary: 'Resume a suspended contract (or withdraw a noticed suspension)',
     body: EmptyBody,
@@ -382,20 +220,14 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
   });
   action({
     path: 'terminate',
-    action: 'terminate',
     operatorOnly: false,
     summary:
       'Terminate: immediately for an Art. 13.2 cause, or one month after notice for business reasons (Art. 13.5, company only)',
     body: TerminateBody,
-    command: (b) => ({
-      type: 'terminate',
-      cause: b.cause as Extract<ContractRequest['command'], { type: 'terminate' }>['cause'],
-      note: b.note,
-    }),
+    command: (b) => ({ type: 'terminate', cause: b.cause, note: b.note }),
   });
   action({
     path: 'objection',
-    action: 'object',
     operatorOnly: false,
     summary: 'Object to a suspension: stops the termination clock and puts the case to an operator (Art. 13.4)',
     body: ObjectionBody,
@@ -403,126 +235,11 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
   });
   action({
     path: 'non-renewal',
-    action: 'request_non_renewal',
     operatorOnly: false,
     summary: 'Give notice of non-renewal (Art. 12)',
     description:
       'Given at least 30 days before the term ends, the contract expires at the end of this term; later notice applies to the following term. `renewal.endsAt` says which.',
     body: EmptyBody,
     command: () => ({ type: 'request_non_renewal' }),
-  });
-
-  defineRoute(router, registry, {
-    method: 'post',
-    path: '/v1/contracts/:id/sender-numbers',
-    tag: 'Sender numbers',
-    summary: 'Register a new sender number with its proof document (pending until an operator verifies it)',
-    access: 'authenticated',
-    params: IdParams,
-    body: SenderNumberInput,
-    bodyLimit: '2mb',
-    responses: {
-      201: { description: 'Registered, pending verification', schema: SenderNumber },
-      404: { description: 'No such contract, or not yours' },
-      409: { description: 'Already registered, or the contract has ended' },
-      422: { description: 'Invalid number or document, or the limit of 10 is reached' },
-    },
-    handler: async ({ params, res, body, principal }) => {
-      const c = await visibleContract(res, params.id);
-      const parsed = parseSenderNumber(body.number);
-      const bytes = decodeBase64(body.proofDocument.contentBase64, 'proofDocument.contentBase64');
-      const violations = [
-        ...(parsed
-          ? []
-          : [
-              {
-                code: 'invalid_sender_number',
-                message: `"${body.number}" is not a valid Korean phone number`,
-                field: 'number',
-              },
-            ]),
-        ...checkProofDocument(bytes, 'proofDocument'),
-      ];
-      if (violations.length) throw ruleViolations(violations);
-      const documentId = newId('doc');
-      await insertDocuments(db, c.row.merchant_id, [
-        {
-          id: documentId,
-          fileName: body.proofDocument.fileName,
-          contentType: detectDocumentType(bytes)!,
-          sha256: createHash('sha256').update(bytes).digest('hex'),
-          content: bytes,
-        },
-      ]);
-      const id = newId('snd');
-      await act(c.row.id, 'add_sender_number', {
-        actor: actorOf(principal),
-        command: { type: 'add_sender_number', id, number: parsed!.digits, documentId },
-      });
-      const [created] = await loadSenderNumbers(db, { id });
-      return { status: 201, body: senderNumberView(created) };
-    },
-  });
-
-  const senderNumberAction = (verb: 'verify' | 'reject') =>
-    defineRoute(router, registry, {
-      method: 'post',
-      path: `/v1/sender-numbers/:id/${verb}`,
-      tag: 'Sender numbers',
-      summary:
-        verb === 'verify'
-          ? 'Verify a sender number after checking its proof document (Art. 4.4)'
-          : 'Reject a sender number',
-      access: 'operator',
-      params: IdParams,
-      body: verb === 'verify' ? EmptyBody : RejectSenderNumberBody,
-      responses: {
-        200: { description: 'The sender number', schema: SenderNumber },
-        404: { description: 'No such sender number' },
-        409: { description: 'Already verified or rejected' },
-      },
-      handler: async ({ params, body, principal }) => {
-        const [s] = await loadSenderNumbers(db, { id: params.id });
-        if (!s) throw notFound('sender number');
-        const actor = actorOf(principal);
-        if (verb === 'verify')
-          await act(s.contractId, 'verify_sender_number', {
-            actor,
-            command: { type: 'verify_sender_number', id: s.id },
-          });
-        else
-          await act(s.contractId, 'reject_sender_number', {
-            actor,
-            command: { type: 'reject_sender_number', id: s.id, reason: (body as { reason: string }).reason },
-          });
-        const [updated] = await loadSenderNumbers(db, { id: params.id });
-        return { status: 200, body: senderNumberView(updated) };
-      },
-    });
-  senderNumberAction('verify');
-  senderNumberAction('reject');
-
-  defineRoute(router, registry, {
-    method: 'get',
-    path: '/v1/sender-numbers/:id/proof-document',
-    tag: 'Sender numbers',
-    summary: 'Download the proof document of a sender number (operators, and the merchant that owns it)',
-    access: 'authenticated',
-    params: IdParams,
-    responses: {
-      200: { description: 'The file as uploaded' },
-      404: { description: 'No such sender number, or not yours' },
-    },
-    handler: async ({ params, res }) => {
-      const [s] = await loadSenderNumbers(db, { id: params.id });
-      if (!s || !canSee(res, s.merchantId)) throw notFound('sender number');
-      const doc = await db('proof_documents')
-        .where({ id: s.document.id })
-        .first('content', 'content_type', 'file_name');
-      res.setHeader('Content-Type', doc.content_type);
-      res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.file_name)}`);
-      res.status(200).end(doc.content);
-      return { status: 200, raw: true };
-    },
   });
 }

@@ -3,6 +3,7 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Client } from '@temporalio/client';
 import type { Router } from 'express';
 import type { Db } from '../../platform/db';
+import { pingDatabase } from '../../store/health';
 import { z } from '../openapi';
 import { defineRoute } from '../route';
 
@@ -41,7 +42,7 @@ export function healthRoutes(router: Router, registry: OpenAPIRegistry, db: Db, 
     },
     handler: async () => {
       const [database, temporalCheck] = await Promise.all([
-        probe(() => db.raw('select 1')),
+        probe(() => pingDatabase(db)),
         probe(() => temporal.workflowService.getSystemInfo({})),
       ]);
       const ok = database === 'ok' && temporalCheck === 'ok';

@@ -1,23 +1,15 @@
 /** Merchants (SPEC §7): created by operators; a merchant may read itself. */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
-import { checkBrn } from '../../domain/brn';
-import {
-  createMerchant,
-  findMerchant,
-  findMerchantByBrn,
-  listMerchants,
-  type Merchant as MerchantRecord,
-} from '../../store/merchants';
-import { recordAudit } from '../../store/audit';
+import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
+import { findMerchant, listMerchants, type Merchant as MerchantRecord } from '../../store/merchants';
 import { canSee } from '../auth';
-import { badRequest, conflict, notFound } from '../errors';
+import { notFound } from '../errors';
+import { registerMerchant } from '../operations/register-merchant';
 import { defineRoute } from '../route';
 import { IdParams, ListQuery, listOf } from '../schemas/common';
-import type { Config } from '../../platform/config';
-import { decodeCursor, encodeCursor } from '../cursor';
-import { createInvitation } from '../operations/accounts';
+import { decodeCursor, encodeCursor, listPage } from '../cursor';
 import { issuedInvitationView } from './accounts';
 import { CreatedMerchant, CreateMerchantBody, Merchant } from '../schemas/merchants';
 import { iso } from '../time';
@@ -38,46 +30,7 @@ export function merchantRoutes(router: Router, registry: OpenAPIRegistry, deps: 
       409: { description: 'A merchant with this business registration number exists' },
     },
     handler: async ({ body, principal }) => {
-      const brn = checkBrn(body.businessRegistrationNumber);
-      if (!brn.ok) {
-        throw badRequest(
-          'invalid_business_registration_number',
-          brn.reason === 'format'
-            ? 'a business registration number has 10 digits'
-            : 'the business registration number fails its check digit',
-          { field: 'businessRegistrationNumber' },
-        );
-      }
-      const { ownerEmail, ...fields } = body;
-      const created = await db.transaction(async (trx) => {
-        const result = await createMerchant(trx, { ...fields, brn: brn.brn });
-        if (result) {
-          await recordAudit(trx, {
-            actor: { type: principal.role, id: principal.actorId },
-            action: 'merchant.created',
-            subjectType: 'merchant',
-            subjectId: result.merchant.id,
-            merchantId: result.merchant.id,
-            details: { apiKeyId: result.apiKeyId },
-          });
-        }
-        const invitation =
-          result && ownerEmail
-            ? await createInvitation(
-                trx,
-                principal,
-                { email: ownerEmail, role: 'owner', merchantId: result.merchant.id },
-                config.console,
-              )
-            : null;
-        return result && { ...result, invitation };
-      });
-      if (!created) {
-        const existing = await findMerchantByBrn(db, brn.brn);
-        throw conflict('merchant_exists', 'a merchant with this business registration number already exists', {
-          merchantId: existing?.id,
-        });
-      }
+      const created = await registerMerchant(db, principal, body, config.console);
       return {
         status: 201,
         body: {
@@ -104,13 +57,9 @@ export function merchantRoutes(router: Router, registry: OpenAPIRegistry, deps: 
         before: query.cursor ? decodeCursor(query.cursor) : undefined,
         limit: query.limit,
       });
-      const last = page.merchants.at(-1);
       return {
         status: 200,
-        body: {
-          data: page.merchants.map(merchantView),
-          nextCursor: page.hasMore && last ? encodeCursor(last.id) : null,
-        },
+        body: listPage(page.merchants, page.hasMore, merchantView, (last) => encodeCursor(last.id)),
       };
     },
   });

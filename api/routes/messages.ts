@@ -1,35 +1,31 @@
-/** Messages, AlimTalk templates and opt-outs (SPEC §4, §7). */
+/** Messages, AlimTalk templates and opt-outs (SPEC §4, §7); every write is an operation in api/operations/. */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Client } from '@temporalio/client';
 import type { Router } from 'express';
-import { parseTemplate } from '../../domain/message';
-import { parseRecipient } from '../../domain/phone';
+import { phoneForSearch } from '../../domain/phone';
 import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
+import { recordAudit } from '../../store/audit';
 import { messageView } from '../../store/message-view';
 import {
-  addOptOut,
   attemptsOf,
   findMessage,
   findTemplate,
-  insertTemplate,
   listMessages,
   messageStats,
   listOptOuts,
   listTemplates,
-  removeOptOut,
   type TemplateRow,
 } from '../../store/messages';
-import { recordAudit } from '../../store/audit';
-import { TemplateReviewWorkflow } from '../../workflows/template-review';
-import { TASK_QUEUES } from '../../workflows/task-queues';
-import { MerchantId } from '../../workflows/search-attributes';
-import { actingMerchant, canSee } from '../auth';
-import { decodeCursor, encodeCursor } from '../cursor';
-import { ApiError, badRequest, conflict, notFound, parseInput, ruleViolations } from '../errors';
-import { AcceptanceContext, acceptMessage, itemError, type MessageInput } from '../message-acceptance';
+import { actingMerchant, auditActor, canSee, listedMerchant } from '../auth';
+import { decodeCursor, decodeCursorPair, encodeCursor, encodeCursorPair, listPage } from '../cursor';
+import { ApiError, notFound, parseInput } from '../errors';
 import type { Metrics } from '../metrics';
 import { z } from '../openapi';
+import { AcceptanceContext, acceptMessage, itemError, type MessageInput } from '../operations/accept-message';
+import { addToOptOutList } from '../operations/add-to-opt-out-list';
+import { registerTemplate } from '../operations/register-template';
+import { removeFromOptOutList } from '../operations/remove-from-opt-out-list';
 import { defineRoute } from '../route';
 import { IdParams, ListQuery, listOf } from '../schemas/common';
 import {
@@ -64,6 +60,8 @@ function templateView(t: TemplateRow) {
     reviewedAt: iso(t.reviewed_at),
   };
 }
+
+const optOutView = (o: { number: string; created_at: Date }) => ({ number: o.number, createdAt: iso(o.created_at) });
 
 /** Runs `fn` over items with at most `limit` at a time, keeping the order of results. */
 async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
@@ -176,33 +174,29 @@ export function messageRoutes(
     query: MessageListQuery,
     responses: { 200: { description: 'A page of messages', schema: listOf(Message, 'MessageList') } },
     handler: async ({ req, query, principal }) => {
-      const merchantId = principal.role === 'merchant' ? principal.merchantId : req.header('bizmsg-merchant-id');
-      const after = query.cursor ? decodeCursor(query.cursor).split('|') : undefined;
-      if (after && after.length !== 2)
-        throw badRequest('invalid_cursor', 'cursor is not a nextCursor this API returned');
       const page = await listMessages(db, {
-        merchantId,
+        merchantId: listedMerchant(req, principal),
         status: query.status,
         type: query.type,
         since: query.since ? new Date(query.since) : undefined,
         until: query.until ? new Date(query.until) : undefined,
-        recipient:
-          query.to === undefined ? undefined : (parseRecipient(query.to)?.digits ?? query.to.replace(/\D/g, '')),
+        recipient: query.to === undefined ? undefined : phoneForSearch(query.to),
         reference: query.reference,
-        after: after as [string, string] | undefined,
+        after: query.cursor ? decodeCursorPair(query.cursor) : undefined,
         limit: query.limit,
       });
       const attempts = await attemptsOf(
         db,
         page.rows.map((r) => r.id),
       );
-      const last = page.rows.at(-1);
       return {
         status: 200,
-        body: {
-          data: page.rows.map((m) => messageView(m, attempts.get(m.id) ?? [])),
-          nextCursor: page.hasMore && last ? encodeCursor(`${last.created_at.toISOString()}|${last.id}`) : null,
-        },
+        body: listPage(
+          page.rows,
+          page.hasMore,
+          (m) => messageView(m, attempts.get(m.id) ?? []),
+          (last) => encodeCursorPair(last.created_at.toISOString(), last.id),
+        ),
       };
     },
   });
@@ -216,8 +210,13 @@ export function messageRoutes(
     query: MessageStatsQuery,
     responses: { 200: { description: 'The counts', schema: MessageStats } },
     handler: async ({ req, query, principal }) => {
-      const merchantId = principal.role === 'merchant' ? principal.merchantId : req.header('bizmsg-merchant-id');
-      return { status: 200, body: await messageStats(db, merchantId, new Date(query.since), new Date(query.until)) };
+      const stats = await messageStats(
+        db,
+        listedMerchant(req, principal),
+        new Date(query.since),
+        new Date(query.until),
+      );
+      return { status: 200, body: stats };
     },
   });
 
@@ -233,26 +232,10 @@ export function messageRoutes(
       409: { description: 'A template with this code exists' },
       422: { description: 'The template breaks a rule' },
     },
-    handler: async ({ req, res, body }) => {
-      const merchantId = actingMerchant(req, res);
-      const parsed = parseTemplate(body.code, body.text);
-      if (!parsed.ok) throw ruleViolations(parsed.violations);
-      const row = await insertTemplate(db, {
-        merchantId,
-        code: body.code,
-        text: body.text,
-        buttons: body.buttons,
-        variables: parsed.variables,
-      });
-      if (!row) throw conflict('template_exists', `template ${body.code} already exists`);
-      await temporal.workflow.start(TemplateReviewWorkflow, {
-        workflowId: `template-${merchantId}-${body.code}`,
-        taskQueue: TASK_QUEUES.messages,
-        args: [{ merchantId, code: body.code }],
-        typedSearchAttributes: [{ key: MerchantId, value: merchantId }],
-      });
-      return { status: 201, body: templateView(row) };
-    },
+    handler: async ({ req, res, body }) => ({
+      status: 201,
+      body: templateView(await registerTemplate(deps, actingMerchant(req, res), body)),
+    }),
   });
 
   defineRoute(router, registry, {
@@ -283,15 +266,6 @@ export function messageRoutes(
     },
   });
 
-  const optOutNumber = (input: string) => {
-    const phone = parseRecipient(input);
-    if (!phone)
-      throw ruleViolations([
-        { code: 'invalid_recipient', message: `"${input}" is not a Korean mobile number`, field: 'number' },
-      ]);
-    return phone.digits;
-  };
-
   defineRoute(router, registry, {
     method: 'post',
     path: '/v1/opt-outs',
@@ -304,18 +278,12 @@ export function messageRoutes(
       200: { description: 'Already on the list', schema: OptOut },
     },
     handler: async ({ req, res, body, principal }) => {
-      const merchantId = actingMerchant(req, res);
-      const number = optOutNumber(body.number);
-      const added = await addOptOut(db, merchantId, number);
-      if (added)
-        await recordAudit(db, {
-          actor: { type: principal.role, id: principal.actorId },
-          action: 'opt_out.added',
-          subjectType: 'opt_out',
-          merchantId,
-        });
-      const row = await db('opt_outs').where({ merchant_id: merchantId, number }).first('number', 'created_at');
-      return { status: added ? 201 : 200, body: { number: row.number, createdAt: iso(row.created_at) } };
+      const { added, optOut } = await addToOptOutList(
+        db,
+        { principal, merchantId: actingMerchant(req, res) },
+        body.number,
+      );
+      return { status: added ? 201 : 200, body: optOutView(optOut) };
     },
   });
 
@@ -328,14 +296,7 @@ export function messageRoutes(
     params: z.object({ number: z.string().min(1).max(20) }),
     responses: { 204: { description: 'Removed' }, 404: { description: 'Not on the list' } },
     handler: async ({ req, res, params, principal }) => {
-      const merchantId = actingMerchant(req, res);
-      if (!(await removeOptOut(db, merchantId, optOutNumber(params.number)))) throw notFound('opt-out');
-      await recordAudit(db, {
-        actor: { type: principal.role, id: principal.actorId },
-        action: 'opt_out.removed',
-        subjectType: 'opt_out',
-        merchantId,
-      });
+      await removeFromOptOutList(db, { principal, merchantId: actingMerchant(req, res) }, params.number);
       return { status: 204 };
     },
   });
@@ -358,19 +319,15 @@ export function messageRoutes(
       );
       // Art. 11: reading a list of phone numbers is access to personal data.
       await recordAudit(db, {
-        actor: { type: principal.role, id: principal.actorId },
+        actor: auditActor(principal),
         action: 'opt_out.listed',
         subjectType: 'opt_out',
         merchantId,
         details: { count: page.rows.length },
       });
-      const last = page.rows.at(-1);
       return {
         status: 200,
-        body: {
-          data: page.rows.map((r) => ({ number: r.number, createdAt: iso(r.created_at) })),
-          nextCursor: page.hasMore && last ? encodeCursor(last.number) : null,
-        },
+        body: listPage(page.rows, page.hasMore, optOutView, (last) => encodeCursor(last.number)),
       };
     },
   });

@@ -1,38 +1,72 @@
 /**
  * Carrier result reports (SPEC §7–8): `POST /v1/provider-reports/:provider`, signed with the shared
- * secret instead of an API key. Each report is stored, then signalled to its message's workflow.
+ * secret instead of an API key, and NHN Cloud's webhook (KAKAO_PROVIDER=nhn; docs/providers.md) at
+ * `POST /v1/provider-reports/nhn`, the URL to enter in NHN's console. Each report is stored, then
+ * signalled to its message's workflow.
  */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import type { Client } from '@temporalio/client';
-import { WorkflowNotFoundError } from '@temporalio/common';
 import type { Request, Router } from 'express';
-import { messageIdOfKey } from '../../activities/messages';
-import type { Config } from '../../platform/config';
-import type { Db } from '../../platform/db';
-import type { Logger } from '../../platform/logger';
-import { SIGNATURE_HEADER, verify } from '../../platform/signature';
-import { providerReportSignal } from '../../workflows/message';
-import { ApiError } from '../errors';
-import { messageWorkflowId } from '../message-acceptance';
+import { PROVIDER_RESULTS, PROVIDERS } from '../../domain/delivery';
+import { SIGNATURE_HEADER } from '../../platform/signature';
 import { z } from '../openapi';
+import { takeNhnWebhook, takeProviderReport, type ProviderReportDeps } from '../operations/take-provider-report';
 import { defineRoute } from '../route';
 
 const ReportBody = z
   .object({
     providerMessageId: z.string().min(1).max(100),
     idempotencyKey: z.string().min(1).max(255),
-    status: z.enum(['delivered', 'failed']),
+    status: z.enum(PROVIDER_RESULTS),
     resultCode: z.string().max(20).nullable(),
     reportedAt: z.iso.datetime({ offset: true }).nullable(),
   })
   .openapi('ProviderReport');
 
-export function providerReportRoutes(
-  router: Router,
-  registry: OpenAPIRegistry,
-  deps: { db: Db; temporal: Client; config: Config; logger: Logger },
-): void {
-  const { db, temporal, config, logger } = deps;
+/** NHN sends the signature entered in its webhook settings back in this header (webhook guide, "웹훅 발송"). */
+const NHN_SIGNATURE_HEADER = 'x-toast-webhook-signature';
+
+const text = (max: number) => z.string().max(max);
+
+// Webhook guide, "메시지 발송 결과 코드 업데이트": kakaoMessageType, requestId, recipientSeq, requestDate,
+// createDate, receiveDate, recipientNo, resultCode, senderGroupingKey, recipientGroupingKey,
+// isAddedChannel, _links.self.href, hookId. recipientSeq is an Integer, shown quoted in the example.
+const NhnHook = z.looseObject({
+  hookId: text(200).optional(),
+  kakaoMessageType: text(50).optional(),
+  requestId: text(100).optional(),
+  recipientSeq: z.union([z.number().int(), text(10)]).optional(),
+  resultCode: text(20).nullable().optional(),
+  receiveDate: text(40).nullable().optional(),
+  recipientGroupingKey: text(100).nullable().optional(),
+});
+
+// Webhook guide, "웹훅 발송": {hooksId, webhookConfigId, productName, appKey, event, hooks[]}.
+const NhnWebhook = z
+  .object({
+    hooksId: text(200).optional(),
+    webhookConfigId: text(200).optional(),
+    productName: text(100).optional(),
+    appKey: text(100).optional(),
+    event: text(100),
+    hooks: z.array(NhnHook).max(1000),
+  })
+  .openapi('NhnWebhook');
+
+export function providerReportRoutes(router: Router, registry: OpenAPIRegistry, deps: ProviderReportDeps): void {
+  // NHN's fixed path first: the generic route below takes /v1/provider-reports/:provider.
+  defineRoute(router, registry, {
+    method: 'post',
+    path: '/v1/provider-reports/nhn',
+    tag: 'Carriers',
+    summary: 'NHN Cloud reports Kakao delivery results (X-Toast-Webhook-Signature: the signature set in NHN’s console)',
+    access: 'public',
+    body: NhnWebhook,
+    responses: { 200: { description: 'Recorded' }, 401: { description: 'Missing or wrong signature' } },
+    handler: async ({ req, body }) => ({
+      status: 200,
+      body: await takeNhnWebhook(deps, req.header(NHN_SIGNATURE_HEADER), body),
+    }),
+  });
   defineRoute(router, registry, {
     method: 'post',
     path: '/v1/provider-reports/:provider',
@@ -40,41 +74,16 @@ export function providerReportRoutes(
     summary:
       'A carrier reports a delivery result (signed: bizmsg-signature: t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>">)',
     access: 'public',
-    params: z.object({ provider: z.enum(['kakao', 'sms']) }),
+    params: z.object({ provider: z.enum(PROVIDERS) }),
     body: ReportBody,
     responses: { 200: { description: 'Recorded' }, 401: { description: 'Missing or invalid signature' } },
     handler: async ({ req, params, body }) => {
-      const check = verify(
-        config.providers.reportSecret,
-        (req as Request & { rawBody?: string }).rawBody ?? '',
-        req.header(SIGNATURE_HEADER),
+      const rawBody = (req as Request & { rawBody?: string }).rawBody ?? '';
+      await takeProviderReport(
+        deps,
+        { rawBody, signature: req.header(SIGNATURE_HEADER) },
+        { provider: params.provider, ...body },
       );
-      if (!check.ok) throw new ApiError(401, 'invalid_signature', `the report signature is ${check.reason}`);
-      const messageId = messageIdOfKey(body.idempotencyKey);
-      const inserted = await db('provider_reports')
-        .insert({
-          provider: params.provider,
-          provider_message_id: body.providerMessageId,
-          idempotency_key: body.idempotencyKey,
-          status: body.status,
-          result_code: body.resultCode,
-          reported_at: body.reportedAt,
-          message_id: messageId,
-        })
-        .onConflict(['provider', 'provider_message_id', 'status'])
-        .ignore()
-        .returning('id');
-      try {
-        await temporal.workflow
-          .getHandle(messageWorkflowId(messageId))
-          .signal(providerReportSignal, { provider: params.provider, ...body });
-        if (inserted.length)
-          await db('provider_reports').where({ id: inserted[0].id }).update({ delivered_to_workflow: true });
-      } catch (err) {
-        // The message's workflow has finished (its result window is over): the report stays on record.
-        if (!(err instanceof WorkflowNotFoundError)) throw err;
-        logger.info({ messageId, provider: params.provider }, 'report for a message whose workflow has ended');
-      }
       return { status: 200, body: { received: true } };
     },
   });

@@ -1,9 +1,9 @@
-import { PASSWORD_MAX_LENGTH, STAFF_ROLES } from '../../domain/accounts';
+import { ACCOUNT_ROLES, PASSWORD_MAX_LENGTH } from '../../domain/accounts';
 import { z } from '../openapi';
 import { Timestamp } from './common';
 
 const Email = z.email().max(254).openapi({ example: 'owner@example.co.kr' });
-const Role = z.enum(['operator', ...STAFF_ROLES]).openapi({
+const Role = z.enum(ACCOUNT_ROLES).openapi({
   description: 'operator, or merchant staff: owner (everything), developer (sends and integrates), viewer (reads only)',
 });
 

@@ -1,11 +1,15 @@
+/** Contracts and sender numbers (SPEC §3, §7): every enum is the domain's own list. */
+import { ACTOR_TYPES } from '../../domain/actor';
 import {
   CONTRACT_STATUSES,
   REQUESTABLE_TERMINATION_CAUSES,
   REVIEW_REASONS,
+  SENDER_NUMBER_STATUSES,
   SUSPENSION_REASONS,
 } from '../../domain/contract';
+import { USAGE_TYPES, type UsageType } from '../../domain/money';
 import { z } from '../openapi';
-import { ListQuery, Timestamp } from './common';
+import { MerchantListQuery, Timestamp } from './common';
 
 const flag = z.boolean().default(false);
 
@@ -74,14 +78,7 @@ const UnitPrice = z
 export const ApproveBody = z
   .object({
     fees: z
-      .object({
-        paymentNotice: UnitPrice,
-        sms: UnitPrice,
-        lms: UnitPrice,
-        alimtalk: UnitPrice,
-        friendtalkText: UnitPrice,
-        friendtalkImage: UnitPrice,
-      })
+      .object(Object.fromEntries(USAGE_TYPES.map((type) => [type, UnitPrice])) as Record<UsageType, typeof UnitPrice>)
       .strict()
       .openapi('Fees'),
   })
@@ -104,7 +101,7 @@ export const SuspendBody = z
   .strict();
 export const TerminateBody = z
   .object({
-    cause: z.enum(REQUESTABLE_TERMINATION_CAUSES as [string, ...string[]]),
+    cause: z.enum(REQUESTABLE_TERMINATION_CAUSES),
     note: z.string().max(1000).optional(),
   })
   .strict();
@@ -112,19 +109,16 @@ export const ObjectionBody = z.object({ text: z.string().trim().min(1).max(4000)
 export const EmptyBody = z.object({}).strict().default({});
 export const RejectSenderNumberBody = z.object({ reason: z.string().trim().min(1).max(500) }).strict();
 
-export const ContractListQuery = ListQuery.extend({
-  status: z.enum(CONTRACT_STATUSES as [string, ...string[]]).optional(),
-  merchantId: z.string().max(64).optional().openapi({ description: 'operators only' }),
-});
+export const ContractListQuery = MerchantListQuery.extend({ status: z.enum(CONTRACT_STATUSES).optional() });
 
-const Actor = z.object({ type: z.enum(['operator', 'merchant', 'system']), id: z.string().optional() });
+const Actor = z.object({ type: z.enum(ACTOR_TYPES), id: z.string().optional() });
 
 export const SenderNumber = z
   .object({
     id: z.string(),
     contractId: z.string(),
     number: z.string(),
-    status: z.enum(['pending', 'verified', 'rejected']),
+    status: z.enum(SENDER_NUMBER_STATUSES),
     rejectionReason: z.string().nullable(),
     addedAt: Timestamp,
     decidedAt: Timestamp.nullable(),
@@ -142,7 +136,7 @@ export const Contract = z
   .object({
     id: z.string(),
     merchantId: z.string(),
-    status: z.enum(CONTRACT_STATUSES as [string, ...string[]]),
+    status: z.enum(CONTRACT_STATUSES),
     appliedAt: Timestamp,
     termStart: Timestamp.nullable(),
     termEnd: Timestamp.nullable(),

@@ -1,6 +1,6 @@
 import { z } from '../openapi';
 import { IssuedInvitation } from './accounts';
-import { Timestamp } from './common';
+import { httpUrl, Timestamp } from './common';
 
 export const CreateMerchantBody = z
   .object({
@@ -23,9 +23,7 @@ export const CreateMerchantBody = z
       .max(30)
       .optional()
       .openapi({ description: '카카오톡 검색용아이디 (needed to apply for AlimTalk/FriendTalk)' }),
-    webhookUrl: z
-      .url({ protocol: /^https?$/ })
-      .max(500)
+    webhookUrl: httpUrl(500)
       .optional()
       .openapi({ description: 'where message results are POSTed, signed with the webhook secret' }),
     ownerEmail: z.email().max(254).optional().openapi({

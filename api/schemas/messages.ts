@@ -1,6 +1,9 @@
-import { MESSAGE_TYPES } from '../../domain/message';
+import { FAILURE_REASONS, MESSAGE_STATUSES, TIMELINE_STATUSES } from '../../domain/delivery';
+import { DEFAULT_SMS_BYTE_LIMIT, FALLBACK_CHANNELS, MESSAGE_TYPES } from '../../domain/message';
+import { SEND_KINDS } from '../../domain/sending-gate';
+import { TEMPLATE_BUTTON_TYPES, TEMPLATE_STATUSES } from '../../domain/template';
 import { z } from '../openapi';
-import { ListQuery, Timestamp } from './common';
+import { httpUrl, ListQuery, Timestamp } from './common';
 
 export const MessageBody = z
   .object({
@@ -19,9 +22,7 @@ export const MessageBody = z
       .record(z.string().max(100), z.union([z.string().max(1000), z.number()]).transform(String))
       .optional()
       .openapi({ description: 'AlimTalk: values of the template’s #{variables}' }),
-    imageUrl: z
-      .url({ protocol: /^https?$/ })
-      .max(2000)
+    imageUrl: httpUrl(2000)
       .optional()
       .openapi({ description: 'FriendTalk image: JPEG/PNG, ≤ 500 KB, width ≥ 500 px, ratio between 2:1 and 3:4' }),
     fallback: z
@@ -33,8 +34,7 @@ export const MessageBody = z
       .strict()
       .optional()
       .openapi({
-        description:
-          'AlimTalk/FriendTalk: re-send as SMS (if it fits 80 bytes) or LMS when Kakao fails or stays silent',
+        description: `AlimTalk/FriendTalk: re-send as SMS (if it fits ${DEFAULT_SMS_BYTE_LIMIT} bytes) or LMS when Kakao fails or stays silent`,
       }),
     reference: z.string().max(100).optional().openapi({ description: 'your own reference, echoed back' }),
     holdDuringQuietHours: z.boolean().optional().openapi({
@@ -82,7 +82,9 @@ export const BatchResult = z
 
 export const Attempt = z.object({
   channel: z.enum(MESSAGE_TYPES),
-  status: z.enum(['sent', 'delivered', 'failed', 'no_result', 'rejected', 'late_delivered', 'late_failed']),
+  status: z
+    .enum(TIMELINE_STATUSES)
+    .openapi({ description: 'carrier_handed_over: an SMS/LMS carrier failed and the next one took the attempt' }),
   providerMessageId: z.string().nullable(),
   resultCode: z.string().nullable(),
   note: z.string().nullable(),
@@ -92,18 +94,17 @@ export const Attempt = z.object({
 export const Message = z
   .object({
     id: z.string(),
-    type: z.enum([...MESSAGE_TYPES, 'payment_notice']),
+    type: z.enum(SEND_KINDS),
     to: z.string().openapi({ description: 'masked', example: '010-****-5678' }),
     from: z.string().nullable(),
-    status: z.enum(['accepted', 'sending', 'delivered', 'failed']),
+    status: z.enum(MESSAGE_STATUSES),
     deliveredVia: z.enum(MESSAGE_TYPES).nullable(),
-    failureReason: z.string().nullable().openapi({
-      description:
-        'result_timeout, kakao_failed, kakao_timeout, carrier_rejected, provider_rejected, or a sending-gate code',
+    failureReason: z.enum(FAILURE_REASONS).nullable().openapi({
+      description: 'why a failed message failed: its delivery outcome, or the sending gate’s refusal at send time',
     }),
     reference: z.string().nullable(),
     paymentNoticeId: z.string().nullable(),
-    fallback: z.object({ channel: z.enum(['sms', 'lms']) }).nullable(),
+    fallback: z.object({ channel: z.enum(FALLBACK_CHANNELS) }).nullable(),
     attempts: z.array(Attempt),
     notBefore: Timestamp.nullable(),
     createdAt: Timestamp,
@@ -112,8 +113,8 @@ export const Message = z
   .openapi('Message');
 
 export const MessageListQuery = ListQuery.extend({
-  status: z.enum(['accepted', 'sending', 'delivered', 'failed']).optional(),
-  type: z.enum([...MESSAGE_TYPES, 'payment_notice']).optional(),
+  status: z.enum(MESSAGE_STATUSES).optional(),
+  type: z.enum(SEND_KINDS).optional(),
   since: z.iso.datetime({ offset: true }).optional(),
   until: z.iso.datetime({ offset: true }).optional(),
   to: z.string().max(20).optional().openapi({ description: 'the recipient’s number, with or without hyphens' }),
@@ -129,7 +130,7 @@ export const MessageStats = z
   .object({
     byType: z.array(
       z.object({
-        type: z.string(),
+        type: z.enum(SEND_KINDS),
         total: z.number().int(),
         delivered: z.number().int(),
         failed: z.number().int(),
@@ -154,7 +155,7 @@ export const TemplateBody = z
       .array(
         z
           .object({
-            type: z.enum(['WL', 'AL', 'BK', 'MD', 'DS']),
+            type: z.enum(TEMPLATE_BUTTON_TYPES),
             name: z.string().min(1).max(14),
             url: z.url().optional(),
           })
@@ -176,7 +177,7 @@ export const Template = z
     text: z.string(),
     variables: z.array(z.string()),
     buttons: z.array(z.unknown()),
-    status: z.enum(['requested', 'approved', 'rejected']),
+    status: z.enum(TEMPLATE_STATUSES),
     rejectionReason: z.string().nullable(),
     createdAt: Timestamp,
     reviewedAt: Timestamp.nullable(),

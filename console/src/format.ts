@@ -1,10 +1,15 @@
 /** Korean formats for people: dates in KST, won amounts (`1,234원`), phone numbers, status names. */
+import { formatBrn as formatBrnDigits } from '../../domain/brn';
+import { kstStartOf } from '../../domain/calendar-kst';
+import { formatPhone as formatDigits } from '../../domain/phone';
 
 const dateTime = new Intl.DateTimeFormat('ko-KR', { dateStyle: 'long', timeStyle: 'medium', timeZone: 'Asia/Seoul' });
 const dateOnly = new Intl.DateTimeFormat('ko-KR', { dateStyle: 'long', timeZone: 'Asia/Seoul' });
 
 export const formatDateTime = (iso: string | null | undefined) => (iso ? dateTime.format(new Date(iso)) : '—');
 export const formatDate = (iso: string | null | undefined) => (iso ? dateOnly.format(new Date(iso)) : '—');
+/** A calendar date of the API (YYYY-MM-DD, Korean calendar) in words. */
+export const formatCalendarDate = (date: string) => formatDate(kstStartOf(date).toISOString());
 
 /** Whole won with thousands separators; unit prices keep their decimals (8.50원). */
 export function formatWon(amount: number | string | null | undefined): string {
@@ -19,23 +24,11 @@ export const formatCount = (n: number) => `${n.toLocaleString('ko-KR')}건`;
 export const formatPercent = (part: number, whole: number) =>
   whole === 0 ? '—' : `${((part / whole) * 100).toFixed(1)}%`;
 
-/** 01012345678 → 010-1234-5678, 0212345678 → 02-1234-5678, 15884954 → 1588-4954 (masked ones stay). */
-export function formatPhone(digits: string): string {
-  if (!/^\d+$/.test(digits)) return digits;
-  if (digits.length === 8) return `${digits.slice(0, 4)}-${digits.slice(4)}`;
-  if (digits.startsWith('02')) return `02-${digits.slice(2, -4)}-${digits.slice(-4)}`;
-  return `${digits.slice(0, 3)}-${digits.slice(3, -4)}-${digits.slice(-4)}`;
-}
+/** Stored digits as people write them (010-1234-5678); masked numbers from the API stay as they are. */
+export const formatPhone = (number: string) => (/^\d+$/.test(number) ? formatDigits(number) : number);
 
-/** The API's masking for numbers the console shows in lists (010-****-5678). */
-export function maskPhone(digits: string): string {
-  const f = formatPhone(digits);
-  const parts = f.split('-');
-  if (parts.length !== 3) return f;
-  return `${parts[0]}-${'*'.repeat(parts[1].length)}-${parts[2]}`;
-}
-
-export const KST_TODAY = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
+/** A business registration number as printed (123-45-67891); anything but 10 digits as it is. */
+export const formatBrn = (number: string) => (/^\d{10}$/.test(number) ? formatBrnDigits(number) : number);
 
 export const LABELS = {
   contractStatus: {

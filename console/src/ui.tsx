@@ -46,6 +46,19 @@ export function Field(props: {
   );
 }
 
+/** The options of a select over a table of Korean names (code → name); `only` keeps those codes, in its order. */
+export function LabelOptions(props: { labels: Readonly<Record<string, string>>; only?: readonly string[] }) {
+  return (
+    <>
+      {(props.only ?? Object.keys(props.labels)).map((code) => (
+        <option key={code} value={code}>
+          {props.labels[code]}
+        </option>
+      ))}
+    </>
+  );
+}
+
 export function Alert(props: { kind: 'error' | 'success' | 'info'; children: ReactNode }) {
   return (
     <div className={`alert alert-${props.kind}`} role={props.kind === 'error' ? 'alert' : 'status'}>

@@ -14,7 +14,7 @@ import { bundleWorkflows } from '../../workers/worker';
 import { InvoicePeriod } from '../../workflows/search-attributes';
 import { TASK_QUEUES } from '../../workflows/task-queues';
 import { createTestDatabase, type TestDatabase } from '../support/db';
-import { seedApplication, seedMerchant } from '../support/fixtures';
+import { messageRow, seedApplication, seedMerchant } from '../support/fixtures';
 import { devServerEnv } from '../support/temporal';
 import { startWorkers } from '../support/worker';
 
@@ -93,27 +93,16 @@ describe('the billing-monthly schedule', () => {
     const messageId = newId('msg');
     const at = `${period}-15T12:00:00+09:00`;
     await insertMessages(t.db, [
-      {
+      messageRow({
         id: messageId,
         merchantId: merchant.merchant.id,
         contractId: app.id,
         type: 'sms',
         recipient: '01012345678',
-        recipientMasked: '010-****-5678',
         senderNumber: '0223456789',
         text: '배송 안내',
-        subject: null,
-        templateCode: null,
-        variables: null,
-        imageUrl: null,
-        fallback: null,
-        reference: null,
-        paymentNoticeId: null,
-        idempotencyKey: null,
-        requestHash: null,
-        notBefore: null,
         createdAt: at,
-      },
+      }),
     ]);
     await t.db('usage_records').insert({
       message_id: messageId,

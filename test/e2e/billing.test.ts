@@ -11,7 +11,13 @@
 import { formatBrn } from '../../domain/brn';
 import { kstDate, periodOf } from '../../domain/calendar-kst';
 import { previousPeriod } from '../../domain/invoice';
-import { activeContract, approvedTemplate, finalMessage, type ActiveContract } from '../support/api-fixtures';
+import {
+  activeContract,
+  approvedTemplate,
+  finalMessage,
+  orderAlimtalk,
+  type ActiveContract,
+} from '../support/api-fixtures';
 import { validBrn } from '../support/fixtures';
 import { eventually, startTestPlatform, type ApiResponse, type TestPlatform } from '../support/platform';
 
@@ -64,13 +70,7 @@ beforeAll(async () => {
   await approvedTemplate(platform.api, main.merchant.apiKey, TEMPLATE.code, TEMPLATE.text);
 
   const key = main.merchant.apiKey;
-  const alimtalk = (to: string) => ({
-    type: 'alimtalk',
-    to,
-    templateCode: TEMPLATE.code,
-    variables: { name: '홍길동', order: 'A-1' },
-    fallback: { enabled: true },
-  });
+  const alimtalk = (to: string) => orderAlimtalk(to, TEMPLATE.code);
   const bodies = [
     alimtalk(mobile()),
     alimtalk(mobile()),

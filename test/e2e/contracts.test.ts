@@ -8,6 +8,7 @@ import {
   FEES_BODY,
   MESSAGING_SERVICES,
   PROOF_PDF_BASE64,
+  smsApplication,
 } from '../support/api-fixtures';
 import { eventually, startTestPlatform, type TestPlatform } from '../support/platform';
 
@@ -165,13 +166,7 @@ describe('operator review and transitions', () => {
   });
 
   it('holds and rejects with an Art. 3.4 reason the merchant sees; a rejected contract is closed (409)', async () => {
-    const m = await createMerchant(platform.api);
-    const applied = (
-      await call('POST', '/v1/contracts', {
-        key: m.apiKey,
-        body: { services: { sms: true }, senderNumbers: [sender('02-2345-6789')] },
-      })
-    ).body;
+    const { merchant: m, contract: applied } = await smsApplication(platform.api);
     const held = await call('POST', `/v1/contracts/${applied.id}/hold`, {
       body: { reason: 'missing_or_false_documents', note: '증명서가 흐립니다' },
     });
@@ -197,13 +192,7 @@ describe('operator review and transitions', () => {
   });
 
   it('a merchant cannot approve its own contract (403)', async () => {
-    const m = await createMerchant(platform.api);
-    const applied = (
-      await call('POST', '/v1/contracts', {
-        key: m.apiKey,
-        body: { services: { sms: true }, senderNumbers: [sender('02-2345-6789')] },
-      })
-    ).body;
+    const { merchant: m, contract: applied } = await smsApplication(platform.api);
     const res = await call('POST', `/v1/contracts/${applied.id}/approve`, { key: m.apiKey, body: { fees: FEES_BODY } });
     expect(res.status).toBe(403);
   });
@@ -351,6 +340,15 @@ describe('visibility', () => {
     const all = await call('GET', '/v1/audit-log?limit=100', { key: a.merchant.apiKey });
     expect(all.body.data.every((e: { merchantId: string }) => e.merchantId === a.merchant.id)).toBe(true);
     expect(all.body.data.some((e: { subject: { id: string } }) => e.subject.id === b.contractId)).toBe(false);
+  });
+
+  it('refuses an audit-log cursor that names no entry with 400 invalid_cursor', async () => {
+    for (const position of ['not-a-number', '1e3', '']) {
+      const cursor = Buffer.from(JSON.stringify([position])).toString('base64url');
+      const res = await call('GET', `/v1/audit-log?cursor=${cursor}`);
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('invalid_cursor');
+    }
   });
 
   it('each contract is a workflow operators can filter by ContractId and MerchantId in the Temporal UI', async () => {

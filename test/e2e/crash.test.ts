@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { activeContract, finalMessage, type ActiveContract } from '../support/api-fixtures';
 import { eventually, startTestPlatform, type TestPlatform } from '../support/platform';
+import { configureSimulator, simulatorSends } from '../support/simulator';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -19,25 +20,7 @@ let first: ChildProcess;
 const children: ChildProcess[] = [];
 let output = '';
 
-interface SimSend {
-  provider: string;
-  idempotencyKey: string;
-  type: string;
-  attempts: number;
-  status: string;
-}
-
-async function sim<T = unknown>(method: 'GET' | 'POST', p: string, body?: unknown): Promise<T> {
-  const res = await fetch(platform.simulator.url + p, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`simulator ${method} ${p}: ${res.status}`);
-  return (await res.json()) as T;
-}
-const simSends = async (to: string) =>
-  (await sim<{ data: SimSend[] }>('GET', `/_sim/sends?to=${encodeURIComponent(to)}`)).data;
+const simSends = (to: string) => simulatorSends(platform.simulator.url, to);
 
 /** The worker as its own OS process, configured like `npm start` configures it. */
 function startWorkerProcess(): ChildProcess {
@@ -91,7 +74,7 @@ afterAll(async () => {
 describe('a worker killed in the middle of a send', () => {
   it('loses nothing and sends once: the message is delivered, carried by one send, billed once', async () => {
     try {
-      await sim('POST', '/_sim/config', { responseDelayMs: 4_000 });
+      await configureSimulator(platform.simulator.url, { responseDelayMs: 4_000 });
       const to = `010-${String(2000 + Math.floor(Math.random() * 7000))}-4321`;
       const res = await platform.api.call('POST', '/v1/messages', {
         key: merchant.merchant.apiKey,
@@ -109,7 +92,7 @@ describe('a worker killed in the middle of a send', () => {
       expect(alive(first)).toBe(true);
       await kill9(first);
       expect(first.signalCode).toBe('SIGKILL');
-      await sim('POST', '/_sim/config', { responseDelayMs: 0 });
+      await configureSimulator(platform.simulator.url, { responseDelayMs: 0 });
 
       startWorkerProcess();
       const m = await finalMessage(platform.api, merchant.merchant.apiKey, id, 75_000);

@@ -20,6 +20,7 @@ import {
   type ActiveContract,
 } from '../support/api-fixtures';
 import { eventually, startTestPlatform, type ApiResponse, type TestPlatform } from '../support/platform';
+import { configureSimulator, simulatorSends, simulatorStatus } from '../support/simulator';
 
 const KAKAO_RESULT_TIMEOUT_MS = 1_000;
 const RESULT_WINDOW_MS = 5_000;
@@ -43,19 +44,6 @@ let middle = 2000 + Math.floor(Math.random() * 7000);
 const mobile = (last4 = '1234') => `010-${String(middle++).padStart(4, '0')}-${last4}`;
 const digitsOf = (phone: string) => phone.replace(/-/g, '');
 
-interface SimSend {
-  provider: 'kakao' | 'sms';
-  providerMessageId: string;
-  idempotencyKey: string;
-  type: string;
-  to: string;
-  text: string;
-  subject?: string;
-  attempts: number;
-  status: string;
-  reportStatus: string;
-}
-
 interface Attempt {
   channel: string;
   status: string;
@@ -75,18 +63,7 @@ async function accept(key: string, body: Record<string, unknown>): Promise<strin
   return res.body.id;
 }
 
-async function sim<T = unknown>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const res = await fetch(platform.simulator.url + path, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`simulator ${method} ${path}: ${res.status}`);
-  return (await res.json()) as T;
-}
-
-const simSends = async (to: string) =>
-  (await sim<{ data: SimSend[] }>('GET', `/_sim/sends?to=${encodeURIComponent(to)}`)).data;
+const simSends = (to: string) => simulatorSends(platform.simulator.url, to);
 
 const usageOf = (messageId: string) =>
   platform.db('usage_records').where({ message_id: messageId }).select('usage_type', 'channel');
@@ -302,7 +279,7 @@ describe('an AlimTalk with fallback to each of the simulator’s test numbers (S
     // after the Kakao timeout, the fallback's within 200 ms of its send: SMS, unless the machine is so
     // loaded that the fallback took more than a second to go out.
     const reportedAt = async (provider: 'kakao' | 'sms', id: string) =>
-      Date.parse((await sim<{ reportedAt: string }>('GET', `/${provider}/v1/messages/${id}`)).reportedAt);
+      Date.parse((await simulatorStatus(platform.simulator.url, provider, id)).reportedAt!);
     const kakaoAt = await reportedAt('kakao', entry(settled, 'alimtalk:sent').providerMessageId!);
     const smsAt = await reportedAt('sms', entry(settled, 'sms:sent').providerMessageId!);
     const first = smsAt < kakaoAt ? 'sms' : 'alimtalk';
@@ -814,7 +791,7 @@ describe('carrier result reports', () => {
   });
 
   it('when the carrier’s report never arrives, polling the carrier still finds the result: delivered', async () => {
-    await sim('POST', '/_sim/config', { dropReports: true });
+    await configureSimulator(platform.simulator.url, { dropReports: true });
     try {
       const to = mobile();
       const id = await accept(main.merchant.apiKey, { type: 'sms', to, text: '보고 누락 시험' });
@@ -824,7 +801,7 @@ describe('carrier result reports', () => {
       expect(await simSends(to)).toEqual([expect.objectContaining({ status: 'delivered', reportStatus: 'never' })]);
       expect(await usageOf(id)).toHaveLength(1);
     } finally {
-      await sim('POST', '/_sim/config', { dropReports: false });
+      await configureSimulator(platform.simulator.url, { dropReports: false });
     }
   }, 40_000);
 });

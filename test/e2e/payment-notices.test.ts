@@ -10,6 +10,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { activeContract, finalMessage, type ActiveContract } from '../support/api-fixtures';
 import { eventually, startTestPlatform, type ApiResponse, type TestPlatform } from '../support/platform';
+import { simulatorSends, type SimSend } from '../support/simulator';
 
 let platform: TestPlatform;
 
@@ -46,24 +47,7 @@ let wide: ActiveContract;
 
 const VBANK = { bank: '국민은행', accountNumber: '12345678901234', holder: '바른상점', dueDate: '2030-03-05' };
 
-interface SimSend {
-  provider: 'kakao' | 'sms';
-  idempotencyKey: string;
-  type: string;
-  to: string;
-  from?: string;
-  text: string;
-  templateCode?: string;
-  senderKey?: string;
-  attempts: number;
-  status: string;
-}
-
-async function allSends(): Promise<SimSend[]> {
-  const res = await fetch(`${platform.simulator.url}/_sim/sends`);
-  if (!res.ok) throw new Error(`simulator /_sim/sends: ${res.status}`);
-  return ((await res.json()) as { data: SimSend[] }).data;
-}
+const allSends = () => simulatorSends(platform.simulator.url);
 /** The simulator's sends of one notice (its idempotency keys are `<message id>:<channel>`). */
 const sendsOf = (sends: SimSend[], messageId: string) =>
   sends.filter((s) => s.idempotencyKey.startsWith(`${messageId}:`));

@@ -1,6 +1,8 @@
 /** Merchants, contracts and templates set up over HTTP, the way a merchant and an operator would. */
 import { eventually, type ApiClient } from './platform';
-import { validBrn } from './fixtures';
+import { MESSAGING_SERVICES, validBrn } from './fixtures';
+
+export { MESSAGING_SERVICES };
 
 export const PROOF_PDF_BASE64 = Buffer.from('%PDF-1.4\n% 통신서비스 이용증명원\n').toString('base64');
 
@@ -35,15 +37,21 @@ export async function createMerchant(api: ApiClient, overrides: Record<string, u
   return { id: res.body.id, apiKey: res.body.apiKey, webhookSecret: res.body.webhookSecret, name: res.body.name };
 }
 
-export const MESSAGING_SERVICES = {
-  sms: true,
-  lms: true,
-  alimtalk: true,
-  friendtalkText: true,
-  friendtalkImage: true,
-  fallbackSms: true,
-  fallbackLms: true,
-};
+const proofOf = (number: string) => ({
+  number,
+  proofDocument: { fileName: 'proof.pdf', contentBase64: PROOF_PDF_BASE64 },
+});
+
+/** A merchant and its SMS-only application with one sender number, waiting for an operator's review. */
+export async function smsApplication(api: ApiClient): Promise<{ merchant: TestMerchant; contract: { id: string } }> {
+  const merchant = await createMerchant(api);
+  const applied = await api.call('POST', '/v1/contracts', {
+    key: merchant.apiKey,
+    body: { services: { sms: true }, senderNumbers: [proofOf('02-2345-6789')] },
+  });
+  if (applied.status !== 201) throw new Error(`application refused: ${applied.status} ${JSON.stringify(applied.body)}`);
+  return { merchant, contract: applied.body };
+}
 
 export interface ActiveContract {
   merchant: TestMerchant;
@@ -67,10 +75,7 @@ export async function activeContract(
     key: merchant.apiKey,
     body: {
       services: opts.services ?? MESSAGING_SERVICES,
-      senderNumbers: (opts.senderNumbers ?? ['02-2345-6789']).map((number) => ({
-        number,
-        proofDocument: { fileName: 'proof.pdf', contentBase64: PROOF_PDF_BASE64 },
-      })),
+      senderNumbers: (opts.senderNumbers ?? ['02-2345-6789']).map(proofOf),
       receiverNumbers: opts.receiverNumbers ?? [],
       mids: opts.mids ?? [],
     },
@@ -99,6 +104,15 @@ export async function approvedTemplate(api: ApiClient, key: string, code: string
     'template approval',
   );
 }
+
+/** An AlimTalk order confirmation from a `#{name}`/`#{order}` template, falling back to SMS. */
+export const orderAlimtalk = (to: string, templateCode: string) => ({
+  type: 'alimtalk',
+  to,
+  templateCode,
+  variables: { name: '홍길동', order: 'A-1' },
+  fallback: { enabled: true },
+});
 
 /** Waits for a message's final status and returns it as GET /v1/messages/:id shows it. */
 export async function finalMessage(api: ApiClient, key: string, id: string, timeoutMs = 30_000) {

@@ -14,15 +14,9 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Providers } from '../../activities/messages';
-import {
-  ProviderRejected,
-  ProviderUnavailable,
-  type KakaoSend,
-  type Provider,
-  type ProviderName,
-  type ProviderResult,
-  type SmsSend,
-} from '../../activities/providers/types';
+import { ProviderRejected, ProviderUnavailable } from '../../activities/providers/types';
+import type { KakaoSend, Provider, ProviderResult, SmsSend } from '../../activities/providers/types';
+import type { ProviderName } from '../../domain/delivery';
 import type { Db } from '../../platform/db';
 import { createLogger } from '../../platform/logger';
 import { createWorkers } from '../../workers/worker';

@@ -1,10 +1,14 @@
 /** Test data written straight to Postgres (for workflow tests that do not go through the API). */
+import { brnCheckDigit } from '../../domain/brn';
 import type { Application } from '../../domain/contract';
+import type { Fees } from '../../domain/money';
+import { maskPhone } from '../../domain/phone';
 import { NO_SERVICES, type Services } from '../../domain/services';
 import type { Db } from '../../platform/db';
 import { newId } from '../../platform/ids';
 import { insertApplication, insertDocuments } from '../../store/contracts';
 import { createMerchant } from '../../store/merchants';
+import type { NewMessage } from '../../store/messages';
 
 export const PDF = Buffer.from('%PDF-1.4\n% proof of subscription\n');
 
@@ -12,10 +16,32 @@ let brnSeq = 0;
 /** A fresh valid business registration number per call. */
 export function validBrn(): string {
   const head = String(100_000_000 + ((Date.now() * 7 + ++brnSeq * 7919) % 900_000_000)).slice(0, 9);
-  const w = [1, 3, 7, 1, 3, 7, 1, 3, 5];
-  const d = [...head].map(Number);
-  const sum = d.reduce((acc, x, i) => acc + x * w[i], 0) + Math.floor((d[8] * 5) / 10);
-  return head + String((10 - (sum % 10)) % 10);
+  return head + String(brnCheckDigit(head));
+}
+
+/**
+ * A message row as the API writes it when it accepts a message: `fields`, and for the rest what a
+ * plain SMS without fallback, reference or idempotency key has.
+ */
+export function messageRow(
+  fields: Pick<NewMessage, 'id' | 'merchantId' | 'contractId' | 'type' | 'recipient' | 'text' | 'createdAt'> &
+    Partial<NewMessage>,
+): NewMessage {
+  return {
+    recipientMasked: maskPhone(fields.recipient),
+    senderNumber: null,
+    subject: null,
+    templateCode: null,
+    variables: null,
+    imageUrl: null,
+    fallback: null,
+    reference: null,
+    paymentNoticeId: null,
+    idempotencyKey: null,
+    requestHash: null,
+    notBefore: null,
+    ...fields,
+  };
 }
 
 export async function seedMerchant(db: Db, name = '바른상점') {
@@ -31,20 +57,18 @@ export async function seedMerchant(db: Db, name = '바른상점') {
   });
 }
 
-export const ALL_MESSAGING: Services = {
-  ...NO_SERVICES,
-  sms: true,
-  lms: true,
-  alimtalk: true,
-  friendtalkText: true,
-  friendtalkImage: true,
-  fallbackSms: true,
-  fallbackLms: true,
-  paymentNotice: {
-    merchant: { approval: true, cancel: true },
-    buyer: { approval: true, cancel: true, vbankIssued: true },
-  },
-};
+/** Every flag of `flags`, nested ones too, switched on. */
+const allOn = <T extends object>(flags: T): T =>
+  Object.fromEntries(
+    Object.entries(flags).map(([name, flag]) => [name, typeof flag === 'boolean' ? true : allOn(flag as object)]),
+  ) as T;
+
+/** Every service of the form applied for, payment notices included. */
+export const ALL_MESSAGING: Services = allOn(NO_SERVICES);
+
+const { paymentNotice: _paymentNotice, ...messaging } = ALL_MESSAGING;
+/** Every messaging service (SMS/LMS, AlimTalk, FriendTalk, fallback) and no payment notices. */
+export const MESSAGING_SERVICES: Omit<Services, 'paymentNotice'> = messaging;
 
 /** Writes an application as the API does, returning what the workflow is started with. */
 export async function seedApplication(
@@ -71,7 +95,8 @@ export async function seedApplication(
   return app;
 }
 
-export const FEES = {
+/** Unit prices in centiwon (payment notice 8.50원, SMS 9.00원, …), as an operator approves them. */
+export const FEES: Fees = {
   paymentNotice: 850,
   sms: 900,
   lms: 2500,

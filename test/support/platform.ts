@@ -71,7 +71,13 @@ export interface TestPlatform {
 }
 
 export async function startTestPlatform(
-  opts: { kakaoResultTimeout?: string; resultWindow?: string; bundle?: WorkflowBundleWithSourceMap } = {},
+  opts: {
+    kakaoResultTimeout?: string;
+    resultWindow?: string;
+    bundle?: WorkflowBundleWithSourceMap;
+    /** More settings for the API and the workers (e.g. KAKAO_PROVIDER=nhn pointed at the NHN double). */
+    settings?: NodeJS.ProcessEnv;
+  } = {},
 ): Promise<TestPlatform> {
   const [env, database, bundle] = await Promise.all([
     devServerEnv(),
@@ -82,6 +88,7 @@ export async function startTestPlatform(
     KAKAO_RESULT_TIMEOUT: opts.kakaoResultTimeout ?? '1s',
     RESULT_WINDOW: opts.resultWindow ?? '6s',
     OPERATOR_API_KEY: OPERATOR_KEY,
+    ...opts.settings,
   };
   const apiConfig = testConfig(settings);
   const logger = createLogger('test-api', 'silent');

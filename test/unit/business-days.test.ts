@@ -1,5 +1,11 @@
 import { addMonths, firstDayOf, periodOf } from '../../domain/calendar-kst';
-import { createBusinessCalendar, dueDate, HolidayDataMissing, invoiceDeadlines } from '../../domain/business-days';
+import {
+  createBusinessCalendar,
+  dueDate,
+  HolidayDataMissing,
+  holidaysOfYear,
+  invoiceDeadlines,
+} from '../../domain/business-days';
 
 const cal = createBusinessCalendar();
 
@@ -208,4 +214,31 @@ describe('invoice deadlines (Art. 7.1 and VAT Act Art. 34)', () => {
       expect(issueBy).toBe(legalDeadline <= contractDeadline ? legalDeadline : contractDeadline);
     },
   );
+});
+
+describe('the holidays of a year, as GET /v1/holidays lists them', () => {
+  const extra = [
+    { date: '2025-01-29', name: '운영자 추가' },
+    { date: '2025-03-04', name: '임시공휴일(운영자 추가)' },
+    { date: '2026-01-02', name: '다른 해' },
+  ];
+
+  it('lists gazette and operator holidays of that year by date, the gazette first on a shared date', () => {
+    const { covered, holidays } = holidaysOfYear(2025, extra);
+    expect(covered).toBe(true);
+    expect(holidays.map((h) => h.date)).toEqual([...holidays.map((h) => h.date)].sort());
+    expect(holidays.filter((h) => h.date === '2025-01-29')).toEqual([
+      { date: '2025-01-29', names: ['설날'], source: 'gazette' },
+      { date: '2025-01-29', names: ['운영자 추가'], source: 'operator' },
+    ]);
+    expect(holidays).toContainEqual({ date: '2025-03-04', names: ['임시공휴일(운영자 추가)'], source: 'operator' });
+    expect(holidays.some((h) => h.date.startsWith('2026-'))).toBe(false);
+  });
+
+  it('a year the dataset does not cover is not covered, and shows only what operators added', () => {
+    expect(holidaysOfYear(2031, [{ date: '2031-05-01', name: '운영자 추가' }])).toEqual({
+      covered: false,
+      holidays: [{ date: '2031-05-01', names: ['운영자 추가'], source: 'operator' }],
+    });
+  });
 });

@@ -2,12 +2,15 @@ import {
   addDays,
   addKstMonths,
   addMonths,
+  addPeriods,
   dayOfWeek,
   firstDayOf,
   isValidIsoDate,
   KST_OFFSET_MS,
   kstDate,
+  kstPeriod,
   kstStartOf,
+  PERIOD_PATTERN,
   periodOf,
   toKstIso,
 } from '../../domain/calendar-kst';
@@ -130,6 +133,26 @@ describe('calendar dates', () => {
     expect(firstDayOf('2026-11')).toBe('2026-11-01');
     expect(firstDayOf(periodOf('2027-01-31'))).toBe('2027-01-01');
   });
+
+  it('the billing period of an instant is its month in Korea', () => {
+    // 2026-11-30 15:00 UTC is already 1 December in Seoul.
+    expect(kstPeriod(new Date('2026-11-30T14:59:59Z'))).toBe('2026-11');
+    expect(kstPeriod(new Date('2026-11-30T15:00:00Z'))).toBe('2026-12');
+  });
+
+  it.each([
+    ['2026-11', 1, '2026-12'],
+    ['2026-12', 1, '2027-01'],
+    ['2027-01', -1, '2026-12'],
+    ['2026-03', -14, '2025-01'],
+  ])('%s moved by %i months is %s', (period, months, expected) => {
+    expect(addPeriods(period, months)).toBe(expected);
+  });
+
+  it.each(['2026-01', '2026-12'])('%s is a period', (p) => expect(PERIOD_PATTERN.test(p)).toBe(true));
+  it.each(['2026-00', '2026-13', '2026-1', '202601', '2026-01-01'])('%s is not a period', (p) =>
+    expect(PERIOD_PATTERN.test(p)).toBe(false),
+  );
 });
 
 describe('months later, on the Korean calendar (terms and 3-month clocks)', () => {

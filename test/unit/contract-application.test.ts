@@ -1,11 +1,6 @@
-import {
-  checkApplication,
-  checkProofDocument,
-  detectDocumentType,
-  PROOF_DOCUMENT_MAX_BYTES,
-  type ApplicationInput,
-} from '../../domain/contract-application';
+import { checkApplication, type ApplicationInput } from '../../domain/contract-application';
 import type { RuleViolation } from '../../domain/rules';
+import { checkProofDocument, detectDocumentType, PROOF_DOCUMENT_MAX_BYTES } from '../../domain/sender-number';
 import { NO_SERVICES, type Services } from '../../domain/services';
 import { ALL_MESSAGING } from '../support/fixtures';
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   checkInvariant,
+  isClosed,
   nextOverdueAt,
   openDispute,
   openLedger,
@@ -281,6 +282,18 @@ describe('disputes (Art. 7.2)', () => {
       ok: false,
       violation: { code: 'dispute_already_resolved' },
     });
+  });
+});
+
+describe('when an invoice is closed (nothing more can change)', () => {
+  it('is open while anything is outstanding or a dispute is open, closed once paid or settled', () => {
+    const paid = ok(pay(fresh(), 'p1', 110_000));
+    expect(isClosed(fresh())).toBe(false);
+    expect(isClosed(paid)).toBe(true);
+    // Paid in full but still disputing: open until the dispute is resolved.
+    const disputedThenPaid = ok(pay(ok(dispute(fresh(), 'd1', 10_000)), 'p1', 110_000));
+    expect(isClosed(disputedThenPaid)).toBe(false);
+    expect(isClosed(ok(resolve(disputedThenPaid, 'd1', 10_000)))).toBe(true);
   });
 });
 

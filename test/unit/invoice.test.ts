@@ -1,5 +1,5 @@
 import { createBusinessCalendar } from '../../domain/business-days';
-import { acceptedPartDueDate, isClosedPeriod, previousPeriod } from '../../domain/invoice';
+import { acceptedPartDueDate, isClosedPeriod, periodEnd, previousPeriod } from '../../domain/invoice';
 
 describe('billing periods', () => {
   it('a scheduled run on the 1st bills the month before, across a year end', () => {
@@ -12,6 +12,11 @@ describe('billing periods', () => {
     expect(isClosedPeriod('2026-11', new Date('2026-11-30T23:30:00+09:00'))).toBe(false);
     expect(isClosedPeriod('2026-11', new Date('2026-12-01T00:00:00+09:00'))).toBe(true);
     expect(isClosedPeriod('2026-12', new Date('2026-12-01T00:00:00+09:00'))).toBe(false);
+  });
+
+  it('a month ends at midnight in Korea on the 1st of the next, across a year end', () => {
+    expect(periodEnd('2026-11')).toEqual(new Date('2026-12-01T00:00:00+09:00'));
+    expect(periodEnd('2026-12')).toEqual(new Date('2027-01-01T00:00:00+09:00'));
   });
 });
 

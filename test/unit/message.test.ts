@@ -1,16 +1,13 @@
 import fc from 'fast-check';
+import { adWindow, checkAdContent } from '../../domain/advertising';
 import {
-  adWindow,
-  checkAdContent,
   checkMessage,
-  checkRenderedText,
-  parseTemplate,
   planFallback,
-  renderTemplate,
   type MessageCheck,
   type MessageContext,
   type MessageRequest,
 } from '../../domain/message';
+import { checkRenderedText, parseTemplate, renderTemplate } from '../../domain/template';
 
 /** A KST wall-clock time, e.g. at('2026-03-10T14:00:00'). */
 const at = (kstLocal: string) => new Date(`${kstLocal}+09:00`);

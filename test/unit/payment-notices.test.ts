@@ -7,11 +7,13 @@
  */
 import { checkApplication } from '../../domain/contract-application';
 import { eucKrLength } from '../../domain/euckr';
-import { parseTemplate, TEMPLATE_CODE_PATTERN } from '../../domain/message';
+import { parseTemplate, TEMPLATE_CODE_PATTERN } from '../../domain/template';
 import {
   checkPaymentEvent,
   formatWon,
   NOTICE_TEMPLATES,
+  PAYMENT_EVENTS,
+  PAYMENT_METHODS,
   planPaymentNotices,
   renderNotice,
   type NoticeKind,
@@ -187,9 +189,18 @@ describe('who receives a payment notice (form §2가)', () => {
     }
   });
 
-  it('covers every valid event and method pairing for every allowed combination, with and without a buyer phone', () => {
-    // approved ×4 methods, cancelled ×4, vbank_issued and vbank_deposited ×vbank = 10 pairings.
-    expect(CASES).toHaveLength(10 * 24 * 2);
+  it('the table covers exactly the event and method pairings the platform accepts; every other pairing is refused', () => {
+    for (const ev of PAYMENT_EVENTS) {
+      for (const method of PAYMENT_METHODS) {
+        const inTable = RULES.some((rule) => rule.event === ev && rule.methods.includes(method));
+        // Labelled, so a failure names the pairing.
+        expect({ ev, method, refused: codes(event({ event: ev, method, vbank: VBANK })) }).toEqual({
+          ev,
+          method,
+          refused: inTable ? [] : ['event_method_mismatch'],
+        });
+      }
+    }
   });
 
   it.each(CASES.map((c) => [c.title, c] as const))('%s', (_title, c) => {

@@ -1,4 +1,5 @@
 import {
+  checkRecipient,
   formatPhone,
   maskPhone,
   maskPhonesInText,
@@ -6,6 +7,7 @@ import {
   parsePhone,
   parseRecipient,
   parseSenderNumber,
+  phoneForSearch,
 } from '../../domain/phone';
 
 describe('normalizing a phone number to digits', () => {
@@ -72,6 +74,16 @@ describe('kinds of Korean numbers (SPEC §2)', () => {
     ['', 'empty'],
   ])('%s is not a valid number (%s)', (input) => {
     expect(parsePhone(input)).toBeUndefined();
+  });
+});
+
+describe('searching messages by recipient (console)', () => {
+  it.each([
+    ['+82 10-1234-5678', '01012345678'],
+    ['010 1234 5678', '01012345678'],
+    ['1234-5678', '12345678'],
+  ])('%s matches the stored digits %s', (typed, digits) => {
+    expect(phoneForSearch(typed)).toBe(digits);
   });
 });
 
@@ -189,5 +201,18 @@ describe('masking numbers inside free text (Art. 11: logs keep no phone numbers)
   it('does not mask part of a longer run of digits', () => {
     expect(maskPhonesInText('account 9901012345678')).toBe('account 9901012345678');
     expect(maskPhonesInText('id 010123456789')).toBe('id 010123456789');
+  });
+});
+
+describe('checking a recipient (Art. 2.1: mobile phones only)', () => {
+  it('gives the digits of a mobile number', () => {
+    expect(checkRecipient('010-1234-5678', 'to')).toEqual({ ok: true, digits: '01012345678', kind: 'mobile' });
+  });
+
+  it.each(['02-2345-6789', '1588-4954', '010-123'])('refuses %s with invalid_recipient on the named field', (input) => {
+    expect(checkRecipient(input, 'number')).toMatchObject({
+      ok: false,
+      violation: { code: 'invalid_recipient', field: 'number' },
+    });
   });
 });

@@ -216,6 +216,29 @@ describe('what needs nothing more than an active contract', () => {
     const bare = contract({ services: NO_SERVICES, senderNumbers: [] });
     expect(checkSendingGate(bare, request({ kind: 'payment_notice', from: null }))).toEqual({ ok: true });
   });
+
+  it('a payment notice reaches a recipient who opted out: it is a transaction record, not marketing', () => {
+    expect(codeOf(contract(), request({ kind: 'payment_notice', recipientOptedOut: true }))).toBe('ok');
+  });
+
+  it('a payment notice falls back to SMS/LMS by the form itself, without the fallback services (form §2가)', () => {
+    const bare = contract({ services: NO_SERVICES, senderNumbers: [] });
+    expect(codeOf(bare, request({ kind: 'payment_notice', from: '15884954', fallback: 'sms' }))).toBe('ok');
+    expect(codeOf(bare, request({ kind: 'payment_notice', from: null, fallback: 'lms' }))).toBe('ok');
+  });
+});
+
+describe('the contract of an accepted message', () => {
+  it('sends under the contract it was accepted under', () => {
+    expect(codeOf(contract(), request({ contractId: 'contract-1' }))).toBe('ok');
+  });
+
+  it('sends nothing once the merchant has another contract: it is as if there were none', () => {
+    expect(codeOf(contract({ id: 'contract-2' }), request({ contractId: 'contract-1' }))).toBe('no_contract');
+    expect(codeOf(contract({ id: 'contract-2' }), request({ kind: 'payment_notice', contractId: 'contract-1' }))).toBe(
+      'no_contract',
+    );
+  });
 });
 
 describe('the default sender number', () => {

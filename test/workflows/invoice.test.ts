@@ -17,18 +17,21 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import type { Actor, ContractState } from '../../domain/contract';
+import { statusOfRule } from '../../api/rule-status';
+import type { Actor } from '../../domain/actor';
+import type { ContractState } from '../../domain/contract';
 import type { InvoiceSnapshot } from '../../domain/invoice';
 import type { UsageType } from '../../domain/money';
 import { newId } from '../../platform/ids';
-import { insertMessages, type StoredMessageType } from '../../store/messages';
+import type { SendKind } from '../../domain/sending-gate';
+import { insertMessages } from '../../store/messages';
 import { bundleWorkflows } from '../../workers/worker';
 import { BillingRunWorkflow } from '../../workflows/billing-run';
 import { ContractWorkflow, contractStateQuery, contractUpdate, type ContractRequest } from '../../workflows/contract';
 import { InvoiceWorkflow, invoiceQuery, invoiceUpdate, type InvoiceCommand } from '../../workflows/invoice';
 import { TASK_QUEUES } from '../../workflows/task-queues';
 import { createTestDatabase, type TestDatabase } from '../support/db';
-import { FEES, seedApplication, seedMerchant } from '../support/fixtures';
+import { FEES, messageRow, seedApplication, seedMerchant } from '../support/fixtures';
 import { timeSkippingEnv } from '../support/temporal';
 import { startWorkers } from '../support/worker';
 
@@ -80,7 +83,7 @@ function timeSkippingServer(opts: { ownDatabase?: boolean } = {}) {
 
 // --- fixtures ---
 
-const MESSAGE_TYPE: Record<UsageType, StoredMessageType> = {
+const MESSAGE_TYPE: Record<UsageType, SendKind> = {
   paymentNotice: 'payment_notice',
   sms: 'sms',
   lms: 'lms',
@@ -109,27 +112,17 @@ async function insertUsage(
   );
   await insertMessages(
     t.db,
-    messages.map((m) => ({
-      id: m.id,
-      merchantId: c.merchantId,
-      contractId: c.contractId,
-      type: MESSAGE_TYPE[m.type],
-      recipient: '01012345678',
-      recipientMasked: '010-****-5678',
-      senderNumber: null,
-      text: '주문이 접수되었습니다.',
-      subject: null,
-      templateCode: null,
-      variables: null,
-      imageUrl: null,
-      fallback: null,
-      reference: null,
-      paymentNoticeId: null,
-      idempotencyKey: null,
-      requestHash: null,
-      notBefore: null,
-      createdAt: at,
-    })),
+    messages.map((m) =>
+      messageRow({
+        id: m.id,
+        merchantId: c.merchantId,
+        contractId: c.contractId,
+        type: MESSAGE_TYPE[m.type],
+        recipient: '01012345678',
+        text: '주문이 접수되었습니다.',
+        createdAt: at,
+      }),
+    ),
   );
   for (const m of messages) {
     await t
@@ -520,9 +513,11 @@ describe('amounts and payments (SPEC §5: exact lines, supply and VAT floored)',
     expect(refused).toMatchObject({
       cause: {
         type: 'InvoiceViolation',
-        details: [{ code: 'payment_exceeds_outstanding', status: 422, outstandingAmount: 99 }],
+        details: [{ code: 'payment_exceeds_outstanding', outstandingAmount: 99 }],
       },
     });
+    // The workflow refuses with a code only; the API answers that code with 422.
+    expect(statusOfRule(refused.cause.details[0].code)).toBe(422);
     const now = (await c.snapshot())!;
     expect(now.version).toBe(before.version);
     expect(now.summary).toEqual(before.summary);

@@ -12,15 +12,17 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { idempotencyKeyFor } from '../../activities/messages';
-import type { ProviderName } from '../../activities/providers/types';
-import { decide, newContract, type Actor, type ContractCommand, type ContractState } from '../../domain/contract';
+import type { Actor } from '../../domain/actor';
+import { decide, newContract, type ContractCommand, type ContractState } from '../../domain/contract';
+import type { ProviderName } from '../../domain/delivery';
 import type { Channel } from '../../domain/message';
+import { idempotencyKeyFor } from '../../domain/provider-keys';
 import { newId } from '../../platform/ids';
 import { RESULT_CODES } from '../../simulator/outcomes';
 import { saveContractSnapshot } from '../../store/contracts';
 import { insertMessages } from '../../store/messages';
 import { bundleWorkflows } from '../../workers/worker';
+import { messageWorkflowId } from '../../workflows/ids';
 import { MessageWorkflow, providerReportSignal, type MessageWorkflowInput } from '../../workflows/message';
 import { TASK_QUEUES } from '../../workflows/task-queues';
 import { createTestDatabase, type TestDatabase } from '../support/db';
@@ -145,7 +147,7 @@ async function startMessage(
     resultWindowMs: RESULT_WINDOW_MS,
   };
   const handle = await env.client.workflow.start(MessageWorkflow, {
-    workflowId: `message-${id}`,
+    workflowId: messageWorkflowId(id),
     taskQueue: TASK_QUEUES.messages,
     args: [input],
   });

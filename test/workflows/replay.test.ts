@@ -21,14 +21,16 @@ import { patchProtobufRoot } from '@temporalio/proto/lib/patch-protobuf-root';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type ReplayResult, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
-import { idempotencyKeyFor } from '../../activities/messages';
-import { decide, newContract, type Actor, type ContractState } from '../../domain/contract';
+import type { Actor } from '../../domain/actor';
+import { decide, newContract, type ContractState } from '../../domain/contract';
 import type { Channel } from '../../domain/message';
+import { idempotencyKeyFor } from '../../domain/provider-keys';
 import { newId } from '../../platform/ids';
 import { saveContractSnapshot } from '../../store/contracts';
 import { insertMessages } from '../../store/messages';
 import { bundleWorkflows } from '../../workers/worker';
 import { ContractWorkflow, contractUpdate, type ContractAction, type ContractRequest } from '../../workflows/contract';
+import { contractWorkflowId, messageWorkflowId } from '../../workflows/ids';
 import { MessageWorkflow, providerReportSignal } from '../../workflows/message';
 import { TASK_QUEUES } from '../../workflows/task-queues';
 import { createTestDatabase, type TestDatabase } from '../support/db';
@@ -130,7 +132,7 @@ async function startMessage(env: TestWorkflowEnvironment, fake: FakeProviders, l
     },
   ]);
   const handle = await env.client.workflow.start(MessageWorkflow, {
-    workflowId: `message-${id}`,
+    workflowId: messageWorkflowId(id),
     taskQueue: TASK_QUEUES.messages,
     args: [
       {
@@ -196,7 +198,7 @@ const recordContract = () =>
     const { merchant } = await seedMerchant(t.db);
     const app = await seedApplication(t.db, merchant.id, undefined, new Date(await env.currentTimeMs()));
     const handle = await env.client.workflow.start(ContractWorkflow, {
-      workflowId: `contract-${app.id}`,
+      workflowId: contractWorkflowId(app.id),
       taskQueue: TASK_QUEUES.contracts,
       args: [{ application: app }],
     });

@@ -45,6 +45,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/provider-reports/nhn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** NHN Cloud reports Kakao delivery results (X-Toast-Webhook-Signature: the signature set in NHN’s console) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NhnWebhook"];
+                };
+            };
+            responses: {
+                /** @description Recorded */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Malformed or invalid input (zod issues in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or wrong signature */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/provider-reports/{provider}": {
         parameters: {
             query?: never;
@@ -816,9 +881,9 @@ export interface paths {
                     /** @description nextCursor of the previous page */
                     cursor?: string;
                     limit?: number;
-                    status?: "applied" | "on_hold" | "rejected" | "active" | "suspended" | "terminated" | "expired";
                     /** @description operators only */
                     merchantId?: string;
+                    status?: "applied" | "on_hold" | "rejected" | "active" | "suspended" | "terminated" | "expired";
                 };
                 header?: never;
                 path?: never;
@@ -3792,6 +3857,24 @@ export interface components {
                 temporal: "ok" | "unavailable";
             };
         };
+        NhnWebhook: {
+            hooksId?: string;
+            webhookConfigId?: string;
+            productName?: string;
+            appKey?: string;
+            event: string;
+            hooks: ({
+                hookId?: string;
+                kakaoMessageType?: string;
+                requestId?: string;
+                recipientSeq?: number | string;
+                resultCode?: string | null;
+                receiveDate?: string | null;
+                recipientGroupingKey?: string | null;
+            } & {
+                [key: string]: unknown;
+            })[];
+        };
         ProviderReport: {
             providerMessageId: string;
             idempotencyKey: string;
@@ -4292,8 +4375,11 @@ export interface components {
             status: "accepted" | "sending" | "delivered" | "failed";
             /** @enum {string|null} */
             deliveredVia: "sms" | "lms" | "alimtalk" | "friendtalk" | "friendtalk_image" | null;
-            /** @description result_timeout, kakao_failed, kakao_timeout, carrier_rejected, provider_rejected, or a sending-gate code */
-            failureReason: string | null;
+            /**
+             * @description why a failed message failed: its delivery outcome, or the sending gate’s refusal at send time
+             * @enum {string|null}
+             */
+            failureReason: "result_timeout" | "kakao_failed" | "kakao_timeout" | "carrier_rejected" | "provider_rejected" | "personal_data_purged" | "no_contract" | "contract_suspended" | "contract_not_active" | "contract_ended" | "service_not_subscribed" | "fallback_not_subscribed" | "recipient_opted_out" | "sender_number_required" | "sender_number_not_registered" | "sender_number_not_verified" | null;
             reference: string | null;
             paymentNoticeId: string | null;
             fallback: {
@@ -4303,8 +4389,11 @@ export interface components {
             attempts: {
                 /** @enum {string} */
                 channel: "sms" | "lms" | "alimtalk" | "friendtalk" | "friendtalk_image";
-                /** @enum {string} */
-                status: "sent" | "delivered" | "failed" | "no_result" | "rejected" | "late_delivered" | "late_failed";
+                /**
+                 * @description carrier_handed_over: an SMS/LMS carrier failed and the next one took the attempt
+                 * @enum {string}
+                 */
+                status: "sent" | "delivered" | "failed" | "no_result" | "rejected" | "late_delivered" | "late_failed" | "carrier_handed_over";
                 providerMessageId: string | null;
                 resultCode: string | null;
                 note: string | null;
@@ -4336,7 +4425,8 @@ export interface components {
         };
         MessageStats: {
             byType: {
-                type: string;
+                /** @enum {string} */
+                type: "sms" | "lms" | "alimtalk" | "friendtalk" | "friendtalk_image" | "payment_notice";
                 total: number;
                 delivered: number;
                 failed: number;

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { PASSWORD_MIN_LENGTH } from '../../../domain/accounts';
 import { api, must } from '../api/client';
 import { label } from '../format';
 import { ErrorState, Field, FormError, Loading, useLoad, useSubmit } from '../ui';
@@ -44,14 +45,14 @@ export function AcceptInvitation(props: { onSignedIn: () => Promise<void> }) {
               <input {...a} required autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
             )}
           </Field>
-          <Field label="비밀번호" hint="10자 이상" error={submit.fieldErrors.password}>
+          <Field label="비밀번호" hint={`${PASSWORD_MIN_LENGTH}자 이상`} error={submit.fieldErrors.password}>
             {(a) => (
               <input
                 {...a}
                 type="password"
                 autoComplete="new-password"
                 required
-                minLength={10}
+                minLength={PASSWORD_MIN_LENGTH}
                 value={password}
                 onChange={(e) => setPassword(e.target.value)}
               />

@@ -1,6 +1,7 @@
 /** 이용 신청 (form §1–3): services, sender numbers with proof documents, receiving numbers, MIDs. */
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { NO_SERVICES } from '../../../domain/services';
 import { api, must, type Schemas } from '../api/client';
 import { LIST_FEES, FEE_KEYS } from '../fees';
 import { formatWon, label } from '../format';
@@ -8,20 +9,6 @@ import { canChange, isOwner, useSession } from '../session';
 import { Alert, Field, FormError, Page, fileToBase64, useSubmit } from '../ui';
 
 type Services = Schemas['Services'];
-
-const EMPTY: Services = {
-  sms: false,
-  lms: false,
-  alimtalk: false,
-  friendtalkText: false,
-  friendtalkImage: false,
-  fallbackSms: false,
-  fallbackLms: false,
-  paymentNotice: {
-    merchant: { approval: false, cancel: false },
-    buyer: { approval: false, cancel: false, vbankIssued: false },
-  },
-};
 
 interface SenderRow {
   number: string;
@@ -49,7 +36,7 @@ function Check(props: { label: string; checked: boolean; onChange: (v: boolean) 
 export function Apply() {
   const { me } = useSession();
   const navigate = useNavigate();
-  const [services, setServices] = useState<Services>(EMPTY);
+  const [services, setServices] = useState<Services>(NO_SERVICES);
   const [senders, setSenders] = useState<SenderRow[]>([{ number: '', file: null }]);
   const [receivers, setReceivers] = useState('');
   const [mids, setMids] = useState('');

@@ -1,16 +1,16 @@
 /** 대시보드: sends today and this month by type, delivery and fallback rates, a daily chart. */
+import { addDays, firstDayOf, kstDate, kstStartOf, periodOf } from '../../../domain/calendar-kst';
+import { isKakaoType } from '../../../domain/message-types';
 import { api, must, type Schemas } from '../api/client';
-import { formatCount, formatPercent, KST_TODAY, label } from '../format';
+import { formatCount, formatPercent, label } from '../format';
 import { useSession } from '../session';
 import { Empty, ErrorState, Loading, Page, useLoad } from '../ui';
 
 type Stats = Schemas['MessageStats'];
 
-const kst = (date: string) => new Date(`${date}T00:00:00+09:00`).toISOString();
-
 function totals(s: Stats) {
   const sum = (k: 'total' | 'delivered' | 'failed' | 'viaFallback') => s.byType.reduce((n, t) => n + t[k], 0);
-  const kakao = s.byType.filter((t) => ['alimtalk', 'friendtalk', 'friendtalk_image'].includes(t.type));
+  const kakao = s.byType.filter((t) => t.type !== 'payment_notice' && isKakaoType(t.type));
   return {
     total: sum('total'),
     delivered: sum('delivered'),
@@ -56,15 +56,17 @@ function Chart(props: { daily: Stats['daily']; days: string[] }) {
 
 export function Dashboard() {
   const { me } = useSession();
-  const today = KST_TODAY();
-  const month = `${today.slice(0, 8)}01`;
-  const days = Array.from({ length: 14 }, (_, i) =>
-    new Date(new Date(`${today}T00:00:00Z`).getTime() - (13 - i) * 86_400_000).toISOString().slice(0, 10),
-  );
-  const tomorrow = new Date(new Date(`${today}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10);
+  const today = kstDate(Date.now());
+  const month = firstDayOf(periodOf(today));
+  const days = Array.from({ length: 14 }, (_, i) => addDays(today, i - 13));
+  const tomorrow = addDays(today, 1);
   const stats = useLoad(async () => {
     const q = (since: string) =>
-      must(api.GET('/v1/message-stats', { params: { query: { since: kst(since), until: kst(tomorrow) } } }));
+      must(
+        api.GET('/v1/message-stats', {
+          params: { query: { since: kstStartOf(since).toISOString(), until: kstStartOf(tomorrow).toISOString() } },
+        }),
+      );
     const [t, m, recent] = await Promise.all([q(today), q(month), q(days[0])]);
     return { today: t, month: m, recent };
   }, [today]);

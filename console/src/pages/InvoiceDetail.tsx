@@ -5,12 +5,9 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, must } from '../api/client';
-import { formatDate, formatDateTime, formatWon, label } from '../format';
+import { formatBrn, formatCalendarDate, formatDateTime, formatWon, label } from '../format';
 import { isOwner, useSession } from '../session';
 import { Alert, ErrorState, Field, FormError, Loading, Page, StatusBadge, useLoad, useSubmit } from '../ui';
-
-const brn = (n: string) => (/^\d{10}$/.test(n) ? `${n.slice(0, 3)}-${n.slice(3, 5)}-${n.slice(5)}` : n);
-const day = (d: string) => formatDate(`${d}T00:00:00+09:00`);
 
 export function InvoiceDetail() {
   const { id } = useParams();
@@ -23,6 +20,12 @@ export function InvoiceDetail() {
   const submit = useSubmit();
   const inv = invoice.data;
   const key = () => crypto.randomUUID();
+  // A payment (operator) and a dispute (owner) each take one amount in whole won.
+  const amountField = (label: string) => (
+    <Field label={label} error={submit.fieldErrors.amount}>
+      {(a) => <input {...a} inputMode="numeric" required value={amount} onChange={(e) => setAmount(e.target.value)} />}
+    </Field>
+  );
 
   const dispute = async (e: FormEvent) => {
     e.preventDefault();
@@ -90,7 +93,7 @@ export function InvoiceDetail() {
               세금계산서 <small>(공급받는자 보관용)</small>
             </h2>
             <p>
-              {inv.period} 이용분 · 작성일자 {day(inv.issueDate)} · 상태{' '}
+              {inv.period} 이용분 · 작성일자 {formatCalendarDate(inv.issueDate)} · 상태{' '}
               <StatusBadge status={inv.status} text={label('invoiceStatus', inv.status)} />
             </p>
             <div className="parties">
@@ -105,7 +108,7 @@ export function InvoiceDetail() {
                   <tbody>
                     <tr>
                       <th scope="row">등록번호</th>
-                      <td>{brn(p.businessRegistrationNumber)}</td>
+                      <td>{formatBrn(p.businessRegistrationNumber)}</td>
                     </tr>
                     <tr>
                       <th scope="row">상호</th>
@@ -172,7 +175,7 @@ export function InvoiceDetail() {
               </tfoot>
             </table>
             <p>
-              납부 기한 <strong>{day(inv.dueDate)}</strong> · 입금계좌 {inv.depositAccount.bank}{' '}
+              납부 기한 <strong>{formatCalendarDate(inv.dueDate)}</strong> · 입금계좌 {inv.depositAccount.bank}{' '}
               {inv.depositAccount.accountNumber} ({inv.depositAccount.holder})
             </p>
             <p>
@@ -197,17 +200,7 @@ export function InvoiceDetail() {
             )}
             {operator && (
               <form onSubmit={pay} className="row">
-                <Field label="입금액 (원)" error={submit.fieldErrors.amount}>
-                  {(a) => (
-                    <input
-                      {...a}
-                      inputMode="numeric"
-                      required
-                      value={amount}
-                      onChange={(e) => setAmount(e.target.value)}
-                    />
-                  )}
-                </Field>
+                {amountField('입금액 (원)')}
                 <button type="submit" disabled={submit.busy}>
                   입금 기록
                 </button>
@@ -253,17 +246,7 @@ export function InvoiceDetail() {
                 <Alert kind="info">
                   이의가 없는 금액은 납부 기한까지 먼저 내야 합니다. 다툼이 있는 금액은 대사 후 정합니다.
                 </Alert>
-                <Field label="이의 금액 (원)" error={submit.fieldErrors.amount}>
-                  {(a) => (
-                    <input
-                      {...a}
-                      inputMode="numeric"
-                      required
-                      value={amount}
-                      onChange={(e) => setAmount(e.target.value)}
-                    />
-                  )}
-                </Field>
+                {amountField('이의 금액 (원)')}
                 <Field label="사유" error={submit.fieldErrors.reason}>
                   {(a) => (
                     <textarea {...a} required rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />

@@ -1,7 +1,7 @@
 /** 청구서: the running month (GET /v1/invoices/upcoming) and issued invoices (GET /v1/invoices). */
 import { Link } from 'react-router';
 import { api, must } from '../api/client';
-import { formatDate, formatDateTime, formatWon, label } from '../format';
+import { formatCalendarDate, formatDateTime, formatWon, label } from '../format';
 import { loadCurrentContract } from '../useContract';
 import { Empty, ErrorState, Loading, Page, StatusBadge, useLoad } from '../ui';
 
@@ -45,7 +45,7 @@ export function InvoiceTable(props: {
             <td className="num">{formatWon(i.total)}</td>
             <td className="num">{formatWon(i.outstandingAmount)}</td>
             <td>{formatDateTime(i.issuedAt)}</td>
-            <td>{formatDate(`${i.dueDate}T00:00:00+09:00`)}</td>
+            <td>{formatCalendarDate(i.dueDate)}</td>
           </tr>
         ))}
       </tbody>

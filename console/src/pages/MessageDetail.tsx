@@ -1,17 +1,28 @@
 /** A message and the timeline of every attempt (GET /v1/messages/:id), refreshed until it is final. */
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, must } from '../api/client';
+import { api, must, type Schemas } from '../api/client';
 import { formatDateTime, formatPhone, label } from '../format';
 import { Dl, ErrorState, Loading, Page, StatusBadge, useLoad } from '../ui';
 
-const FAILURES: Record<string, string> = {
+/** Every reason the API can give (a closed enum in /openapi.json), in Korean. */
+const FAILURES: Record<NonNullable<Schemas['Message']['failureReason']>, string> = {
   result_timeout: '결과 대기 시간(48시간) 안에 결과가 오지 않음',
   kakao_failed: '카카오톡 실패',
   kakao_timeout: '카카오톡 결과 없음',
   carrier_rejected: '통신사가 거부',
   provider_rejected: '발송 대행사가 거부',
-  provider_unavailable: '발송 대행사 장애',
+  personal_data_purged: '계약이 끝나 메시지 내용을 파기함(제10조 2항)',
+  no_contract: '메시징 계약이 없음',
+  contract_suspended: '계약이 정지된 상태',
+  contract_not_active: '계약이 아직 이용 중이 아님',
+  contract_ended: '계약이 끝남',
+  service_not_subscribed: '신청하지 않은 서비스',
+  fallback_not_subscribed: '대체발송을 신청하지 않음',
+  recipient_opted_out: '수신을 거부한 번호',
+  sender_number_required: '발신번호가 필요함',
+  sender_number_not_registered: '등록되지 않은 발신번호',
+  sender_number_not_verified: '인증되지 않은 발신번호',
 };
 
 const NOTES: Record<string, string> = { fallback: '대체발송' };
@@ -47,7 +58,7 @@ export function MessageDetail() {
                     ? `${label('messageType', m.deliveredVia)}${m.fallback && m.deliveredVia === m.fallback.channel ? ' (대체발송)' : ''}`
                     : '—',
                 ],
-                ['실패 사유', m.failureReason ? (FAILURES[m.failureReason] ?? m.failureReason) : '—'],
+                ['실패 사유', m.failureReason ? FAILURES[m.failureReason] : '—'],
                 ['참조값', m.reference ?? '—'],
                 ['접수', formatDateTime(m.createdAt)],
                 ['완료', formatDateTime(m.finalizedAt)],

@@ -1,16 +1,12 @@
 /** 발송 내역: search by recipient, status, type, date and reference (GET /v1/messages). */
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { addDays, kstStartOf } from '../../../domain/calendar-kst';
+import { MESSAGE_STATUSES, type MessageStatus } from '../../../domain/delivery';
+import { SEND_KINDS, type SendKind } from '../../../domain/sending-gate';
 import { api, must } from '../api/client';
 import { formatDateTime, label, LABELS } from '../format';
-import { Empty, ErrorState, Field, Loading, Page, StatusBadge, useLoad } from '../ui';
-
-type Status = 'accepted' | 'sending' | 'delivered' | 'failed';
-type Type = 'sms' | 'lms' | 'alimtalk' | 'friendtalk' | 'friendtalk_image' | 'payment_notice';
-
-/** A KST calendar date (YYYY-MM-DD) as the instant its day starts. */
-const kstStart = (date: string) => `${date}T00:00:00+09:00`;
-const kstNextDay = (date: string) => new Date(new Date(kstStart(date)).getTime() + 86_400_000).toISOString();
+import { Empty, ErrorState, Field, LabelOptions, Loading, Page, StatusBadge, useLoad } from '../ui';
 
 export function Messages() {
   const [params, setParams] = useSearchParams();
@@ -25,11 +21,11 @@ export function Messages() {
             query: {
               limit: 50,
               ...(q.to ? { to: q.to } : {}),
-              ...(q.status ? { status: q.status as Status } : {}),
-              ...(q.type ? { type: q.type as Type } : {}),
+              ...(q.status ? { status: q.status as MessageStatus } : {}),
+              ...(q.type ? { type: q.type as SendKind } : {}),
               ...(q.reference ? { reference: q.reference } : {}),
-              ...(q.since ? { since: kstStart(q.since) } : {}),
-              ...(q.until ? { until: kstNextDay(q.until) } : {}),
+              ...(q.since ? { since: kstStartOf(q.since).toISOString() } : {}),
+              ...(q.until ? { until: kstStartOf(addDays(q.until, 1)).toISOString() } : {}),
               ...(cursor ? { cursor } : {}),
             },
           },
@@ -54,11 +50,7 @@ export function Messages() {
           {(a) => (
             <select {...a} value={form.status ?? ''} onChange={set('status')}>
               <option value="">전체</option>
-              {(['accepted', 'sending', 'delivered', 'failed'] as const).map((s) => (
-                <option key={s} value={s}>
-                  {LABELS.messageStatus[s]}
-                </option>
-              ))}
+              <LabelOptions labels={LABELS.messageStatus} only={MESSAGE_STATUSES} />
             </select>
           )}
         </Field>
@@ -66,11 +58,7 @@ export function Messages() {
           {(a) => (
             <select {...a} value={form.type ?? ''} onChange={set('type')}>
               <option value="">전체</option>
-              {(['sms', 'lms', 'alimtalk', 'friendtalk', 'friendtalk_image', 'payment_notice'] as const).map((t) => (
-                <option key={t} value={t}>
-                  {LABELS.messageType[t]}
-                </option>
-              ))}
+              <LabelOptions labels={LABELS.messageType} only={SEND_KINDS} />
             </select>
           )}
         </Field>

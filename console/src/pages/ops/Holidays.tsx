@@ -1,13 +1,13 @@
 /** 공휴일: the year's holidays for business days (gazette dataset + operator-added). */
 import { useState, type FormEvent } from 'react';
 import { api, must } from '../../api/client';
-import { KST_TODAY } from '../../format';
+import { dayOfWeek, kstDate } from '../../../../domain/calendar-kst';
 import { Alert, Empty, ErrorState, Field, FormError, Loading, Page, useLoad, useSubmit } from '../../ui';
 
 const WEEKDAYS = ['일', '월', '화', '수', '목', '금', '토'];
 
 export function Holidays() {
-  const [year, setYear] = useState(Number(KST_TODAY().slice(0, 4)));
+  const [year, setYear] = useState(Number(kstDate(Date.now()).slice(0, 4)));
   const list = useLoad(() => must(api.GET('/v1/holidays', { params: { query: { year } } })), [year]);
   const [date, setDate] = useState('');
   const [name, setName] = useState('');
@@ -58,7 +58,7 @@ export function Holidays() {
               {list.data.data.map((h) => (
                 <tr key={h.date}>
                   <td>
-                    {h.date} ({WEEKDAYS[new Date(`${h.date}T00:00:00Z`).getUTCDay()]})
+                    {h.date} ({WEEKDAYS[dayOfWeek(h.date)]})
                   </td>
                   <td>{h.names.join(', ')}</td>
                   <td>{h.source === 'gazette' ? '관보' : '운영자 추가'}</td>

@@ -1,12 +1,26 @@
 /** A merchant and its contracts: suspend with a reason, resume, terminate with a cause; the 3-month clock. */
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { REQUESTABLE_TERMINATION_CAUSES } from '../../../../domain/contract';
 import { api, must, onBehalfOf, type Schemas } from '../../api/client';
 import { LABELS } from '../../format';
-import { Alert, Dl, Empty, ErrorState, Field, FormError, Loading, Page, useLoad, useSubmit } from '../../ui';
+import {
+  Alert,
+  Dl,
+  Empty,
+  ErrorState,
+  Field,
+  FormError,
+  LabelOptions,
+  Loading,
+  Page,
+  useLoad,
+  useSubmit,
+} from '../../ui';
 import { ContractSummary, TerminationClock } from '../Contract';
 import { InvoiceTable } from '../Invoices';
-import { contractWorkflowId, TemporalLink } from './common';
+import { contractWorkflowId } from '../../../../workflows/ids';
+import { TemporalLink } from './common';
 
 type Contract = Schemas['Contract'];
 type SuspensionReason = keyof typeof LABELS.suspensionReason;
@@ -23,6 +37,11 @@ function ContractActions(props: { contract: Contract; changed: () => void }) {
     if (!window.confirm(`${what} — 계속할까요?`)) return;
     if (await submit.run(call)) props.changed();
   };
+  const action = (what: string, text: string, call: () => Promise<unknown>, className?: string) => (
+    <button type="button" className={className} disabled={submit.busy} onClick={() => void run(what, call)}>
+      {text}
+    </button>
+  );
   const live = c.status === 'active' || c.status === 'suspended';
   if (!live) return null;
   return (
@@ -35,69 +54,41 @@ function ContractActions(props: { contract: Contract; changed: () => void }) {
             <Field label="정지 사유" hint="점검 외의 정지는 3개월 안에 이의가 없으면 해지됩니다">
               {(a) => (
                 <select {...a} value={reason} onChange={(e) => setReason(e.target.value as SuspensionReason)}>
-                  {Object.entries(LABELS.suspensionReason).map(([k, v]) => (
-                    <option key={k} value={k}>
-                      {v}
-                    </option>
-                  ))}
+                  <LabelOptions labels={LABELS.suspensionReason} />
                 </select>
               )}
             </Field>
-            <button
-              type="button"
-              className="danger"
-              disabled={submit.busy}
-              onClick={() =>
-                void run('이용 정지', () => must(api.POST('/v1/contracts/{id}/suspend', { ...path, body: { reason } })))
-              }
-            >
-              정지
-            </button>
+            {action(
+              '이용 정지',
+              '정지',
+              () => must(api.POST('/v1/contracts/{id}/suspend', { ...path, body: { reason } })),
+              'danger',
+            )}
           </div>
         </fieldset>
       )}
-      {c.status === 'suspended' && (
-        <button
-          type="button"
-          disabled={submit.busy}
-          onClick={() =>
-            void run('정지 해제', () => must(api.POST('/v1/contracts/{id}/resume', { ...path, body: {} })))
-          }
-        >
-          정지 해제
-        </button>
-      )}
+      {c.status === 'suspended' &&
+        action('정지 해제', '정지 해제', () => must(api.POST('/v1/contracts/{id}/resume', { ...path, body: {} })))}
       <fieldset>
         <legend>해지 (제13조 2항·5항)</legend>
         <div className="row">
           <Field label="해지 사유">
             {(a) => (
               <select {...a} value={cause} onChange={(e) => setCause(e.target.value as Cause)}>
-                {Object.entries(LABELS.terminationCause)
-                  .filter(([k]) => k !== 'no_objection_after_suspension')
-                  .map(([k, v]) => (
-                    <option key={k} value={k}>
-                      {v}
-                    </option>
-                  ))}
+                <LabelOptions labels={LABELS.terminationCause} only={REQUESTABLE_TERMINATION_CAUSES} />
               </select>
             )}
           </Field>
           <Field label="메모 (선택)">
             {(a) => <input {...a} value={note} onChange={(e) => setNote(e.target.value)} />}
           </Field>
-          <button
-            type="button"
-            className="danger"
-            disabled={submit.busy}
-            onClick={() =>
-              void run('계약 해지', () =>
-                must(api.POST('/v1/contracts/{id}/terminate', { ...path, body: { cause, ...(note ? { note } : {}) } })),
-              )
-            }
-          >
-            해지
-          </button>
+          {action(
+            '계약 해지',
+            '해지',
+            () =>
+              must(api.POST('/v1/contracts/{id}/terminate', { ...path, body: { cause, ...(note ? { note } : {}) } })),
+            'danger',
+          )}
         </div>
       </fieldset>
     </div>

@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { api, must, type Schemas } from '../../api/client';
-import { formatDateTime } from '../../format';
+import { formatBrn, formatDateTime } from '../../format';
 import { Alert, Empty, ErrorState, Field, FormError, Loading, Page, useLoad, useSubmit } from '../../ui';
 import { InvitationLink } from '../Team';
 
@@ -77,7 +77,7 @@ export function Merchants() {
                   <td>
                     <Link to={`/ops/merchants/${m.id}`}>{m.name}</Link>
                   </td>
-                  <td>{m.businessRegistrationNumber.replace(/^(\d{3})(\d{2})(\d{5})$/, '$1-$2-$3')}</td>
+                  <td>{formatBrn(m.businessRegistrationNumber)}</td>
                   <td>{m.representative}</td>
                   <td>{formatDateTime(m.createdAt)}</td>
                 </tr>

@@ -1,12 +1,14 @@
 /** 청구·납부: every merchant's invoices (record payments and resolve disputes on each), and billing runs. */
 import { useState, type FormEvent } from 'react';
-import { api, must } from '../../api/client';
-import { KST_TODAY, LABELS } from '../../format';
-import { Alert, Empty, ErrorState, Field, FormError, Loading, Page, useLoad, useSubmit } from '../../ui';
+import { addPeriods, kstPeriod } from '../../../../domain/calendar-kst';
+import { INVOICE_STATUSES } from '../../../../domain/invoice-ledger';
+import { api, must, type Schemas } from '../../api/client';
+import { LABELS } from '../../format';
+import { Alert, Empty, ErrorState, Field, FormError, LabelOptions, Loading, Page, useLoad, useSubmit } from '../../ui';
 import { InvoiceTable } from '../Invoices';
 import { TemporalLink } from './common';
 
-type Status = 'issued' | 'partially_paid' | 'paid' | 'disputed' | 'overdue' | 'settled';
+type Status = Schemas['Invoice']['status'];
 
 export function OpsInvoices() {
   const [status, setStatus] = useState<Status | ''>('');
@@ -14,11 +16,7 @@ export function OpsInvoices() {
     () => must(api.GET('/v1/invoices', { params: { query: { limit: 100, ...(status ? { status } : {}) } } })),
     [status],
   );
-  const lastMonth = (() => {
-    const [y, m] = KST_TODAY().split('-').map(Number);
-    return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-  })();
-  const [period, setPeriod] = useState(lastMonth);
+  const [period, setPeriod] = useState(addPeriods(kstPeriod(Date.now()), -1));
   const [run, setRun] = useState<string | null>(null);
   const submit = useSubmit();
   const startRun = async (e: FormEvent) => {
@@ -35,13 +33,7 @@ export function OpsInvoices() {
         {(a) => (
           <select {...a} value={status} onChange={(e) => setStatus(e.target.value as Status | '')}>
             <option value="">전체</option>
-            {Object.entries(LABELS.invoiceStatus)
-              .filter(([k]) => k !== 'draft')
-              .map(([k, v]) => (
-                <option key={k} value={k}>
-                  {v}
-                </option>
-              ))}
+            <LabelOptions labels={LABELS.invoiceStatus} only={INVOICE_STATUSES} />
           </select>
         )}
       </Field>

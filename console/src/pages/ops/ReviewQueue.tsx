@@ -3,9 +3,22 @@ import { useState, type FormEvent } from 'react';
 import { api, must, type Schemas } from '../../api/client';
 import { FEE_KEYS, LIST_FEES, type FeeKey } from '../../fees';
 import { formatDateTime, formatPhone, label, LABELS } from '../../format';
-import { Alert, Empty, ErrorState, Field, FormError, Loading, Page, StatusBadge, useLoad, useSubmit } from '../../ui';
+import {
+  Alert,
+  Empty,
+  ErrorState,
+  Field,
+  FormError,
+  LabelOptions,
+  Loading,
+  Page,
+  StatusBadge,
+  useLoad,
+  useSubmit,
+} from '../../ui';
 import { servicesText } from '../Contract';
-import { contractWorkflowId, MerchantName, TemporalLink } from './common';
+import { contractWorkflowId } from '../../../../workflows/ids';
+import { MerchantName, TemporalLink } from './common';
 
 type Contract = Schemas['Contract'];
 type ReviewReason = keyof typeof LABELS.reviewReason;
@@ -81,11 +94,7 @@ function Review(props: { contract: Contract; done: (text: string) => void }) {
           <Field label="사유">
             {(a) => (
               <select {...a} value={reason} onChange={(e) => setReason(e.target.value as ReviewReason)}>
-                {Object.entries(LABELS.reviewReason).map(([k, v]) => (
-                  <option key={k} value={k}>
-                    {v}
-                  </option>
-                ))}
+                <LabelOptions labels={LABELS.reviewReason} />
               </select>
             )}
           </Field>

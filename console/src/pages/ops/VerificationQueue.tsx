@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { api, must, type Schemas } from '../../api/client';
 import { formatDateTime, formatPhone } from '../../format';
 import { Alert, Empty, ErrorState, Field, FormError, Loading, Page, useLoad, useSubmit } from '../../ui';
-import { contractWorkflowId, MerchantName, TemporalLink } from './common';
+import { contractWorkflowId } from '../../../../workflows/ids';
+import { MerchantName, TemporalLink } from './common';
 
 type SenderNumber = Schemas['SenderNumber'];
 

@@ -1,5 +1,6 @@
 /** Pieces of the operator console: the Temporal Web UI link and a merchant's name. */
 import { api, must } from '../../api/client';
+import { formatBrn } from '../../format';
 import { useSession } from '../../session';
 import { useLoad } from '../../ui';
 
@@ -22,13 +23,5 @@ export function TemporalLink(props: { workflowId: string }) {
 
 export function MerchantName(props: { id: string }) {
   const m = useLoad(() => must(api.GET('/v1/merchants/{id}', { params: { path: { id: props.id } } })), [props.id]);
-  return (
-    <>
-      {m.data
-        ? `${m.data.name} (${m.data.businessRegistrationNumber.replace(/^(\d{3})(\d{2})(\d{5})$/, '$1-$2-$3')})`
-        : props.id}
-    </>
-  );
+  return <>{m.data ? `${m.data.name} (${formatBrn(m.data.businessRegistrationNumber)})` : props.id}</>;
 }
-
-export const contractWorkflowId = (contractId: string) => `contract-${contractId}`;

@@ -7,9 +7,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import express from 'express';
-import { createLogger } from '../platform/logger';
-import { SIGNATURE_HEADER, verify } from '../platform/signature';
-import { startSimulator, type RunningSimulator } from '../simulator/server';
+import { createLogger } from '../../platform/logger';
+import { SIGNATURE_HEADER, verify } from '../../platform/signature';
+import { startSimulator, type RunningSimulator } from '../../simulator/server';
+import { simulatorSends } from '../support/simulator';
 
 const SECRET = 'simulator-test-secret';
 const LATE_KAKAO_MS = 300;
@@ -32,19 +33,6 @@ interface MessageStatus {
   status: 'pending' | 'delivered' | 'failed';
   resultCode: string | null;
   reportedAt: string | null;
-}
-interface SimSend {
-  provider: 'kakao' | 'sms';
-  providerMessageId: string;
-  idempotencyKey: string;
-  type: string;
-  to: string;
-  from?: string;
-  text: string;
-  attempts: number;
-  acceptedAt: string;
-  outcome: string;
-  reportStatus: 'pending' | 'sent' | 'failed' | 'never';
 }
 interface ErrorBody {
   error: { code: string; message: string; details?: { issues: { path: string }[] } };
@@ -158,7 +146,14 @@ async function waitForReport(providerMessageId: string, timeoutMs = 3_000): Prom
 }
 
 const statusOf = (provider: 'kakao' | 'sms', id: string) => get<MessageStatus>(`/${provider}/v1/messages/${id}`);
-const sendsTo = async (to: string) => (await get<{ data: SimSend[] }>(`/_sim/sends?to=${to}`)).body.data;
+/** What polling answers while a send has no result (yet, or ever). */
+const pending = (providerMessageId: string): MessageStatus => ({
+  providerMessageId,
+  status: 'pending',
+  resultCode: null,
+  reportedAt: null,
+});
+const sendsTo = (to: string) => simulatorSends(sim.url, to);
 
 describe('carrier simulator (SPEC §8)', () => {
   it('answers /health', async () => {
@@ -235,12 +230,7 @@ describe('carrier simulator (SPEC §8)', () => {
     expect((await waitForReport(await accepted('sms', sms(phone('9002'))))).report.status).toBe('delivered');
     await sleep(400);
     expect(reportsFor(id)).toEqual([]);
-    expect((await statusOf('kakao', id)).body).toEqual({
-      providerMessageId: id,
-      status: 'pending',
-      resultCode: null,
-      reportedAt: null,
-    });
+    expect((await statusOf('kakao', id)).body).toEqual(pending(id));
     expect((await sendsTo(phone('9002'))).find((s) => s.provider === 'kakao')).toMatchObject({
       outcome: 'silent',
       reportStatus: 'never',
@@ -265,12 +255,7 @@ describe('carrier simulator (SPEC §8)', () => {
     const smsId = await accepted('sms', sms(phone('9004')));
     await sleep(400);
     expect(reportsFor(smsId)).toEqual([]);
-    expect((await statusOf('sms', smsId)).body).toEqual({
-      providerMessageId: smsId,
-      status: 'pending',
-      resultCode: null,
-      reportedAt: null,
-    });
+    expect((await statusOf('sms', smsId)).body).toEqual(pending(smsId));
   });
 
   it('9005: Kakao succeeds only after lateKakaoReportDelayMs; SMS delivers normally', async () => {

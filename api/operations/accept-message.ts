@@ -8,26 +8,26 @@ import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { z } from 'zod';
-import { checkFriendTalkImage, IMAGE_MAX_BYTES } from '../domain/image';
-import { checkMessage } from '../domain/message';
-import { maskPhone, parseRecipient, parseSenderNumber } from '../domain/phone';
-import type { RuleViolation } from '../domain/rules';
-import { checkSendingGate, defaultSender, type GateContract } from '../domain/sending-gate';
-import type { Config } from '../platform/config';
-import type { Db } from '../platform/db';
-import { newId } from '../platform/ids';
-import { gateContract } from '../store/contracts';
-import { findMerchant, type Merchant } from '../store/merchants';
-import { findByIdempotencyKey, findTemplate, insertMessages, optedOut, type NewMessage } from '../store/messages';
-import { MessageWorkflow, type MessageWorkflowInput } from '../workflows/message';
-import { MerchantId, MessageStatus, MessageType } from '../workflows/search-attributes';
-import { TASK_QUEUES } from '../workflows/task-queues';
-import { ApiError, notFound, ruleViolations, unprocessable } from './errors';
-import type { MessageBody } from './schemas/messages';
+import { checkFriendTalkImage, IMAGE_MAX_BYTES } from '../../domain/image';
+import { checkMessage } from '../../domain/message';
+import { checkRecipient, maskPhone } from '../../domain/phone';
+import type { RuleViolation } from '../../domain/rules';
+import { checkSenderNumber } from '../../domain/sender-number';
+import { checkSendingGate, defaultSender, type GateContract } from '../../domain/sending-gate';
+import type { Config } from '../../platform/config';
+import type { Db } from '../../platform/db';
+import { newId } from '../../platform/ids';
+import { gateContract } from '../../store/contracts';
+import { findMerchant, type Merchant } from '../../store/merchants';
+import { findByIdempotencyKey, findTemplate, insertMessages, optedOut, type NewMessage } from '../../store/messages';
+import { messageWorkflowId } from '../../workflows/ids';
+import { MessageWorkflow, type MessageWorkflowInput } from '../../workflows/message';
+import { MerchantId, MessageStatus, MessageType } from '../../workflows/search-attributes';
+import { TASK_QUEUES } from '../../workflows/task-queues';
+import { ApiError, notFound, ruleViolations, unprocessable } from '../errors';
+import type { MessageBody } from '../schemas/messages';
 
 export type MessageInput = z.output<typeof MessageBody>;
-
-export const messageWorkflowId = (messageId: string) => `message-${messageId}`;
 
 /** Reads shared by every message of one request (a batch has up to 1,000). */
 export class AcceptanceContext {
@@ -54,12 +54,11 @@ export class AcceptanceContext {
   checkImage(url: string): Promise<RuleViolation[]> {
     let checked = this.images.get(url);
     if (!checked) {
-      checked = fetchImage(url).then((bytes) =>
-        bytes instanceof Uint8Array
-          ? ((checkFriendTalkImage(bytes, 'imageUrl') as { ok: boolean; violations?: RuleViolation[] }).violations ??
-            [])
-          : [bytes],
-      );
+      checked = fetchImage(url).then((bytes) => {
+        if (!(bytes instanceof Uint8Array)) return [bytes];
+        const image = checkFriendTalkImage(bytes, 'imageUrl');
+        return image.ok ? [] : image.violations;
+      });
       this.images.set(url, checked);
     }
     return checked;
@@ -153,7 +152,8 @@ export async function acceptMessage(
     if (earlier) return earlier;
   }
 
-  const to = parseRecipient(input.to);
+  const recipient = checkRecipient(input.to, 'to');
+  const to = recipient.ok ? recipient : undefined;
   // The reads this message needs, at once.
   const [merchant, template, contract, optOuts] = await Promise.all([
     ctx.getMerchant(),
@@ -165,19 +165,10 @@ export async function acceptMessage(
   ]);
   if (!merchant) throw notFound('merchant');
   const violations: RuleViolation[] = [];
-  if (!to)
-    violations.push({
-      code: 'invalid_recipient',
-      message: `"${input.to}" is not a Korean mobile number (01X-XXXX-XXXX)`,
-      field: 'to',
-    });
-  const fromParsed = input.from !== undefined ? parseSenderNumber(input.from) : undefined;
-  if (input.from !== undefined && !fromParsed)
-    violations.push({
-      code: 'invalid_sender_number',
-      message: `"${input.from}" is not a valid Korean phone number`,
-      field: 'from',
-    });
+  if (!recipient.ok) violations.push(recipient.violation);
+  const fromChecked = input.from !== undefined ? checkSenderNumber(input.from, 'from') : undefined;
+  if (fromChecked && !fromChecked.ok) violations.push(fromChecked.violation);
+  const fromParsed = fromChecked?.ok ? fromChecked : undefined;
 
   const now = new Date();
   const checked = checkMessage(input, {

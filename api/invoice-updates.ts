@@ -1,0 +1,61 @@
+/**
+ * What the invoice operations share (SPEC §5): finding the invoice the caller may see, and running a
+ * ledger command on its InvoiceWorkflow, which refuses anything that would break
+ * paid + credited + outstanding = total.
+ */
+import type { Client } from '@temporalio/client';
+import type { Db } from '../platform/db';
+import { recordAudit } from '../store/audit';
+import { findInvoice, type InvoiceRecord } from '../store/billing';
+import { invoiceWorkflowId } from '../workflows/ids';
+import { INVOICE_VIOLATION, invoiceUpdate, type InvoiceCommand } from '../workflows/invoice';
+import { auditActor, maySee, type Principal } from './auth';
+import { notFound } from './errors';
+import { runUpdate } from './temporal-errors';
+
+export interface InvoiceDeps {
+  db: Db;
+  temporal: Client;
+}
+
+/** The invoice, when it exists and the caller may see it; 404 otherwise (never 403: SPEC §7). */
+export async function visibleInvoice(db: Db, principal: Principal, id: string): Promise<InvoiceRecord> {
+  const invoice = await findInvoice(db, id);
+  if (!invoice || !maySee(principal, invoice.row.merchant_id)) throw notFound('invoice');
+  return invoice;
+}
+
+/** Runs a ledger command on the invoice's workflow; the answer is the invoice as it now is. */
+export async function updateInvoice(
+  { db, temporal }: InvoiceDeps,
+  invoice: InvoiceRecord,
+  command: InvoiceCommand,
+): Promise<InvoiceRecord> {
+  await runUpdate(
+    () =>
+      temporal.workflow
+        .getHandle(invoiceWorkflowId(invoice.row.contract_id, invoice.row.period))
+        .executeUpdate(invoiceUpdate(command.type), { args: [command as never] }),
+    INVOICE_VIOLATION,
+    { code: 'invoice_closed', message: 'the invoice is paid or settled; nothing more can change' },
+  );
+  return (await findInvoice(db, invoice.row.id))!;
+}
+
+/** The audit entry of a change to an invoice (Art. 11: every state change, by whom). */
+export async function auditInvoice(
+  db: Db,
+  principal: Principal,
+  invoice: InvoiceRecord,
+  action: string,
+  details: Record<string, unknown>,
+): Promise<void> {
+  await recordAudit(db, {
+    actor: auditActor(principal),
+    action,
+    subjectType: 'invoice',
+    subjectId: invoice.row.id,
+    merchantId: invoice.row.merchant_id,
+    details,
+  });
+}

@@ -1,0 +1,37 @@
+/**
+ * An operator's or merchant's action on a contract (approve, reject, hold, suspend, resume,
+ * terminate, object, give notice of non-renewal: SPEC §3, Art. 3.4, 5.2, 12, 13). The caller must
+ * see the contract (404 otherwise); the ContractWorkflow decides whether the action is allowed.
+ */
+import type { Client } from '@temporalio/client';
+import { parseFees } from '../../domain/money';
+import type { Db } from '../../platform/db';
+import type { ContractRequest } from '../../workflows/contract';
+import { contractActor, type Principal } from '../auth';
+import { updateContract, visibleContract } from '../contract-updates';
+import { badRequest } from '../errors';
+
+type ActionCommand = Exclude<
+  ContractRequest['command'],
+  { type: 'approve' | 'add_sender_number' | 'verify_sender_number' | 'reject_sender_number' }
+>;
+
+/** The command as the request gives it: an approval's fee schedule is still unparsed (form §3). */
+export type ContractActionInput = ActionCommand | { type: 'approve'; fees: Record<string, unknown> };
+
+export async function actOnContract(
+  deps: { db: Db; temporal: Client },
+  principal: Principal,
+  contractId: string,
+  input: ContractActionInput,
+): Promise<void> {
+  await visibleContract(deps.db, principal, contractId);
+  const actor = contractActor(principal);
+  if (input.type !== 'approve') {
+    await updateContract(deps.temporal, contractId, input.type, { actor, command: input });
+    return;
+  }
+  const fees = parseFees(input.fees);
+  if (!fees.ok) throw badRequest(fees.violations[0].code, fees.violations[0].message, { violations: fees.violations });
+  await updateContract(deps.temporal, contractId, 'approve', { actor, command: { type: 'approve', fees: fees.fees } });
+}

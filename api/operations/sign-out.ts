@@ -1,0 +1,17 @@
+/** Signing out of the console (SPEC §6): the session ends at once, and the audit log says so. */
+import type { Db } from '../../platform/db';
+import { deleteSession } from '../../store/accounts';
+import { recordAudit } from '../../store/audit';
+import { sha256Hex } from '../../platform/secrets';
+import { auditActor, type Principal } from '../auth';
+
+export async function signOut(db: Db, token: string, principal: Principal): Promise<void> {
+  await deleteSession(db, sha256Hex(token));
+  await recordAudit(db, {
+    actor: auditActor(principal),
+    action: 'session.signed_out',
+    subjectType: 'user',
+    subjectId: principal.person?.userId,
+    merchantId: principal.role === 'merchant' ? principal.merchantId : undefined,
+  });
+}

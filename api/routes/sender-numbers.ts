@@ -1,0 +1,109 @@
+/**
+ * Sender numbers (Art. 4.4, SPEC §7): registered on a contract with a proof document, pending until
+ * an operator verifies or rejects it. Changes go through the contract's workflow.
+ */
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import type { Client } from '@temporalio/client';
+import type { Router } from 'express';
+import type { Db } from '../../platform/db';
+import { findProofDocument, findSenderNumber, type SenderNumberRecord } from '../../store/contracts';
+import { canSee } from '../auth';
+import { notFound } from '../errors';
+import { z } from '../openapi';
+import { addSenderNumber } from '../operations/add-sender-number';
+import { reviewSenderNumber, type SenderNumberDecision } from '../operations/review-sender-number';
+import { defineRoute } from '../route';
+import { IdParams } from '../schemas/common';
+import { EmptyBody, RejectSenderNumberBody, SenderNumber, SenderNumberInput } from '../schemas/contracts';
+import { iso } from '../time';
+
+export function senderNumberView(s: SenderNumberRecord) {
+  return {
+    id: s.id,
+    contractId: s.contractId,
+    number: s.number,
+    status: s.status,
+    rejectionReason: s.rejectionReason,
+    addedAt: iso(s.addedAt),
+    decidedAt: iso(s.decidedAt),
+    proofDocument: s.document,
+  };
+}
+
+export function senderNumberRoutes(
+  router: Router,
+  registry: OpenAPIRegistry,
+  deps: { db: Db; temporal: Client },
+): void {
+  defineRoute(router, registry, {
+    method: 'post',
+    path: '/v1/contracts/:id/sender-numbers',
+    tag: 'Sender numbers',
+    summary: 'Register a new sender number with its proof document (pending until an operator verifies it)',
+    access: 'authenticated',
+    params: IdParams,
+    body: SenderNumberInput,
+    bodyLimit: '2mb',
+    responses: {
+      201: { description: 'Registered, pending verification', schema: SenderNumber },
+      404: { description: 'No such contract, or not yours' },
+      409: { description: 'Already registered, or the contract has ended' },
+      422: { description: 'Invalid number or document, or the limit of 10 is reached' },
+    },
+    handler: async ({ params, body, principal }) => {
+      const created = await addSenderNumber(deps, principal, params.id, body);
+      return { status: 201, body: senderNumberView(created) };
+    },
+  });
+
+  const review = <B extends z.ZodType>(
+    verb: 'verify' | 'reject',
+    summary: string,
+    body: B,
+    decision: (body: z.output<B>) => SenderNumberDecision,
+  ) =>
+    defineRoute(router, registry, {
+      method: 'post',
+      path: `/v1/sender-numbers/:id/${verb}`,
+      tag: 'Sender numbers',
+      summary,
+      access: 'operator',
+      params: IdParams,
+      body,
+      responses: {
+        200: { description: 'The sender number', schema: SenderNumber },
+        404: { description: 'No such sender number' },
+        409: { description: 'Already verified or rejected' },
+      },
+      handler: async ({ params, body, principal }) => {
+        const updated = await reviewSenderNumber(deps, principal, params.id, decision(body));
+        return { status: 200, body: senderNumberView(updated) };
+      },
+    });
+  review('verify', 'Verify a sender number after checking its proof document (Art. 4.4)', EmptyBody, () => ({
+    verify: true,
+  }));
+  review('reject', 'Reject a sender number', RejectSenderNumberBody, (b) => ({ verify: false, reason: b.reason }));
+
+  defineRoute(router, registry, {
+    method: 'get',
+    path: '/v1/sender-numbers/:id/proof-document',
+    tag: 'Sender numbers',
+    summary: 'Download the proof document of a sender number (operators, and the merchant that owns it)',
+    access: 'authenticated',
+    params: IdParams,
+    responses: {
+      200: { description: 'The file as uploaded' },
+      404: { description: 'No such sender number, or not yours' },
+    },
+    handler: async ({ params, res }) => {
+      const s = await findSenderNumber(deps.db, params.id);
+      const doc = s && canSee(res, s.merchantId) ? await findProofDocument(deps.db, s.document.id) : undefined;
+      if (!doc) throw notFound('sender number');
+      res.setHeader('Content-Type', doc.contentType);
+      res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`);
+      res.status(200).end(doc.content);
+      return { status: 200, raw: true };
+    },
+  });
+}
