@@ -8,6 +8,7 @@ import * as m002 from './002_contracts';
 import * as m003 from './003_messaging';
 import * as m004 from './004_payment_notices';
 import * as m005 from './005_billing';
+import * as m011 from './011_billing_claims';
 import * as m016 from './016_carriers';
 
 const MIGRATIONS: Record<string, Knex.Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Knex.Migration> = {
   '003_messaging': m003,
   '004_payment_notices': m004,
   '005_billing': m005,
+  '011_billing_claims': m011,
   '016_carriers': m016,
 };
 
