@@ -69,7 +69,7 @@ export function createApp(deps: AppDeps): express.Express {
   senderNumberRoutes(v1, registry, { db, temporal });
   messageRoutes(v1, registry, { db, temporal, config: deps.config, metrics });
   paymentEventRoutes(v1, registry, { db, temporal, config: deps.config });
-  billingRoutes(v1, registry, { db, temporal, config: deps.config });
+  billingRoutes(v1, registry, { db, temporal });
   auditRoutes(v1, registry, db);
 
   const document = buildDocument(registry);

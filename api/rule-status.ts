@@ -21,6 +21,7 @@ export const RULE_STATUS: Record<string, RuleStatus> = {
   sender_number_already_reviewed: 409,
   already_recorded: 409,
   not_overdue: 409,
+  invoices_overdue: 409,
   // Contracts: a rule refuses the input.
   invalid_effective_at: 422,
   termination_cause_not_allowed: 422,
@@ -30,6 +31,8 @@ export const RULE_STATUS: Record<string, RuleStatus> = {
   // Invoice ledger (domain/invoice-ledger.ts).
   dispute_not_found: 404,
   dispute_already_resolved: 409,
+  dispute_window_closed: 409,
+  idempotency_key_reused: 422,
 };
 
 export const statusOfRule = (code: string, fallback: RuleStatus = 422): RuleStatus =>

@@ -11,13 +11,21 @@ function refusalToApiError(
   closed: { code: string; message: string },
 ): ApiError | undefined {
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === type) {
-    const v = (err.cause.details?.[0] ?? {}) as { code?: string; message?: string; field?: string };
-    const code = v.code ?? 'refused';
+    // The rule's code names the status; its other fields (field, limits, the invoices named) are the details.
+    const {
+      code = 'refused',
+      message,
+      ...details
+    } = (err.cause.details?.[0] ?? {}) as {
+      code?: string;
+      message?: string;
+      [key: string]: unknown;
+    };
     return new ApiError(
       statusOfRule(code),
       code,
-      v.message ?? err.cause.message,
-      v.field ? { field: v.field } : undefined,
+      message ?? err.cause.message,
+      Object.keys(details).length ? details : undefined,
     );
   }
   if (

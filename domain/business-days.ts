@@ -2,8 +2,9 @@
  * Korean business days (영업일) in Asia/Seoul for billing (SPEC §5, Art. 7.1): not a Saturday, not a
  * Sunday, not a public holiday. Public holidays — lunar, election, temporary and substitute ones —
  * come from @hyunbinseo/holidays-kr (transcribed from the official gazette), plus holidays operators
- * add, passed in as data. A date in a year the dataset does not cover throws HolidayDataMissing:
- * guessing would silently move invoice and due dates.
+ * add and whole years they load (PUT /v1/holidays/:year), passed in as data. A date in a year that
+ * neither the dataset nor an operator covers throws HolidayDataMissing: guessing would silently
+ * move invoice and due dates.
  */
 import { y2018, y2019, y2020, y2021, y2022, y2023, y2024, y2025, y2026, y2027 } from '@hyunbinseo/holidays-kr/all';
 import {
@@ -30,7 +31,9 @@ const GAZETTE_YEARS: readonly number[] = [...new Set([...GAZETTE.keys()].map((da
 export class HolidayDataMissing extends Error {
   override readonly name = 'HolidayDataMissing';
   constructor(readonly year: number) {
-    super(`no Korean holiday data for ${year}: update @hyunbinseo/holidays-kr or add the year's holidays`);
+    super(
+      `no Korean holiday data for ${year}: load the year's holidays (PUT /v1/holidays/${year}) or update @hyunbinseo/holidays-kr`,
+    );
   }
 }
 
@@ -51,11 +54,13 @@ export interface ListedHoliday {
 
 /**
  * A year's holidays as the calendar counts them, by date: each gazette date with its names, then
- * each operator-added one. `covered` is false for a year the gazette dataset does not have.
+ * each operator-added one. `covered` is false for a year neither the gazette dataset has nor an
+ * operator loaded (`loadedYears`).
  */
 export function holidaysOfYear(
   year: number,
   extraHolidays: ReadonlyArray<ExtraHoliday>,
+  loadedYears: ReadonlyArray<number> = [],
 ): { covered: boolean; holidays: ListedHoliday[] } {
   const inYear = (date: IsoDate) => date.startsWith(`${year}-`);
   const holidays: ListedHoliday[] = [
@@ -70,7 +75,7 @@ export function holidaysOfYear(
       .filter((h) => inYear(h.date))
       .map((h) => ({ date: h.date, names: [h.name], source: 'operator' as const })),
   ].sort((a, b) => a.date.localeCompare(b.date));
-  return { covered: GAZETTE_YEARS.includes(year), holidays };
+  return { covered: GAZETTE_YEARS.includes(year) || loadedYears.includes(year), holidays };
 }
 
 export interface BusinessCalendar {
@@ -82,7 +87,7 @@ export interface BusinessCalendar {
   /** N business days after a date, the date itself not counted (n = 0 gives the date). */
   addBusinessDays(date: IsoDate, n: number): IsoDate;
   nextBusinessDayOnOrAfter(date: IsoDate): IsoDate;
-  /** Years the gazette dataset covers; operator holidays never add a year. */
+  /** Years the gazette dataset or an operator's loaded list covers; a single added holiday never adds a year. */
   coveredYears(): number[];
 }
 
@@ -98,7 +103,15 @@ function assertCount(n: number, min: number, what: string): void {
   if (!Number.isSafeInteger(n) || n < min) throw new RangeError(`${what} must be an integer ≥ ${min}, got ${n}`);
 }
 
-export function createBusinessCalendar(extraHolidays: ReadonlyArray<ExtraHoliday> = []): BusinessCalendar {
+/**
+ * `loadedYears`: years whose official holidays an operator loaded (they are among `extraHolidays`),
+ * which the calendar then covers even where the gazette dataset does not.
+ */
+export function createBusinessCalendar(
+  extraHolidays: ReadonlyArray<ExtraHoliday> = [],
+  loadedYears: ReadonlyArray<number> = [],
+): BusinessCalendar {
+  const covered = [...new Set([...GAZETTE_YEARS, ...loadedYears])].sort((a, b) => a - b);
   const extra = new Map<IsoDate, string[]>();
   for (const { date, name } of extraHolidays) {
     assertDate(date);
@@ -108,7 +121,7 @@ export function createBusinessCalendar(extraHolidays: ReadonlyArray<ExtraHoliday
   const holidayNames = (date: IsoDate): string[] => {
     assertDate(date);
     const year = Number(date.slice(0, 4));
-    if (!GAZETTE_YEARS.includes(year)) throw new HolidayDataMissing(year);
+    if (!covered.includes(year)) throw new HolidayDataMissing(year);
     return [...(GAZETTE.get(date) ?? []), ...(extra.get(date) ?? [])];
   };
 
@@ -149,7 +162,7 @@ export function createBusinessCalendar(extraHolidays: ReadonlyArray<ExtraHoliday
     nthBusinessDayOfMonth,
     addBusinessDays,
     nextBusinessDayOnOrAfter,
-    coveredYears: () => [...GAZETTE_YEARS],
+    coveredYears: () => [...covered],
   };
 }
 

@@ -5,6 +5,8 @@
 export interface Supplier {
   name: string;
   businessRegistrationNumber: string;
+  representative?: string;
+  address?: string;
 }
 
 export const DEPOSIT_ACCOUNT = {

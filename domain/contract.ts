@@ -216,7 +216,7 @@ export type ContractCommand =
   | { type: 'reject'; reason: ReviewReason; note?: string }
   | { type: 'hold'; reason: ReviewReason; note?: string }
   | { type: 'suspend'; reason: SuspensionReason; effectiveAt?: string }
-  | { type: 'resume' }
+  | { type: 'resume'; reason?: string }
   | { type: 'object'; text: string }
   | { type: 'request_non_renewal' }
   | { type: 'terminate'; cause: TerminationCause; note?: string }
@@ -327,8 +327,22 @@ export function decide(state: ContractState, command: ContractCommand, actor: Ac
         return changed(s, { ...s, pendingSuspension: null }, actor, 'suspension_withdrawn', now);
       }
       if (s.status !== 'suspended') return notInStatus(s, 'resume');
-      return changed(s, { ...s, status: 'active', suspension: null, overdueInvoices: [] }, actor, 'resumed', now, {
+      // Art. 5.2.3: unpaid fees suspend the service until paid. Resuming while an invoice is still
+      // overdue forgives arrears, so it takes a stated reason; the arrears stay recorded either way
+      // (the invoice's payment clears them, and another overdue invoice suspends again).
+      const arrears = s.overdueInvoices;
+      const reason = command.reason?.trim();
+      if (arrears.length && !reason) {
+        const many = arrears.length > 1;
+        return refuse(
+          'invoices_overdue',
+          `invoice${many ? 's' : ''} ${arrears.join(', ')} ${many ? 'are' : 'is'} still overdue: resume with a reason to lift the suspension before ${many ? 'they are' : 'it is'} paid`,
+          { overdueInvoices: [...arrears] },
+        );
+      }
+      return changed(s, { ...s, status: 'active', suspension: null }, actor, 'resumed', now, {
         reason: s.suspension?.reason,
+        ...(arrears.length ? { overdueInvoices: [...arrears], note: reason } : reason ? { note: reason } : {}),
       });
     }
     case 'object': {

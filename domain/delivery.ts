@@ -158,8 +158,11 @@ export function usageTypeFor(kind: MessageKind, deliveredVia: Channel): UsageTyp
   return kind === 'payment_notice' ? 'paymentNotice' : KAKAO_USAGE[deliveredVia];
 }
 
-/** The billing month (`YYYY-MM`, KST) of a delivered message's usage record: the month it was accepted in. */
-export const usagePeriodOf = (acceptedAt: Date): string => periodOf(kstDate(acceptedAt));
+/**
+ * The billing month (`YYYY-MM`, KST) of a delivered message's usage record: the month it was
+ * delivered in — the success Art. 6.3 bills (SPEC §5).
+ */
+export const usagePeriodOf = (deliveredAt: Date | string): string => periodOf(kstDate(new Date(deliveredAt)));
 
 /** First wait before polling a provider whose webhook has not arrived, then doubling up to the cap. */
 export const FIRST_POLL_DELAY_MS = 10_000;

@@ -1,16 +1,33 @@
 /**
  * The balance of one issued invoice (SPEC §5, Art. 7.2), held as state by the invoice workflow.
- * Amounts are whole won. Every won is accounted for: paid + credited + outstanding = total.
+ * Amounts are whole won. Every won is accounted for: paid − refunded + credited + outstanding = total.
  * Commands never mutate their input; they return a new state or the rule they broke.
  */
 import { addDays, isValidIsoDate, kstStartOf, type IsoDate } from './calendar-kst';
 import { refuse, type Refusal, type RuleViolation } from './rules';
+
+/** The request that made an entry, when it carried an Idempotency-Key: a retry of it changes nothing. */
+export interface RequestFingerprint {
+  key: string;
+  /** Hash of the request's body: the same key with another body is refused. */
+  hash: string;
+}
 
 export interface Payment {
   id: string;
   amount: number;
   /** ISO-8601 instant. */
   paidAt: string;
+  request?: RequestFingerprint;
+}
+
+/** Money paid back to the merchant: what it had paid beyond what a won dispute leaves owed. */
+export interface Refund {
+  id: string;
+  disputeId: string;
+  amount: number;
+  /** ISO-8601 instant: when the dispute that made it was resolved. */
+  refundedAt: string;
 }
 
 export const DISPUTE_STATUSES = ['open', 'resolved'] as const;
@@ -24,17 +41,20 @@ export interface Dispute {
   status: DisputeStatus;
   /** On resolution: the part of the disputed amount that stays owed. */
   acceptedAmount?: number;
-  /** On resolution: the part written off (see resolveDispute for why it can be below amount − accepted). */
+  /** On resolution: the part written off (amount − accepted; below that only for disputes resolved before refunds existed). */
   creditedAmount?: number;
   resolvedAt?: string;
   /** On resolution: the last day to pay the accepted part (it was not owed while reconciled). */
   acceptedDueDate?: IsoDate;
+  request?: RequestFingerprint;
+  resolutionRequest?: RequestFingerprint;
 }
 
 export interface InvoiceLedgerState {
   total: number;
   payments: readonly Payment[];
   disputes: readonly Dispute[];
+  refunds: readonly Refund[];
   /** The last day to pay (Art. 7.1, 20 business days after issue). */
   dueDate: IsoDate;
   issuedAt: string;
@@ -45,10 +65,11 @@ export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
 export interface InvoiceSummary {
   paidAmount: number;
+  refundedAmount: number;
   creditedAmount: number;
   /** Sum of open disputes. */
   disputedAmount: number;
-  /** total − paid − credited. */
+  /** total − (paid − refunded) − credited. */
   outstandingAmount: number;
   /** outstanding − disputed, never negative: what Art. 7.2 says must be paid first. */
   undisputedOutstanding: number;
@@ -80,7 +101,14 @@ export function openLedger(input: { total: number; dueDate: IsoDate; issuedAt: s
     throw new RangeError(`invoice total must be a non-negative safe integer, got ${input.total}`);
   if (!isValidIsoDate(input.dueDate)) throw new RangeError(`invalid due date "${input.dueDate}"`);
   if (!isInstant(input.issuedAt)) throw new RangeError(`invalid issue instant "${input.issuedAt}"`);
-  return { total: input.total, payments: [], disputes: [], dueDate: input.dueDate, issuedAt: input.issuedAt };
+  return {
+    total: input.total,
+    payments: [],
+    disputes: [],
+    refunds: [],
+    dueDate: input.dueDate,
+    issuedAt: input.issuedAt,
+  };
 }
 
 /** The due date is the last day to pay: overdue begins at 00:00 KST the day after. */
@@ -90,11 +118,13 @@ export function overdueFrom(dueDate: IsoDate): Date {
 
 function amounts(state: InvoiceLedgerState) {
   const paidAmount = sum(state.payments.map((p) => p.amount));
+  const refundedAmount = sum(state.refunds.map((r) => r.amount));
   const creditedAmount = sum(state.disputes.map((d) => (d.status === 'resolved' ? (d.creditedAmount ?? 0) : 0)));
   const disputedAmount = sum(state.disputes.map((d) => (d.status === 'open' ? d.amount : 0)));
-  const outstandingAmount = state.total - paidAmount - creditedAmount;
+  const outstandingAmount = state.total - (paidAmount - refundedAmount) - creditedAmount;
   return {
     paidAmount,
+    refundedAmount,
     creditedAmount,
     disputedAmount,
     outstandingAmount,
@@ -135,14 +165,14 @@ export function nextOverdueAt(state: InvoiceLedgerState, now: Date): Date | unde
   return moments.filter((m) => +m > +now).sort((a, b) => +a - +b)[0];
 }
 
-/** Nothing outstanding and no dispute open: the invoice is paid or settled, and nothing more can change. */
+/** Nothing outstanding and no dispute open: the invoice is paid or settled (it may still take a dispute, see openDispute). */
 export function isClosed(state: InvoiceLedgerState): boolean {
   return amounts(state).outstandingAmount === 0 && state.disputes.every((d) => d.status === 'resolved');
 }
 
 /**
  * Balances and status at `now`. Status, first match wins:
- * - `settled`: nothing outstanding, and a dispute was raised (credited or not);
+ * - `settled`: nothing outstanding nor disputed, and a dispute was raised (credited, refunded or not);
  * - `paid`: nothing outstanding, by payments alone;
  * - `overdue`: something owed by now is unpaid (see owedBy: the disputed part is not late while it
  *   is being reconciled, Art. 7.2);
@@ -152,9 +182,10 @@ export function isClosed(state: InvoiceLedgerState): boolean {
  */
 export function summarize(state: InvoiceLedgerState, now: Date): InvoiceSummary {
   const a = amounts(state);
-  const overdueAmount = Math.min(a.outstandingAmount, Math.max(0, owedBy(state, now) - a.paidAmount));
+  const netPaid = a.paidAmount - a.refundedAmount;
+  const overdueAmount = Math.min(a.outstandingAmount, Math.max(0, owedBy(state, now) - netPaid));
   const status: InvoiceStatus =
-    a.outstandingAmount === 0
+    a.outstandingAmount === 0 && a.disputedAmount === 0
       ? state.disputes.length > 0
         ? 'settled'
         : 'paid'
@@ -169,9 +200,10 @@ export function summarize(state: InvoiceLedgerState, now: Date): InvoiceSummary 
 }
 
 /**
- * The ledger's invariants; [] when they hold. Amounts are safe integers (payments and disputes
- * positive), ids unique, a resolution within its dispute, nothing outstanding below zero, and
- * paid + credited + outstanding = total.
+ * The ledger's invariants; [] when they hold. Amounts are safe integers (payments, disputes and
+ * refunds positive), ids unique, a resolution within its dispute, a refund only of a resolved
+ * dispute and never more than was paid, nothing outstanding below zero, and
+ * paid − refunded + credited + outstanding = total.
  */
 export function checkInvariant(state: InvoiceLedgerState): RuleViolation[] {
   const violations: RuleViolation[] = [];
@@ -195,29 +227,60 @@ export function checkInvariant(state: InvoiceLedgerState): RuleViolation[] {
         );
     }
   }
+  for (const r of state.refunds) {
+    if (!isAmount(r.amount, 1))
+      fail('refund_amount_invalid', `refund ${r.id} amount ${r.amount} is not a positive integer`);
+    if (!state.disputes.some((d) => d.id === r.disputeId && d.status === 'resolved'))
+      fail('refund_without_resolution', `refund ${r.id} does not belong to a resolved dispute`);
+  }
+  if (new Set(state.refunds.map((r) => r.id)).size !== state.refunds.length)
+    fail('refund_id_duplicate', 'refund ids are not unique');
   if (new Set(state.payments.map((p) => p.id)).size !== state.payments.length)
     fail('payment_id_duplicate', 'payment ids are not unique');
   if (new Set(state.disputes.map((d) => d.id)).size !== state.disputes.length)
     fail('dispute_id_duplicate', 'dispute ids are not unique');
   const a = amounts(state);
+  if (a.refundedAmount > a.paidAmount)
+    fail('refund_exceeds_paid', `refunded ${a.refundedAmount} exceeds the ${a.paidAmount} paid`);
   if (!Number.isSafeInteger(a.outstandingAmount) || a.outstandingAmount < 0)
     fail(
       'outstanding_negative',
-      `outstanding ${a.outstandingAmount} is negative: paid ${a.paidAmount} + credited ${a.creditedAmount} exceed total ${state.total}`,
+      `outstanding ${a.outstandingAmount} is negative: paid ${a.paidAmount} − refunded ${a.refundedAmount} + credited ${a.creditedAmount} exceed total ${state.total}`,
     );
-  if (a.paidAmount + a.creditedAmount + a.outstandingAmount !== state.total)
-    fail('ledger_unbalanced', 'paid + credited + outstanding ≠ total');
+  if (a.paidAmount - a.refundedAmount + a.creditedAmount + a.outstandingAmount !== state.total)
+    fail('ledger_unbalanced', 'paid − refunded + credited + outstanding ≠ total');
   return violations;
+}
+
+/**
+ * A retried request (same Idempotency-Key) is a no-op when it is the same request, and refused
+ * when the key was used for another one.
+ */
+function retried(
+  earlier: RequestFingerprint | undefined,
+  request: RequestFingerprint | undefined,
+  state: InvoiceLedgerState,
+): LedgerResult | undefined {
+  if (!request || earlier?.key !== request.key) return undefined;
+  return earlier.hash === request.hash
+    ? { ok: true, state }
+    : refuse('idempotency_key_reused', 'this Idempotency-Key was already used with a different request', {
+        field: 'Idempotency-Key',
+      });
 }
 
 /**
  * Records a payment of up to the whole outstanding amount — the undisputed part is due first
  * (Art. 7.2), but a merchant may also pay what it disputes. Re-recording the same payment (same
- * id, amount and time, e.g. a redelivered deposit notice) is a no-op; the same id with other
- * details is refused.
+ * id, amount and time, e.g. a redelivered deposit notice; or the same Idempotency-Key and request)
+ * is a no-op; the same id or key with other details is refused.
  */
 export function recordPayment(state: InvoiceLedgerState, payment: Payment): LedgerResult {
-  const { id, amount, paidAt } = payment;
+  const { id, amount, paidAt, request } = payment;
+  for (const p of state.payments) {
+    const again = retried(p.request, request, state);
+    if (again) return again;
+  }
   if (!isId(id)) return refuse('payment_id_invalid', 'a payment needs an id', { field: 'id' });
   const known = state.payments.find((p) => p.id === id);
   if (known)
@@ -241,18 +304,30 @@ export function recordPayment(state: InvoiceLedgerState, payment: Payment): Ledg
       { field: 'amount', outstandingAmount },
     );
   }
-  return { ok: true, state: { ...state, payments: [...state.payments, { id, amount, paidAt }] } };
+  return {
+    ok: true,
+    state: { ...state, payments: [...state.payments, { id, amount, paidAt, ...(request ? { request } : {}) }] },
+  };
 }
 
 /**
- * Opens a dispute over part of the invoice (Art. 7.2): at most what is outstanding and not already
- * under an open dispute. Re-opening the same dispute (same id and details) is a no-op.
+ * Opens a dispute over part of the invoice (Art. 7.2): at most what it bills, less what was already
+ * credited and what is under an open dispute — paid or not, since a merchant who paid and then
+ * finds an error is refunded (SPEC §5); once paid or settled, only until `window` closes.
+ * Re-opening the same dispute (same id and details, or the same Idempotency-Key and request) is a
+ * no-op.
  */
 export function openDispute(
   state: InvoiceLedgerState,
-  dispute: { id: string; amount: number; reason: string; openedAt: string },
+  dispute: { id: string; amount: number; reason: string; openedAt: string; request?: RequestFingerprint },
+  /** Until when a paid or settled invoice takes disputes (SPEC §5: until the next month's invoice). */
+  window?: { closesAt: Date },
 ): LedgerResult {
-  const { id, amount, reason, openedAt } = dispute;
+  const { id, amount, reason, openedAt, request } = dispute;
+  for (const d of state.disputes) {
+    const again = retried(d.request, request, state);
+    if (again) return again;
+  }
   if (!isId(id)) return refuse('dispute_id_invalid', 'a dispute needs an id', { field: 'id' });
   const known = state.disputes.find((d) => d.id === id);
   if (known)
@@ -272,37 +347,46 @@ export function openDispute(
     return refuse('opened_at_invalid', `openedAt must be an ISO-8601 instant, got "${openedAt}"`, {
       field: 'openedAt',
     });
-  const { undisputedOutstanding } = amounts(state);
-  if (amount > undisputedOutstanding) {
+  if (window && isClosed(state) && Date.parse(openedAt) >= +window.closesAt)
+    return refuse(
+      'dispute_window_closed',
+      'the invoice is settled and the next month’s invoice is issued: it can no longer be disputed',
+    );
+  const { creditedAmount, disputedAmount } = amounts(state);
+  const disputable = state.total - creditedAmount - disputedAmount;
+  if (amount > disputable) {
     return refuse(
       'dispute_exceeds_outstanding',
-      `disputed amount ${amount} won exceeds the ${undisputedOutstanding} won outstanding and not already disputed`,
-      {
-        field: 'amount',
-        disputableAmount: undisputedOutstanding,
-      },
+      `disputed amount ${amount} won exceeds the ${disputable} won billed and not already credited or disputed`,
+      { field: 'amount', disputableAmount: disputable },
     );
   }
-  return {
-    ok: true,
-    state: { ...state, disputes: [...state.disputes, { id, amount, reason, openedAt, status: 'open' }] },
-  };
+  const opened: Dispute = { id, amount, reason, openedAt, status: 'open', ...(request ? { request } : {}) };
+  return { ok: true, state: { ...state, disputes: [...state.disputes, opened] } };
 }
 
 /**
  * An operator resolves a dispute after reconciliation (Art. 7.2): the accepted part stays owed — due
- * by `acceptedDueDate`, since it was not payable while reconciled — and the rest is credited. Edge: the merchant may already have paid some of the disputed part, so the
- * credit is capped at what is outstanding at that moment — min(amount − accepted, outstanding) —
- * keeping paid + credited ≤ total. Any money paid beyond what the resolution leaves owed is then a
- * refund, which this ledger does not model.
+ * by `acceptedDueDate`, since it was not payable while reconciled — and the rest is credited. When
+ * the merchant had already paid more than the resolution leaves owed, the difference is refunded
+ * (SPEC §5), dated at the resolution: paid − refunded + credited + outstanding = total, outstanding
+ * never below zero. Resolving again with the same Idempotency-Key and request is a no-op.
  */
 export function resolveDispute(
   state: InvoiceLedgerState,
-  resolution: { disputeId: string; acceptedAmount: number; resolvedAt: string; acceptedDueDate: IsoDate },
+  resolution: {
+    disputeId: string;
+    acceptedAmount: number;
+    resolvedAt: string;
+    acceptedDueDate: IsoDate;
+    request?: RequestFingerprint;
+  },
 ): LedgerResult {
-  const { disputeId, acceptedAmount, resolvedAt, acceptedDueDate } = resolution;
+  const { disputeId, acceptedAmount, resolvedAt, acceptedDueDate, request } = resolution;
   const dispute = state.disputes.find((d) => d.id === disputeId);
   if (!dispute) return refuse('dispute_not_found', `no dispute ${disputeId} on this invoice`, { field: 'disputeId' });
+  const again = retried(dispute.resolutionRequest, request, state);
+  if (again) return again;
   if (dispute.status !== 'open')
     return refuse('dispute_already_resolved', `dispute ${disputeId} was already resolved at ${dispute.resolvedAt}`, {
       field: 'disputeId',
@@ -325,7 +409,8 @@ export function resolveDispute(
       { field: 'acceptedDueDate' },
     );
   }
-  const creditedAmount = Math.min(dispute.amount - acceptedAmount, amounts(state).outstandingAmount);
+  const creditedAmount = dispute.amount - acceptedAmount;
+  const refundAmount = Math.max(0, creditedAmount - amounts(state).outstandingAmount);
   const resolved: Dispute = {
     ...dispute,
     status: 'resolved',
@@ -333,6 +418,18 @@ export function resolveDispute(
     creditedAmount,
     resolvedAt,
     acceptedDueDate,
+    ...(request ? { resolutionRequest: request } : {}),
   };
-  return { ok: true, state: { ...state, disputes: state.disputes.map((d) => (d.id === disputeId ? resolved : d)) } };
+  const refunds = refundAmount
+    ? [...state.refunds, { id: refundIdFor(disputeId), disputeId, amount: refundAmount, refundedAt: resolvedAt }]
+    : state.refunds;
+  return {
+    ok: true,
+    state: { ...state, disputes: state.disputes.map((d) => (d.id === disputeId ? resolved : d)), refunds },
+  };
+}
+
+/** A dispute refunds at most once: its refund's id follows from the dispute's. */
+export function refundIdFor(disputeId: string): string {
+  return `rfd_${disputeId.replace(/^dsp_/, '')}`;
 }

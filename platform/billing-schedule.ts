@@ -10,7 +10,7 @@ import { TASK_QUEUES } from '../workflows/task-queues';
 
 export const BILLING_SCHEDULE_ID = 'billing-monthly';
 
-export function billingScheduleOptions(resultWindowMs: number): ScheduleOptions {
+export function billingScheduleOptions(): ScheduleOptions {
   return {
     scheduleId: BILLING_SCHEDULE_ID,
     spec: {
@@ -22,15 +22,15 @@ export function billingScheduleOptions(resultWindowMs: number): ScheduleOptions 
       workflowType: BillingRunWorkflow,
       workflowId: SCHEDULED_BILLING_RUN_WORKFLOW_ID,
       taskQueue: TASK_QUEUES.billing,
-      args: [{ resultWindowMs }],
+      args: [{}],
     },
     // A missed run (platform down on the 1st) still happens when it is back, within 7 days.
     policies: { overlap: ScheduleOverlapPolicy.ALLOW_ALL, catchupWindow: '7 days' },
   };
 }
 
-export async function ensureBillingSchedule(client: Client, resultWindowMs: number): Promise<'created' | 'updated'> {
-  const options = billingScheduleOptions(resultWindowMs);
+export async function ensureBillingSchedule(client: Client): Promise<'created' | 'updated'> {
+  const options = billingScheduleOptions();
   try {
     await client.schedule.create(options);
     return 'created';

@@ -81,6 +81,9 @@ const EnvSchema = z.object({
     .string()
     .regex(/^\d{10}$/)
     .default('2208183676'),
+  /** The supplier's representative (성명) and place of business (사업장 주소) on printed invoices. */
+  COMPANY_REPRESENTATIVE: z.string().min(1).optional(),
+  COMPANY_ADDRESS: z.string().min(1).optional(),
   /** Requests per second per API key (bursts of twice that); 0 turns the limit off. */
   RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(0).default(100),
   /** host:port where the worker serves Temporal SDK metrics for Prometheus (unset: off). */
@@ -147,7 +150,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         webhookSignature: c.NHN_WEBHOOK_SIGNATURE ?? null,
       },
     },
-    company: { name: c.COMPANY_NAME, businessRegistrationNumber: c.COMPANY_BRN },
+    company: {
+      name: c.COMPANY_NAME,
+      businessRegistrationNumber: c.COMPANY_BRN,
+      ...(c.COMPANY_REPRESENTATIVE ? { representative: c.COMPANY_REPRESENTATIVE } : {}),
+      ...(c.COMPANY_ADDRESS ? { address: c.COMPANY_ADDRESS } : {}),
+    },
     rateLimitPerSecond: c.RATE_LIMIT_PER_SECOND,
     workerMetricsAddress: c.WORKER_METRICS_ADDRESS,
     publicUrl: c.PUBLIC_URL ?? `http://127.0.0.1:${c.PORT}`,

@@ -2,8 +2,8 @@
 import type { Knex } from 'knex';
 import type { ExtraHoliday } from '../domain/business-days';
 import type { Supplier } from '../domain/company';
-import type { InvoiceDraft, InvoiceParty, InvoiceSnapshot } from '../domain/invoice';
-import type { Dispute, InvoiceStatus, Payment } from '../domain/invoice-ledger';
+import { periodEnd, type InvoiceDraft, type InvoiceParty, type InvoiceSnapshot } from '../domain/invoice';
+import type { Dispute, InvoiceStatus, Payment, Refund } from '../domain/invoice-ledger';
 import {
   computeInvoiceAmounts,
   formatCentiwon,
@@ -14,18 +14,22 @@ import {
 } from '../domain/money';
 import { splitPage, upsertNewer } from './queries';
 
-/** Delivered messages of a contract in a period, priced with the contract's fees (SPEC §5). */
-export async function draftInvoice(db: Knex, contractId: string, period: string): Promise<InvoiceDraft | undefined> {
+/** Usage counts priced with the contract's fees (SPEC §5). */
+async function priced(
+  db: Knex,
+  contractId: string,
+  period: string,
+  usage: (q: Knex.QueryBuilder) => void,
+): Promise<InvoiceDraft | undefined> {
   const contract = await db('contracts as c')
     .join('merchants as m', 'm.id', 'c.merchant_id')
     .where('c.id', contractId)
     .first('c.merchant_id', 'm.name', 'm.brn', 'm.representative', 'm.address');
   if (!contract) return undefined;
+  const query = db('usage_records').groupBy('usage_type').select('usage_type', db.raw('count(*)::bigint as quantity'));
+  usage(query);
   const [counts, fees] = await Promise.all([
-    db('usage_records')
-      .where({ contract_id: contractId, period })
-      .groupBy('usage_type')
-      .select('usage_type', db.raw('count(*)::bigint as quantity')),
+    query,
     db('contract_fees').where({ contract_id: contractId }).select('usage_type', 'unit_price'),
   ]);
   const price = new Map(fees.map((f) => [f.usage_type as UsageType, f.unit_price as string]));
@@ -55,21 +59,99 @@ export async function contractMerchantId(db: Knex, contractId: string): Promise<
   return row?.merchant_id;
 }
 
-/** Contracts with delivered messages in a period: the ones a billing run invoices. */
-export async function contractsWithUsage(
+/**
+ * The invoice of a contract's month claims, in one transaction, every usage record of the contract
+ * delivered before the month's end and on no invoice yet — a late result of an earlier month
+ * included — and is drafted from what it claimed (SPEC §5). A record written after this lands on
+ * the next month's invoice; the trigger of migration 011 refuses any second claim. Run again for
+ * the same invoice (a retried activity), it claims what has arrived since and drafts all of it.
+ * Undefined when the invoice claims nothing.
+ */
+export async function claimUsage(
+  db: Knex,
+  c: { invoiceId: string; contractId: string; period: string },
+): Promise<InvoiceDraft | undefined> {
+  return db.transaction(async (trx) => {
+    await trx('usage_records')
+      .where({ contract_id: c.contractId })
+      .whereNull('invoice_id')
+      .where('delivered_at', '<', periodEnd(c.period))
+      .update({ invoice_id: c.invoiceId, claimed_at: trx.fn.now() });
+    const draft = await priced(trx, c.contractId, c.period, (q) => q.where({ invoice_id: c.invoiceId }));
+    // Usage of a contract that does not exist cannot be billed: nothing is claimed.
+    if (!draft) throw new Error(`contract ${c.contractId} not found`);
+    return draft.lines.length ? draft : undefined;
+  });
+}
+
+/** What the next invoice of a contract would claim if the month ended at `asOf`: the running statement. */
+export async function upcomingDraft(db: Knex, contractId: string, period: string, asOf: Date): Promise<InvoiceDraft> {
+  const draft = await priced(db, contractId, period, (q) =>
+    q.where({ contract_id: contractId }).whereNull('invoice_id').where('delivered_at', '<', asOf),
+  );
+  if (!draft) throw new Error(`contract ${contractId} not found`);
+  return draft;
+}
+
+/**
+ * Contracts with usage delivered before the month's end and on no invoice yet: the ones a billing
+ * run invoices, whatever their status (a terminated contract gets its final invoice) and whether
+ * or not that usage is of this month.
+ */
+export async function contractsWithUnclaimedUsage(
   db: Knex,
   period: string,
 ): Promise<{ contractId: string; merchantId: string }[]> {
   const rows = await db('usage_records')
-    .where({ period })
+    .whereNull('invoice_id')
+    .where('delivered_at', '<', periodEnd(period))
     .distinct('contract_id', 'merchant_id')
     .orderBy('contract_id');
   return rows.map((r) => ({ contractId: r.contract_id, merchantId: r.merchant_id }));
 }
 
+/** Usage records not on any invoice (for checks and the property test). */
+export async function unclaimedUsageCount(db: Knex, contractId?: string): Promise<number> {
+  const q = db('usage_records').whereNull('invoice_id').count('* as n');
+  if (contractId) q.where({ contract_id: contractId });
+  return Number((await q.first())!.n);
+}
+
 export async function extraHolidays(db: Knex): Promise<ExtraHoliday[]> {
   const rows = await db('holidays').orderBy('date').select(db.raw(`to_char(date, 'YYYY-MM-DD') as date`), 'name');
   return rows.map((r) => ({ date: r.date, name: r.name }));
+}
+
+/** Years whose holidays an operator loaded (PUT /v1/holidays/:year): the calendar covers them. */
+export async function loadedHolidayYears(db: Knex): Promise<number[]> {
+  return (await db('holiday_years').orderBy('year').pluck('year')).map(Number);
+}
+
+/** Everything the business-day calendar needs from the database. */
+export async function calendarData(db: Knex): Promise<{ extraHolidays: ExtraHoliday[]; loadedYears: number[] }> {
+  const [holidays, years] = await Promise.all([extraHolidays(db), loadedHolidayYears(db)]);
+  return { extraHolidays: holidays, loadedYears: years };
+}
+
+/**
+ * Loads a year's official holidays: they replace the operator-entered holidays of that year, and
+ * the year counts as covered from then on. One transaction.
+ */
+export async function loadHolidayYear(
+  db: Knex,
+  y: { year: number; holidays: ExtraHoliday[]; loadedBy: string },
+): Promise<{ replaced: number }> {
+  return db.transaction(async (trx) => {
+    const replaced = await trx('holidays')
+      .whereBetween('date', [`${y.year}-01-01`, `${y.year}-12-31`])
+      .delete();
+    await trx('holidays').insert(y.holidays.map((h) => ({ date: h.date, name: h.name, created_by: y.loadedBy })));
+    await trx('holiday_years')
+      .insert({ year: y.year, loaded_by: y.loadedBy, loaded_at: trx.fn.now() })
+      .onConflict('year')
+      .merge();
+    return { replaced };
+  });
 }
 
 /** Adds an operator's holiday; false when one was already added for that date. */
@@ -95,6 +177,7 @@ export async function saveInvoice(db: Knex, s: InvoiceSnapshot): Promise<void> {
       vat: s.draft.vat,
       total: s.draft.total,
       paid_amount: s.summary.paidAmount,
+      refunded_amount: s.summary.refundedAmount,
       credited_amount: s.summary.creditedAmount,
       outstanding_amount: s.summary.outstandingAmount,
       disputed_amount: s.summary.disputedAmount,
@@ -123,7 +206,14 @@ export async function saveInvoice(db: Knex, s: InvoiceSnapshot): Promise<void> {
       .ignore();
     for (const p of s.ledger.payments) {
       await trx('invoice_payments')
-        .insert({ id: p.id, invoice_id: s.id, amount: p.amount, paid_at: p.paidAt })
+        .insert({
+          id: p.id,
+          invoice_id: s.id,
+          amount: p.amount,
+          paid_at: p.paidAt,
+          idempotency_key: p.request?.key ?? null,
+          request_hash: p.request?.hash ?? null,
+        })
         .onConflict('id')
         .ignore();
     }
@@ -139,9 +229,26 @@ export async function saveInvoice(db: Knex, s: InvoiceSnapshot): Promise<void> {
           credited_amount: d.creditedAmount ?? null,
           opened_at: d.openedAt,
           resolved_at: d.resolvedAt ?? null,
+          idempotency_key: d.request?.key ?? null,
+          request_hash: d.request?.hash ?? null,
+          resolve_idempotency_key: d.resolutionRequest?.key ?? null,
+          resolve_request_hash: d.resolutionRequest?.hash ?? null,
         })
         .onConflict('id')
-        .merge(['status', 'accepted_amount', 'credited_amount', 'resolved_at']);
+        .merge([
+          'status',
+          'accepted_amount',
+          'credited_amount',
+          'resolved_at',
+          'resolve_idempotency_key',
+          'resolve_request_hash',
+        ]);
+    }
+    for (const r of s.ledger.refunds) {
+      await trx('invoice_refunds')
+        .insert({ id: r.id, invoice_id: s.id, dispute_id: r.disputeId, amount: r.amount, refunded_at: r.refundedAt })
+        .onConflict('id')
+        .ignore();
     }
   });
 }
@@ -157,6 +264,7 @@ export interface InvoiceRecord {
     vat: number;
     total: number;
     paid_amount: number;
+    refunded_amount: number;
     credited_amount: number;
     outstanding_amount: number;
     disputed_amount: number;
@@ -171,6 +279,7 @@ export interface InvoiceRecord {
   lines: { usage_type: UsageType; quantity: number; unit_price: string; amount: string }[];
   payments: Payment[];
   disputes: Dispute[];
+  refunds: Refund[];
 }
 
 const DATE_COLUMNS = ['issue_date', 'due_date', 'legal_deadline', 'contract_deadline'].map(
@@ -188,20 +297,27 @@ async function loadInvoices(db: Knex, where: (q: Knex.QueryBuilder) => void, lim
   if (limit) q.limit(limit);
   const rows = await q;
   const ids = rows.map((r) => r.id);
-  const [lines, payments, disputes] = await Promise.all([
+  const [lines, payments, disputes, refunds] = await Promise.all([
     db('invoice_lines')
       .whereIn('invoice_id', ids)
       .select('invoice_id', 'usage_type', 'quantity', 'unit_price', 'amount'),
     db('invoice_payments').whereIn('invoice_id', ids).orderBy('paid_at'),
     db('invoice_disputes').whereIn('invoice_id', ids).orderBy('opened_at'),
+    db('invoice_refunds').whereIn('invoice_id', ids).orderBy('refunded_at'),
   ]);
+  const fingerprint = (key: string | null, hash: string | null) => (key && hash ? { request: { key, hash } } : {});
   const order = (type: UsageType) => USAGE_TYPES.indexOf(type);
   return rows.map((row) => ({
     row,
     lines: lines.filter((l) => l.invoice_id === row.id).sort((a, b) => order(a.usage_type) - order(b.usage_type)),
     payments: payments
       .filter((p) => p.invoice_id === row.id)
-      .map((p) => ({ id: p.id, amount: p.amount, paidAt: new Date(p.paid_at).toISOString() })),
+      .map((p) => ({
+        id: p.id,
+        amount: p.amount,
+        paidAt: new Date(p.paid_at).toISOString(),
+        ...fingerprint(p.idempotency_key, p.request_hash),
+      })),
     disputes: disputes
       .filter((d) => d.invoice_id === row.id)
       .map((d) => ({
@@ -210,6 +326,10 @@ async function loadInvoices(db: Knex, where: (q: Knex.QueryBuilder) => void, lim
         reason: d.reason,
         status: d.status,
         openedAt: new Date(d.opened_at).toISOString(),
+        ...fingerprint(d.idempotency_key, d.request_hash),
+        ...(d.resolve_idempotency_key
+          ? { resolutionRequest: { key: d.resolve_idempotency_key, hash: d.resolve_request_hash } }
+          : {}),
         ...(d.accepted_amount !== null
           ? {
               acceptedAmount: d.accepted_amount,
@@ -217,6 +337,14 @@ async function loadInvoices(db: Knex, where: (q: Knex.QueryBuilder) => void, lim
               resolvedAt: new Date(d.resolved_at).toISOString(),
             }
           : {}),
+      })),
+    refunds: refunds
+      .filter((r) => r.invoice_id === row.id)
+      .map((r) => ({
+        id: r.id,
+        disputeId: r.dispute_id,
+        amount: r.amount,
+        refundedAt: new Date(r.refunded_at).toISOString(),
       })),
   }));
 }

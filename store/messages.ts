@@ -126,10 +126,7 @@ export interface Finalization {
  */
 export async function finalizeMessage(db: Knex, f: Finalization): Promise<void> {
   await db.transaction(async (trx) => {
-    const message = await trx('messages')
-      .where({ id: f.messageId })
-      .forUpdate()
-      .first('merchant_id', 'contract_id', 'created_at');
+    const message = await trx('messages').where({ id: f.messageId }).forUpdate().first('merchant_id', 'contract_id');
     if (!message) throw new Error(`message ${f.messageId} not found`);
     await trx('messages').where({ id: f.messageId }).update({
       status: f.status,
@@ -145,7 +142,7 @@ export async function finalizeMessage(db: Knex, f: Finalization): Promise<void> 
           contract_id: message.contract_id,
           usage_type: f.usage.usageType,
           channel: f.deliveredVia,
-          period: usagePeriodOf(message.created_at),
+          period: usagePeriodOf(f.finalizedAt),
           delivered_at: f.finalizedAt,
         })
         .onConflict('message_id')

@@ -21,10 +21,7 @@ async function main() {
     connection: await Connection.connect({ address: config.temporal.address }),
     namespace: config.temporal.namespace,
   });
-  logger.info(
-    { schedule: BILLING_SCHEDULE_ID, result: await ensureBillingSchedule(client, config.resultWindowMs) },
-    'billing schedule ready',
-  );
+  logger.info({ schedule: BILLING_SCHEDULE_ID, result: await ensureBillingSchedule(client) }, 'billing schedule ready');
   const bundle = await bundleWorkflows();
   const workers = await createWorkers({
     connection,

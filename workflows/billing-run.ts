@@ -1,7 +1,8 @@
 /**
  * BillingRunWorkflow: invoices a usage month (SPEC §5). Started on the 1st of every month by the
  * `billing-monthly` Temporal Schedule (Asia/Seoul) for the month before, or on demand by
- * POST /v1/billing/runs. It starts one InvoiceWorkflow per contract with usage; their ids are
+ * POST /v1/billing/runs. It starts one InvoiceWorkflow per contract with usage delivered before the
+ * month's end and on no invoice yet — terminated contracts too (their final invoice); their ids are
  * `invoice-<contractId>-<YYYY-MM>` and may never be reused, so however often a month is run, each
  * contract gets one invoice for it, ever.
  */
@@ -20,7 +21,6 @@ const { contractsToBill } = wf.proxyActivities<BillingActivities>({ startToClose
 export interface BillingRunInput {
   /** YYYY-MM; a scheduled run bills the month before the one it runs in. */
   period?: string;
-  resultWindowMs: number;
   /** Tag the invoices with ContractId/MerchantId/InvoicePeriod (false only where the server has no custom search attributes). */
   searchAttributes?: boolean;
 }
@@ -37,7 +37,7 @@ export async function BillingRunWorkflow(
       await wf.startChild(InvoiceWorkflow, {
         workflowId: invoiceWorkflowId(c.contractId, period),
         taskQueue: TASK_QUEUES.billing,
-        args: [{ contractId: c.contractId, period, resultWindowMs: input.resultWindowMs }],
+        args: [{ contractId: c.contractId, period }],
         // The invoice lives on until paid, long after this run.
         parentClosePolicy: 'ABANDON',
         workflowIdReusePolicy: 'REJECT_DUPLICATE',

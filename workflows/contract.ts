@@ -62,6 +62,9 @@ export const contractStateQuery = wf.defineQuery<ContractState>('state');
 /** Error type of a refused action; details carry the domain's `{code, message}` for the API. */
 export const CONTRACT_VIOLATION = 'ContractViolation';
 
+/** Issue 11: a resume keeps the overdue invoices (and needs a reason while there are any). */
+export const RESUME_KEEPS_ARREARS = 'resume-keeps-arrears';
+
 export async function ContractWorkflow(input: ContractWorkflowInput): Promise<ContractState> {
   // Search attributes (MerchantId, ContractId) are set when the API starts the workflow and carry
   // over to every continued-as-new run.
@@ -87,7 +90,9 @@ export async function ContractWorkflow(input: ContractWorkflowInput): Promise<Co
     wf.setHandler(
       contractUpdate(action),
       async (req) => {
-        const d = decide(state, req.command, req.actor, Date.now());
+        // Resumes recorded before RESUME_KEEPS_ARREARS cleared the overdue invoices: replay them so.
+        const legacy = req.command.type === 'resume' && !wf.patched(RESUME_KEEPS_ARREARS);
+        const d = decide(legacy ? { ...state, overdueInvoices: [] } : state, req.command, req.actor, Date.now());
         if (!d.ok) throw refuse(d);
         return commit(d);
       },

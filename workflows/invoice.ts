@@ -2,16 +2,23 @@
  * InvoiceWorkflow (`invoice-<contractId>-<YYYY-MM>`): one contract's monthly bill, from usage to the
  * last won (SPEC §5; Art. 6, 7, 5.2.3).
  *
- *   wait until the month's results are in (results come up to RESULT_WINDOW after sending) →
- *   issue, by the legal deadline (alert if late) → due 20 business days later →
- *   payments and disputes (the undisputed part is due on the due date, Art. 7.2) →
- *   overdue suspends the contract; paying resumes it → ends when nothing is outstanding.
+ *   the month ends → claim the contract's usage delivered before then and on no invoice yet → issue
+ *   (alert if after the legal deadline) → due 20 business days later → payments and disputes (the
+ *   undisputed part is due on the due date, Art. 7.2) → overdue suspends the contract; paying
+ *   resumes it → settled → still open for disputes until the next month's invoice is issued (money
+ *   paid beyond what a won dispute leaves owed is refunded) → ends.
  *
- * Invariant at every step: paid + credited + outstanding = total (domain/invoice-ledger).
+ * Every date comes from an activity: the holiday calendar is data, so a dataset upgrade or a year
+ * operators load never changes a replay. Invariant at every step:
+ * paid − refunded + credited + outstanding = total (domain/invoice-ledger).
+ *
+ * Invoices started before `BILLED_AT_MONTH_END` (no marker in their history) keep their path: they
+ * waited RESULT_WINDOW after the month, computed dates in workflow code and ended once settled.
+ * Remove that path with wf.deprecatePatch once none of them is open.
  */
 import * as wf from '@temporalio/workflow';
 import type { BillingActivities } from '../activities/billing';
-import { createBusinessCalendar, dueDate, invoiceDeadlines } from '../domain/business-days';
+import { createBusinessCalendar } from '../domain/business-days';
 import { kstDate } from '../domain/calendar-kst';
 import {
   checkInvariant,
@@ -23,38 +30,59 @@ import {
   resolveDispute,
   summarize,
   type LedgerResult,
+  type RequestFingerprint,
 } from '../domain/invoice-ledger';
-import { acceptedPartDueDate, periodEnd, type InvoiceSnapshot } from '../domain/invoice';
+import {
+  acceptedPartDueDate,
+  disputesCloseAt,
+  invoiceDates as invoiceDatesOn,
+  invoiceIdFor,
+  periodEnd,
+  type InvoiceSnapshot,
+} from '../domain/invoice';
 import type { Refusal } from '../domain/rules';
 import { invoiceOverdueSignal, invoicePaidSignal } from './contract';
 import { contractWorkflowId } from './ids';
 
-const { loadExtraHolidays, draftInvoice, saveInvoice, alertMissedIssueDeadline } =
+const { loadExtraHolidays, draftInvoice, invoiceDates, resolutionDueDate, saveInvoice, alertMissedIssueDeadline } =
   wf.proxyActivities<BillingActivities>({
     startToCloseTimeout: '1 minute',
+    // Unlimited: a year without holiday data retries (naming the year) until operators load it.
     retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
   });
+
+/** Issue 11: drafted at the month's end from claimed usage, dates from activities, open for later disputes. */
+export const BILLED_AT_MONTH_END = 'billed-at-month-end';
 
 export interface InvoiceWorkflowInput {
   contractId: string;
   period: string;
-  /** How long after sending a message's result may still come in (RESULT_WINDOW). */
-  resultWindowMs: number;
+  /** Only invoices started before BILLED_AT_MONTH_END use it: they waited this long (RESULT_WINDOW) after the month. */
+  resultWindowMs?: number;
 }
 
 export type InvoiceCommand =
-  | { type: 'record_payment'; id: string; amount: number; paidAt: string }
-  | { type: 'open_dispute'; id: string; amount: number; reason: string; openedAt: string }
-  | { type: 'resolve_dispute'; disputeId: string; acceptedAmount: number; resolvedAt: string };
+  | { type: 'record_payment'; id: string; amount: number; paidAt: string; request?: RequestFingerprint }
+  | {
+      type: 'open_dispute';
+      id: string;
+      amount: number;
+      reason: string;
+      openedAt: string;
+      request?: RequestFingerprint;
+    }
+  | {
+      type: 'resolve_dispute';
+      disputeId: string;
+      acceptedAmount: number;
+      resolvedAt: string;
+      request?: RequestFingerprint;
+    };
 
 export const invoiceUpdate = <T extends InvoiceCommand['type']>(type: T) =>
   wf.defineUpdate<InvoiceSnapshot, [Extract<InvoiceCommand, { type: T }>]>(type);
 export const invoiceQuery = wf.defineQuery<InvoiceSnapshot | null>('invoice');
 export const INVOICE_VIOLATION = 'InvoiceViolation';
-
-/** The invoice's id: readable, and the same however often a run starts it. */
-export const invoiceIdFor = (contractId: string, period: string) =>
-  `inv_${period.replace('-', '')}_${contractId.replace(/^ctr_/, '')}`;
 
 export async function InvoiceWorkflow(
   input: InvoiceWorkflowInput,
@@ -62,20 +90,26 @@ export async function InvoiceWorkflow(
   let snapshot: InvoiceSnapshot | null = null;
   wf.setHandler(invoiceQuery, () => snapshot);
 
-  // Messages sent on the last day of the month may still report for RESULT_WINDOW: bill after that.
-  await wf.sleep(Math.max(0, +periodEnd(input.period) + input.resultWindowMs - Date.now()));
+  const current = wf.patched(BILLED_AT_MONTH_END);
+  // A usage record belongs to the month it was delivered, and a result that comes later lands on
+  // the next month's invoice: nothing to wait for once the month is over (SPEC §5).
+  const monthEnd = +periodEnd(input.period);
+  await wf.sleep(Math.max(0, monthEnd + (current ? 0 : (input.resultWindowMs ?? 0)) - Date.now()));
 
-  // A year the holiday dataset does not cover fails the workflow task (naming the year) and is
-  // retried until the dataset is updated: an invoice is never dated on a guess.
-  const calendar = createBusinessCalendar(await loadExtraHolidays());
-  // Issued as soon as the month's results are in, whatever the day: the 20 business days to pay
-  // are counted from the next business day anyway (Art. 7.1).
+  const legacyCalendar = current ? undefined : createBusinessCalendar(await loadExtraHolidays());
+  // Issued as soon as the month is over, whatever the day: the 20 business days to pay are counted
+  // from the next business day anyway (Art. 7.1).
   const issueDate = kstDate(Date.now());
 
   const { draft, supplier } = await draftInvoice({ contractId: input.contractId, period: input.period });
-  if (!draft || draft.total === 0) return { invoiceId: null, status: 'nothing_to_bill' };
+  if (!draft || (!current && draft.total === 0)) return { invoiceId: null, status: 'nothing_to_bill' };
 
-  const deadlines = invoiceDeadlines(input.period, calendar);
+  // A year without holiday data fails the activity (naming the year), retried until operators load
+  // the year: an invoice is never dated on a guess.
+  const dates = current
+    ? await invoiceDates({ period: input.period, issueDate })
+    : invoiceDatesOn(input.period, issueDate, legacyCalendar!);
+  const { deadlines } = dates;
   if (issueDate > deadlines.issueBy) {
     await alertMissedIssueDeadline({
       contractId: draft.contractId,
@@ -86,7 +120,7 @@ export async function InvoiceWorkflow(
     });
   }
   const issuedAt = new Date().toISOString();
-  let ledger = openLedger({ total: draft.total, dueDate: dueDate(issueDate, calendar), issuedAt });
+  let ledger = openLedger({ total: draft.total, dueDate: dates.dueDate, issuedAt });
   let version = 1;
   let overdueReported = false;
   const id = invoiceIdFor(input.contractId, input.period);
@@ -98,7 +132,7 @@ export async function InvoiceWorkflow(
       supplier,
       issuedAt,
       issueDate,
-      deadlines: { legal: deadlines.legalDeadline, contract: deadlines.contractDeadline },
+      deadlines: { legal: deadlines.legal, contract: deadlines.contract },
       ledger,
       summary: summarize(ledger, new Date()),
       version,
@@ -128,26 +162,31 @@ export async function InvoiceWorkflow(
     }
   };
 
-  const apply = (command: InvoiceCommand): LedgerResult => {
+  const isSettled = () => isClosed(ledger);
+  // Open for disputes until the next month's invoice is issued (SPEC §5); older invoices ended when settled.
+  const disputeWindow = current ? { closesAt: disputesCloseAt(input.period) } : undefined;
+  const takesDisputes = () => disputeWindow !== undefined && Date.now() < +disputeWindow.closesAt;
+
+  /** `acceptedDueDate`: a resolution's, computed by the handler (validators cannot run activities). */
+  const apply = (command: InvoiceCommand, acceptedDueDate = ledger.dueDate): LedgerResult => {
+    const request = command.request ? { request: command.request } : {};
     switch (command.type) {
       case 'record_payment':
-        return recordPayment(ledger, { id: command.id, amount: command.amount, paidAt: command.paidAt });
+        return recordPayment(ledger, { id: command.id, amount: command.amount, paidAt: command.paidAt, ...request });
       case 'open_dispute':
-        return openDispute(ledger, {
-          id: command.id,
-          amount: command.amount,
-          reason: command.reason,
-          openedAt: command.openedAt,
-        });
-      case 'resolve_dispute': {
-        const acceptedDueDate = acceptedPartDueDate(new Date(command.resolvedAt), ledger.dueDate, calendar);
+        return openDispute(
+          ledger,
+          { id: command.id, amount: command.amount, reason: command.reason, openedAt: command.openedAt, ...request },
+          disputeWindow,
+        );
+      case 'resolve_dispute':
         return resolveDispute(ledger, {
           disputeId: command.disputeId,
           acceptedAmount: command.acceptedAmount,
           resolvedAt: command.resolvedAt,
           acceptedDueDate,
+          ...request,
         });
-      }
     }
   };
   /** The ledger's refusal as the Update's failure; the API answers it by its code (api/rule-status.ts). */
@@ -162,7 +201,13 @@ export async function InvoiceWorkflow(
     wf.setHandler(
       invoiceUpdate(type),
       async (command) => {
-        const r = apply(command);
+        const acceptedDueDate =
+          command.type !== 'resolve_dispute'
+            ? undefined
+            : current
+              ? await resolutionDueDate({ resolvedAt: command.resolvedAt, invoiceDueDate: ledger.dueDate })
+              : acceptedPartDueDate(new Date(command.resolvedAt), ledger.dueDate, legacyCalendar!);
+        const r = apply(command, acceptedDueDate);
         if (!r.ok) throw refusal(r);
         const broken = checkInvariant(r.state);
         if (broken.length) throw wf.ApplicationFailure.nonRetryable(`ledger invariant broken: ${broken[0].message}`);
@@ -181,20 +226,25 @@ export async function InvoiceWorkflow(
   }
 
   await publish();
-  const isDone = () => isClosed(ledger);
-  while (!isDone()) {
-    const seen = version;
-    const next = nextOverdueAt(ledger, new Date());
-    // Wake on any change, and at each moment more becomes owed (the due date, an accepted part's).
-    const changed = await wf.condition(
-      () => version !== seen || isDone(),
-      next ? Math.max(1, +next - Date.now()) : undefined,
-    );
-    if (!changed && next) {
-      version += 1;
-      await reconcile();
-      await publish();
+  for (;;) {
+    while (!isSettled()) {
+      const seen = version;
+      const next = nextOverdueAt(ledger, new Date());
+      // Wake on any change, and at each moment more becomes owed (the due date, an accepted part's).
+      const changed = await wf.condition(
+        () => version !== seen || isSettled(),
+        next ? Math.max(1, +next - Date.now()) : undefined,
+      );
+      if (!changed && next) {
+        version += 1;
+        await reconcile();
+        await publish();
+      }
     }
+    if (!takesDisputes()) break;
+    // Settled, yet a dispute may still come (after full payment, SPEC §5): it reopens the loop.
+    const seen = version;
+    await wf.condition(() => version !== seen, +disputeWindow!.closesAt - Date.now());
   }
   await wf.condition(wf.allHandlersFinished);
   return { invoiceId: id, status: summarize(ledger, new Date()).status };

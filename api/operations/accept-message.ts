@@ -4,7 +4,6 @@
  * row and one MessageWorkflow, created together: the workflow start happens inside the row's
  * transaction, and the idempotency key makes a repeat return the same message.
  */
-import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { z } from 'zod';
@@ -24,7 +23,8 @@ import { messageWorkflowId } from '../../workflows/ids';
 import { MessageWorkflow, type MessageWorkflowInput } from '../../workflows/message';
 import { MerchantId, MessageStatus, MessageType } from '../../workflows/search-attributes';
 import { TASK_QUEUES } from '../../workflows/task-queues';
-import { ApiError, notFound, ruleViolations, unprocessable } from '../errors';
+import { ApiError, notFound, ruleViolations } from '../errors';
+import { isReplay, requestHash } from '../idempotency';
 import type { MessageBody } from '../schemas/messages';
 
 export type MessageInput = z.output<typeof MessageBody>;
@@ -88,23 +88,6 @@ async function fetchImage(url: string): Promise<Uint8Array | RuleViolation> {
   }
 }
 
-/** Same request, same hash: key order and whitespace do not matter. */
-function requestHash(input: unknown): string {
-  const canonical = (v: unknown): unknown =>
-    Array.isArray(v)
-      ? v.map(canonical)
-      : v && typeof v === 'object'
-        ? Object.fromEntries(
-            Object.entries(v)
-              .sort(([a], [b]) => a.localeCompare(b))
-              .map(([k, x]) => [k, canonical(x)]),
-          )
-        : v;
-  return createHash('sha256')
-    .update(JSON.stringify(canonical(input)))
-    .digest('hex');
-}
-
 export interface Acceptance {
   id: string;
   /** True when an earlier request with the same Idempotency-Key already accepted it. */
@@ -133,11 +116,7 @@ export async function startMessageWorkflow(temporal: Client, input: MessageWorkf
 
 async function replay(ctx: AcceptanceContext, key: string, hash: string): Promise<Acceptance | undefined> {
   const existing = await findByIdempotencyKey(ctx.db, ctx.merchantId, key);
-  if (!existing) return undefined;
-  if (existing.requestHash !== hash)
-    throw unprocessable('idempotency_key_reused', 'this Idempotency-Key was already used with a different request', {
-      field: 'Idempotency-Key',
-    });
+  if (!existing || !isReplay(existing.requestHash, hash)) return undefined;
   return { id: existing.id, replayed: true };
 }
 

@@ -6,8 +6,9 @@
 import type { Client } from '@temporalio/client';
 import { parseFees } from '../../domain/money';
 import type { Db } from '../../platform/db';
+import { recordAudit } from '../../store/audit';
 import type { ContractRequest } from '../../workflows/contract';
-import { contractActor, type Principal } from '../auth';
+import { auditActor, contractActor, type Principal } from '../auth';
 import { updateContract, visibleContract } from '../contract-updates';
 import { badRequest } from '../errors';
 
@@ -25,10 +26,20 @@ export async function actOnContract(
   contractId: string,
   input: ContractActionInput,
 ): Promise<void> {
-  await visibleContract(deps.db, principal, contractId);
+  const contract = await visibleContract(deps.db, principal, contractId);
   const actor = contractActor(principal);
   if (input.type !== 'approve') {
     await updateContract(deps.temporal, contractId, input.type, { actor, command: input });
+    // Art. 5.2.3: a resume that lifts a suspension while invoices are overdue takes a reason; it is audited.
+    if (input.type === 'resume' && input.reason)
+      await recordAudit(deps.db, {
+        actor: auditActor(principal),
+        action: 'contract.resumed',
+        subjectType: 'contract',
+        subjectId: contractId,
+        merchantId: contract.row.merchant_id,
+        details: { reason: input.reason },
+      });
     return;
   }
   const fees = parseFees(input.fees);

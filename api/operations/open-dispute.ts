@@ -1,26 +1,42 @@
-/** A merchant disputes part of its invoice (Art. 7.2): the undisputed part stays due on the due date. */
+/**
+ * A merchant disputes part of its invoice (Art. 7.2): the undisputed part stays due on the due date.
+ * Also after paying it, until the next month's invoice is issued (SPEC §5). With an
+ * Idempotency-Key a retry opens nothing more and answers as the first request did.
+ */
 import { newId } from '../../platform/ids';
-import type { InvoiceRecord } from '../../store/billing';
 import type { Principal } from '../auth';
 import { notFound } from '../errors';
-import { auditInvoice, updateInvoice, visibleInvoice, type InvoiceDeps } from '../invoice-updates';
+import {
+  alreadyMade,
+  auditInvoice,
+  fingerprintOf,
+  updateInvoice,
+  visibleInvoice,
+  type InvoiceDeps,
+  type InvoiceWrite,
+} from '../invoice-updates';
 
 export async function openDispute(
   deps: InvoiceDeps,
   caller: { principal: Principal; actingMerchant: () => string },
   invoiceId: string,
   dispute: { amount: number; reason: string },
-): Promise<InvoiceRecord> {
+  idempotencyKey?: string,
+): Promise<InvoiceWrite> {
   const invoice = await visibleInvoice(deps.db, caller.principal, invoiceId);
   // Only the invoiced merchant disputes; an operator acts on its behalf (Bizmsg-Merchant-Id).
   if (caller.actingMerchant() !== invoice.row.merchant_id) throw notFound('invoice');
+  const request = fingerprintOf(idempotencyKey, dispute);
+  if (alreadyMade(invoice.disputes.find((d) => request && d.request?.key === request.key)?.request, request))
+    return { invoice, replayed: true };
   const updated = await updateInvoice(deps, invoice, {
     type: 'open_dispute',
     id: newId('dsp'),
     amount: dispute.amount,
     reason: dispute.reason,
     openedAt: new Date().toISOString(),
+    ...(request ? { request } : {}),
   });
   await auditInvoice(deps.db, caller.principal, invoice, 'invoice.disputed', { amount: dispute.amount });
-  return updated;
+  return { invoice: updated, replayed: false };
 }

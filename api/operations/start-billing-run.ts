@@ -4,14 +4,13 @@
  */
 import type { Client } from '@temporalio/client';
 import { isClosedPeriod } from '../../domain/invoice';
-import type { Config } from '../../platform/config';
 import { BillingRunWorkflow } from '../../workflows/billing-run';
 import { billingRunWorkflowId } from '../../workflows/ids';
 import { TASK_QUEUES } from '../../workflows/task-queues';
 import { unprocessable } from '../errors';
 
 export async function startBillingRun(
-  deps: { temporal: Client; config: Config },
+  deps: { temporal: Client },
   period: string,
 ): Promise<{ workflowId: string; period: string }> {
   if (!isClosedPeriod(period, new Date()))
@@ -22,7 +21,7 @@ export async function startBillingRun(
   await deps.temporal.workflow.start(BillingRunWorkflow, {
     workflowId,
     taskQueue: TASK_QUEUES.billing,
-    args: [{ period, resultWindowMs: deps.config.resultWindowMs }],
+    args: [{ period }],
     workflowIdConflictPolicy: 'USE_EXISTING',
   });
   return { workflowId, period };

@@ -2,7 +2,8 @@
  * Invoices, payments, disputes, billing runs and the holiday calendar (SPEC §5, §7). Reads come
  * from Postgres; every write is an operation in api/operations/ — payments, disputes and
  * resolutions are Updates of the invoice's workflow, which refuses anything that would break
- * paid + credited + outstanding = total.
+ * paid − refunded + credited + outstanding = total, and take an Idempotency-Key. Every usage
+ * record is billed on exactly one invoice: the one of the month it was delivered, or the next one.
  */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Client } from '@temporalio/client';
@@ -14,15 +15,24 @@ import { DEPOSIT_ACCOUNT } from '../../domain/company';
 import type { InvoiceDraft, InvoiceParty } from '../../domain/invoice';
 import { DISPUTE_STATUSES, INVOICE_STATUSES, type Dispute } from '../../domain/invoice-ledger';
 import { formatCentiwon, formatUnitPrice } from '../../domain/money';
-import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
-import { contractMerchantId, draftInvoice, extraHolidays, listInvoices, type InvoiceRecord } from '../../store/billing';
+import {
+  contractMerchantId,
+  extraHolidays,
+  listInvoices,
+  loadedHolidayYears,
+  upcomingDraft,
+  type InvoiceRecord,
+} from '../../store/billing';
 import { actingMerchant, canSee, listedMerchant } from '../auth';
 import { decodeCursorPair, encodeCursorPair, listPage } from '../cursor';
 import { notFound } from '../errors';
+import { IdempotencyHeaders, idempotencyKeyOf, REPLAYED_HEADERS } from '../idempotency';
+import { renderInvoiceDocument } from '../invoice-document';
 import { visibleInvoice } from '../invoice-updates';
 import { z } from '../openapi';
 import { addHoliday } from '../operations/add-holiday';
+import { loadHolidayYear } from '../operations/load-holiday-year';
 import { openDispute } from '../operations/open-dispute';
 import { recordPayment } from '../operations/record-payment';
 import { resolveDispute } from '../operations/resolve-dispute';
@@ -68,8 +78,12 @@ const Invoice = z
     vat: z.number().int().openapi({ description: '부가세: 10% of the supply amount, rounded down' }),
     total: z.number().int(),
     paidAmount: z.number().int(),
+    refundedAmount: z.number().int().openapi({ description: 'paid back after disputes won over paid money' }),
     creditedAmount: z.number().int(),
-    outstandingAmount: z.number().int(),
+    outstandingAmount: z
+      .number()
+      .int()
+      .openapi({ description: 'paid − refunded + credited + outstanding = total, always' }),
     disputedAmount: z.number().int(),
     issuedAt: Timestamp,
     issueDate: z.string(),
@@ -82,8 +96,18 @@ const Invoice = z
     depositAccount: z.object({ bank: z.string(), accountNumber: z.string(), holder: z.string() }),
     payments: z.array(z.object({ id: z.string(), amount: z.number().int(), paidAt: Timestamp })),
     disputes: z.array(DisputeView),
+    refunds: z.array(
+      z.object({ id: z.string(), disputeId: z.string(), amount: z.number().int(), refundedAt: Timestamp }),
+    ),
   })
   .openapi('Invoice');
+const Holidays = z
+  .object({
+    year: z.number(),
+    covered: z.boolean(),
+    data: z.array(z.object({ date: z.string(), names: z.array(z.string()), source: z.enum(HOLIDAY_SOURCES) })),
+  })
+  .openapi('Holidays');
 const UpcomingInvoice = z
   .object({
     contractId: z.string(),
@@ -137,6 +161,7 @@ function invoiceView(r: InvoiceRecord) {
     vat: x.vat,
     total: x.total,
     paidAmount: x.paid_amount,
+    refundedAmount: x.refunded_amount,
     creditedAmount: x.credited_amount,
     outstandingAmount: x.outstanding_amount,
     disputedAmount: x.disputed_amount,
@@ -147,10 +172,18 @@ function invoiceView(r: InvoiceRecord) {
     supplier: party(x.supplier),
     buyer: party(x.buyer),
     depositAccount: DEPOSIT_ACCOUNT,
-    payments: r.payments.map((p) => ({ ...p, paidAt: iso(p.paidAt) })),
+    payments: r.payments.map((p) => ({ id: p.id, amount: p.amount, paidAt: iso(p.paidAt) })),
     disputes: r.disputes.map(disputeView),
+    refunds: r.refunds.map((f) => ({ ...f, refundedAt: iso(f.refundedAt) })),
   };
 }
+
+/** The answer to an invoice write; one replayed from an earlier request with the same key says so. */
+const written = (status: number, done: { invoice: InvoiceRecord; replayed: boolean }) => ({
+  status,
+  body: invoiceView(done.invoice),
+  headers: done.replayed ? REPLAYED_HEADERS : {},
+});
 
 function upcomingView(draft: InvoiceDraft, asOf: Date) {
   return {
@@ -170,18 +203,21 @@ function upcomingView(draft: InvoiceDraft, asOf: Date) {
   };
 }
 
-export function billingRoutes(
-  router: Router,
-  registry: OpenAPIRegistry,
-  deps: { db: Db; temporal: Client; config: Config },
-): void {
+export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: { db: Db; temporal: Client }): void {
   const { db } = deps;
+
+  /** A year's holidays as the calendar counts them. */
+  const holidaysOf = async (year: number) => {
+    const [added, loaded] = await Promise.all([extraHolidays(db), loadedHolidayYears(db)]);
+    const { covered, holidays } = holidaysOfYear(year, added, loaded);
+    return { year, covered, data: holidays };
+  };
 
   defineRoute(router, registry, {
     method: 'get',
     path: '/v1/invoices/upcoming',
     tag: 'Invoices',
-    summary: 'The running draft of this month’s invoice, from the usage so far',
+    summary: 'The running draft of the next invoice: the usage delivered so far and on no invoice yet',
     access: 'authenticated',
     query: z.object({ contractId: z.string().min(1).max(64) }),
     responses: {
@@ -192,7 +228,7 @@ export function billingRoutes(
       const merchantId = await contractMerchantId(db, query.contractId);
       if (!merchantId || !canSee(res, merchantId)) throw notFound('contract');
       const now = new Date();
-      const draft = (await draftInvoice(db, query.contractId, kstPeriod(now)))!;
+      const draft = await upcomingDraft(db, query.contractId, kstPeriod(now), now);
       return { status: 200, body: upcomingView(draft, now) };
     },
   });
@@ -247,23 +283,47 @@ export function billingRoutes(
   });
 
   defineRoute(router, registry, {
+    method: 'get',
+    path: '/v1/invoices/:id/document',
+    tag: 'Invoices',
+    summary: 'The printable invoice (PDF), shaped like a tax invoice',
+    description:
+      '공급자/공급받는자 with their registration numbers, 작성일자, 공급가액, 세액, 합계, the lines, the deposit account (form §4), the due date and the balance.',
+    access: 'authenticated',
+    params: IdParams,
+    responses: {
+      200: { description: 'application/pdf' },
+      404: { description: 'No such invoice, or not yours' },
+    },
+    handler: async ({ params, res, principal }) => {
+      const pdf = await renderInvoiceDocument(await visibleInvoice(db, principal, params.id));
+      res
+        .status(200)
+        .type('application/pdf')
+        .setHeader('Content-Disposition', `inline; filename="${params.id}.pdf"`)
+        .send(pdf);
+      return { status: 200, raw: true };
+    },
+  });
+
+  defineRoute(router, registry, {
     method: 'post',
     path: '/v1/invoices/:id/payments',
     tag: 'Invoices',
     summary: 'Record a deposit (partial payments allowed, never above what is owed)',
+    description: 'A retry with the same `Idempotency-Key` answers as the first request did and records nothing.',
     access: 'operator',
     params: IdParams,
+    headers: IdempotencyHeaders,
     body: z.object({ amount: Won, paidAt: z.iso.datetime({ offset: true }).optional() }).strict(),
     responses: {
       200: { description: 'The invoice after the payment', schema: Invoice },
       404: { description: 'No such invoice' },
       409: { description: 'The invoice is closed' },
-      422: { description: 'More than is owed' },
+      422: { description: 'More than is owed, or the Idempotency-Key was used for another request' },
     },
-    handler: async ({ params, body, principal }) => ({
-      status: 200,
-      body: invoiceView(await recordPayment(deps, principal, params.id, body)),
-    }),
+    handler: async ({ params, req, body, principal }) =>
+      written(200, await recordPayment(deps, principal, params.id, body, idempotencyKeyOf(req))),
   });
 
   defineRoute(router, registry, {
@@ -271,18 +331,23 @@ export function billingRoutes(
     path: '/v1/invoices/:id/disputes',
     tag: 'Invoices',
     summary: 'Dispute part of an invoice (Art. 7.2): the undisputed part stays due on the due date',
+    description:
+      'Also after paying in full, until the next month’s invoice is issued: a won dispute over paid money is refunded. A retry with the same `Idempotency-Key` answers as the first request did.',
     access: 'authenticated',
     params: IdParams,
+    headers: IdempotencyHeaders,
     body: z.object({ amount: Won, reason: z.string().trim().min(1).max(2000) }).strict(),
     responses: {
       201: { description: 'The invoice with the new dispute', schema: Invoice },
       404: { description: 'No such invoice, or not yours' },
-      409: { description: 'The invoice is closed' },
-      422: { description: 'More than is outstanding' },
+      409: { description: 'The invoice is closed, or settled and past its dispute window' },
+      422: {
+        description: 'More than it bills and is not credited or disputed yet, or the key was used for another request',
+      },
     },
     handler: async ({ params, req, res, body, principal }) => {
       const caller = { principal, actingMerchant: () => actingMerchant(req, res) };
-      return { status: 201, body: invoiceView(await openDispute(deps, caller, params.id, body)) };
+      return written(201, await openDispute(deps, caller, params.id, body, idempotencyKeyOf(req)));
     },
   });
 
@@ -291,21 +356,29 @@ export function billingRoutes(
     path: '/v1/invoices/:id/disputes/:disputeId/resolve',
     tag: 'Invoices',
     summary: 'Resolve a dispute after reconciliation: the accepted amount stays owed, the rest is credited',
+    description:
+      'What the merchant had already paid beyond what the resolution leaves owed is refunded (`refunds`, dated at the resolution). A retry with the same `Idempotency-Key` answers as the first request did.',
     access: 'operator',
     params: z.object({ id: z.string().min(1).max(64), disputeId: z.string().min(1).max(64) }),
+    headers: IdempotencyHeaders,
     body: z.object({ acceptedAmount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict(),
     responses: {
       200: { description: 'The invoice after the resolution', schema: Invoice },
       404: { description: 'No such invoice or dispute' },
       409: { description: 'Already resolved, or the invoice is closed' },
-      422: { description: 'Accepted amount out of range' },
+      422: { description: 'Accepted amount out of range, or the key was used for another request' },
     },
-    handler: async ({ params, body, principal }) => ({
-      status: 200,
-      body: invoiceView(
-        await resolveDispute(deps, principal, { invoiceId: params.id, disputeId: params.disputeId }, body),
+    handler: async ({ params, req, body, principal }) =>
+      written(
+        200,
+        await resolveDispute(
+          deps,
+          principal,
+          { invoiceId: params.id, disputeId: params.disputeId },
+          body,
+          idempotencyKeyOf(req),
+        ),
       ),
-    }),
   });
 
   defineRoute(router, registry, {
@@ -334,19 +407,34 @@ export function billingRoutes(
     summary: 'The Korean public holidays of a year (official dataset + operator-added) used for business days',
     access: 'authenticated',
     query: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+    responses: { 200: { description: 'Holidays', schema: Holidays } },
+    handler: async ({ query }) => ({ status: 200, body: await holidaysOf(query.year) }),
+  });
+
+  defineRoute(router, registry, {
+    method: 'put',
+    path: '/v1/holidays/:year',
+    tag: 'Billing',
+    summary: 'Load a year’s official public holidays: the year is covered from then on (audited)',
+    description:
+      'Replaces the operator-entered holidays of that year with the list. Invoice dates in a year that neither the bundled dataset nor an operator covers wait (the invoice names the year) until it is loaded.',
+    access: 'operator',
+    params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+    body: z
+      .object({
+        holidays: z
+          .array(z.object({ date: z.iso.date(), name: z.string().trim().min(1).max(100) }).strict())
+          .min(1)
+          .max(100),
+      })
+      .strict(),
     responses: {
-      200: {
-        description: 'Holidays',
-        schema: z.object({
-          year: z.number(),
-          covered: z.boolean(),
-          data: z.array(z.object({ date: z.string(), names: z.array(z.string()), source: z.enum(HOLIDAY_SOURCES) })),
-        }),
-      },
+      200: { description: 'The year’s holidays as the calendar now has them', schema: Holidays },
+      422: { description: 'A date outside the year, not a calendar date, or listed twice' },
     },
-    handler: async ({ query }) => {
-      const { covered, holidays } = holidaysOfYear(query.year, await extraHolidays(db));
-      return { status: 200, body: { year: query.year, covered, data: holidays } };
+    handler: async ({ params, body, principal }) => {
+      await loadHolidayYear(db, principal, { year: params.year, holidays: body.holidays });
+      return { status: 200, body: await holidaysOf(params.year) };
     },
   });
 

@@ -28,6 +28,7 @@ import {
   ContractListQuery,
   EmptyBody,
   ObjectionBody,
+  ResumeBody,
   ReviewBody,
   SuspendBody,
   TerminateBody,
@@ -215,8 +216,10 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     path: 'resume',
     operatorOnly: true,
     summary: 'Resume a suspended contract (or withdraw a noticed suspension)',
-    body: EmptyBody,
-    command: () => ({ type: 'resume' }),
+    description:
+      'While an invoice is still overdue the resume needs a `reason` (409 `invoices_overdue` naming them otherwise): the arrears stay recorded, and paying them, or another overdue invoice, is handled as usual (Art. 5.2.3).',
+    body: ResumeBody,
+    command: (b) => ({ type: 'resume', ...(b.reason ? { reason: b.reason } : {}) }),
   });
   action({
     path: 'terminate',

@@ -33,7 +33,6 @@ import {
   BatchBody,
   BatchItem,
   BatchResult,
-  IdempotencyHeaders,
   Message,
   MessageBody,
   MessageListQuery,
@@ -44,6 +43,7 @@ import {
   Template,
   TemplateBody,
 } from '../schemas/messages';
+import { IdempotencyHeaders, idempotencyKeyOf, REPLAYED_HEADERS } from '../idempotency';
 import { iso } from '../time';
 
 const BATCH_CONCURRENCY = 16;
@@ -110,10 +110,10 @@ export function messageRoutes(
       422: { description: 'A rule refused the message; nothing was sent' },
     },
     handler: async ({ req, res, body }) => {
-      const key = parseInput(IdempotencyHeaders, req.headers, 'headers')['idempotency-key'];
+      const key = idempotencyKeyOf(req);
       const ctx = new AcceptanceContext(db, temporal, config, actingMerchant(req, res));
       const accepted = await accept(ctx, body, key);
-      const headers: Record<string, string> = accepted.replayed ? { 'Idempotent-Replayed': 'true' } : {};
+      const headers = accepted.replayed ? REPLAYED_HEADERS : {};
       return { status: 202, body: { id: accepted.id, status: 'accepted' }, headers };
     },
   });

@@ -107,6 +107,16 @@ export const TerminateBody = z
   .strict();
 export const ObjectionBody = z.object({ text: z.string().trim().min(1).max(4000) }).strict();
 export const EmptyBody = z.object({}).strict().default({});
+
+export const ResumeBody = z
+  .object({
+    reason: z.string().trim().min(1).max(500).optional().openapi({
+      description:
+        'why the suspension is lifted: required while an invoice is still overdue (recorded in the history and the audit log)',
+    }),
+  })
+  .strict()
+  .default({});
 export const RejectSenderNumberBody = z.object({ reason: z.string().trim().min(1).max(500) }).strict();
 
 export const ContractListQuery = MerchantListQuery.extend({ status: z.enum(CONTRACT_STATUSES).optional() });

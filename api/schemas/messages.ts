@@ -57,15 +57,6 @@ export const BatchBody = z
 
 export const BatchItem = MessageBody.extend({ idempotencyKey: z.string().min(1).max(255).optional() }).strict();
 
-export const IdempotencyHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .min(1)
-    .max(255)
-    .optional()
-    .openapi({ description: 'the same key from the same merchant returns the same message and never sends twice' }),
-});
-
 export const Accepted = z.object({ id: z.string(), status: z.literal('accepted') }).openapi('AcceptedMessage');
 
 export const BatchResult = z

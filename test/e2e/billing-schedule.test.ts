@@ -18,8 +18,6 @@ import { messageRow, seedApplication, seedMerchant } from '../support/fixtures';
 import { devServerEnv } from '../support/temporal';
 import { startWorkers } from '../support/worker';
 
-const RESULT_WINDOW_MS = 4_000;
-
 let env: TestWorkflowEnvironment;
 let t: TestDatabase;
 let workers: { stop(): Promise<void> } | undefined;
@@ -46,7 +44,7 @@ function lastMonthKst(): string {
 
 describe('the billing-monthly schedule', () => {
   it('is created at 00:10 on the 1st of every month, Asia/Seoul, starting a BillingRunWorkflow on the billing task queue', async () => {
-    expect(await ensureBillingSchedule(env.client, RESULT_WINDOW_MS)).toBe('created');
+    expect(await ensureBillingSchedule(env.client)).toBe('created');
     schedule = env.client.schedule.getHandle(BILLING_SCHEDULE_ID);
     const d = await schedule.describe();
     expect(d.spec.timezone).toBe('Asia/Seoul');
@@ -61,7 +59,7 @@ describe('the billing-monthly schedule', () => {
       type: 'startWorkflow',
       workflowType: 'BillingRunWorkflow',
       taskQueue: TASK_QUEUES.billing,
-      args: [{ resultWindowMs: RESULT_WINDOW_MS }],
+      args: [{}],
     });
     // No period in the arguments: each run bills the month before the one it runs in.
     expect((d.action as { args: unknown[] }).args[0]).not.toHaveProperty('period');
@@ -72,16 +70,11 @@ describe('the billing-monthly schedule', () => {
   });
 
   it('ensuring it again updates it in place rather than failing (every worker start does this)', async () => {
-    expect(await ensureBillingSchedule(env.client, 2 * RESULT_WINDOW_MS)).toBe('updated');
+    expect(await ensureBillingSchedule(env.client)).toBe('updated');
     const d = await schedule.describe();
-    expect(d.action).toMatchObject({
-      workflowType: 'BillingRunWorkflow',
-      args: [{ resultWindowMs: 2 * RESULT_WINDOW_MS }],
-    });
+    expect(d.action).toMatchObject({ workflowType: 'BillingRunWorkflow', args: [{}] });
     expect(d.spec.calendars).toHaveLength(1);
     expect(d.spec.timezone).toBe('Asia/Seoul');
-    expect(await ensureBillingSchedule(env.client, RESULT_WINDOW_MS)).toBe('updated');
-    expect((await schedule.describe()).action).toMatchObject({ args: [{ resultWindowMs: RESULT_WINDOW_MS }] });
   });
 
   it('triggered now, it runs a BillingRunWorkflow that bills last month (KST) and starts that month’s invoices', async () => {

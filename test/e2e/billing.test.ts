@@ -1,9 +1,11 @@
 /**
  * Billing end to end, the way a merchant and an operator meet it: messages sent over HTTP through
  * the carrier simulator, the running draft of the month, a billing run, the invoice as a tax
- * invoice, payments, disputes and the holiday calendar (SPEC §5, §7; Art. 6, 7; form §3–4). Real
- * API, real workers on a Temporal dev server, PostgreSQL. Besides the API the tests touch only the
- * database (to move usage into the past month, see below) and Temporal (a billing run's result).
+ * invoice (JSON and PDF), partial payment, dispute, resolution, a dispute after full payment won
+ * and refunded, Idempotency-Key retries, a late result landing on the next invoice and the holiday
+ * calendar (SPEC §5, §7; Art. 6, 7; form §3–4). Real API, real workers on a Temporal dev server,
+ * PostgreSQL. Besides the API the tests touch only the database (to move deliveries into past
+ * months, see below) and Temporal (a billing run's result).
  *
  * Timers are short: the Kakao result timeout is 1 s and the result window ("48 h") is 4 s.
  *
@@ -38,6 +40,16 @@ const mobile = (last4 = '1234') => `010-${String(middle++).padStart(4, '0')}-${l
 const thisMonth = () => periodOf(kstDate(new Date()));
 
 /**
+ * Moves usage records into a past month, as if delivered then: the messages were sent today, and a
+ * month is billed once it is over.
+ */
+const deliveredIn = (where: Record<string, string>, at: string) =>
+  platform
+    .db('usage_records')
+    .where(where)
+    .update({ delivered_at: at, period: at.slice(0, 7) });
+
+/**
  * What the contract's fees (FEES_BODY: SMS 9, LMS 25, AlimTalk 7.5 원) make of 2 SMS, 1 LMS and
  * 3 AlimTalk delivered: 18.00 + 25.00 + 22.50 = 65.50 → supply 65 (floored), VAT floor(6.5) = 6,
  * total 71. The two failed AlimTalks cost nothing.
@@ -49,8 +61,11 @@ const EXPECTED_LINES = [
 ];
 const EXPECTED = { supplyAmount: 65, vat: 6, total: 71 };
 
-const call = (method: string, path: string, opts?: { key?: string | null; body?: unknown }) =>
-  platform.api.call(method, path, opts);
+const call = (
+  method: string,
+  path: string,
+  opts?: { key?: string | null; body?: unknown; headers?: Record<string, string> },
+) => platform.api.call(method, path, opts);
 
 function expectError(res: ApiResponse, status: number, code: string) {
   expect({ status: res.status, code: res.body?.error?.code }).toEqual({ status, code });
@@ -95,6 +110,13 @@ beforeAll(async () => {
     }),
   );
   const finals = await Promise.all(ids.map((id) => finalMessage(platform.api, key, id, 30_000)));
+  // One SMS of the other merchant, billed two months back (see the last describe).
+  const otherSms = await call('POST', '/v1/messages', {
+    key: other.merchant.apiKey,
+    body: { type: 'sms', to: mobile(), text: '[이웃상점] 배송이 시작되었습니다.' },
+  });
+  expect(otherSms.status).toBe(202);
+  expect((await finalMessage(platform.api, other.merchant.apiKey, otherSms.body.id, 30_000)).status).toBe('delivered');
   expect(finals.map((m) => [m.status, m.deliveredVia])).toEqual([
     ['delivered', 'alimtalk'],
     ['delivered', 'alimtalk'],
@@ -169,11 +191,9 @@ describe('an invoice for last month, from a billing run', () => {
   let disputeId: string;
 
   beforeAll(async () => {
-    // The month must be over to be billed: the API refuses the current month and an invoice waits
-    // until its month has ended plus the result window. The messages above were sent today, so
-    // their usage is moved to last month, whose window is long over: it is billed at once.
-    const moved = await platform.db('usage_records').where({ contract_id: main.contractId }).update({ period });
-    expect(moved).toBe(6);
+    // The month must be over to be billed: the API refuses the current month. The messages above
+    // were sent today, so their usage is moved to last month: its invoice is drafted at once.
+    expect(await deliveredIn({ contract_id: main.contractId }, `${period}-15T12:00:00+09:00`)).toBe(6);
 
     const run = await call('POST', '/v1/billing/runs', { body: { period } });
     expect(run.status).toBe(202);
@@ -244,7 +264,8 @@ describe('an invoice for last month, from a billing run', () => {
   it('running the same month again still leaves one invoice', async () => {
     expect((await call('POST', '/v1/billing/runs', { body: { period } })).status).toBe(202);
     const result = await platform.env.client.workflow.getHandle(`billing-run-${period}`).result();
-    expect(result).toMatchObject({ period, started: [], alreadyInvoiced: expect.arrayContaining([main.contractId]) });
+    // Its usage is on the invoice: nothing is left for a second one.
+    expect(result).toMatchObject({ period, started: [] });
     const list = await call('GET', `/v1/invoices?period=${period}&contractId=${main.contractId}`);
     expect(list.body.data.map((i: any) => i.id)).toEqual([invoice.id]);
   });
@@ -368,32 +389,145 @@ describe('an invoice for last month, from a billing run', () => {
     );
   });
 
-  it('paying the accepted 5 won settles the invoice; after that nothing more can change (409 invoice_closed)', async () => {
-    const res = await call('POST', `/v1/invoices/${invoice.id}/payments`, { body: { amount: 5 } });
+  it('paying the accepted 5 won settles the invoice; retried with the same Idempotency-Key it records nothing', async () => {
+    const headers = { 'idempotency-key': `deposit-${invoice.id}-2` };
+    const res = await call('POST', `/v1/invoices/${invoice.id}/payments`, { body: { amount: 5 }, headers });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'settled', paidAmount: 55, creditedAmount: 16, outstandingAmount: 0 });
     expectBalanced(res.body);
-    await platform.env.client.workflow.getHandle(`invoice-${main.contractId}-${period}`).result();
+    const retry = await call('POST', `/v1/invoices/${invoice.id}/payments`, { body: { amount: 5 }, headers });
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body).toEqual(res.body);
+    expect(retry.body.payments.map((p: any) => p.amount)).toEqual([50, 5]);
     expectError(
-      await call('POST', `/v1/invoices/${invoice.id}/payments`, { body: { amount: 1 } }),
-      409,
-      'invoice_closed',
-    );
-    expectError(
-      await call('POST', `/v1/invoices/${invoice.id}/disputes`, {
-        key: main.merchant.apiKey,
-        body: { amount: 1, reason: '다시' },
-      }),
-      409,
-      'invoice_closed',
+      await call('POST', `/v1/invoices/${invoice.id}/payments`, { body: { amount: 4 }, headers }),
+      422,
+      'idempotency_key_reused',
     );
     const settled = (await call('GET', `/v1/invoices?period=${period}&status=settled`, { key: main.merchant.apiKey }))
       .body.data;
     expect(settled.map((i: any) => i.id)).toEqual([invoice.id]);
   });
+
+  it('paid in full, it can still be disputed until the next month’s invoice is issued (once per Idempotency-Key)', async () => {
+    const request = {
+      key: main.merchant.apiKey,
+      body: { amount: 20, reason: '9004 번호로 보낸 알림톡이 과금되었습니다' },
+      headers: { 'idempotency-key': `dispute-${invoice.id}-2` },
+    };
+    const res = await call('POST', `/v1/invoices/${invoice.id}/disputes`, request);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ status: 'disputed', disputedAmount: 20, outstandingAmount: 0, paidAmount: 55 });
+    const retry = await call('POST', `/v1/invoices/${invoice.id}/disputes`, request);
+    expect({ status: retry.status, replayed: retry.headers.get('idempotent-replayed') }).toEqual({
+      status: 201,
+      replayed: 'true',
+    });
+    expect(retry.body.disputes).toHaveLength(2);
+    disputeId = res.body.disputes[1].id;
+  });
+
+  it('won in full, the 20 won it had paid are refunded, dated at the resolution: paid − refunded + credited + outstanding = total', async () => {
+    const headers = { 'idempotency-key': `resolve-${disputeId}` };
+    const path = `/v1/invoices/${invoice.id}/disputes/${disputeId}/resolve`;
+    const res = await call('POST', path, { body: { acceptedAmount: 0 }, headers });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      status: 'settled',
+      paidAmount: 55,
+      refundedAmount: 20,
+      creditedAmount: 36,
+      outstandingAmount: 0,
+      disputedAmount: 0,
+    });
+    expect(res.body.refunds).toEqual([
+      {
+        id: expect.stringMatching(/^rfd_/),
+        disputeId,
+        amount: 20,
+        refundedAt: res.body.disputes[1].resolvedAt,
+      },
+    ]);
+    expect(res.body.paidAmount - res.body.refundedAmount + res.body.creditedAmount + res.body.outstandingAmount).toBe(
+      res.body.total,
+    );
+    // The same resolution retried answers as the first; without the key it is resolved already.
+    const retry = await call('POST', path, { body: { acceptedAmount: 0 }, headers });
+    expect({ status: retry.status, body: retry.body }).toEqual({ status: 200, body: res.body });
+    expectError(await call('POST', path, { body: { acceptedAmount: 0 } }), 409, 'dispute_already_resolved');
+  });
+
+  it('prints as a PDF shaped like a tax invoice, for its merchant only', async () => {
+    const fetchDocument = (key: string) =>
+      fetch(`${platform.api.url}/v1/invoices/${invoice.id}/document`, { headers: { authorization: `Bearer ${key}` } });
+    const res = await fetchDocument(main.merchant.apiKey);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const pdf = Buffer.from(await res.arrayBuffer());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(5_000);
+    expect((await fetchDocument(other.merchant.apiKey)).status).toBe(404);
+  });
+
+  it('a result recorded after the draft lands on the next month’s invoice, never on this one', async () => {
+    // A message of today whose usage is moved to last month's last minute: delivered then, recorded
+    // only now — after last month's invoice was drafted.
+    const sent = await call('POST', '/v1/messages', {
+      key: main.merchant.apiKey,
+      body: { type: 'sms', to: mobile(), text: '[바른상점] 늦게 도착한 결과' },
+    });
+    await finalMessage(platform.api, main.merchant.apiKey, sent.body.id, 30_000);
+    const lastMinute = new Date(Date.parse(`${thisMonth()}-01T00:00:00+09:00`) - 30_000).toISOString();
+    expect(await deliveredIn({ message_id: sent.body.id }, lastMinute)).toBe(1);
+
+    const upcoming = await call('GET', `/v1/invoices/upcoming?contractId=${main.contractId}`, {
+      key: main.merchant.apiKey,
+    });
+    expect(upcoming.body).toMatchObject({
+      period: thisMonth(),
+      lines: [{ type: 'sms', quantity: 1, unitPrice: '9.00', amount: '9.00' }],
+      total: 9,
+    });
+    const again = await call('GET', `/v1/invoices/${invoice.id}`);
+    expect(again.body.lines).toEqual(EXPECTED_LINES);
+  });
 });
 
-describe('the holiday calendar (GET/POST /v1/holidays)', () => {
+describe('an invoice whose dispute window is over (two months back)', () => {
+  const period = previousPeriod(`${previousPeriod(kstDate(new Date()))}-01`);
+
+  it('ends once paid in full: then nothing more can change (409 invoice_closed)', async () => {
+    expect(await deliveredIn({ contract_id: other.contractId }, `${period}-20T09:00:00+09:00`)).toBe(1);
+    expect((await call('POST', '/v1/billing/runs', { body: { period } })).status).toBe(202);
+    const invoice = await eventually(
+      async () => (await call('GET', `/v1/invoices?period=${period}`, { key: other.merchant.apiKey })).body.data?.[0],
+      30_000,
+      'the invoice',
+    );
+    // 1 SMS × 9.00 = 9, VAT 0.
+    expect(invoice).toMatchObject({ total: 9, lines: [{ type: 'sms', quantity: 1 }] });
+    expect((await call('POST', `/v1/invoices/${invoice.id}/payments`, { body: { amount: 9 } })).body.status).toBe(
+      'paid',
+    );
+    await platform.env.client.workflow.getHandle(`invoice-${other.contractId}-${period}`).result();
+    expectError(
+      await call('POST', `/v1/invoices/${invoice.id}/disputes`, {
+        key: other.merchant.apiKey,
+        body: { amount: 1, reason: '다시' },
+      }),
+      409,
+      'invoice_closed',
+    );
+    expectError(
+      await call('POST', `/v1/invoices/${invoice.id}/payments`, { body: { amount: 1 } }),
+      409,
+      'invoice_closed',
+    );
+  });
+});
+
+describe('the holiday calendar (GET/POST/PUT /v1/holidays)', () => {
   it('lists the official holidays of 2026, Chuseok (25 Sep) among them', async () => {
     const res = await call('GET', '/v1/holidays?year=2026', { key: main.merchant.apiKey });
     expect(res.status).toBe(200);
@@ -414,5 +548,35 @@ describe('the holiday calendar (GET/POST /v1/holidays)', () => {
     expectError(await call('POST', '/v1/holidays', { body: holiday }), 409, 'holiday_exists');
     const res = await call('GET', '/v1/holidays?year=2027');
     expect(res.body.data).toContainEqual({ date: '2027-12-31', names: ['임시공휴일(테스트)'], source: 'operator' });
+  });
+
+  it('an operator loads a whole year (PUT /v1/holidays/2031): the year is covered, the load audited', async () => {
+    const year = {
+      holidays: [
+        { date: '2031-01-01', name: '1월 1일' },
+        { date: '2031-01-22', name: '설날' },
+      ],
+    };
+    expect((await call('GET', '/v1/holidays?year=2031')).body).toMatchObject({ covered: false, data: [] });
+    expectError(await call('PUT', '/v1/holidays/2031', { key: main.merchant.apiKey, body: year }), 403, 'forbidden');
+    expectError(
+      await call('PUT', '/v1/holidays/2031', { body: { holidays: [{ date: '2032-01-01', name: '1월 1일' }] } }),
+      422,
+      'date_outside_year',
+    );
+    expect((await call('PUT', '/v1/holidays/2031', { body: { holidays: [] } })).status).toBe(400);
+    const res = await call('PUT', '/v1/holidays/2031', { body: year });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      year: 2031,
+      covered: true,
+      data: [
+        { date: '2031-01-01', names: ['1월 1일'], source: 'operator' },
+        { date: '2031-01-22', names: ['설날'], source: 'operator' },
+      ],
+    });
+    expect((await call('GET', '/v1/holidays?year=2031', { key: main.merchant.apiKey })).body.covered).toBe(true);
+    const audit = await platform.db('audit_log').where({ action: 'holiday.year_loaded', subject_id: '2031' }).first();
+    expect(audit.details).toMatchObject({ holidays: 2 });
   });
 });

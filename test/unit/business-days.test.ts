@@ -91,6 +91,26 @@ describe('a year without holiday data', () => {
     const withExtra = createBusinessCalendar([{ date: '2031-01-02', name: '임시공휴일' }]);
     expect(withExtra.coveredYears()).not.toContain(2031);
     expect(() => withExtra.isBusinessDay('2031-01-02')).toThrow('no Korean holiday data for 2031');
+    expect(() => withExtra.isBusinessDay('2031-01-02')).toThrow('PUT /v1/holidays/2031');
+  });
+
+  it('a year an operator loaded (PUT /v1/holidays/:year) is covered, with its holidays; the years around it are not', () => {
+    const loaded = createBusinessCalendar(
+      [
+        { date: '2028-01-01', name: '1월 1일' },
+        { date: '2028-01-26', name: '설날' },
+      ],
+      [2028],
+    );
+    expect(loaded.coveredYears()).toContain(2028);
+    // Wed 26 Jan 2028 is the loaded 설날; Thu 27 Jan is a plain weekday.
+    expect(loaded.holidayNames('2028-01-26')).toEqual(['설날']);
+    expect(loaded.isBusinessDay('2028-01-26')).toBe(false);
+    expect(loaded.isBusinessDay('2028-01-27')).toBe(true);
+    // 20 business days after Fri 10 Dec 2027 now count into 2028: Dec 13–17 (5), 20–24 (10), Mon 27
+    // 대체공휴일(기독탄신일) skipped, Dec 28–31 (14), Jan 3–7 2028 (19), Mon 10 Jan (20).
+    expect(dueDate('2027-12-10', loaded)).toBe('2028-01-10');
+    expect(() => loaded.isBusinessDay('2029-01-02')).toThrow('no Korean holiday data for 2029');
   });
 });
 

@@ -1083,11 +1083,24 @@ describe('billing signals (Art. 5.2.3)', () => {
     });
   });
 
-  it('an operator resuming a contract suspended for unpaid fees clears the overdue list', () => {
+  it('resuming a contract suspended for unpaid fees while the invoice is still overdue takes a reason (409 naming it otherwise)', () => {
     const overdue = markOverdue(activeState(), 'inv-1', at(OVERDUE_AT)).state;
-    const d = resume(overdue, at('2026-06-16T09:00'));
-    expect(d.state.status).toBe('active');
-    expect(d.state.overdueInvoices).toEqual([]);
+    expect(refuse(overdue, { type: 'resume' }, OPERATOR, at('2026-06-16T09:00'))).toMatchObject({
+      code: 'invoices_overdue',
+      status: 409,
+      overdueInvoices: ['inv-1'],
+    });
+    expect(refuse(overdue, { type: 'resume', reason: '  ' }, OPERATOR, at('2026-06-16T09:00')).code).toBe(
+      'invoices_overdue',
+    );
+    const d = accept(overdue, { type: 'resume', reason: '분할 납부 약정' }, OPERATOR, at('2026-06-16T09:00'));
+    expect(d.state).toMatchObject({ status: 'active', suspension: null, overdueInvoices: ['inv-1'] });
+    expect(d.event.details).toEqual({ reason: 'unpaid_fees', overdueInvoices: ['inv-1'], note: '분할 납부 약정' });
+    // The arrears stay recorded: paying the invoice clears them; the contract stays active.
+    expect(pay(d.state, 'inv-1', at('2026-06-20T09:00')).state).toMatchObject({
+      status: 'active',
+      overdueInvoices: [],
+    });
   });
 });
 

@@ -57,6 +57,7 @@ describe('payments', () => {
     let state = fresh();
     expect(summarize(state, beforeDue)).toEqual({
       paidAmount: 0,
+      refundedAmount: 0,
       creditedAmount: 0,
       disputedAmount: 0,
       outstandingAmount: 110_000,
@@ -147,6 +148,7 @@ describe('disputes (Art. 7.2)', () => {
     state = ok(pay(state, 'p2', 4_000));
     expect(summarize(state, afterDue)).toEqual({
       paidAmount: 104_000,
+      refundedAmount: 0,
       creditedAmount: 6_000,
       disputedAmount: 0,
       outstandingAmount: 0,
@@ -218,7 +220,7 @@ describe('disputes (Art. 7.2)', () => {
     expect(r).toMatchObject({ ok: false, violation: { code: 'accepted_due_date_invalid' } });
   });
 
-  it('caps the credit at what is outstanding when the merchant also paid the disputed part', () => {
+  it('credits all that is not accepted and refunds what the merchant paid beyond what stays owed', () => {
     // Total 1,000; 300 disputed; the merchant pays 800, i.e. 100 of the disputed part.
     let state = ok(pay(ok(dispute(fresh(1_000), 'd1', 300)), 'p1', 800));
     expect(summarize(state, beforeDue)).toMatchObject({
@@ -227,36 +229,52 @@ describe('disputes (Art. 7.2)', () => {
       undisputedOutstanding: 0,
       status: 'disputed',
     });
-    // 50 accepted would credit 250, but only 200 is still owed: credit 200, nothing outstanding.
+    // 50 accepted: 250 credited, but only 200 was still owed: the other 50 are paid back.
     state = ok(resolve(state, 'd1', 50));
-    expect(state.disputes[0]).toMatchObject({ acceptedAmount: 50, creditedAmount: 200 });
+    expect(state.disputes[0]).toMatchObject({ acceptedAmount: 50, creditedAmount: 250 });
+    expect(state.refunds).toEqual([
+      { id: 'rfd_d1', disputeId: 'd1', amount: 50, refundedAt: '2026-03-25T15:00:00+09:00' },
+    ]);
     expect(summarize(state, beforeDue)).toMatchObject({
       paidAmount: 800,
-      creditedAmount: 200,
+      refundedAmount: 50,
+      creditedAmount: 250,
       outstandingAmount: 0,
       status: 'settled',
     });
     expect(checkInvariant(state)).toEqual([]);
   });
 
-  it('a dispute over an invoice paid in full credits nothing', () => {
+  it('a dispute won over an invoice paid in full is refunded in full', () => {
     const state = ok(resolve(ok(pay(ok(dispute(fresh(1_000), 'd1', 300)), 'p1', 1_000)), 'd1', 0));
-    expect(state.disputes[0]).toMatchObject({ creditedAmount: 0 });
+    expect(state.disputes[0]).toMatchObject({ creditedAmount: 300 });
     expect(summarize(state, beforeDue)).toMatchObject({
       paidAmount: 1_000,
-      creditedAmount: 0,
+      refundedAmount: 300,
+      creditedAmount: 300,
       outstandingAmount: 0,
       status: 'settled',
     });
   });
 
-  it('refuses disputing more than is outstanding and not already disputed', () => {
+  it('a dispute may be opened after paying in full (SPEC §5): disputed until resolved, then refunded', () => {
+    let state = ok(pay(fresh(1_000), 'p1', 1_000));
+    expect(summarize(state, afterDue).status).toBe('paid');
+    state = ok(dispute(state, 'd1', 400));
+    expect(summarize(state, afterDue)).toMatchObject({ status: 'disputed', outstandingAmount: 0, overdueAmount: 0 });
+    state = ok(resolve(state, 'd1', 100));
+    expect(summarize(state, afterDue)).toMatchObject({ status: 'settled', refundedAmount: 300, creditedAmount: 300 });
+    // What is credited can be disputed no more: 700 billed and not credited remain disputable.
+    expect(dispute(state, 'd2', 701)).toMatchObject({ ok: false, violation: { disputableAmount: 700 } });
+  });
+
+  it('refuses disputing more than is billed and not already credited or under dispute, paid or not', () => {
     const state = ok(dispute(ok(pay(fresh(), 'p1', 10_000)), 'd1', 60_000));
-    expect(dispute(state, 'd2', 40_001)).toMatchObject({
+    expect(dispute(state, 'd2', 50_001)).toMatchObject({
       ok: false,
-      violation: { code: 'dispute_exceeds_outstanding', disputableAmount: 40_000 },
+      violation: { code: 'dispute_exceeds_outstanding', disputableAmount: 50_000 },
     });
-    expect(ok(dispute(state, 'd2', 40_000)).disputes).toHaveLength(2);
+    expect(ok(dispute(state, 'd2', 50_000)).disputes).toHaveLength(2);
   });
 
   it('refuses an invalid dispute', () => {
@@ -326,7 +344,7 @@ describe('invariants over random command sequences', () => {
         ? dispute(state, c.id, c.amount)
         : resolve(state, c.id, c.amount);
 
-  it('keeps paid + credited + outstanding = total with nothing negative, never mutating its input', () => {
+  it('keeps paid − refunded + credited + outstanding = total with nothing negative, never mutating its input', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 1_000 }),
@@ -340,9 +358,11 @@ describe('invariants over random command sequences', () => {
             if (result.ok) state = result.state;
             expect(checkInvariant(state)).toEqual([]);
             const s = summarize(state, late ? afterDue : beforeDue);
-            expect(s.paidAmount + s.creditedAmount + s.outstandingAmount).toBe(total);
+            expect(s.paidAmount - s.refundedAmount + s.creditedAmount + s.outstandingAmount).toBe(total);
+            expect(s.refundedAmount).toBeLessThanOrEqual(s.paidAmount);
             for (const value of [
               s.paidAmount,
+              s.refundedAmount,
               s.creditedAmount,
               s.disputedAmount,
               s.outstandingAmount,
@@ -351,11 +371,72 @@ describe('invariants over random command sequences', () => {
               expect(Number.isSafeInteger(value) && value >= 0).toBe(true);
             }
             expect(s.undisputedOutstanding).toBeLessThanOrEqual(s.outstandingAmount);
-            if (s.outstandingAmount === 0) expect(['paid', 'settled']).toContain(s.status);
+            if (s.outstandingAmount === 0)
+              expect(s.disputedAmount > 0 ? ['disputed'] : ['paid', 'settled']).toContain(s.status);
           }
         },
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('Idempotency-Key: a retried request changes nothing (SPEC §5)', () => {
+  const request = (hash: string) => ({ key: 'k-1', hash });
+
+  it('a payment retried with the same key and request is recorded once; the key with another request is refused', () => {
+    const first = ok(
+      recordPayment(fresh(), { id: 'p1', amount: 500, paidAt: '2026-03-02T09:00:00+09:00', request: request('h1') }),
+    );
+    // The retry carries a new id and time (the API makes them): the key is what matches.
+    const again = recordPayment(first, {
+      id: 'p2',
+      amount: 500,
+      paidAt: '2026-03-02T09:00:05+09:00',
+      request: request('h1'),
+    });
+    expect(again).toEqual({ ok: true, state: first });
+    expect(
+      recordPayment(first, { id: 'p3', amount: 700, paidAt: '2026-03-02T09:00:05+09:00', request: request('h2') }),
+    ).toMatchObject({ ok: false, violation: { code: 'idempotency_key_reused' } });
+  });
+
+  it('so are a dispute and a resolution', () => {
+    const open = (id: string, hash: string) =>
+      openDispute(fresh(), {
+        id,
+        amount: 10,
+        reason: '과다 청구',
+        openedAt: '2026-02-12T09:00:00+09:00',
+        request: request(hash),
+      });
+    const first = ok(open('d1', 'h1'));
+    const opened = openDispute(first, {
+      id: 'd2',
+      amount: 10,
+      reason: '과다 청구',
+      openedAt: '2026-02-13T09:00:00+09:00',
+      request: request('h1'),
+    });
+    expect(opened).toEqual({ ok: true, state: first });
+    const resolved = ok(
+      resolveDispute(first, {
+        disputeId: 'd1',
+        acceptedAmount: 0,
+        resolvedAt: '2026-03-25T15:00:00+09:00',
+        acceptedDueDate: ACCEPTED_DUE,
+        request: request('r1'),
+      }),
+    );
+    const retry = resolveDispute(resolved, {
+      disputeId: 'd1',
+      acceptedAmount: 0,
+      resolvedAt: '2026-03-25T15:00:09+09:00',
+      acceptedDueDate: ACCEPTED_DUE,
+      request: request('r1'),
+    });
+    expect(retry).toEqual({ ok: true, state: resolved });
+    // Without the key (or with another), resolving twice is still refused.
+    expect(resolve(resolved, 'd1', 0)).toMatchObject({ ok: false, violation: { code: 'dispute_already_resolved' } });
   });
 });

@@ -20,11 +20,13 @@ import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { statusOfRule } from '../../api/rule-status';
 import type { Actor } from '../../domain/actor';
 import type { ContractState } from '../../domain/contract';
-import type { InvoiceSnapshot } from '../../domain/invoice';
+import { invoiceIdFor, type InvoiceSnapshot } from '../../domain/invoice';
+import type { Channel } from '../../domain/message';
 import type { UsageType } from '../../domain/money';
 import { newId } from '../../platform/ids';
 import type { SendKind } from '../../domain/sending-gate';
-import { insertMessages } from '../../store/messages';
+import { loadHolidayYear } from '../../store/billing';
+import { finalizeMessage, insertMessages } from '../../store/messages';
 import { bundleWorkflows } from '../../workers/worker';
 import { BillingRunWorkflow } from '../../workflows/billing-run';
 import { ContractWorkflow, contractStateQuery, contractUpdate, type ContractRequest } from '../../workflows/contract';
@@ -37,7 +39,6 @@ import { startWorkers } from '../support/worker';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const RESULT_WINDOW_MS = 48 * HOUR;
 const OPERATOR: Actor = { type: 'operator', id: 'operator' };
 
 /** An instant in Asia/Seoul: kst('2026-12-03') is 00:00 KST that day. */
@@ -157,19 +158,68 @@ async function approvedContract(env: TestWorkflowEnvironment) {
     args: [{ actor: OPERATOR, command: { type: 'approve', fees: FEES } } as ContractRequest<'approve'>],
   });
   expect(approved.status).toBe('active');
-  return { contractId: app.id, merchantId, contract: (): Promise<ContractState> => handle.query(contractStateQuery) };
+  return {
+    contractId: app.id,
+    merchantId,
+    handle,
+    contract: (): Promise<ContractState> => handle.query(contractStateQuery),
+  };
 }
 
-function startInvoice(
-  env: TestWorkflowEnvironment,
-  contractId: string,
-  period: string,
-  resultWindowMs = RESULT_WINDOW_MS,
-) {
+/**
+ * One message delivered at `deliveredAt`, its usage record written now, the way the message
+ * workflow's last step writes it (store/messages finalizeMessage): a result may reach the database
+ * long after the delivery it reports.
+ */
+async function deliver(c: { contractId: string; merchantId: string }, type: UsageType, deliveredAt: string) {
+  const id = newId('msg');
+  await insertMessages(t.db, [
+    {
+      id,
+      merchantId: c.merchantId,
+      contractId: c.contractId,
+      type: MESSAGE_TYPE[type],
+      recipient: '01012345678',
+      recipientMasked: '010-****-5678',
+      senderNumber: null,
+      text: '주문이 접수되었습니다.',
+      subject: null,
+      templateCode: null,
+      variables: null,
+      imageUrl: null,
+      fallback: null,
+      reference: null,
+      paymentNoticeId: null,
+      idempotencyKey: null,
+      requestHash: null,
+      notBefore: null,
+      createdAt: deliveredAt,
+    },
+  ]);
+  await finalizeMessage(t.db, {
+    messageId: id,
+    status: 'delivered',
+    deliveredVia: CHANNEL[type] as Channel,
+    failureReason: null,
+    finalizedAt: deliveredAt,
+    usage: { kind: type === 'paymentNotice' ? 'payment_notice' : 'message', usageType: type },
+  });
+  return id;
+}
+
+/** Which invoice claimed each usage record (null: none yet). */
+const claims = (ids: string[]) =>
+  t
+    .db('usage_records')
+    .whereIn('message_id', ids)
+    .select('message_id', 'invoice_id', 'period')
+    .then((rows) => Object.fromEntries(rows.map((r) => [r.message_id, { invoice: r.invoice_id, period: r.period }])));
+
+function startInvoice(env: TestWorkflowEnvironment, contractId: string, period: string) {
   return env.client.workflow.start(InvoiceWorkflow, {
     workflowId: `invoice-${contractId}-${period}`,
     taskQueue: TASK_QUEUES.billing,
-    args: [{ contractId, period, resultWindowMs }],
+    args: [{ contractId, period }],
   });
 }
 
@@ -178,11 +228,12 @@ async function billedContract(
   env: TestWorkflowEnvironment,
   period: string,
   counts: Partial<Record<UsageType, number>>,
-  resultWindowMs = RESULT_WINDOW_MS,
+  opts: { startAt?: number } = {},
 ) {
   const c = await approvedContract(env);
   await insertUsage(c, period, counts);
-  const invoice = await startInvoice(env, c.contractId, period, resultWindowMs);
+  if (opts.startAt) await sleepUntil(env, opts.startAt);
+  const invoice = await startInvoice(env, c.contractId, period);
   const run = async <T extends InvoiceCommand['type']>(command: Extract<InvoiceCommand, { type: T }>) =>
     invoice.executeUpdate(invoiceUpdate(command.type as T), { args: [command] });
   const nowIso = async () => new Date(await env.currentTimeMs()).toISOString();
@@ -210,22 +261,22 @@ const currentPeriod = async (env: TestWorkflowEnvironment) =>
   new Date((await env.currentTimeMs()) + 9 * HOUR).toISOString().slice(0, 7);
 
 /**
- * Skips to the moment the month's results are final (1st of the next month + 48 h), then a day at
- * a time (a weekend or holiday) until `probe` sees the invoice(s) issued. For the scenarios that
- * do not assert literal dates, so they run whatever the real date.
+ * Skips to just after the month's end (00:00 KST on the 1st of the next month), when its invoices
+ * are issued, then a day at a time until `probe` sees them. For the scenarios that do not assert
+ * literal dates, so they run whatever the real date.
  */
 async function skipUntilIssued<T>(
   env: TestWorkflowEnvironment,
   period: string,
   probe: () => Promise<T | null | undefined>,
 ): Promise<T> {
-  await sleepUntil(env, kst(`${nextPeriod(period)}-01`) + RESULT_WINDOW_MS + MINUTE);
+  await sleepUntil(env, kst(`${nextPeriod(period)}-01`) + MINUTE);
   for (let day = 0; day < 10; day++) {
     const value = await until(probe, 'the invoice', 2_000).catch(() => undefined);
     if (value !== undefined) return value;
     await env.sleep(24 * HOUR);
   }
-  throw new Error(`no invoice for ${period} within 10 days of its results being final`);
+  throw new Error(`no invoice for ${period} within 10 days of its end`);
 }
 
 async function sleepUntil(env: TestWorkflowEnvironment, at: number) {
@@ -305,7 +356,8 @@ const dateColumns = (id: string) =>
 interface CalendarCase {
   title: string;
   period: string;
-  resultWindowMs?: number;
+  /** When the invoice's workflow starts (a late billing run); unset: before the month ends. */
+  startAt?: number;
   /** Operator-added holidays in force before the invoice is issued. */
   extraHolidays?: { date: string; name: string }[];
   issueDate: string;
@@ -317,80 +369,71 @@ interface CalendarCase {
 
 const CALENDAR_CASES: CalendarCase[] = [
   {
-    // Results final Thu 3 Dec 00:00 KST (48 h after 30 Nov ends). Counting from Fri 4 Dec: Dec 4 (1),
-    // Dec 7–11 (2–6), Dec 14–18 (7–11), Dec 21–24 (12–15), Fri 25 Dec 기독탄신일 skipped, Dec 28–31
-    // (16–19), Fri 1 Jan 2027 1월 1일 skipped, Mon 4 Jan (20). VAT Act: Thu 10 Dec. Art. 7.1: Dec 1, 2,
-    // 3, 4, 7, 8, 9, 10, 11, 14 → Mon 14 Dec.
-    title: 'November 2026: issued Thu 3 Dec 2026, due Mon 4 Jan 2027 (Christmas and New Year’s Day not counted)',
-    period: '2026-11',
-    issueDate: '2026-12-03',
-    dueDate: '2027-01-04',
-    deadlines: { legal: '2026-12-10', contract: '2026-12-14' },
-  },
-  {
-    // A 10-day result window: results final Fri 11 Dec 00:00 KST, one day after the legal 10 Dec.
-    // Counting from Mon 14 Dec: Dec 14–18 (1–5), 21–24 (6–9), Dec 28–31 (10–13), Jan 4–8 (14–18),
-    // Jan 11, 12 (19, 20).
+    // Drafted at the month's end, Fri 1 Jan 2027 00:00 KST (1월 1일), and issued that day; the 20
+    // business days start Mon 4 Jan. Without the operator's holiday: Jan 4–8 (1–5), 11–15 (6–10),
+    // 18–22 (11–15), 25–29 (16–20) → Fri 29 Jan. With Wed 20 Jan off: Jan 18, 19 (11, 12), 21, 22
+    // (13, 14), 25–29 (15–19), Mon 1 Feb (20). VAT Act: Sun 10 Jan → Mon 11 Jan. Art. 7.1: Jan 4–8,
+    // 11–15 → Fri 15 Jan.
     title:
-      'November 2026 with a 10-day result window: issued Fri 11 Dec, after the VAT Act date, and operators are alerted',
-    period: '2026-11',
-    resultWindowMs: 10 * 24 * HOUR,
-    issueDate: '2026-12-11',
-    dueDate: '2027-01-12',
-    deadlines: { legal: '2026-12-10', contract: '2026-12-14' },
-    alert: true,
-  },
-  {
-    // Results final Sun 3 Jan 00:00 KST (Jan 1 + 48 h): issued that Sunday; the 20 business days start
-    // Mon 4 Jan. Without the operator's holiday: Jan 4–8 (1–5), 11–15 (6–10), 18–22 (11–15), 25–29
-    // (16–20) → Fri 29 Jan. With Wed 20 Jan off: Jan 18, 19 (11, 12), 21, 22 (13, 14), 25–29 (15–19),
-    // Mon 1 Feb (20). VAT Act: Sun 10 Jan → Mon 11 Jan. Art. 7.1: Jan 4–8, 11–15 → Fri 15 Jan.
-    title:
-      'December 2026: issued Sun 3 Jan 2027; an operator-added holiday moves the due date from Fri 29 Jan to Mon 1 Feb',
+      'December 2026: issued Fri 1 Jan 2027; an operator-added holiday moves the due date from Fri 29 Jan to Mon 1 Feb',
     period: '2026-12',
     extraHolidays: [{ date: '2027-01-20', name: '임시공휴일(테스트)' }],
-    issueDate: '2027-01-03',
+    issueDate: '2027-01-01',
     dueDate: '2027-02-01',
     deadlines: { legal: '2027-01-11', contract: '2027-01-15' },
   },
   {
-    // Feb 4, 5 (1, 2); Sat 6 설날 전날, Sun 7 설날, Mon 8 설날 다음 날, Tue 9 대체공휴일(설날) skipped;
-    // Feb 10–12 (3–5), 15–19 (6–10), 22–26 (11–15); Mon 1 Mar 3ㆍ1절 skipped; Mar 2–5 (16–19); Mon 8 Mar
-    // (20). VAT Act: Wed 10 Feb. Art. 7.1: Feb 1, 2, 3, 4, 5, 10, 11, 12, 15, 16 → Tue 16 Feb.
+    // A billing run started late, Mon 18 Jan 2027 09:00 KST: issued that day, after the VAT Act's
+    // Mon 11 Jan. Jan 19–22 (1–4), 25–29 (5–9), Feb 1–5 (10–14); Mon 8 설날 다음 날 and Tue 9
+    // 대체공휴일(설날) skipped; Feb 10–12 (15–17), 15–17 (18–20) → Wed 17 Feb.
     title:
-      'January 2027: issued Wed 3 Feb 2027, due Mon 8 Mar 2027 (Seollal 6–9 Feb with its substitute day, and 3·1절 not counted)',
+      'December 2026 billed late, on Mon 18 Jan 2027: after the VAT Act date, operators are alerted; due Wed 17 Feb',
+    period: '2026-12',
+    startAt: kst('2027-01-18', '09:00'),
+    issueDate: '2027-01-18',
+    dueDate: '2027-02-17',
+    deadlines: { legal: '2027-01-11', contract: '2027-01-15' },
+    alert: true,
+  },
+  {
+    // Issued Mon 1 Feb 2027. Feb 2–5 (1–4); Sat 6 설날 전날, Sun 7 설날, Mon 8 설날 다음 날, Tue 9
+    // 대체공휴일(설날) skipped; Feb 10–12 (5–7), 15–19 (8–12), 22–26 (13–17); Mon 1 Mar 3ㆍ1절
+    // skipped; Mar 2–4 (18–20). VAT Act: Wed 10 Feb. Art. 7.1: Feb 1, 2, 3, 4, 5, 10, 11, 12, 15, 16
+    // → Tue 16 Feb.
+    title:
+      'January 2027: issued Mon 1 Feb 2027, due Thu 4 Mar 2027 (Seollal 6–9 Feb with its substitute day, and 3·1절 not counted)',
     period: '2027-01',
-    issueDate: '2027-02-03',
-    dueDate: '2027-03-08',
+    issueDate: '2027-02-01',
+    dueDate: '2027-03-04',
     deadlines: { legal: '2027-02-10', contract: '2027-02-16' },
   },
   {
-    // Sep 6–10 (1–5), Mon 13 (6); Tue 14 추석 전날, Wed 15 추석, Thu 16 추석 다음 날 skipped; Fri 17 (7),
-    // Sep 20–24 (8–12), Sep 27–Oct 1 (13–17); Mon 4 Oct 대체공휴일(개천절) skipped; Oct 5, 6 (18, 19),
-    // Thu 7 Oct (20). VAT Act: Fri 10 Sep. Art. 7.1: Sep 1, 2, 3, 6, 7, 8, 9, 10, 13, 17 → Fri 17 Sep.
+    // Issued Wed 1 Sep 2027. Sep 2, 3 (1, 2), 6–10 (3–7), Mon 13 (8); Tue 14 추석 전날, Wed 15 추석,
+    // Thu 16 추석 다음 날 skipped; Fri 17 (9), Sep 20–24 (10–14), Sep 27–Oct 1 (15–19); Mon 4 Oct
+    // 대체공휴일(개천절) skipped; Tue 5 Oct (20). VAT Act: Fri 10 Sep. Art. 7.1: Sep 1, 2, 3, 6, 7, 8,
+    // 9, 10, 13, 17 → Fri 17 Sep.
     title:
-      'August 2027: issued Fri 3 Sep 2027, due Thu 7 Oct 2027 (Chuseok 14–16 Sep and the 개천절 substitute day not counted)',
+      'August 2027: issued Wed 1 Sep 2027, due Tue 5 Oct 2027 (Chuseok 14–16 Sep and the 개천절 substitute day not counted)',
     period: '2027-08',
-    issueDate: '2027-09-03',
-    dueDate: '2027-10-07',
+    issueDate: '2027-09-01',
+    dueDate: '2027-10-05',
     deadlines: { legal: '2027-09-10', contract: '2027-09-17' },
   },
   {
-    // Results final Sun 3 Oct (개천절): issued that day. Mon 4 Oct 대체공휴일(개천절) skipped; Oct 5–8
-    // (1–4); Sat 9 한글날, Mon 11 대체공휴일(한글날) skipped; Oct 12–15 (5–8), 18–22 (9–13), 25–29
-    // (14–18), Nov 1 (19), Tue 2 Nov (20). VAT Act: Sun 10 Oct → Mon 11 Oct is a holiday → Tue 12 Oct.
-    // Art. 7.1: Oct 1, 5, 6, 7, 8, 12, 13, 14, 15, 18 → Mon 18 Oct.
-    title:
-      'September 2027: issued on 개천절 (Sun 3 Oct), due Tue 2 Nov (the 개천절 and 한글날 substitute days not counted)',
+    // Issued Fri 1 Oct 2027. Sun 3 개천절, Mon 4 대체공휴일(개천절) skipped; Oct 5–8 (1–4); Sat 9
+    // 한글날, Mon 11 대체공휴일(한글날) skipped; Oct 12–15 (5–8), 18–22 (9–13), 25–29 (14–18), Nov 1
+    // (19), Tue 2 Nov (20). VAT Act: Sun 10 Oct → Mon 11 Oct is a holiday → Tue 12 Oct. Art. 7.1:
+    // Oct 1, 5, 6, 7, 8, 12, 13, 14, 15, 18 → Mon 18 Oct.
+    title: 'September 2027: issued Fri 1 Oct 2027, due Tue 2 Nov (the 개천절 and 한글날 substitute days not counted)',
     period: '2027-09',
-    issueDate: '2027-10-03',
+    issueDate: '2027-10-01',
     dueDate: '2027-11-02',
     deadlines: { legal: '2027-10-12', contract: '2027-10-18' },
   },
 ];
 
-/** When a case's invoice is issued: its month's end plus the result window. */
-const issuedAtOf = (c: CalendarCase) => kst(`${nextPeriod(c.period)}-01`) + (c.resultWindowMs ?? RESULT_WINDOW_MS);
+/** When a case's invoice is issued: its month's end, or its late start. */
+const issuedAtOf = (c: CalendarCase) => c.startAt ?? kst(`${nextPeriod(c.period)}-01`);
 const UPCOMING = CALENDAR_CASES.filter((c) => issuedAtOf(c) > Date.now() + 10 * MINUTE);
 
 describe('issue and due dates follow the Korean business-day calendar (Art. 7.1)', () => {
@@ -406,12 +449,13 @@ describe('issue and due dates follow the Korean business-day calendar (Art. 7.1)
       await t.db('holidays').delete();
       if (c.extraHolidays)
         await t.db('holidays').insert(c.extraHolidays.map((h) => ({ ...h, created_by: 'operator' })));
-      const billed = await billedContract(env, c.period, { sms: 1 }, c.resultWindowMs);
-      // Nothing before the month's results are final.
-      await sleepUntil(env, issuedAtOf(c) - 30 * MINUTE);
-      expect(await billed.snapshot()).toBeNull();
-      expect(await billed.row()).toBeUndefined();
-
+      const billed = await billedContract(env, c.period, { sms: 1 }, { startAt: c.startAt });
+      if (!c.startAt) {
+        // Nothing before the month is over.
+        await sleepUntil(env, issuedAtOf(c) - 30 * MINUTE);
+        expect(await billed.snapshot()).toBeNull();
+        expect(await billed.row()).toBeUndefined();
+      }
       await sleepUntil(env, issuedAtOf(c) + HOUR);
       const s = await issued(billed);
       expect(s.issueDate).toBe(c.issueDate);
@@ -711,24 +755,44 @@ describe('an unpaid invoice past its due date suspends the contract until paid (
 describe('a month whose dates fall in a year without holiday data', () => {
   const server = timeSkippingServer();
 
-  it('December 2027 (issued in 2028): the workflow task fails naming 2028 and the workflow keeps running, never guessing a date', async () => {
+  it('December 2027 (issued in 2028) waits, naming 2028, never guessing a date; once an operator loads 2028 it is issued with that calendar', async () => {
     const { env } = server;
     const c = await approvedContract(env);
     await insertUsage(c, '2027-12', { sms: 1 });
     const handle = await startInvoice(env, c.contractId, '2027-12');
-    // Results final Mon 3 Jan 2028 00:00 KST; the bundled dataset ends with 2027. Skip to 2 s
-    // before that and let the last seconds pass in real time: a skip across the moment did not
-    // return (the test timed out), as the workflow task keeps failing and being retried.
-    await sleepUntil(env, kst('2028-01-03') - 2_000);
-    // Checked in the history: a WorkflowTaskFailed event carrying the HolidayDataMissing message.
+    // The month ends Sat 1 Jan 2028 00:00 KST; the bundled dataset ends with 2027.
+    await sleepUntil(env, kst('2028-01-01') + MINUTE);
+    // The dates are computed in an activity, retried until the year is loaded (its failure names it).
     const failure = await until(async () => {
-      const history = await handle.fetchHistory();
-      return history.events?.find((e) => e.workflowTaskFailedEventAttributes)?.workflowTaskFailedEventAttributes
-        ?.failure;
-    }, 'a workflow task failure');
+      const pending = (await handle.describe()).raw.pendingActivities?.[0];
+      return pending?.activityType?.name === 'invoiceDates' ? pending.lastFailure : undefined;
+    }, 'the invoiceDates activity to fail');
     expect(failure!.message).toMatch(/no Korean holiday data for 2028/);
     expect((await handle.describe()).status.name).toBe('RUNNING');
     expect(await t.db('invoices').where({ contract_id: c.contractId })).toEqual([]);
+
+    // The operator loads 2028 (PUT /v1/holidays/2028 does this): 1월 1일 on Sat 1 Jan, and Seollal
+    // Tue 25 – Thu 27 Jan. Issued Sat 1 Jan 2028; Jan 3–7 (1–5), 10–14 (6–10), 17–21 (11–15), Mon 24
+    // (16); Jan 25–27 skipped; Fri 28 (17), Mon 31 (18), Feb 1, 2 (19, 20) → Wed 2 Feb. VAT Act: Mon
+    // 10 Jan. Art. 7.1: Jan 3–7, 10–14 → Fri 14 Jan.
+    await loadHolidayYear(t.db, {
+      year: 2028,
+      loadedBy: 'operator',
+      holidays: [
+        { date: '2028-01-01', name: '1월 1일' },
+        { date: '2028-01-25', name: '설날 전날' },
+        { date: '2028-01-26', name: '설날' },
+        { date: '2028-01-27', name: '설날 다음 날' },
+      ],
+    });
+    const billed = {
+      snapshot: () => handle.query(invoiceQuery),
+      row: () => t.db('invoices').where({ contract_id: c.contractId }).first(),
+    };
+    const s = await skipUntilIssued(env, '2027-12', billed.snapshot).then(() => issued(billed));
+    expect(s.issueDate).toBe('2028-01-01');
+    expect(s.ledger.dueDate).toBe('2028-02-02');
+    expect(s.deadlines).toEqual({ legal: '2028-01-10', contract: '2028-01-14' });
     await handle.terminate('test over');
   });
 });
@@ -736,7 +800,7 @@ describe('a month whose dates fall in a year without holiday data', () => {
 describe('BillingRunWorkflow: one invoice per contract and month, ever', () => {
   const server = timeSkippingServer({ ownDatabase: true });
 
-  it('starts an invoice for each contract with usage in the month, and none on a second run', async () => {
+  it('starts an invoice for each contract with usage delivered by the month’s end, and none on a second run', async () => {
     const { env } = server;
     const period = await currentPeriod(env);
     const [a, b, idle] = await Promise.all([approvedContract(env), approvedContract(env), approvedContract(env)]);
@@ -748,7 +812,7 @@ describe('BillingRunWorkflow: one invoice per contract and month, ever', () => {
       env.client.workflow.execute(BillingRunWorkflow, {
         workflowId: `billing-run-${period}-${n}-${a.contractId}`,
         taskQueue: TASK_QUEUES.billing,
-        args: [{ period, resultWindowMs: RESULT_WINDOW_MS, searchAttributes: false }],
+        args: [{ period, searchAttributes: false }],
       });
 
     const first = await run(1);
@@ -776,8 +840,276 @@ describe('BillingRunWorkflow: one invoice per contract and month, ever', () => {
       ].sort((x, y) => x.contract_id.localeCompare(y.contract_id)),
     );
 
-    // Once issued, a third run still starts nothing.
-    expect(await run(3)).toMatchObject({ started: [], alreadyInvoiced: [a.contractId, b.contractId].sort() });
+    // Once issued, their usage is on the invoices: a third run finds nothing left to bill.
+    expect(await run(3)).toEqual({ period, started: [], alreadyInvoiced: [] });
     expect(Number((await t.db('invoices').where({ period }).count('* as n').first())!.n)).toBe(2);
+  });
+});
+
+/** The last minute of a month, KST, as an ISO instant. */
+const lastMinuteOf = (period: string, seconds = 30) =>
+  new Date(kst(`${nextPeriod(period)}-01`) - 60_000 + seconds * 1000).toISOString();
+
+describe('a late result crosses the month: billed in the month it was delivered, or on the next month’s invoice (SPEC §5)', () => {
+  const server = timeSkippingServer();
+
+  it('the month’s invoice claims what was delivered and recorded by its end; a FriendTalk held past midnight and a result recorded after the draft land on the next month’s', async () => {
+    const { env } = server;
+    const period = await currentPeriod(env);
+    const next = nextPeriod(period);
+    const c = await approvedContract(env);
+    const [sms1, sms2] = [
+      await deliver(c, 'sms', new Date(kst(`${period}-15`, '12:00')).toISOString()),
+      await deliver(c, 'sms', lastMinuteOf(period, 10)),
+    ];
+    // Accepted at 23:00 on the last day, held by the FriendTalk night ban and delivered at 08:00.
+    const held = await deliver(c, 'friendtalkText', new Date(kst(`${next}-01`, '08:00')).toISOString());
+    const [thisMonth, nextMonth] = [
+      await startInvoice(env, c.contractId, period),
+      await startInvoice(env, c.contractId, next),
+    ];
+    const first = {
+      snapshot: () => thisMonth.query(invoiceQuery),
+      row: () =>
+        t
+          .db('invoices')
+          .where({ id: invoiceIdFor(c.contractId, period) })
+          .first(),
+    };
+
+    // Drafted as soon as the month is over — no result window to wait for.
+    await sleepUntil(env, kst(`${next}-01`) + MINUTE);
+    const s = await issued(first);
+    expect(s.issueDate).toBe(`${next}-01`);
+    expect(s.draft.lines.map((l) => [l.type, l.quantity])).toEqual([['sms', 2]]);
+
+    // An LMS delivered at 23:59:30 whose result reaches the database only now, after the draft.
+    const late = await deliver(c, 'lms', lastMinuteOf(period, 30));
+    expect(await claims([sms1, sms2, held, late])).toEqual({
+      [sms1]: { invoice: s.id, period },
+      [sms2]: { invoice: s.id, period },
+      [held]: { invoice: null, period: next },
+      [late]: { invoice: null, period },
+    });
+    // A claimed record can never be claimed again, nor deleted.
+    await expect(t.db('usage_records').where({ message_id: sms1 }).update({ invoice_id: 'inv_other' })).rejects.toThrow(
+      /already claimed/,
+    );
+    await expect(t.db('usage_records').where({ message_id: sms1 }).delete()).rejects.toThrow(/cannot be deleted/);
+
+    const second = {
+      snapshot: () => nextMonth.query(invoiceQuery),
+      row: () =>
+        t
+          .db('invoices')
+          .where({ id: invoiceIdFor(c.contractId, next) })
+          .first(),
+    };
+    const n = await skipUntilIssued(env, next, second.snapshot).then(() => issued(second));
+    expect(n.draft.lines.map((l) => [l.type, l.quantity])).toEqual([
+      ['lms', 1],
+      ['friendtalkText', 1],
+    ]);
+    expect(await claims([held, late])).toEqual({
+      [held]: { invoice: n.id, period: next },
+      [late]: { invoice: n.id, period },
+    });
+    // Every record on exactly one invoice: 4 delivered, 4 billed, none left.
+    const billed = await t.db('invoice_lines').whereIn('invoice_id', [s.id, n.id]).sum('quantity as n').first();
+    expect(Number(billed!.n)).toBe(4);
+    expect(await t.db('usage_records').where({ contract_id: c.contractId }).whereNull('invoice_id')).toEqual([]);
+    await Promise.all([thisMonth.terminate('test over'), nextMonth.terminate('test over')]);
+  });
+});
+
+describe('a terminated contract gets its final invoice, and a result recorded after it one more (SPEC §5)', () => {
+  const server = timeSkippingServer({ ownDatabase: true });
+
+  it('billing runs bill a terminated contract’s unclaimed usage, also in a month in which it had none', async () => {
+    const { env } = server;
+    const period = await currentPeriod(env);
+    const next = nextPeriod(period);
+    const c = await approvedContract(env);
+    for (let i = 0; i < 3; i++) await deliver(c, 'sms', new Date(kst(`${period}-10`, '10:00')).toISOString());
+    const ended = await c.handle.executeUpdate(contractUpdate('terminate'), {
+      args: [
+        { actor: OPERATOR, command: { type: 'terminate', cause: 'business_closure' } } as ContractRequest<'terminate'>,
+      ],
+    });
+    expect(ended.status).toBe('terminated');
+    const run = (month: string) =>
+      env.client.workflow.execute(BillingRunWorkflow, {
+        workflowId: `billing-run-${month}-${c.contractId}`,
+        taskQueue: TASK_QUEUES.billing,
+        args: [{ period: month, searchAttributes: false }],
+      });
+    const invoiceOf = (month: string) => ({
+      snapshot: () => env.client.workflow.getHandle(`invoice-${c.contractId}-${month}`).query(invoiceQuery),
+      row: () =>
+        t
+          .db('invoices')
+          .where({ id: invoiceIdFor(c.contractId, month) })
+          .first(),
+    });
+
+    await sleepUntil(env, kst(`${next}-01`) + MINUTE);
+    expect(await run(period)).toEqual({ period, started: [c.contractId], alreadyInvoiced: [] });
+    const final = await issued(invoiceOf(period));
+    // 3 × 9.00 = 27 + VAT 2 = 29.
+    expect(final.draft).toMatchObject({ contractId: c.contractId, supplyAmount: 27, vat: 2, total: 29 });
+
+    // A result of the last day reaches the database after that invoice was drafted.
+    await deliver(c, 'sms', lastMinuteOf(period));
+    await sleepUntil(env, kst(`${nextPeriod(next)}-01`) + MINUTE);
+    expect(await run(next)).toEqual({ period: next, started: [c.contractId], alreadyInvoiced: [] });
+    const after = await issued(invoiceOf(next));
+    expect(after.draft).toMatchObject({ supplyAmount: 9, vat: 0, total: 9 });
+    expect(after.draft.lines.map((l) => [l.type, l.quantity])).toEqual([['sms', 1]]);
+    expect(await t.db('usage_records').where({ contract_id: c.contractId }).whereNull('invoice_id')).toEqual([]);
+  });
+});
+
+describe('paid, then disputed and won: the overpaid part is refunded (SPEC §5)', () => {
+  const server = timeSkippingServer();
+  let c: Awaited<ReturnType<typeof billedContract>>;
+  let s: InvoiceSnapshot;
+  let period: string;
+
+  beforeAll(async () => {
+    period = await currentPeriod(server.env);
+    // 20 LMS × 25.00 = 500.00 → supply 500, VAT 50, total 550.
+    c = await billedContract(server.env, period, { lms: 20 });
+    s = await skipUntilIssued(server.env, period, () => c.snapshot()).then(() => issued(c));
+    expect(s.draft.total).toBe(550);
+  });
+
+  const payOnce = async (amount: number, request: { key: string; hash: string }) =>
+    c.invoice.executeUpdate(invoiceUpdate('record_payment'), {
+      args: [
+        {
+          type: 'record_payment',
+          id: newId('pay'),
+          amount,
+          paidAt: new Date(await server.env.currentTimeMs()).toISOString(),
+          request,
+        },
+      ],
+    });
+
+  it('a retried payment (same Idempotency-Key, same request) is recorded once; the key with another request is refused', async () => {
+    const first = await payOnce(200, { key: 'deposit-1', hash: 'h-200' });
+    const retry = await payOnce(200, { key: 'deposit-1', hash: 'h-200' });
+    expect(retry.summary).toMatchObject({ paidAmount: 200, outstandingAmount: 350 });
+    expect(retry.ledger.payments).toEqual(first.ledger.payments);
+    const reused = await payOnce(300, { key: 'deposit-1', hash: 'h-300' }).catch((e) => e);
+    expect(reused).toMatchObject({ cause: { details: [{ code: 'idempotency_key_reused' }] } });
+    expect(statusOfRule(reused.cause.details[0].code)).toBe(422);
+    expect(await t.db('invoice_payments').where({ invoice_id: s.id }).select('amount', 'idempotency_key')).toEqual([
+      { amount: 200, idempotency_key: 'deposit-1' },
+    ]);
+  });
+
+  it('paid in full, the invoice stays open: disputes are still possible until the next month’s invoice', async () => {
+    const paid = await c.pay(350);
+    expect(paid.summary).toMatchObject({ status: 'paid', paidAmount: 550, outstandingAmount: 0 });
+    expect((await c.invoice.describe()).status.name).toBe('RUNNING');
+    const disputed = await c.dispute(100, '발송 실패 건이 과금되었습니다');
+    expect(disputed.summary).toMatchObject({ status: 'disputed', disputedAmount: 100, outstandingAmount: 0 });
+    await expectBalanced(c, disputed);
+  });
+
+  it('won with 40 of the 100 won accepted: 60 credited and 60 refunded, dated at the resolution; paid − refunded + credited + outstanding = total', async () => {
+    const open = (await c.snapshot())!.ledger.disputes[0];
+    const resolvedAt = new Date(await server.env.currentTimeMs()).toISOString();
+    const r = await c.invoice.executeUpdate(invoiceUpdate('resolve_dispute'), {
+      args: [{ type: 'resolve_dispute', disputeId: open.id, acceptedAmount: 40, resolvedAt }],
+    });
+    expect(r.summary).toMatchObject({
+      status: 'settled',
+      paidAmount: 550,
+      refundedAmount: 60,
+      creditedAmount: 60,
+      outstandingAmount: 0,
+    });
+    expect(r.ledger.refunds).toEqual([
+      { id: expect.stringMatching(/^rfd_/), disputeId: open.id, amount: 60, refundedAt: resolvedAt },
+    ]);
+    const { paidAmount, refundedAmount, creditedAmount, outstandingAmount } = r.summary;
+    expect(paidAmount - refundedAmount + creditedAmount + outstandingAmount).toBe(550);
+    const row = await until(async () => {
+      const x = await c.row();
+      return x.version === r.version ? x : undefined;
+    }, 'the refunded row');
+    expect(row).toMatchObject({
+      paid_amount: 550,
+      refunded_amount: 60,
+      credited_amount: 60,
+      outstanding_amount: 0,
+      status: 'settled',
+    });
+    const refund = await t.db('invoice_refunds').where({ invoice_id: s.id }).first();
+    expect(refund).toMatchObject({ dispute_id: open.id, amount: 60 });
+    expect(new Date(refund.refunded_at).toISOString()).toBe(resolvedAt);
+    // The database keeps the ledger whole too.
+    await expect(t.db('invoices').where({ id: s.id }).update({ refunded_amount: 61 })).rejects.toThrow(
+      /invoices_balance/,
+    );
+  });
+
+  it('once the next month is over (its invoice issued) the workflow ends and disputes are refused', async () => {
+    expect(await c.invoice.result()).toEqual({ invoiceId: s.id, status: 'settled' });
+    expect(await server.env.currentTimeMs()).toBeGreaterThanOrEqual(kst(`${nextPeriod(nextPeriod(period))}-01`));
+    await expect(c.dispute(10)).rejects.toThrow();
+  });
+});
+
+describe('arrears are not forgiven by accident: resuming while an invoice is overdue takes a reason (Art. 5.2.3)', () => {
+  const server = timeSkippingServer();
+
+  it('refused (409 invoices_overdue, naming the invoice) without a reason; with one it is active, the arrears stay recorded and paying them clears them', async () => {
+    const { env } = server;
+    const period = await currentPeriod(env);
+    // 10 AlimTalk × 7.50 = 75 + VAT 7 = 82.
+    const c = await billedContract(env, period, { alimtalk: 10 });
+    const s = await skipUntilIssued(env, period, () => c.snapshot()).then(() => issued(c));
+    await sleepUntil(env, kst(plusDays(s.ledger.dueDate, 1), '00:05'));
+    await until(async () => ((await c.contract()).status === 'suspended' ? true : undefined), 'the suspension');
+    const resume = (reason?: string) =>
+      c.handle.executeUpdate(contractUpdate('resume'), {
+        args: [
+          { actor: OPERATOR, command: { type: 'resume', ...(reason ? { reason } : {}) } } as ContractRequest<'resume'>,
+        ],
+      });
+
+    const refused = await resume().catch((e) => e);
+    expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
+    expect(refused).toMatchObject({
+      cause: {
+        type: 'ContractViolation',
+        details: [{ code: 'invoices_overdue', overdueInvoices: [s.id] }],
+      },
+    });
+    expect(statusOfRule(refused.cause.details[0].code)).toBe(409);
+    expect(refused.cause.message).toContain(s.id);
+    expect(await c.contract()).toMatchObject({ status: 'suspended', overdueInvoices: [s.id] });
+
+    const resumed = await resume('분할 납부 약정 (2회)');
+    expect(resumed).toMatchObject({ status: 'active', suspension: null, overdueInvoices: [s.id] });
+    const event = await until(
+      () => t.db('contract_events').where({ contract_id: c.contractId, action: 'resumed' }).first(),
+      'the resumed event',
+    );
+    expect(event.details).toMatchObject({
+      reason: 'unpaid_fees',
+      note: '분할 납부 약정 (2회)',
+      overdueInvoices: [s.id],
+    });
+
+    await c.pay(82);
+    const paid = await until(async () => {
+      const x = await c.contract();
+      return x.overdueInvoices.length === 0 ? x : undefined;
+    }, 'the arrears to clear');
+    expect(paid.status).toBe('active');
   });
 });

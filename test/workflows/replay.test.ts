@@ -2,11 +2,15 @@
  * Determinism: workflow histories replayed against the current workflow code.
  *
  * 1. Fresh histories: MessageWorkflows (9001: Kakao fails, SMS delivers; 9005: Kakao silent past
- *    the timeout, SMS delivers, Kakao succeeds late) and a ContractWorkflow (apply → approve →
- *    suspend → resume) run on the time-skipping server and replay without error.
+ *    the timeout, SMS delivers, Kakao succeeds late), a ContractWorkflow (apply → approve →
+ *    suspend → resume) and an InvoiceWorkflow (issued at the month's end → paid in full → disputed
+ *    → won → refunded → closed when the next month is over) run on the time-skipping server and
+ *    replay without error.
  * 2. Committed fixtures (test/workflows/histories/*.json): histories recorded from earlier code,
  *    standing for workflows already running in production. A change to the workflows that such
- *    a run could not replay fails here — version it with `patched()` instead.
+ *    a run could not replay fails here — version it with `patched()` instead. `*-round1-*` were
+ *    recorded from round-1 code: an invoice that waited RESULT_WINDOW and computed its dates in
+ *    workflow code, and a contract resumed while an invoice was overdue (which then cleared it).
  *
  * Regenerate the fixtures only on purpose (it blesses the current code as the reference):
  *   UPDATE_HISTORY_FIXTURES=1 npx jest --runInBand test/workflows/replay.test.ts
@@ -27,10 +31,11 @@ import type { Channel } from '../../domain/message';
 import { idempotencyKeyFor } from '../../domain/provider-keys';
 import { newId } from '../../platform/ids';
 import { saveContractSnapshot } from '../../store/contracts';
-import { insertMessages } from '../../store/messages';
+import { finalizeMessage, insertMessages } from '../../store/messages';
 import { bundleWorkflows } from '../../workers/worker';
 import { ContractWorkflow, contractUpdate, type ContractAction, type ContractRequest } from '../../workflows/contract';
-import { contractWorkflowId, messageWorkflowId } from '../../workflows/ids';
+import { contractWorkflowId, invoiceWorkflowId, messageWorkflowId } from '../../workflows/ids';
+import { InvoiceWorkflow, invoiceQuery, invoiceUpdate } from '../../workflows/invoice';
 import { MessageWorkflow, providerReportSignal } from '../../workflows/message';
 import { TASK_QUEUES } from '../../workflows/task-queues';
 import { createTestDatabase, type TestDatabase } from '../support/db';
@@ -215,6 +220,80 @@ const recordContract = () =>
     return historyOf(handle);
   });
 
+/** This month's invoice of a contract with 4 delivered LMS (4 × 25 = 100, VAT 10: 110 won), paid, disputed, refunded. */
+const recordInvoice = () =>
+  withEnv(async (env) => {
+    const now = await env.currentTimeMs();
+    const { merchant } = await seedMerchant(t.db);
+    const app = await seedApplication(t.db, merchant.id, undefined, new Date(now));
+    const approved = decide(newContract(app), { type: 'approve', fees: FEES }, OPERATOR, now);
+    if (!approved.ok) throw new Error(approved.violation.message);
+    await saveContractSnapshot(t.db, approved.state, []);
+    const ids = Array.from({ length: 4 }, () => newId('msg'));
+    const at = new Date(now).toISOString();
+    await insertMessages(
+      t.db,
+      ids.map((id) => ({
+        id,
+        merchantId: merchant.id,
+        contractId: app.id,
+        type: 'lms' as const,
+        recipient: '01012345678',
+        recipientMasked: '010-****-5678',
+        senderNumber: '0223456789',
+        text: '[바른상점] 출고 안내',
+        subject: '출고',
+        templateCode: null,
+        variables: null,
+        imageUrl: null,
+        fallback: null,
+        reference: null,
+        paymentNoticeId: null,
+        idempotencyKey: null,
+        requestHash: null,
+        notBefore: null,
+        createdAt: at,
+      })),
+    );
+    for (const messageId of ids)
+      await finalizeMessage(t.db, {
+        messageId,
+        status: 'delivered',
+        deliveredVia: 'lms',
+        failureReason: null,
+        finalizedAt: at,
+        usage: { kind: 'message', usageType: 'lms' },
+      });
+    const period = new Date(now + 9 * 3_600 * SECOND).toISOString().slice(0, 7);
+    const handle = await env.client.workflow.start(InvoiceWorkflow, {
+      workflowId: invoiceWorkflowId(app.id, period),
+      taskQueue: TASK_QUEUES.billing,
+      args: [{ contractId: app.id, period }],
+    });
+    await env.sleep(Date.parse(`${period}-01T00:00:00+09:00`) + 32 * 86_400 * SECOND - (await env.currentTimeMs()));
+    await eventuallyPasses(async () => expect(await handle.query(invoiceQuery)).not.toBeNull());
+    const nowIso = async () => new Date(await env.currentTimeMs()).toISOString();
+    await handle.executeUpdate(invoiceUpdate('record_payment'), {
+      args: [{ type: 'record_payment', id: newId('pay'), amount: 110, paidAt: await nowIso() }],
+    });
+    const disputed = await handle.executeUpdate(invoiceUpdate('open_dispute'), {
+      args: [{ type: 'open_dispute', id: newId('dsp'), amount: 30, reason: '중복 발송', openedAt: await nowIso() }],
+    });
+    const resolved = await handle.executeUpdate(invoiceUpdate('resolve_dispute'), {
+      args: [
+        {
+          type: 'resolve_dispute',
+          disputeId: disputed.ledger.disputes[0].id,
+          acceptedAmount: 0,
+          resolvedAt: await nowIso(),
+        },
+      ],
+    });
+    expect(resolved.summary).toMatchObject({ paidAmount: 110, refundedAmount: 30, creditedAmount: 30 });
+    expect(await handle.result()).toMatchObject({ status: 'settled' });
+    return historyOf(handle);
+  });
+
 async function replayAll(histories: RecordedHistory[]): Promise<ReplayResult[]> {
   const results: ReplayResult[] = [];
   for await (const r of Worker.runReplayHistories({ workflowBundle: bundle, replayName: 'replay-test' }, histories))
@@ -234,11 +313,12 @@ const readFixture = (file: string): RecordedHistory => ({
 });
 
 describe('Workflow determinism (replay)', () => {
-  it('replays fresh MessageWorkflow (9001, 9005) and ContractWorkflow histories without a nondeterminism error', async () => {
+  it('replays fresh MessageWorkflow (9001, 9005), ContractWorkflow and InvoiceWorkflow histories without a nondeterminism error', async () => {
     const recorded = {
       'message-9001-fallback': await recordMessage9001(),
       'message-9005-late-kakao': await recordMessage9005(),
       'contract-approve-suspend-resume': await recordContract(),
+      'invoice-paid-disputed-refunded': await recordInvoice(),
     };
     const histories = Object.values(recorded);
     // Real histories, not trivial ones: the timeout, fallback and late result are all in them.
@@ -260,6 +340,9 @@ describe('Workflow determinism (replay)', () => {
     expect(files).toEqual(
       expect.arrayContaining([
         'contract-approve-suspend-resume.json',
+        'contract-round1-resume-while-overdue.json',
+        'invoice-paid-disputed-refunded.json',
+        'invoice-round1-dispute-settled.json',
         'message-9001-fallback.json',
         'message-9005-late-kakao.json',
       ]),
