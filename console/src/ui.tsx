@@ -1,5 +1,5 @@
 /** Small building blocks every page uses: labelled fields, alerts, tables, empty and error states. */
-import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { ApiFailure } from './api/client';
 
 export function Page(props: { title: string; intro?: ReactNode; actions?: ReactNode; children: ReactNode }) {
@@ -160,6 +160,31 @@ export function useSubmit() {
   }, []);
   const fieldErrors = error instanceof ApiFailure ? error.fieldErrors : {};
   return { busy, error, fieldErrors, run, clear: () => setError(null) };
+}
+
+/**
+ * Idempotency-Key per user action (SPEC §7): each new action gets a fresh key; trying the same action
+ * again (same target and body) after it failed — a lost answer, a timeout — reuses its key, so the
+ * API answers as it did the first time and records nothing twice. A success retires the key.
+ */
+export function useIdempotencyKeys() {
+  const pending = useRef(new Map<string, string>());
+  return {
+    keyFor(action: unknown): string {
+      const id = JSON.stringify(action);
+      let key = pending.current.get(id);
+      if (!key) {
+        // getRandomValues, not randomUUID: the console may be served over plain http inside a network.
+        const bytes = crypto.getRandomValues(new Uint8Array(16));
+        key = `console-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+        pending.current.set(id, key);
+      }
+      return key;
+    },
+    done(action: unknown) {
+      pending.current.delete(JSON.stringify(action));
+    },
+  };
 }
 
 export function FormError(props: { error: Error | null }) {

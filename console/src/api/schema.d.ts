@@ -1512,7 +1512,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resume a suspended contract (or withdraw a noticed suspension) */
+        /**
+         * Resume a suspended contract (or withdraw a noticed suspension)
+         * @description While an invoice is still overdue the resume needs a `reason` (409 `invoices_overdue` naming them otherwise): the arrears stay recorded, and paying them, or another overdue invoice, is handled as usual (Art. 5.2.3).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1524,7 +1527,10 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        /** @description why the suspension is lifted: required while an invoice is still overdue (recorded in the history and the audit log) */
+                        reason?: string;
+                    };
                 };
             };
             responses: {
@@ -2320,7 +2326,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description the same key from the same merchant returns the same message and never sends twice */
+                    /** @description a retry with the same key answers as the first request did and never acts twice */
                     "idempotency-key"?: string;
                 };
                 path?: never;
@@ -3052,7 +3058,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The running draft of this month’s invoice, from the usage so far */
+        /** The running draft of the next invoice: the usage delivered so far and on no invoice yet */
         get: {
             parameters: {
                 query: {
@@ -3227,6 +3233,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/invoices/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The printable invoice (PDF), shaped like a tax invoice
+         * @description 공급자/공급받는자 with their registration numbers, 작성일자, 공급가액, 세액, 합계, the lines, the deposit account (form §4), the due date and the balance.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such invoice, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/invoices/{id}/payments": {
         parameters: {
             query?: never;
@@ -3236,11 +3299,17 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a deposit (partial payments allowed, never above what is owed) */
+        /**
+         * Record a deposit (partial payments allowed, never above what is owed)
+         * @description A retry with the same `Idempotency-Key` answers as the first request did and records nothing.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description a retry with the same key answers as the first request did and never acts twice */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -3320,7 +3389,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description More than is owed */
+                /** @description More than is owed, or the Idempotency-Key was used for another request */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3346,11 +3415,17 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Dispute part of an invoice (Art. 7.2): the undisputed part stays due on the due date */
+        /**
+         * Dispute part of an invoice (Art. 7.2): the undisputed part stays due on the due date
+         * @description Also after paying in full, until the next month’s invoice is issued: a won dispute over paid money is refunded. A retry with the same `Idempotency-Key` answers as the first request did.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description a retry with the same key answers as the first request did and never acts twice */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -3402,7 +3477,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The invoice is closed */
+                /** @description The invoice is closed, or settled and past its dispute window */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3420,7 +3495,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description More than is outstanding */
+                /** @description More than it bills and is not credited or disputed yet, or the key was used for another request */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3446,11 +3521,17 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resolve a dispute after reconciliation: the accepted amount stays owed, the rest is credited */
+        /**
+         * Resolve a dispute after reconciliation: the accepted amount stays owed, the rest is credited
+         * @description What the merchant had already paid beyond what the resolution leaves owed is refunded (`refunds`, dated at the resolution). A retry with the same `Idempotency-Key` answers as the first request did.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description a retry with the same key answers as the first request did and never acts twice */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                     disputeId: string;
@@ -3528,7 +3609,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Accepted amount out of range */
+                /** @description Accepted amount out of range, or the key was used for another request */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3663,16 +3744,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            year: number;
-                            covered: boolean;
-                            data: {
-                                date: string;
-                                names: string[];
-                                /** @enum {string} */
-                                source: "gazette" | "operator";
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Holidays"];
                     };
                 };
                 /** @description Malformed or invalid input (zod issues in details) */
@@ -3768,6 +3840,102 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/holidays/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Load a year’s official public holidays: the year is covered from then on (audited)
+         * @description Replaces the operator-entered holidays of that year with the list. Invoice dates in a year that neither the bundled dataset nor an operator covers wait (the invoice names the year) until it is loaded.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        holidays: {
+                            /** Format: date */
+                            date: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description The year’s holidays as the calendar now has them */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Holidays"];
+                    };
+                };
+                /** @description Malformed or invalid input (zod issues in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A date outside the year, not a calendar date, or listed twice */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4602,7 +4770,10 @@ export interface components {
             vat: number;
             total: number;
             paidAmount: number;
+            /** @description paid back after disputes won over paid money */
+            refundedAmount: number;
             creditedAmount: number;
+            /** @description paid − refunded + credited + outstanding = total, always */
             outstandingAmount: number;
             disputedAmount: number;
             /**
@@ -4664,6 +4835,26 @@ export interface components {
                  * @example 2026-11-25T09:00:00.000+09:00
                  */
                 resolvedAt: string | null;
+            }[];
+            refunds: {
+                id: string;
+                disputeId: string;
+                amount: number;
+                /**
+                 * @description ISO-8601 time with offset
+                 * @example 2026-11-25T09:00:00.000+09:00
+                 */
+                refundedAt: string;
+            }[];
+        };
+        Holidays: {
+            year: number;
+            covered: boolean;
+            data: {
+                date: string;
+                names: string[];
+                /** @enum {string} */
+                source: "gazette" | "operator";
             }[];
         };
         AuditLog: {

@@ -1,13 +1,41 @@
 /**
- * An invoice, printable in the shape of a tax invoice (세금계산서), with its payments and disputes.
- * Merchants dispute part of it (Art. 7.2); operators record deposits and resolve disputes.
+ * An invoice, printable in the shape of a tax invoice (세금계산서), with its payments, disputes and refunds.
+ * Merchants dispute part of it (Art. 7.2), also after paying it until the next month's invoice is
+ * issued (SPEC §5); operators record deposits and resolve disputes. Every write carries an
+ * Idempotency-Key, so a retried click never records a payment twice.
  */
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, must } from '../api/client';
+import { disputesCloseAt } from '../../../domain/invoice';
+import { api, must, type Schemas } from '../api/client';
 import { formatBrn, formatCalendarDate, formatDateTime, formatWon, label } from '../format';
 import { isOwner, useSession } from '../session';
-import { Alert, ErrorState, Field, FormError, Loading, Page, StatusBadge, useLoad, useSubmit } from '../ui';
+import { invoiceDocumentHref } from './Invoices';
+import {
+  Alert,
+  ErrorState,
+  Field,
+  FormError,
+  Loading,
+  Page,
+  StatusBadge,
+  useIdempotencyKeys,
+  useLoad,
+  useSubmit,
+} from '../ui';
+
+const OPEN_STATUSES: readonly string[] = ['issued', 'partially_paid', 'disputed', 'overdue'];
+
+/**
+ * Whether the API would take a dispute now (SPEC §5): while money is open, or — paid or settled —
+ * until the next month's invoice is issued; never for more than is billed and not yet credited or disputed.
+ */
+export function disputeOpening(inv: Schemas['Invoice'], now: number) {
+  const disputable = inv.total - inv.creditedAmount - inv.disputedAmount;
+  const closesAt = disputesCloseAt(inv.period);
+  const open = OPEN_STATUSES.includes(inv.status) || now < +closesAt;
+  return { open: open && disputable > 0, disputable, closesAt };
+}
 
 export function InvoiceDetail() {
   const { id } = useParams();
@@ -18,67 +46,81 @@ export function InvoiceDetail() {
   const [reason, setReason] = useState('');
   const [accepted, setAccepted] = useState<Record<string, string>>({});
   const submit = useSubmit();
+  const keys = useIdempotencyKeys();
   const inv = invoice.data;
-  const key = () => crypto.randomUUID();
   // A payment (operator) and a dispute (owner) each take one amount in whole won.
   const amountField = (label: string) => (
     <Field label={label} error={submit.fieldErrors.amount}>
       {(a) => <input {...a} inputMode="numeric" required value={amount} onChange={(e) => setAmount(e.target.value)} />}
     </Field>
   );
+  /** One user action: its key is kept until the API has answered it with success. */
+  const write = async <T,>(action: unknown, call: (key: string) => Promise<T>) => {
+    const done = await submit.run(() => call(keys.keyFor(action)));
+    if (done) {
+      keys.done(action);
+      invoice.reload();
+    }
+    return done;
+  };
 
   const dispute = async (e: FormEvent) => {
     e.preventDefault();
-    const ok = await submit.run(() =>
+    const body = { amount: Number(amount), reason };
+    const ok = await write(['dispute', id, body], (key) =>
       must(
         api.POST('/v1/invoices/{id}/disputes', {
           params: { path: { id: id! } },
-          headers: { 'Idempotency-Key': key() },
-          body: { amount: Number(amount), reason },
+          headers: { 'idempotency-key': key },
+          body,
         }),
       ),
     );
     if (ok) {
       setAmount('');
       setReason('');
-      invoice.reload();
     }
   };
   const pay = async (e: FormEvent) => {
     e.preventDefault();
-    const ok = await submit.run(() =>
+    const body = { amount: Number(amount) };
+    const ok = await write(['payment', id, body], (key) =>
       must(
         api.POST('/v1/invoices/{id}/payments', {
           params: { path: { id: id! } },
-          headers: { 'Idempotency-Key': key() },
-          body: { amount: Number(amount) },
+          headers: { 'idempotency-key': key },
+          body,
         }),
       ),
     );
-    if (ok) {
-      setAmount('');
-      invoice.reload();
-    }
+    if (ok) setAmount('');
   };
   const resolve = async (disputeId: string) => {
-    const ok = await submit.run(() =>
+    const body = { acceptedAmount: Number(accepted[disputeId] ?? 0) };
+    await write(['resolve', id, disputeId, body], (key) =>
       must(
         api.POST('/v1/invoices/{id}/disputes/{disputeId}/resolve', {
           params: { path: { id: id!, disputeId } },
-          body: { acceptedAmount: Number(accepted[disputeId] ?? 0) },
+          headers: { 'idempotency-key': key },
+          body,
         }),
       ),
     );
-    if (ok) invoice.reload();
   };
+  const opening = inv ? disputeOpening(inv, Date.now()) : undefined;
 
   return (
     <Page
       title="청구서"
       actions={
         <>
+          {id && (
+            <a className="button" href={invoiceDocumentHref(id)} target="_blank" rel="noreferrer">
+              세금계산서 PDF<span className="sr-only"> (새 창)</span>
+            </a>
+          )}
           <button type="button" className="secondary" onClick={() => window.print()}>
-            인쇄 / PDF로 저장
+            이 화면 인쇄
           </button>
           <Link to={operator ? '/ops/invoices' : '/invoices'}>목록으로</Link>
         </>
@@ -178,9 +220,11 @@ export function InvoiceDetail() {
               납부 기한 <strong>{formatCalendarDate(inv.dueDate)}</strong> · 입금계좌 {inv.depositAccount.bank}{' '}
               {inv.depositAccount.accountNumber} ({inv.depositAccount.holder})
             </p>
-            <p>
-              납부 {formatWon(inv.paidAmount)} · 감액 {formatWon(inv.creditedAmount)} · 이의 중{' '}
-              {formatWon(inv.disputedAmount)} · 미납 <strong>{formatWon(inv.outstandingAmount)}</strong>
+            <p className="ledger" aria-label="납부 현황">
+              납부 {formatWon(inv.paidAmount)} − 환불 {formatWon(inv.refundedAmount)} + 감액{' '}
+              {formatWon(inv.creditedAmount)} + 미납 <strong>{formatWon(inv.outstandingAmount)}</strong> = 합계{' '}
+              {formatWon(inv.total)}
+              {inv.disputedAmount > 0 && <> · 이 중 이의 중 {formatWon(inv.disputedAmount)}</>}
             </p>
           </article>
 
@@ -241,10 +285,20 @@ export function InvoiceDetail() {
                 )}
               </div>
             ))}
-            {!operator && isOwner(me) && ['issued', 'partially_paid', 'disputed', 'overdue'].includes(inv.status) && (
+            {!operator && isOwner(me) && opening && !opening.open && (
+              <p className="hint">
+                {opening.disputable <= 0
+                  ? '이의를 제기할 금액이 남아 있지 않습니다 (모두 감액되었거나 이의 중입니다).'
+                  : `납부가 끝난 청구서는 다음 달 청구서 발행(${formatDateTime(opening.closesAt.toISOString())})까지만 이의를 제기할 수 있습니다.`}
+              </p>
+            )}
+            {!operator && isOwner(me) && opening?.open && (
               <form onSubmit={dispute}>
                 <Alert kind="info">
-                  이의가 없는 금액은 납부 기한까지 먼저 내야 합니다. 다툼이 있는 금액은 대사 후 정합니다.
+                  {OPEN_STATUSES.includes(inv.status)
+                    ? '이의가 없는 금액은 납부 기한까지 먼저 내야 합니다. 다툼이 있는 금액은 대사 후 정합니다.'
+                    : `납부를 마친 청구서도 다음 달 청구서 발행(${formatDateTime(opening.closesAt.toISOString())}) 전까지 이의를 제기할 수 있습니다. 인정되면 낸 금액에서 환불합니다.`}{' '}
+                  최대 {formatWon(opening.disputable)}.
                 </Alert>
                 {amountField('이의 금액 (원)')}
                 <Field label="사유" error={submit.fieldErrors.reason}>
@@ -256,6 +310,25 @@ export function InvoiceDetail() {
                   이의 제기
                 </button>
               </form>
+            )}
+          </section>
+
+          <section className="card no-print" aria-labelledby="refunds">
+            <h2 id="refunds">환불</h2>
+            {inv.refunds.length === 0 ? (
+              <p>환불이 없습니다. 납부한 뒤 이의가 인정되면 낸 금액에서 돌려드립니다.</p>
+            ) : (
+              <ul>
+                {inv.refunds.map((r) => {
+                  const d = inv.disputes.find((x) => x.id === r.disputeId);
+                  return (
+                    <li key={r.id}>
+                      {formatDateTime(r.refundedAt)} — {formatWon(r.amount)} 환불
+                      {d && ` (이의: ${d.reason})`}
+                    </li>
+                  );
+                })}
+              </ul>
             )}
           </section>
         </>

@@ -1,9 +1,12 @@
-/** 청구서: the running month (GET /v1/invoices/upcoming) and issued invoices (GET /v1/invoices). */
+/** 청구서: the running month (GET /v1/invoices/upcoming) and issued invoices (GET /v1/invoices) with their PDFs. */
 import { Link } from 'react-router';
 import { api, must } from '../api/client';
 import { formatCalendarDate, formatDateTime, formatWon, label } from '../format';
 import { loadCurrentContract } from '../useContract';
 import { Empty, ErrorState, Loading, Page, StatusBadge, useLoad } from '../ui';
+
+/** The printable tax invoice (PDF) of the API: a GET, so the session cookie alone authenticates it (no CSRF token). */
+export const invoiceDocumentHref = (id: string) => `/v1/invoices/${encodeURIComponent(id)}/document`;
 
 export function InvoiceTable(props: {
   invoices: {
@@ -11,6 +14,7 @@ export function InvoiceTable(props: {
     period: string;
     status: string;
     total: number;
+    refundedAmount: number;
     outstandingAmount: number;
     dueDate: string;
     issuedAt: string;
@@ -27,10 +31,14 @@ export function InvoiceTable(props: {
             합계 (부가세 포함)
           </th>
           <th scope="col" className="num">
+            환불
+          </th>
+          <th scope="col" className="num">
             미납
           </th>
           <th scope="col">발행일</th>
           <th scope="col">납부 기한</th>
+          <th scope="col">세금계산서</th>
         </tr>
       </thead>
       <tbody>
@@ -43,9 +51,15 @@ export function InvoiceTable(props: {
               <StatusBadge status={i.status} text={label('invoiceStatus', i.status)} />
             </td>
             <td className="num">{formatWon(i.total)}</td>
+            <td className="num">{i.refundedAmount > 0 ? formatWon(i.refundedAmount) : '—'}</td>
             <td className="num">{formatWon(i.outstandingAmount)}</td>
             <td>{formatDateTime(i.issuedAt)}</td>
             <td>{formatCalendarDate(i.dueDate)}</td>
+            <td>
+              <a href={invoiceDocumentHref(i.id)} target="_blank" rel="noreferrer">
+                PDF<span className="sr-only"> ({i.period} 세금계산서, 새 창)</span>
+              </a>
+            </td>
           </tr>
         ))}
       </tbody>

@@ -1,17 +1,56 @@
-/** 공휴일: the year's holidays for business days (gazette dataset + operator-added). */
+/**
+ * 공휴일: the year's holidays for business days (gazette dataset + operator-entered), the years the
+ * calendar covers, and loading a whole year's official list (PUT /v1/holidays/:year, SPEC §5).
+ */
 import { useState, type FormEvent } from 'react';
 import { api, must } from '../../api/client';
 import { dayOfWeek, kstDate } from '../../../../domain/calendar-kst';
-import { Alert, Empty, ErrorState, Field, FormError, Loading, Page, useLoad, useSubmit } from '../../ui';
+import { Alert, Badge, Empty, ErrorState, Field, FormError, Loading, Page, useLoad, useSubmit } from '../../ui';
 
 const WEEKDAYS = ['일', '월', '화', '수', '목', '금', '토'];
 
+/** One holiday a line: `2028-01-01 신정` (date, a space, the name). */
+function parseYearList(text: string): { holidays: { date: string; name: string }[]; error?: string } {
+  const holidays: { date: string; name: string }[] = [];
+  const lines = text.split('\n');
+  for (const [i, raw] of lines.entries()) {
+    const line = raw.trim();
+    if (!line) continue;
+    const m = /^(\d{4}-\d{2}-\d{2})\s+(.+)$/.exec(line);
+    if (!m) return { holidays, error: `${i + 1}번째 줄: "날짜 이름" 형식이어야 합니다 (예: 2028-01-01 신정).` };
+    holidays.push({ date: m[1], name: m[2].trim() });
+  }
+  return { holidays };
+}
+
+/** The API names a bad entry `holidays.<n>.date`; people see the line it came from. */
+function lineErrors(fieldErrors: Record<string, string>, text: string): string | undefined {
+  const lines = text.split('\n').flatMap((l, i) => (l.trim() ? [i + 1] : []));
+  const found = Object.entries(fieldErrors).flatMap(([field, message]) => {
+    const m = /^holidays\.(\d+)/.exec(field);
+    return m ? [`${lines[Number(m[1])] ?? Number(m[1]) + 1}번째 줄: ${message}`] : [];
+  });
+  return found.length ? found.join(' ') : undefined;
+}
+
 export function Holidays() {
-  const [year, setYear] = useState(Number(kstDate(Date.now()).slice(0, 4)));
+  const thisYear = Number(kstDate(Date.now()).slice(0, 4));
+  const [year, setYear] = useState(thisYear);
   const list = useLoad(() => must(api.GET('/v1/holidays', { params: { query: { year } } })), [year]);
+  // The years around today that business days may need: invoices are dated up to a year ahead.
+  const span = Array.from({ length: 6 }, (_, i) => thisYear - 1 + i);
+  const coverage = useLoad(
+    () => Promise.all(span.map((y) => must(api.GET('/v1/holidays', { params: { query: { year: y } } })))),
+    [thisYear],
+  );
   const [date, setDate] = useState('');
   const [name, setName] = useState('');
+  const [yearText, setYearText] = useState('');
+  const [localError, setLocalError] = useState<string>();
+  const [loaded, setLoaded] = useState<number | null>(null);
   const submit = useSubmit();
+  const loadYear = useSubmit();
+
   const add = async (e: FormEvent) => {
     e.preventDefault();
     if (await submit.run(() => must(api.POST('/v1/holidays', { body: { date, name } })))) {
@@ -20,11 +59,54 @@ export function Holidays() {
       list.reload();
     }
   };
+  const putYear = async (e: FormEvent) => {
+    e.preventDefault();
+    setLoaded(null);
+    const parsed = parseYearList(yearText);
+    setLocalError(parsed.error);
+    if (parsed.error) return;
+    const done = await loadYear.run(() =>
+      must(
+        api.PUT('/v1/holidays/{year}', { params: { path: { year } }, body: { holidays: parsed.holidays } }),
+      ),
+    );
+    if (done) {
+      setLoaded(done.data.length);
+      list.reload();
+      coverage.reload();
+    }
+  };
+  const copyList = () =>
+    setYearText(
+      (list.data?.data ?? [])
+        .filter((h) => h.source === 'operator')
+        .map((h) => `${h.date} ${h.names.join(', ')}`)
+        .join('\n'),
+    );
+
   return (
     <Page
       title="공휴일"
-      intro="영업일(청구 기한, 납부 기한)은 주말과 이 공휴일을 뺀 날입니다. 임시공휴일은 여기서 더합니다."
+      intro="영업일(청구 기한, 납부 기한)은 주말과 이 공휴일을 뺀 날입니다. 자료가 없는 해의 청구서는 그 해의 공휴일을 불러올 때까지 기다립니다."
     >
+      <section className="card" aria-labelledby="coverage">
+        <h2 id="coverage">공휴일 자료가 있는 해</h2>
+        {coverage.loading && !coverage.data && <Loading />}
+        {coverage.error !== undefined && <ErrorState error={coverage.error} retry={coverage.reload} />}
+        {coverage.data && (
+          <ul className="years">
+            {coverage.data.map((y) => (
+              <li key={y.year}>
+                <button type="button" className="link" onClick={() => setYear(y.year)} aria-pressed={y.year === year}>
+                  {y.year}년
+                </button>{' '}
+                <Badge tone={y.covered ? 'ok' : 'bad'}>{y.covered ? '자료 있음' : '자료 없음'}</Badge>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
       <Field label="연도">
         {(a) => (
           <input
@@ -40,7 +122,9 @@ export function Holidays() {
       {list.loading && <Loading />}
       {list.error !== undefined && <ErrorState error={list.error} retry={list.reload} />}
       {list.data && !list.data.covered && (
-        <Alert kind="error">{year}년 공휴일 자료가 없습니다. 이 해의 영업일은 계산할 수 없습니다.</Alert>
+        <Alert kind="error">
+          {year}년 공휴일 자료가 없습니다. 이 해의 영업일은 계산할 수 없습니다 — 아래에서 그 해의 공휴일을 불러오세요.
+        </Alert>
       )}
       {list.data &&
         (list.data.data.length === 0 ? (
@@ -61,14 +145,48 @@ export function Holidays() {
                     {h.date} ({WEEKDAYS[dayOfWeek(h.date)]})
                   </td>
                   <td>{h.names.join(', ')}</td>
-                  <td>{h.source === 'gazette' ? '관보' : '운영자 추가'}</td>
+                  <td>{h.source === 'gazette' ? '관보' : '운영자 입력'}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         ))}
+
+      <form className="card" onSubmit={putYear} noValidate>
+        <h2>{year}년 공휴일 불러오기</h2>
+        <FormError error={loadYear.error} />
+        {loaded !== null && (
+          <Alert kind="success">
+            {year}년 공휴일을 불러왔습니다: {loaded}일. 이제 이 해의 영업일을 계산합니다.
+          </Alert>
+        )}
+        <Field
+          label={`${year}년 공휴일 목록 (한 줄에 하나: 날짜 이름)`}
+          hint="관보에 고시된 그 해의 공휴일 전체를 넣습니다. 운영자가 입력한 그 해의 공휴일은 이 목록으로 바뀝니다 (관보 자료는 그대로)."
+          error={localError ?? lineErrors(loadYear.fieldErrors, yearText)}
+        >
+          {(a) => (
+            <textarea
+              {...a}
+              rows={8}
+              placeholder={`${year}-01-01 신정\n${year}-03-01 삼일절`}
+              value={yearText}
+              onChange={(e) => setYearText(e.target.value)}
+            />
+          )}
+        </Field>
+        <div className="row">
+          <button type="submit" disabled={loadYear.busy}>
+            {year}년 공휴일 불러오기
+          </button>
+          <button type="button" className="secondary" onClick={copyList} disabled={!list.data}>
+            운영자 입력분을 편집 칸에 넣기
+          </button>
+        </div>
+      </form>
+
       <form className="card" onSubmit={add} noValidate>
-        <h2>공휴일 추가</h2>
+        <h2>공휴일 하루 추가 (임시공휴일)</h2>
         <FormError error={submit.error} />
         <div className="row">
           <Field label="날짜" error={submit.fieldErrors.date}>
