@@ -3,16 +3,20 @@
  * creates a merchant → its owner accepts the invitation → applies with a proof document → the operator
  * approves with fees and verifies the sender number looking at its document → the owner creates a
  * template, sends a test message to …9001 and sees it delivered via SMS with its timeline → a viewer
- * cannot send. Plus the accounts rules over HTTP: lockout, CSRF, audit. `UPDATE_SCREENSHOTS=1` writes
- * the screenshots of the README into docs/console/.
+ * cannot send. Then billing: the month's invoice with its tax-invoice PDF (the session cookie is
+ * enough for the GET), a payment, a dispute after full payment won and refunded, and an operator
+ * loading a year's holidays. Plus the accounts rules over HTTP: lockout, CSRF, audit.
+ * `UPDATE_SCREENSHOTS=1` writes the screenshots of the README into docs/console/.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { kstDate } from '../../domain/calendar-kst';
+import { previousPeriod } from '../../domain/invoice';
 import { launchBrowser } from '../support/browser';
 import { buildConsole } from '../support/console-build';
-import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { eventually, startTestPlatform, type TestPlatform } from '../support/platform';
 
 const SHOTS = process.env.UPDATE_SCREENSHOTS
   ? path.resolve(__dirname, '..', '..', 'docs', 'console')
@@ -25,6 +29,9 @@ const VIEWER = { email: 'viewer@shop.test', password: 'viewer-password-1' };
 let platform: TestPlatform;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
+/** The operator's and the owner's pages, signed in by the first test and used by the next. */
+let ops: Page;
+let owner: Page;
 
 /** What `npm run create-operator` does: an invitation with the operator key, accepted with the password. */
 async function createOperator(email: string, password: string) {
@@ -102,7 +109,7 @@ describe('the consoles in a browser', () => {
     const proof = await proofDocumentPng();
 
     // The operator signs in and creates the merchant; its owner's invitation link is shown once.
-    const ops = await newPage();
+    ops = await newPage();
     await ops.goto(`${platform.api.url}/console/`);
     await ops.getByRole('heading', { name: 'bizmsg 로그인' }).waitFor();
     await shot(ops, 'sign-in');
@@ -120,7 +127,7 @@ describe('the consoles in a browser', () => {
     await shot(ops, 'ops-merchant-created');
 
     // The owner sets a password and applies, with a proof document for the sender number.
-    const owner = await newPage();
+    owner = await newPage();
     await acceptInvitation(owner, link, '홍길동', OWNER.password);
     await nav(owner, '계약');
     await owner.getByRole('link', { name: '이용 신청하기' }).click();
@@ -231,6 +238,84 @@ describe('the consoles in a browser', () => {
     expect(refused.body.error.code).toBe('role_forbidden');
     await shot(viewer, 'viewer-send-refused');
   }, 240_000);
+
+  test('billing: the invoice and its PDF, a payment, a dispute after full payment refunded; a holiday year loaded', async () => {
+    // A month is billed once it is over: the test message's usage moves to last month, as if delivered then.
+    const period = previousPeriod(kstDate(new Date()));
+    await platform.db('usage_records').update({ delivered_at: `${period}-15T12:00:00+09:00`, period });
+
+    await nav(ops, '청구·납부');
+    expect(await ops.getByLabel('청구 월 (YYYY-MM)').inputValue()).toBe(period);
+    await ops.getByRole('button', { name: '이 달 청구 실행' }).click();
+    await ops.getByText('청구를 시작했습니다').waitFor();
+    const invoice = await eventually(
+      async () => (await platform.api.call('GET', `/v1/invoices?period=${period}`)).body.data[0],
+      30_000,
+      'the invoice',
+    );
+
+    // The owner sees it, and its PDF link works with the session cookie alone.
+    await nav(owner, '청구서');
+    await owner.getByRole('link', { name: period }).waitFor();
+    await shot(owner, 'merchant-invoices');
+    const href = await owner.getByRole('link', { name: /^PDF/ }).getAttribute('href');
+    expect(href).toBe(`/v1/invoices/${invoice.id}/document`);
+    const pdf = await owner.request.get(`${platform.api.url}${href}`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toMatch(/^application\/pdf/);
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    await owner.getByRole('link', { name: period }).click();
+    await owner.getByRole('link', { name: /세금계산서 PDF/ }).waitFor();
+
+    // The operator records the whole amount: paid in full.
+    await nav(ops, '청구·납부');
+    await ops.getByRole('link', { name: period }).click();
+    await ops.getByLabel('입금액 (원)').fill(String(invoice.total));
+    await ops.getByRole('button', { name: '입금 기록' }).click();
+    await ops.getByText('납부 완료').first().waitFor();
+
+    // Paid, it can still be disputed until next month's invoice; won, what was paid is refunded.
+    await owner.reload();
+    await owner.getByLabel('이의 금액 (원)').fill(String(invoice.total));
+    await owner.getByLabel('사유').fill('테스트 발송이라 청구 대상이 아닙니다.');
+    await owner.getByRole('button', { name: '이의 제기' }).click();
+    await owner.getByText('검토 중').waitFor();
+    await ops.reload();
+    await ops.getByLabel('인정 금액 (원, 가맹점이 내야 할 몫)').fill('0');
+    await ops.getByRole('button', { name: '이의 해결' }).click();
+    await ops.getByText(`${invoice.total}원 환불`).waitFor();
+    const ledger = await ops.getByLabel('납부 현황').innerText();
+    expect(ledger).toContain(`환불 ${invoice.total}원`);
+    await shot(ops, 'ops-invoice-refund');
+    const refunded = (await platform.api.call('GET', `/v1/invoices/${invoice.id}`)).body;
+    expect(refunded).toMatchObject({ paidAmount: invoice.total, refundedAmount: invoice.total, outstandingAmount: 0 });
+    expect(refunded.payments).toHaveLength(1);
+
+    // A year past the bundled dataset: not covered until an operator loads its list.
+    const year = Number(kstDate(new Date()).slice(0, 4)) + 3;
+    await nav(ops, '공휴일');
+    const coverage = ops.getByRole('region', { name: '공휴일 자료가 있는 해' });
+    await coverage
+      .getByRole('listitem')
+      .filter({ hasText: `${year}년` })
+      .getByText('자료 없음')
+      .waitFor();
+    await ops.getByLabel('연도').fill(String(year));
+    await ops.getByText(`${year}년 공휴일 자료가 없습니다`).waitFor();
+    await ops.getByLabel(/공휴일 목록/).fill(`${year}-01-01 신정\n${year}-03-01 삼일절\n${year}-02-30 없는 날`);
+    await ops.getByRole('button', { name: `${year}년 공휴일 불러오기` }).click();
+    await ops.getByText('3번째 줄').waitFor();
+    await ops.getByLabel(/공휴일 목록/).fill(`${year}-01-01 신정\n${year}-03-01 삼일절`);
+    await ops.getByRole('button', { name: `${year}년 공휴일 불러오기` }).click();
+    await ops.getByText(`${year}년 공휴일을 불러왔습니다: 2일`).waitFor();
+    await coverage
+      .getByRole('listitem')
+      .filter({ hasText: `${year}년` })
+      .getByText('자료 있음')
+      .waitFor();
+    await ops.getByRole('cell', { name: '삼일절' }).waitFor();
+    await shot(ops, 'ops-holidays');
+  }, 120_000);
 });
 
 describe('accounts over HTTP', () => {

@@ -66,9 +66,7 @@ export function Holidays() {
     setLocalError(parsed.error);
     if (parsed.error) return;
     const done = await loadYear.run(() =>
-      must(
-        api.PUT('/v1/holidays/{year}', { params: { path: { year } }, body: { holidays: parsed.holidays } }),
-      ),
+      must(api.PUT('/v1/holidays/{year}', { params: { path: { year } }, body: { holidays: parsed.holidays } })),
     );
     if (done) {
       setLoaded(done.data.length);

@@ -1,9 +1,12 @@
-/** A merchant and its contracts: suspend with a reason, resume, terminate with a cause; the 3-month clock. */
+/**
+ * A merchant and its contracts: suspend with a reason, resume (with a reason while an invoice is
+ * overdue), terminate with a cause; the 3-month clock.
+ */
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { REQUESTABLE_TERMINATION_CAUSES } from '../../../../domain/contract';
-import { api, must, onBehalfOf, type Schemas } from '../../api/client';
-import { LABELS } from '../../format';
+import { ApiFailure, api, must, onBehalfOf, type Schemas } from '../../api/client';
+import { LABELS, formatWon } from '../../format';
 import {
   Alert,
   Dl,
@@ -23,15 +26,32 @@ import { contractWorkflowId } from '../../../../workflows/ids';
 import { TemporalLink } from './common';
 
 type Contract = Schemas['Contract'];
+type Invoice = Schemas['Invoice'];
 type SuspensionReason = keyof typeof LABELS.suspensionReason;
 type Cause = Exclude<keyof typeof LABELS.terminationCause, 'no_objection_after_suspension'>;
 
-function ContractActions(props: { contract: Contract; changed: () => void }) {
+/**
+ * Art. 5.2.3: resuming while an invoice is still overdue forgives arrears, so the API wants a reason
+ * (409 `invoices_overdue` naming them without one). The invoices come from the merchant's list and,
+ * should it be stale, from the refusal itself.
+ */
+function overdueInvoiceIds(contract: Contract, invoices: Invoice[], error: Error | null): string[] {
+  const listed = invoices.filter((i) => i.contractId === contract.id && i.status === 'overdue').map((i) => i.id);
+  const named =
+    error instanceof ApiFailure && error.code === 'invoices_overdue'
+      ? ((error.details as { overdueInvoices?: string[] } | undefined)?.overdueInvoices ?? [])
+      : [];
+  return [...new Set([...listed, ...named])];
+}
+
+function ContractActions(props: { contract: Contract; invoices: Invoice[]; changed: () => void }) {
   const c = props.contract;
   const [reason, setReason] = useState<SuspensionReason>('unpaid_fees');
   const [cause, setCause] = useState<Cause>('fee_arrears');
   const [note, setNote] = useState('');
+  const [resumeReason, setResumeReason] = useState('');
   const submit = useSubmit();
+  const overdue = c.status === 'suspended' ? overdueInvoiceIds(c, props.invoices, submit.error) : [];
   const path = { params: { path: { id: c.id } } };
   const run = async (what: string, call: () => Promise<unknown>) => {
     if (!window.confirm(`${what} — 계속할까요?`)) return;
@@ -67,8 +87,46 @@ function ContractActions(props: { contract: Contract; changed: () => void }) {
           </div>
         </fieldset>
       )}
-      {c.status === 'suspended' &&
-        action('정지 해제', '정지 해제', () => must(api.POST('/v1/contracts/{id}/resume', { ...path, body: {} })))}
+      {c.status === 'suspended' && (
+        <fieldset>
+          <legend>정지 해제</legend>
+          {overdue.length > 0 && (
+            <Alert kind="error">
+              <p>
+                아직 연체 중인 청구서가 있습니다. 해제해도 연체는 그대로 남고, 사유가 계약 이력과 감사 기록에 남습니다.
+              </p>
+              <ul>
+                {overdue.map((invoiceId) => {
+                  const i = props.invoices.find((x) => x.id === invoiceId);
+                  return (
+                    <li key={invoiceId}>
+                      <Link to={`/ops/invoices/${invoiceId}`}>{i ? `${i.period} 청구서` : invoiceId}</Link>
+                      {i && ` — 미납 ${formatWon(i.outstandingAmount)}`}
+                    </li>
+                  );
+                })}
+              </ul>
+            </Alert>
+          )}
+          <div className="row">
+            {overdue.length > 0 && (
+              <Field label="해제 사유 (연체 중 해제에 필수)" error={submit.fieldErrors.reason}>
+                {(a) => (
+                  <input {...a} required value={resumeReason} onChange={(e) => setResumeReason(e.target.value)} />
+                )}
+              </Field>
+            )}
+            {action('정지 해제', '정지 해제', () =>
+              must(
+                api.POST('/v1/contracts/{id}/resume', {
+                  ...path,
+                  body: overdue.length && resumeReason.trim() ? { reason: resumeReason.trim() } : {},
+                }),
+              ),
+            )}
+          </div>
+        </fieldset>
+      )}
       <fieldset>
         <legend>해지 (제13조 2항·5항)</legend>
         <div className="row">
@@ -109,6 +167,7 @@ export function MerchantDetail() {
     return { merchant, contracts: detailed, invoices: invoices.data };
   }, [id]);
   const m = data.data?.merchant;
+  const invoices = data.data?.invoices ?? [];
   return (
     <Page title={m ? m.name : '가맹점'} actions={<Link to="/ops/merchants">목록으로</Link>}>
       {data.loading && !m && <Loading />}
@@ -142,7 +201,7 @@ export function MerchantDetail() {
                 </Alert>
               )}
               <ContractSummary contract={c} />
-              <ContractActions contract={c} changed={data.reload} />
+              <ContractActions contract={c} invoices={invoices} changed={data.reload} />
             </section>
           ))}
           <section className="card">
