@@ -256,7 +256,7 @@ describe('the consoles in a browser', () => {
 
     // The owner sees it, and its PDF link works with the session cookie alone.
     await nav(owner, '청구서');
-    await owner.getByRole('link', { name: period }).waitFor();
+    await owner.getByRole('link', { name: period, exact: true }).waitFor();
     await shot(owner, 'merchant-invoices');
     const href = await owner.getByRole('link', { name: /^PDF/ }).getAttribute('href');
     expect(href).toBe(`/v1/invoices/${invoice.id}/document`);
@@ -264,12 +264,12 @@ describe('the consoles in a browser', () => {
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toMatch(/^application\/pdf/);
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
-    await owner.getByRole('link', { name: period }).click();
+    await owner.getByRole('link', { name: period, exact: true }).click();
     await owner.getByRole('link', { name: /세금계산서 PDF/ }).waitFor();
 
     // The operator records the whole amount: paid in full.
-    await nav(ops, '청구·납부');
-    await ops.getByRole('link', { name: period }).click();
+    await ops.getByRole('button', { name: '목록 새로 고침' }).click();
+    await ops.getByRole('link', { name: period, exact: true }).click();
     await ops.getByLabel('입금액 (원)').fill(String(invoice.total));
     await ops.getByRole('button', { name: '입금 기록' }).click();
     await ops.getByText('납부 완료').first().waitFor();
@@ -278,6 +278,7 @@ describe('the consoles in a browser', () => {
     await owner.reload();
     await owner.getByLabel('이의 금액 (원)').fill(String(invoice.total));
     await owner.getByLabel('사유').fill('테스트 발송이라 청구 대상이 아닙니다.');
+    await shot(owner, 'merchant-invoice-dispute-after-payment');
     await owner.getByRole('button', { name: '이의 제기' }).click();
     await owner.getByText('검토 중').waitFor();
     await ops.reload();

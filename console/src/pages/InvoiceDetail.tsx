@@ -8,7 +8,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { disputesCloseAt } from '../../../domain/invoice';
 import { api, must, type Schemas } from '../api/client';
-import { formatBrn, formatCalendarDate, formatDateTime, formatWon, label } from '../format';
+import { formatBrn, formatCalendarDate, formatDate, formatDateTime, formatWon, label } from '../format';
 import { isOwner, useSession } from '../session';
 import { invoiceDocumentHref } from './Invoices';
 import {
@@ -36,6 +36,9 @@ export function disputeOpening(inv: Schemas['Invoice'], now: number) {
   const open = OPEN_STATUSES.includes(inv.status) || now < +closesAt;
   return { open: open && disputable > 0, disputable, closesAt };
 }
+
+/** The window closes at 00:00 KST: its last day is the day before. */
+const lastDisputeDay = (closesAt: Date) => formatDate(new Date(+closesAt - 1).toISOString());
 
 export function InvoiceDetail() {
   const { id } = useParams();
@@ -218,7 +221,7 @@ export function InvoiceDetail() {
             </table>
             <p>
               납부 기한 <strong>{formatCalendarDate(inv.dueDate)}</strong> · 입금계좌 {inv.depositAccount.bank}{' '}
-              {inv.depositAccount.accountNumber} ({inv.depositAccount.holder})
+              {inv.depositAccount.accountNumber} · 예금주 {inv.depositAccount.holder}
             </p>
             <p className="ledger" aria-label="납부 현황">
               납부 {formatWon(inv.paidAmount)} − 환불 {formatWon(inv.refundedAmount)} + 감액{' '}
@@ -242,7 +245,8 @@ export function InvoiceDetail() {
                 ))}
               </ul>
             )}
-            {operator && (
+            {operator && inv.outstandingAmount === 0 && <p className="hint">미납액이 없어 기록할 입금이 없습니다.</p>}
+            {operator && inv.outstandingAmount > 0 && (
               <form onSubmit={pay} className="row">
                 {amountField('입금액 (원)')}
                 <button type="submit" disabled={submit.busy}>
@@ -289,7 +293,7 @@ export function InvoiceDetail() {
               <p className="hint">
                 {opening.disputable <= 0
                   ? '이의를 제기할 금액이 남아 있지 않습니다 (모두 감액되었거나 이의 중입니다).'
-                  : `납부가 끝난 청구서는 다음 달 청구서 발행(${formatDateTime(opening.closesAt.toISOString())})까지만 이의를 제기할 수 있습니다.`}
+                  : `납부가 끝난 청구서는 다음 달 청구서가 발행되기 전(${lastDisputeDay(opening.closesAt)}까지)에만 이의를 제기할 수 있습니다.`}
               </p>
             )}
             {!operator && isOwner(me) && opening?.open && (
@@ -297,7 +301,7 @@ export function InvoiceDetail() {
                 <Alert kind="info">
                   {OPEN_STATUSES.includes(inv.status)
                     ? '이의가 없는 금액은 납부 기한까지 먼저 내야 합니다. 다툼이 있는 금액은 대사 후 정합니다.'
-                    : `납부를 마친 청구서도 다음 달 청구서 발행(${formatDateTime(opening.closesAt.toISOString())}) 전까지 이의를 제기할 수 있습니다. 인정되면 낸 금액에서 환불합니다.`}{' '}
+                    : `납부를 마친 청구서도 다음 달 청구서가 발행되기 전, ${lastDisputeDay(opening.closesAt)}까지 이의를 제기할 수 있습니다. 인정되면 낸 금액에서 환불합니다.`}{' '}
                   최대 {formatWon(opening.disputable)}.
                 </Alert>
                 {amountField('이의 금액 (원)')}

@@ -27,7 +27,7 @@ export function OpsInvoices() {
   return (
     <Page
       title="청구·납부"
-      intro="입금 기록과 이의 해결은 각 청구서에서 합니다. 매월 청구는 Temporal 스케줄이 스스로 실행합니다."
+      intro="입금 기록과 이의 해결(납부 후 인정된 이의는 환불)은 각 청구서에서 합니다. 매월 청구는 Temporal 스케줄이 스스로 실행합니다."
     >
       <Field label="상태">
         {(a) => (
@@ -37,6 +37,9 @@ export function OpsInvoices() {
           </select>
         )}
       </Field>
+      <button type="button" className="secondary" onClick={invoices.reload} disabled={invoices.loading}>
+        목록 새로 고침
+      </button>
       {invoices.loading && <Loading />}
       {invoices.error !== undefined && <ErrorState error={invoices.error} retry={invoices.reload} />}
       {invoices.data &&
@@ -50,7 +53,7 @@ export function OpsInvoices() {
         <FormError error={submit.error} />
         {run && (
           <Alert kind="success">
-            청구를 시작했습니다: <TemporalLink workflowId={run} />
+            청구를 시작했습니다. 청구서는 잠시 뒤 목록에 나타납니다 (목록 새로 고침): <TemporalLink workflowId={run} />
           </Alert>
         )}
         <Field label="청구 월 (YYYY-MM)" error={submit.fieldErrors.period}>
