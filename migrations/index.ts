@@ -8,6 +8,9 @@ import * as m002 from './002_contracts';
 import * as m003 from './003_messaging';
 import * as m004 from './004_payment_notices';
 import * as m005 from './005_billing';
+import * as m010 from './010_delivery';
+import * as m013 from './013_intake';
+import * as m015 from './015_campaigns';
 
 const MIGRATIONS: Record<string, Knex.Migration> = {
   '001_foundation': m001,
@@ -15,6 +18,9 @@ const MIGRATIONS: Record<string, Knex.Migration> = {
   '003_messaging': m003,
   '004_payment_notices': m004,
   '005_billing': m005,
+  '010_delivery': m010,
+  '013_intake': m013,
+  '015_campaigns': m015,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

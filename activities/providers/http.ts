@@ -68,6 +68,7 @@ export function kakaoProvider(baseUrl: string): Provider<KakaoSend> {
     to: m.to,
     text: m.text,
     ...(m.templateCode ? { templateCode: m.templateCode } : {}),
+    ...(m.buttons?.length ? { buttons: m.buttons } : {}),
     ...(m.imageUrl ? { imageUrl: m.imageUrl } : {}),
   }));
 }

@@ -6,6 +6,7 @@
  */
 import type { ProviderName, ProviderResultStatus } from '../../domain/delivery';
 import type { KakaoType } from '../../domain/message';
+import type { TemplateButton } from '../../domain/template';
 
 export interface KakaoSend {
   type: KakaoType;
@@ -13,6 +14,8 @@ export interface KakaoSend {
   to: string;
   text: string;
   templateCode?: string;
+  /** AlimTalk: the template's buttons, sent with the message. */
+  buttons?: TemplateButton[];
   imageUrl?: string;
 }
 
@@ -69,6 +72,7 @@ export interface TemplateReviews {
     senderKey: string;
     code: string;
     text: string;
+    buttons: TemplateButton[];
   }): Promise<{ status: TemplateReviewStatus; reason: string | null }>;
   status(senderKey: string, code: string): Promise<{ status: TemplateReviewStatus; reason: string | null }>;
 }

@@ -5,10 +5,12 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createApp } from '../../api/app';
 import { createLogger } from '../../platform/logger';
+import { startOutboxDispatcher, type OutboxDispatcher } from '../../platform/outbox';
 import { startSimulator, type RunningSimulator } from '../../simulator/server';
 import { bundleWorkflows } from '../../workers/worker';
 import { createTestDatabase, type TestDatabase } from './db';
@@ -64,6 +66,8 @@ export interface TestPlatform {
   simulator: RunningSimulator;
   /** Timers the platform runs with (short, so tests are quick). */
   timing: { kakaoResultTimeoutMs: number; resultWindowMs: number };
+  /** The API's outbox dispatcher (workflow starts not yet made). */
+  outbox: OutboxDispatcher;
   /** Stops and starts the workers (for crash tests that replace them). */
   stopWorkers(): Promise<void>;
   startWorkers(): Promise<void>;
@@ -71,7 +75,13 @@ export interface TestPlatform {
 }
 
 export async function startTestPlatform(
-  opts: { kakaoResultTimeout?: string; resultWindow?: string; bundle?: WorkflowBundleWithSourceMap } = {},
+  opts: {
+    kakaoResultTimeout?: string;
+    resultWindow?: string;
+    bundle?: WorkflowBundleWithSourceMap;
+    /** The API's own Temporal client (e.g. through a proxy that can cut it off); the workers keep theirs. */
+    apiTemporal?: (address: string) => Promise<Client>;
+  } = {},
 ): Promise<TestPlatform> {
   const [env, database, bundle] = await Promise.all([
     devServerEnv(),
@@ -83,14 +93,17 @@ export async function startTestPlatform(
     RESULT_WINDOW: opts.resultWindow ?? '6s',
     OPERATOR_API_KEY: OPERATOR_KEY,
   };
-  const apiConfig = testConfig(settings);
+  const apiConfig = testConfig({ ...settings, OUTBOX_SWEEP_INTERVAL: '500ms' });
   const logger = createLogger('test-api', 'silent');
+  const temporal = (await opts.apiTemporal?.(env.address)) ?? env.client;
+  const outbox = startOutboxDispatcher({ db: database.db, temporal, logger, ...apiConfig.outbox });
   const app = createApp({
     db: database.db,
-    temporal: env.client,
+    temporal,
     config: apiConfig,
     logger,
     operatorKey: OPERATOR_KEY,
+    outbox,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -117,6 +130,7 @@ export async function startTestPlatform(
     db: database.db,
     env,
     simulator,
+    outbox,
     timing: { kakaoResultTimeoutMs: apiConfig.kakaoResultTimeoutMs, resultWindowMs: apiConfig.resultWindowMs },
     async stopWorkers() {
       await workers?.stop();
@@ -126,6 +140,7 @@ export async function startTestPlatform(
       workers ??= await startWorkers(env, bundle, database.db, workerConfig);
     },
     async close() {
+      await outbox.stop();
       await workers?.stop();
       await simulator.close();
       server.closeAllConnections();

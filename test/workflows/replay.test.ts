@@ -27,15 +27,18 @@ import type { Channel } from '../../domain/message';
 import { idempotencyKeyFor } from '../../domain/provider-keys';
 import { newId } from '../../platform/ids';
 import { saveContractSnapshot } from '../../store/contracts';
+import { insertCampaign } from '../../store/campaigns';
 import { insertMessages } from '../../store/messages';
 import { bundleWorkflows } from '../../workers/worker';
 import { ContractWorkflow, contractUpdate, type ContractAction, type ContractRequest } from '../../workflows/contract';
-import { contractWorkflowId, messageWorkflowId } from '../../workflows/ids';
+import { CampaignWorkflow, campaignUpdate } from '../../workflows/campaign';
+import { campaignWorkflowId, contractWorkflowId, messageWorkflowId } from '../../workflows/ids';
 import { MessageWorkflow, providerReportSignal } from '../../workflows/message';
+import { cancelScheduledUpdate, rescheduleUpdate } from '../../workflows/scheduled-send';
 import { TASK_QUEUES } from '../../workflows/task-queues';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { FakeProviders, startWorkersWithProviders, type FakeSend } from '../support/fake-providers';
-import { FEES, seedApplication, seedMerchant } from '../support/fixtures';
+import { FEES, messageRow, seedApplication, seedMerchant } from '../support/fixtures';
 import { timeSkippingEnv } from '../support/temporal';
 import { eventuallyPasses } from '../support/wait';
 
@@ -215,6 +218,91 @@ const recordContract = () =>
     return historyOf(handle);
   });
 
+/** A scheduled SMS (issue 15): moved once, then cancelled before its time. */
+const recordScheduledCancelled = () =>
+  withEnv(async (env) => {
+    const now = await env.currentTimeMs();
+    const { merchant } = await seedMerchant(t.db);
+    const app = await seedApplication(t.db, merchant.id, undefined, new Date(now));
+    const id = newId('msg');
+    const scheduledAt = new Date(now + 86_400 * SECOND).toISOString();
+    await insertMessages(t.db, [
+      messageRow({
+        id,
+        merchantId: merchant.id,
+        contractId: app.id,
+        type: 'sms',
+        recipient: '01012345678',
+        text: '[바른상점] 예약 안내',
+        createdAt: new Date(now).toISOString(),
+        scheduledAt,
+      }),
+    ]);
+    const handle = await env.client.workflow.start(MessageWorkflow, {
+      workflowId: messageWorkflowId(id),
+      taskQueue: TASK_QUEUES.messages,
+      args: [
+        {
+          messageId: id,
+          merchantId: merchant.id,
+          kind: 'message',
+          channel: 'sms',
+          fallback: null,
+          notBefore: null,
+          scheduledAt,
+          kakaoResultTimeoutMs: 30 * SECOND,
+          resultWindowMs: 48 * 3_600 * SECOND,
+        },
+      ],
+    });
+    await env.sleep(3_600 * SECOND);
+    const later = new Date(now + 2 * 86_400 * SECOND).toISOString();
+    await handle.executeUpdate(rescheduleUpdate, { args: [{ scheduledAt: later, heldUntil: null, startsAt: later }] });
+    await env.sleep(3_600 * SECOND);
+    await handle.executeUpdate(cancelScheduledUpdate);
+    expect(await handle.result()).toMatchObject({ status: 'cancelled' });
+    return historyOf(handle);
+  });
+
+/** A campaign of 5 at 60 a minute (issue 15): a few steps, paused, resumed, then cancelled. */
+const recordCampaign = () =>
+  withEnv(async (env) => {
+    const now = await env.currentTimeMs();
+    const { merchant } = await seedMerchant(t.db);
+    const app = await seedApplication(t.db, merchant.id, undefined, new Date(now));
+    const approved = decide(newContract(app), { type: 'approve', fees: FEES }, OPERATOR, now);
+    if (!approved.ok) throw new Error(approved.violation.message);
+    await saveContractSnapshot(t.db, approved.state, []);
+    const id = `cmp_replay_${newId('msg').slice(4)}`;
+    await t.db.transaction((trx) =>
+      insertCampaign(
+        trx,
+        {
+          id,
+          merchantId: merchant.id,
+          name: 'replay',
+          status: 'running',
+          message: { type: 'alimtalk', templateCode: 'NONE' },
+          scheduledAt: null,
+          ratePerMinute: 60,
+          createdAt: new Date(now).toISOString(),
+        },
+        Array.from({ length: 5 }, (_, i) => ({ to: `0101234000${i}` })),
+      ),
+    );
+    const handle = await env.client.workflow.start(CampaignWorkflow, {
+      workflowId: campaignWorkflowId(id),
+      taskQueue: TASK_QUEUES.messages,
+      args: [{ campaignId: id, merchantId: merchant.id, total: 5, ratePerMinute: 60, scheduledAt: null }],
+    });
+    await env.sleep(1_500);
+    expect(await handle.executeUpdate(campaignUpdate('pause'))).toEqual({ status: 'paused' });
+    expect(await handle.executeUpdate(campaignUpdate('resume'))).toEqual({ status: 'running' });
+    expect(await handle.executeUpdate(campaignUpdate('cancel'))).toEqual({ status: 'cancelled' });
+    expect(await handle.result()).toBeNull();
+    return historyOf(handle);
+  });
+
 async function replayAll(histories: RecordedHistory[]): Promise<ReplayResult[]> {
   const results: ReplayResult[] = [];
   for await (const r of Worker.runReplayHistories({ workflowBundle: bundle, replayName: 'replay-test' }, histories))
@@ -255,6 +343,22 @@ describe('Workflow determinism (replay)', () => {
     }
   });
 
+  it('replays fresh scheduled-send and CampaignWorkflow histories (issue 15) without a nondeterminism error', async () => {
+    const recorded = {
+      'message-scheduled-rescheduled-cancelled': await recordScheduledCancelled(),
+      'campaign-paused-resumed-cancelled': await recordCampaign(),
+    };
+    const histories = Object.values(recorded);
+    const results = await replayAll(histories);
+    expect(results.map((r) => ({ workflowId: r.workflowId, error: r.error }))).toEqual(
+      histories.map((h) => ({ workflowId: h.workflowId, error: undefined })),
+    );
+    if (process.env.UPDATE_HISTORY_FIXTURES === '1') {
+      for (const [name, h] of Object.entries(recorded))
+        writeFileSync(path.join(HISTORIES_DIR, `${name}.json`), `${historyToJson(h.history)}\n`);
+    }
+  });
+
   it('replays the committed history fixtures: the current code can carry on workflows started by earlier code', async () => {
     const files = fixtureFiles();
     expect(files).toEqual(
@@ -262,6 +366,8 @@ describe('Workflow determinism (replay)', () => {
         'contract-approve-suspend-resume.json',
         'message-9001-fallback.json',
         'message-9005-late-kakao.json',
+        'message-scheduled-rescheduled-cancelled.json',
+        'campaign-paused-resumed-cancelled.json',
       ]),
     );
     const histories = files.map(readFixture);
