@@ -38,7 +38,9 @@ export function createTemplateActivities({
     return kakaoSenderKeyFor('alimtalk', searchId);
   };
   return {
-    async submitTemplateForReview(input: TemplateRef): Promise<{ status: TemplateReviewStatus; reason: string | null }> {
+    async submitTemplateForReview(
+      input: TemplateRef,
+    ): Promise<{ status: TemplateReviewStatus; reason: string | null }> {
       const template = await findTemplate(db, input.merchantId, input.code);
       if (!template) throw ApplicationFailure.nonRetryable(`template ${input.code} not found`);
       return reviews.submit({

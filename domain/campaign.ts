@@ -25,6 +25,10 @@ export interface CampaignState {
   scheduledAt: number | null;
 }
 
+/** A new campaign waits for its time, or runs at once. */
+export const initialStatus = (scheduledAt: number | null, now: number): CampaignStatus =>
+  scheduledAt !== null && scheduledAt > now ? 'scheduled' : 'running';
+
 export type CampaignRefusal = 'campaign_closed' | 'campaign_dispatched' | 'campaign_not_paused' | 'campaign_paused';
 export type CampaignDecision = { ok: true; status: CampaignStatus } | Refusal<CampaignRefusal>;
 

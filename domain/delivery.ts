@@ -183,11 +183,16 @@ export function usageTypeFor(kind: MessageKind, deliveredVia: Channel): UsageTyp
 /** The billing month (`YYYY-MM`, KST) of a delivered message's usage record: the month it was accepted in. */
 export const usagePeriodOf = (acceptedAt: Date): string => periodOf(kstDate(acceptedAt));
 
-/** First wait before polling a provider whose webhook has not arrived, then doubling up to the cap. */
+/**
+ * The polling backstop for a report that has not arrived: the first poll soon (most lost reports
+ * are found within a minute), then ever rarer — a message parked for its whole 48-hour result
+ * window costs 12 polls, not a hundred (issue 13).
+ */
 export const FIRST_POLL_DELAY_MS = 10_000;
-export const MAX_POLL_DELAY_MS = 30 * 60_000;
+export const POLL_BACKOFF_FACTOR = 3;
+export const MAX_POLL_DELAY_MS = 12 * 3_600_000;
 
-/** The wait before the n-th poll (n = 0, 1, …): 10 s, 20 s, 40 s, … at most 30 minutes. */
+/** The wait before the n-th poll (n = 0, 1, …): 10 s, 30 s, 90 s, 4.5 min, … 6 h, then every 12 hours. */
 export function pollDelay(n: number): number {
-  return Math.min(MAX_POLL_DELAY_MS, FIRST_POLL_DELAY_MS * 2 ** Math.min(n, 20));
+  return Math.min(MAX_POLL_DELAY_MS, FIRST_POLL_DELAY_MS * POLL_BACKOFF_FACTOR ** Math.min(n, 20));
 }

@@ -11,8 +11,7 @@ import type { TemplateRow } from './messages';
 export const sendableTemplate = (t: TemplateRow): SendableTemplate => ({
   code: t.code,
   status: t.status,
-  approved:
-    t.approved_text === null ? null : { text: t.approved_text, buttons: t.approved_buttons ?? [] },
+  approved: t.approved_text === null ? null : { text: t.approved_text, buttons: t.approved_buttons ?? [] },
 });
 
 /** A new latest version, under review from now on; undefined when there is no such template. */

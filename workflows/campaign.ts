@@ -16,6 +16,7 @@ import {
   CAMPAIGN_ACTIONS,
   CHUNKS_PER_RUN,
   decideCampaignAction,
+  initialStatus,
   isSettled,
   nextChunk,
   settlePollDelay,
@@ -53,8 +54,7 @@ export const CAMPAIGN_VIOLATION = 'CampaignViolation';
 export async function CampaignWorkflow(input: CampaignWorkflowInput): Promise<CampaignCounts | null> {
   const { campaignId, total, ratePerMinute } = input;
   const scheduledAt = input.scheduledAt ? Date.parse(input.scheduledAt) : null;
-  let status: CampaignStatus =
-    input.progress?.status ?? (scheduledAt !== null && scheduledAt > Date.now() ? 'scheduled' : 'running');
+  let status: CampaignStatus = input.progress?.status ?? initialStatus(scheduledAt, Date.now());
   let next = input.progress?.next ?? 0;
   let pace: Pace | null = input.progress?.pace ?? null;
 

@@ -7,7 +7,13 @@
  */
 import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
-import { checkRate, checkRecipientVariables, recipientsFromTable, type CampaignRecipient } from '../../domain/campaign';
+import {
+  checkRate,
+  checkRecipientVariables,
+  initialStatus,
+  recipientsFromTable,
+  type CampaignRecipient,
+} from '../../domain/campaign';
 import { checkMessage } from '../../domain/message';
 import type { RuleViolation } from '../../domain/rules';
 import { checkScheduledAt } from '../../domain/schedule';
@@ -100,9 +106,10 @@ export async function startCampaign(deps: CampaignDeps, merchantId: string, body
   if (!gate.ok) throw ruleViolations([gate.violation]);
 
   const id = newId('cmp');
-  const status = schedule.ok && schedule.at ? 'scheduled' : 'running';
+  const at = schedule.ok ? schedule.at : null;
+  const status = initialStatus(at && +at, +now);
   const ratePerMinute = rate.ok ? rate.ratePerMinute : 0;
-  const scheduledAt = schedule.ok && schedule.at ? schedule.at.toISOString() : null;
+  const scheduledAt = at?.toISOString() ?? null;
   const workflowInput: CampaignWorkflowInput = {
     campaignId: id,
     merchantId,

@@ -54,7 +54,11 @@ export async function registerTemplate(
 ): Promise<TemplateRow> {
   const variables = await checked(deps.db, merchantId, body.code, body);
   const row = await insertTemplate(deps.db, { merchantId, ...body, variables });
-  if (!row) throw conflict('template_exists', `template ${body.code} already exists; edit it with PUT /v1/templates/${body.code}`);
+  if (!row)
+    throw conflict(
+      'template_exists',
+      `template ${body.code} already exists; edit it with PUT /v1/templates/${body.code}`,
+    );
   await startReview(deps.temporal, row);
   return row;
 }

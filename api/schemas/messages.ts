@@ -7,7 +7,8 @@ import { ListQuery, Timestamp } from './common';
 export const MessageBody = z
   .object({
     type: z.enum(REQUESTED_TYPES).openapi({
-      description: '`text`: SMS when the text fits the SMS limit and has no subject, else LMS; the message then reads `sms` or `lms`',
+      description:
+        '`text`: SMS when the text fits the SMS limit and has no subject, else LMS; the message then reads `sms` or `lms`',
     }),
     to: z.string().min(1).max(20).openapi({
       description: 'the recipient’s Korean mobile number, with or without hyphens',

@@ -49,7 +49,8 @@ export const Template = z
     status: z.enum(TEMPLATE_STATUSES).openapi({ description: 'Kakao’s review of the latest version' }),
     rejectionReason: z.string().nullable(),
     approved: Version.nullable().openapi({
-      description: 'the version messages are sent from: the last one Kakao approved (an edit under review does not replace it until approved)',
+      description:
+        'the version messages are sent from: the last one Kakao approved (an edit under review does not replace it until approved)',
     }),
     createdAt: Timestamp,
     reviewedAt: Timestamp.nullable(),

@@ -165,6 +165,22 @@ describe('scheduled sends (SPEC §4 예약발송)', () => {
       details: { violations: [expect.objectContaining({ field: 'scheduledAt' })] },
     });
   });
+
+  it('takes scheduledAt on batch items: each scheduled or at once on its own', async () => {
+    const [later, now] = [mobile(), mobile()];
+    const batch = await call(main.merchant.apiKey, 'POST', '/v1/messages/batch', {
+      messages: [
+        { type: 'sms', to: later, text: '[바른상점] 나중에', scheduledAt: inSeconds(3600) },
+        { type: 'sms', to: now, text: '[바른상점] 지금', scheduledAt: '2020-01-01T00:00:00+09:00' },
+      ],
+    });
+    expect(batch.status).toBe(202);
+    const [a, b] = batch.body.accepted.map((x: { id: string }) => x.id);
+    expect((await call(main.merchant.apiKey, 'GET', `/v1/messages/${a}`)).body.status).toBe('scheduled');
+    expect(await finalMessage(platform.api, main.merchant.apiKey, b, 30_000)).toMatchObject({ status: 'delivered' });
+    expect((await call(main.merchant.apiKey, 'POST', `/v1/messages/${a}/cancel`)).body.status).toBe('cancelled');
+    expect(await sims(later)).toEqual([]);
+  });
 });
 
 describe('campaigns (SPEC §7)', () => {

@@ -40,16 +40,19 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  // The accepted messages were never meant to run here.
-  await platform?.db('workflow_starts').delete();
-  temporalLink?.restore();
-  for (const s of servers) {
-    s.closeAllConnections();
-    await new Promise((resolve) => s.close(resolve));
+  try {
+    // The accepted messages were never meant to run here.
+    await platform?.db('workflow_starts').delete();
+    temporalLink?.restore();
+    for (const s of servers) {
+      s.closeAllConnections();
+      await new Promise((resolve) => s.close(resolve));
+    }
+    for (const db of dbs) await db.destroy();
+  } finally {
+    await platform?.close();
+    await temporalLink?.close();
   }
-  for (const db of dbs) await db.destroy();
-  await platform?.close();
-  await temporalLink?.close();
 }, 60_000);
 
 const batch = (messages: unknown[], headers?: Record<string, string>) =>
@@ -243,11 +246,10 @@ describe('dependency outages', () => {
   });
 
   it('says so when the connection is lost while committing: the outcome is unknown, retrying with the key is safe', async () => {
-    const other = createDb((platform.db.client.config.connection as { connectionString: string }).connectionString, {
-      max: 1,
-    });
-    dbs.push(other);
-    const lost = transaction(platform.db, async (trx) => {
+    const url = (platform.db.client.config.connection as { connectionString: string }).connectionString;
+    const [db, other] = [createDb(url, { max: 1 }), createDb(url, { max: 1 })];
+    dbs.push(db, other);
+    const lost = transaction(db, async (trx) => {
       const { rows } = await trx.raw('select pg_backend_pid() as pid');
       await trx.raw('select 1');
       // The server ends this session just before COMMIT is sent.

@@ -67,6 +67,7 @@ export class FakeProviders implements Providers {
   private readonly unavailableRules: SendMatch[] = [];
   private readonly rejectionRules: Rejection[] = [];
   private readonly results = new Map<string, ProviderResult | null>();
+  private statusHold: Promise<void> | undefined;
   private seq = 0;
 
   constructor() {
@@ -103,6 +104,16 @@ export class FakeProviders implements Providers {
     return this;
   }
 
+  /** Status polls wait from now until the returned release is called (to hold a workflow inside an activity). */
+  holdStatusCalls(): () => void {
+    let release!: () => void;
+    this.statusHold = new Promise((resolve) => (release = resolve));
+    return () => {
+      this.statusHold = undefined;
+      release();
+    };
+  }
+
   /** Polls (real time, every 50 ms) until a matching send exists. */
   async waitForSend(predicate: (s: FakeSend) => boolean, timeoutMs = 15_000): Promise<FakeSend> {
     const deadline = Date.now() + timeoutMs;
@@ -128,6 +139,7 @@ export class FakeProviders implements Providers {
       send: async (message, idempotencyKey) => this.send(name, message, idempotencyKey),
       status: async (providerMessageId) => {
         this.statusCalls.push({ provider: name, providerMessageId });
+        await this.statusHold;
         return this.results.get(providerMessageId) ?? null;
       },
     };

@@ -78,6 +78,9 @@ export async function startTestPlatform(
   opts: {
     kakaoResultTimeout?: string;
     resultWindow?: string;
+    /** SEND_DEADLINE_KAKAO / SEND_DEADLINE_SMS: how long an unavailable provider is retried (9007, 9008). */
+    sendDeadlineKakao?: string;
+    sendDeadlineSms?: string;
     bundle?: WorkflowBundleWithSourceMap;
     /** The API's own Temporal client (e.g. through a proxy that can cut it off); the workers keep theirs. */
     apiTemporal?: (address: string) => Promise<Client>;
@@ -91,6 +94,8 @@ export async function startTestPlatform(
   const settings = {
     KAKAO_RESULT_TIMEOUT: opts.kakaoResultTimeout ?? '1s',
     RESULT_WINDOW: opts.resultWindow ?? '6s',
+    SEND_DEADLINE_KAKAO: opts.sendDeadlineKakao ?? '2s',
+    SEND_DEADLINE_SMS: opts.sendDeadlineSms ?? '3s',
     OPERATOR_API_KEY: OPERATOR_KEY,
   };
   const apiConfig = testConfig({ ...settings, OUTBOX_SWEEP_INTERVAL: '500ms' });

@@ -7,6 +7,7 @@ import {
   checkRate,
   checkRecipientVariables,
   decideCampaignAction,
+  initialStatus,
   isSettled,
   nextChunk,
   recipientsFromTable,
@@ -203,6 +204,12 @@ describe('campaign counts (GET /v1/campaigns/:id)', () => {
 });
 
 describe('pause, resume, cancel (decideCampaignAction)', () => {
+  it('starts a campaign scheduled for later as `scheduled`, any other as `running`', () => {
+    expect(initialStatus(T0 + 1, T0)).toBe('scheduled');
+    expect(initialStatus(T0, T0)).toBe('running');
+    expect(initialStatus(null, T0)).toBe('running');
+  });
+
   const later = T0 + 60 * MINUTE;
   const table: [CampaignStatus, boolean, CampaignAction, number | null, string][] = [
     ['running', false, 'pause', null, 'paused'],

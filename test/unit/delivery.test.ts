@@ -364,8 +364,18 @@ describe('providers', () => {
 });
 
 describe('pollDelay', () => {
-  it('starts at 10 s and doubles up to 30 minutes', () => {
-    expect([0, 1, 2, 3].map(pollDelay)).toEqual([10_000, 20_000, 40_000, 80_000]);
-    expect(pollDelay(50)).toBe(30 * 60_000);
+  it('starts at 10 s and triples up to 12 hours', () => {
+    expect([0, 1, 2, 3].map(pollDelay)).toEqual([10_000, 30_000, 90_000, 270_000]);
+    expect(pollDelay(50)).toBe(12 * 3_600_000);
+  });
+
+  it('costs a message parked for its 48-hour result window about a dozen polls, the last at its end', () => {
+    // As the workflow waits: each wait is the poll delay, cut short by the end of the window.
+    const windowMs = 48 * 3_600_000;
+    const polls: number[] = [];
+    for (let at = 0, n = 0; at < windowMs; n++) polls.push((at = Math.min(windowMs, at + pollDelay(n))));
+    expect(polls.length).toBeLessThanOrEqual(12);
+    expect(polls.slice(0, 3)).toEqual([10_000, 40_000, 130_000]);
+    expect(polls.at(-1)).toBe(windowMs);
   });
 });
