@@ -184,6 +184,16 @@ export function usageTypeFor(kind: MessageKind, deliveredVia: Channel): UsageTyp
 export const usagePeriodOf = (acceptedAt: Date): string => periodOf(kstDate(acceptedAt));
 
 /**
+ * Pauses between retries of a send its provider refused (5xx, timeouts): from 1 s, doubling, at most
+ * a minute — and at most a tenth of the send deadline (SPEC §4), since Temporal gives up as soon as
+ * the next retry would start past the deadline: the send then stops close to it, not a minute early.
+ */
+export function sendRetryPauses(deadlineMs: number | undefined): { firstMs: number; maxMs: number } {
+  const maxMs = deadlineMs === undefined ? 60_000 : Math.min(60_000, Math.max(100, Math.floor(deadlineMs / 10)));
+  return { firstMs: Math.min(1_000, maxMs), maxMs };
+}
+
+/**
  * The polling backstop for a report that has not arrived: the first poll soon (most lost reports
  * are found within a minute), then ever rarer — a message parked for its whole 48-hour result
  * window costs 12 polls, not a hundred (issue 13).

@@ -13,6 +13,13 @@ export async function up(knex: Knex): Promise<void> {
     t.jsonb('approved_buttons');
     t.specificType('approved_variables', 'text[]');
   });
+  // Round 1 stored a button's link as `url`; Kakao's name for a web link's page is urlMobile.
+  await knex.raw(
+    `UPDATE templates SET buttons = (
+       SELECT COALESCE(jsonb_agg(CASE WHEN b->'url' IS NOT NULL THEN (b - 'url') || jsonb_build_object('urlMobile', b->'url') ELSE b END), '[]'::jsonb)
+       FROM jsonb_array_elements(buttons) AS b)
+     WHERE jsonb_path_exists(buttons, '$[*].url')`,
+  );
   await knex.raw(
     `UPDATE templates SET approved_version = version, approved_text = text, approved_buttons = buttons,
        approved_variables = variables WHERE status = 'approved'`,

@@ -25,6 +25,7 @@ import {
   PERSONAL_DATA_PURGED,
   pollDelay,
   providerOf,
+  sendRetryPauses,
   usageTypeFor,
   type AttemptRole,
   type AttemptState,
@@ -54,15 +55,13 @@ const MESSAGE_EVENT_WEBHOOKS = 'message-event-webhooks';
 /**
  * Provider calls time out after 10 s; a worker that dies mid-send is noticed after 20 s and the send
  * is retried elsewhere with the same idempotency key — until the send deadline, when there is one.
- * Temporal gives up as soon as the next retry would start past the deadline, so the pause between
- * retries stays a tenth of the deadline: the send stops close to it, not a long pause before.
  */
 const sendOnChannelWithin = (deadlineMs: number | undefined) => {
-  const pauseMs = deadlineMs === undefined ? 60_000 : Math.min(60_000, Math.max(100, Math.floor(deadlineMs / 10)));
+  const pause = sendRetryPauses(deadlineMs);
   return wf.proxyActivities<MessageActivities>({
     startToCloseTimeout: '20 seconds',
     ...(deadlineMs === undefined ? {} : { scheduleToCloseTimeout: deadlineMs }),
-    retry: { initialInterval: Math.min(1_000, pauseMs), backoffCoefficient: 2, maximumInterval: pauseMs },
+    retry: { initialInterval: pause.firstMs, backoffCoefficient: 2, maximumInterval: pause.maxMs },
   }).sendOnChannel;
 };
 const { pollResult } = wf.proxyActivities<MessageActivities>({

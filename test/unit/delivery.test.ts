@@ -10,6 +10,7 @@ import {
   kakaoSenderKeyFor,
   pollDelay,
   providerOf,
+  sendRetryPauses,
   usagePeriodOf,
   usageTypeFor,
   type AttemptRole,
@@ -360,6 +361,18 @@ describe('providers', () => {
     expect(kakaoSenderKeyFor('payment_notice', '@shop')).toBe(COMPANY_KAKAO_SENDER_KEY);
     expect(kakaoSenderKeyFor('alimtalk', '@shop')).toBe('@shop');
     expect(kakaoSenderKeyFor('friendtalk', null)).toBe('');
+  });
+});
+
+describe('sendRetryPauses: retries of an unavailable provider end close to the send deadline', () => {
+  it.each<[string, number | undefined, { firstMs: number; maxMs: number }]>([
+    ['no deadline (messages accepted before there were deadlines)', undefined, { firstMs: 1_000, maxMs: 60_000 }],
+    ['SEND_DEADLINE_SMS 10m', 10 * 60_000, { firstMs: 1_000, maxMs: 60_000 }],
+    ['SEND_DEADLINE_KAKAO 2m', 2 * 60_000, { firstMs: 1_000, maxMs: 12_000 }],
+    ['6s', 6_000, { firstMs: 600, maxMs: 600 }],
+    ['500ms', 500, { firstMs: 100, maxMs: 100 }],
+  ])('%s', (_what, deadlineMs, pauses) => {
+    expect(sendRetryPauses(deadlineMs)).toEqual(pauses);
   });
 });
 
