@@ -92,6 +92,45 @@ function childProcess(parent: number, entry: string): number {
   throw new Error(`no child process running ${entry}`);
 }
 
+/** CPU seconds used so far by each process tree under the launcher (api, worker, simulator, Temporal, PostgreSQL). */
+function cpuByService(launcher: number): Map<string, number> {
+  const ticks = 100; // USER_HZ on Linux
+  const procs = new Map<number, { ppid: number; cpu: number; cmd: string }>();
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime, stime, cutime, cstime: fields 14–17 (11–14 after the command)
+      const cpu = (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / ticks;
+      procs.set(Number(name), { ppid: Number(f[1]), cpu, cmd: fs.readFileSync(`/proc/${name}/cmdline`, 'utf8') });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const serviceOf = (cmd: string) =>
+    ['api/main', 'workers/main', 'simulator/main', 'temporal', 'postgres'].find((k) => cmd.includes(k)) ?? 'other';
+  const total = new Map<string, number>();
+  const add = (pid: number, service: string) => {
+    total.set(service, (total.get(service) ?? 0) + procs.get(pid)!.cpu);
+    for (const [child, p] of procs) if (p.ppid === pid) add(child, service);
+  };
+  for (const [pid, p] of procs) if (p.ppid === launcher) add(pid, serviceOf(p.cmd));
+  total.set('launcher', procs.get(launcher)?.cpu ?? 0);
+  total.set('bench', (process.cpuUsage().user + process.cpuUsage().system) / 1e6);
+  return total;
+}
+
+/** CPU milliseconds per message of each service between two cpuByService readings. */
+function cpuPerMessage(before: Map<string, number>, after: Map<string, number>, messages: number): string {
+  return [...after]
+    .map(([k, v]) => [k.replace(/\/main$/, ''), ((v - (before.get(k) ?? 0)) * 1000) / messages] as const)
+    .filter(([, ms]) => ms >= 0.05)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, ms]) => `${k} ${ms.toFixed(1)}`)
+    .join(', ');
+}
+
 let middle = 0;
 /** A fresh mobile number ending in `last4` (the simulator's outcome, SPEC §8). */
 const mobile = (last4: string) => {
@@ -168,7 +207,8 @@ async function main() {
   let db: Db | undefined;
   try {
     await waitUntilUp(platform, 180_000);
-    const workerPid = childProcess(platform.child.pid!, 'workers/main');
+    const launcher = platform.child.pid!;
+    const workerPid = childProcess(launcher, 'workers/main');
     const base = `http://127.0.0.1:${ports.api}`;
     const operatorKey = fs.readFileSync(path.join(dataDir, 'operator-key'), 'utf8').trim();
     db = createDb(embeddedPostgresUrl(ports.postgres, 'bizmsg'), { max: 2 });
@@ -234,9 +274,11 @@ async function main() {
     // P2 (batch) — one request of BATCH messages.
     log(`P2: one batch of ${fmt(BATCH, 0)} …`);
     const batchItems = Array.from({ length: BATCH }, (_, i) => sms(mobile('any'), i));
+    const cpuBatch0 = cpuByService(launcher);
     const t0 = performance.now();
     const batchRes = await api.call('POST', '/v1/messages/batch', key, { messages: batchItems });
     const batchSeconds = (performance.now() - t0) / 1000;
+    const cpuBatch1 = cpuByService(launcher);
     if (batchRes.status !== 202 || batchRes.body.accepted.length !== BATCH)
       throw new Error(`batch: ${batchRes.status}, ${batchRes.body.rejected?.length} rejected`);
     const batchDrain = await drained(
@@ -247,9 +289,12 @@ async function main() {
 
     // P1, P2 (singles), P4 — N single sends at CONCURRENCY, then until all are final.
     log(`P1/P2/P4: ${fmt(N, 0)} single sends, ${CONCURRENCY} concurrent …`);
+    const cpu0 = cpuByService(launcher);
     const single = await singles(N, (i) => sms(mobile('any'), i));
+    const cpu1 = cpuByService(launcher);
     log(`  accepted in ${fmt(single.seconds)} s`);
     const singleDrain = await drained(db, single.ids, 'single sends');
+    const cpu2 = cpuByService(launcher);
     const messagesPerSecond = N / ((singleDrain.lastFinal - singleDrain.firstCreated) / 1000);
 
     // P1 yardstick — N bare one-activity workflows on the same Temporal server.
@@ -282,6 +327,7 @@ async function main() {
     await running;
     await connection.close();
     const barePerSecond = N / ((bareLast - bareFirst) / 1000);
+    const cpuBare = cpuByService(launcher);
 
     const events = { sms: await historyEvents(client, smsId), alimtalk: await historyEvents(client, alimtalkId) };
 
@@ -327,6 +373,10 @@ async function main() {
       `P3 worker RSS            ${rss.map((r) => `${fmt(r.parked, 0)} parked ${fmt(r.workerMb, 0)} MB`).join(', ')}  (goal ≤ 400 MB and flat: ${goal(maxRss <= 400)}, +${fmt(growth, 0)} MB from ${fmt(rss[1].parked, 0)} to ${fmt(PARKED, 0)} parked)`,
       `P3 single-send p99       idle ${fmt(p(idle.latencies, 99))} ms  with ${fmt(PARKED, 0)} parked ${fmt(p(busy.latencies, 99))} ms  ratio ${ratio(p(busy.latencies, 99), p(idle.latencies, 99))}  (goal ≤ 1.2: ${goal(p(busy.latencies, 99) / p(idle.latencies, 99) <= 1.2)})`,
       `P4 single-send latency   p50 ${fmt(p(single.latencies, 50))} ms  p99 ${fmt(p(single.latencies, 99))} ms  at ${CONCURRENCY} concurrent, ${fmt(N / single.seconds)} accepted/s  (goal p50 ≤ 30 ms: ${goal(p(single.latencies, 50) <= 30)})`,
+      `CPU ms per message       single sends, acceptance: ${cpuPerMessage(cpu0, cpu1, N)}`,
+      `                         single sends, acceptance to final: ${cpuPerMessage(cpu0, cpu2, N)}`,
+      `                         batch acceptance: ${cpuPerMessage(cpuBatch0, cpuBatch1, BATCH)}`,
+      `                         bare workflows: ${cpuPerMessage(cpu2, cpuBare, N)}`,
       `history events           delivered SMS ${events.sms.total} (${events.sms.byType})`,
       `                         delivered AlimTalk ${events.alimtalk.total} (${events.alimtalk.byType})`,
       `also                     batch of ${fmt(BATCH, 0)}: all final ${fmt((batchDrain.lastFinal - batchDrain.firstCreated) / 1000)} s after acceptance (${fmt(BATCH / ((batchDrain.lastFinal - batchDrain.firstCreated) / 1000))} completed/s)`,
