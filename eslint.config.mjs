@@ -16,8 +16,8 @@ export default tseslint.config(
     },
   },
   {
-    // Tests read arbitrary JSON answers of the API.
-    files: ['test/**/*.ts'],
+    // Tests and the benchmark read arbitrary JSON answers of the API.
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
     },

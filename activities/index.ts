@@ -3,10 +3,13 @@ import type { Config } from '../platform/config';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
 import { createBillingActivities } from './billing';
+import { createCampaignActivities } from './campaigns';
 import { createContractActivities } from './contracts';
 import { createMessageActivities, type Providers } from './messages';
+import { createOptOutActivities } from './opt-outs';
 import { createPaymentNoticeActivities } from './payment-notices';
 import type { TemplateReviews } from './providers/types';
+import { createScheduleActivities } from './schedules';
 import { createTemplateActivities } from './templates';
 
 export interface ActivityDeps {
@@ -16,6 +19,8 @@ export interface ActivityDeps {
   /** Provider adapters override (tests); by default HTTP adapters to the configured providers. */
   providers?: Providers;
   templateReviews?: TemplateReviews;
+  /** The worker's outbox dispatcher, woken when a campaign step wrote workflow starts (default: the API's sweep). */
+  outbox?: { wake(): void };
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -25,6 +30,9 @@ export function createActivities(deps: ActivityDeps) {
     ...createTemplateActivities(deps),
     ...createPaymentNoticeActivities(deps),
     ...createBillingActivities(deps),
+    ...createScheduleActivities(deps),
+    ...createCampaignActivities(deps),
+    ...createOptOutActivities(deps),
   };
 }
 

@@ -30,7 +30,9 @@ import {
 } from '../store/messages';
 import { providersFromConfig } from './providers';
 import { ProviderRejected, type KakaoSend, type Provider, type ProviderResult, type SmsSend } from './providers/types';
-import { deliverMessageWebhook } from './webhooks';
+import { deliverMessageWebhook, type MessageEvent } from './webhooks';
+
+export type { MessageEvent };
 
 export interface Providers {
   kakao: Provider<KakaoSend>;
@@ -50,6 +52,7 @@ function kakaoWire(m: SendableMessage, channel: KakaoType): KakaoSend {
     ...(m.template_code ? { templateCode: m.template_code } : {}),
     // A merchant's AlimTalk names its variables; a payment notice's text is rendered by us.
     ...(m.type === 'alimtalk' ? { variables: m.variables ?? {} } : {}),
+    ...(m.buttons?.length ? { buttons: m.buttons } : {}),
     ...(m.image_url ? { imageUrl: m.image_url } : {}),
   };
 }
@@ -185,9 +188,17 @@ export function createMessageActivities({
       await finalizeMessage(db, f);
     },
 
-    /** POSTs the signed final-status event to the merchant's webhookUrl; throws to be retried with backoff. */
-    async notifyMerchant(input: { messageId: string }): Promise<'delivered' | 'no_webhook'> {
-      return deliverMessageWebhook(db, input.messageId, Context.current().info.attempt);
+    /**
+     * POSTs a signed event to the merchant's webhookUrl — the final status, or `event` (the fallback
+     * sent, a late result); throws to be retried with backoff.
+     */
+    async notifyMerchant(input: {
+      messageId: string;
+      event?: MessageEvent;
+      attemptSeq?: number;
+    }): Promise<'delivered' | 'no_webhook'> {
+      const event = input.event && { type: input.event, attemptSeq: input.attemptSeq };
+      return deliverMessageWebhook(db, input.messageId, Context.current().info.attempt, event);
     },
   };
 }

@@ -1,41 +1,41 @@
 /**
- * Merchant webhooks (issue #4): when a message reaches its final status we POST a signed event to
- * the merchant's webhookUrl. HMAC-SHA256 over "<timestamp>.<body>" (platform/signature.ts), the
- * same scheme carriers use towards us. Every attempt is recorded; a failure throws so the activity
- * is retried with backoff.
+ * Merchant webhooks (issue #4, #10): signed events POSTed to the merchant's webhookUrl — a message's
+ * final status, its fallback going out, a result after the final status, and Kakao's decision on a
+ * template. HMAC-SHA256 over "<timestamp>.<body>" (platform/signature.ts), the same scheme carriers
+ * use towards us. Every attempt is recorded; a failure throws so the activity is retried with backoff.
  */
 import { toKstIso } from '../domain/calendar-kst';
 import type { Db } from '../platform/db';
 import { newId } from '../platform/ids';
 import { SIGNATURE_HEADER, sign } from '../platform/signature';
 import { messageView } from '../store/message-view';
-import { findMessage } from '../store/messages';
+import { findMessage, findTemplate } from '../store/messages';
 import { merchantWebhook } from '../store/merchants';
+import { findOptOutByNotice } from '../store/opt-out-numbers';
+import { templateView } from '../store/template-view';
 import { recordWebhookDelivery } from '../store/webhook-deliveries';
 
 const TIMEOUT_MS = 10_000;
 
-export async function deliverMessageWebhook(
-  db: Db,
-  messageId: string,
-  attempt: number,
-): Promise<'delivered' | 'no_webhook'> {
-  const found = await findMessage(db, messageId);
-  if (!found) throw new Error(`message ${messageId} not found`);
-  const { message, attempts } = found;
-  const hook = await merchantWebhook(db, message.merchant_id);
+/** Events of a message beyond its final status (`message.delivered` / `message.failed`). */
+export type MessageEvent = 'message.fallback_sent' | 'message.late_result';
+
+interface WebhookEvent {
+  merchantId: string;
+  /** Stable per event: merchants deduplicate retries on it. */
+  id: string;
+  type: string;
+  data: unknown;
+  subject: { messageId: string } | { templateCode: string } | { optOutNoticeId: string };
+}
+
+async function deliver(db: Db, e: WebhookEvent, attempt: number): Promise<'delivered' | 'no_webhook'> {
+  const hook = await merchantWebhook(db, e.merchantId);
   if (!hook?.url) return 'no_webhook';
   const url = hook.url;
-  const event = `message.${message.status}`;
-  // The event id is stable per message and status: merchants deduplicate retries on it.
-  const body = JSON.stringify({
-    id: `whk_${messageId}_${message.status}`,
-    type: event,
-    createdAt: toKstIso(Date.now()),
-    data: messageView(message, attempts),
-  });
+  const body = JSON.stringify({ id: e.id, type: e.type, createdAt: toKstIso(Date.now()), data: e.data });
   const record = (fields: { statusCode: number | null; error: string | null; succeeded: boolean }) =>
-    recordWebhookDelivery(db, { merchantId: message.merchant_id, messageId, event, url, attempt, ...fields });
+    recordWebhookDelivery(db, { merchantId: e.merchantId, ...e.subject, event: e.type, url, attempt, ...fields });
   let res: Response;
   try {
     res = await fetch(url, {
@@ -56,4 +56,76 @@ export async function deliverMessageWebhook(
   await record({ statusCode: res.status, error: ok ? null : (await res.text()).slice(0, 500), succeeded: ok });
   if (!ok) throw new Error(`webhook answered HTTP ${res.status}`);
   return 'delivered';
+}
+
+/**
+ * A message event: by default its final status; `message.fallback_sent` when the fallback went out;
+ * `message.late_result` for the result on timeline entry `attemptSeq`, which came after the final status.
+ */
+export async function deliverMessageWebhook(
+  db: Db,
+  messageId: string,
+  attempt: number,
+  event?: { type: MessageEvent; attemptSeq?: number },
+): Promise<'delivered' | 'no_webhook'> {
+  const found = await findMessage(db, messageId);
+  if (!found) throw new Error(`message ${messageId} not found`);
+  const { message, attempts } = found;
+  const view = messageView(message, attempts);
+  const type = event?.type ?? `message.${message.status}`;
+  const late = event?.type === 'message.late_result' ? attempts.find((a) => a.seq === event.attemptSeq) : undefined;
+  const data = late ? { ...view, lateResult: messageView(message, [late]).attempts[0] } : view;
+  const id =
+    event?.type === 'message.fallback_sent'
+      ? `whk_${messageId}_fallback_sent`
+      : late
+        ? `whk_${messageId}_late_result_${late.seq}`
+        : `whk_${messageId}_${message.status}`;
+  return deliver(db, { merchantId: message.merchant_id, id, type, data, subject: { messageId } }, attempt);
+}
+
+/** `template.approved` or `template.rejected` (with the reason) for the version Kakao decided on. */
+export async function deliverTemplateWebhook(
+  db: Db,
+  t: { merchantId: string; code: string },
+  attempt: number,
+): Promise<'delivered' | 'no_webhook'> {
+  const template = await findTemplate(db, t.merchantId, t.code);
+  // Deleted, or edited and under review again since: this decision is no longer news.
+  if (!template || template.status === 'requested') return 'no_webhook';
+  const type = `template.${template.status}`;
+  return deliver(
+    db,
+    {
+      merchantId: t.merchantId,
+      id: `whk_tpl_${t.merchantId}_${t.code}_v${template.version}_${template.status}`,
+      type,
+      data: templateView(template),
+      subject: { templateCode: t.code },
+    },
+    attempt,
+  );
+}
+
+/** `opt_out.created`: a recipient opted out by calling the merchant's 080 number (SPEC §4). */
+export async function deliverOptOutWebhook(
+  db: Db,
+  noticeId: string,
+  attempt: number,
+): Promise<'delivered' | 'no_webhook' | 'gone'> {
+  const optOut = await findOptOutByNotice(db, noticeId);
+  // Removed from the list again meanwhile, or destroyed with the contract (Art. 10.2): nothing to tell.
+  if (!optOut) return 'gone';
+  const data = { number: optOut.number, source: optOut.source, createdAt: toKstIso(optOut.createdAt) };
+  return deliver(
+    db,
+    {
+      merchantId: optOut.merchantId,
+      id: `whk_${noticeId}`,
+      type: 'opt_out.created',
+      data,
+      subject: { optOutNoticeId: noticeId },
+    },
+    attempt,
+  );
 }

@@ -17,12 +17,16 @@ import { accountRoutes } from './routes/accounts';
 import { auditRoutes } from './routes/audit';
 import { consoleRoutes } from './console';
 import { billingRoutes } from './routes/billing';
+import { campaignRoutes } from './routes/campaigns';
 import { contractRoutes } from './routes/contracts';
 import { merchantRoutes } from './routes/merchants';
 import { messageRoutes } from './routes/messages';
+import { optOutNumberRoutes } from './routes/opt-out-numbers';
 import { paymentEventRoutes } from './routes/payment-events';
 import { providerReportRoutes } from './routes/provider-reports';
+import { scheduledMessageRoutes } from './routes/scheduled-messages';
 import { senderNumberRoutes } from './routes/sender-numbers';
+import { templateRoutes } from './routes/templates';
 
 export interface AppDeps {
   db: Db;
@@ -30,6 +34,8 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   operatorKey: string;
+  /** Woken after a commit that wrote workflow starts (platform/outbox.ts). */
+  outbox: { wake(): void };
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -62,12 +68,16 @@ export function createApp(deps: AppDeps): express.Express {
   const v1 = Router();
 
   healthRoutes(publicRoutes, registry, db, temporal);
-  providerReportRoutes(publicRoutes, registry, { db, temporal, config: deps.config, logger });
+  providerReportRoutes(publicRoutes, registry, { db, temporal, config: deps.config, logger, outbox: deps.outbox });
   accountRoutes(publicRoutes, v1, registry, { db, config: deps.config });
   merchantRoutes(v1, registry, { db, config: deps.config });
   contractRoutes(v1, registry, { db, temporal });
   senderNumberRoutes(v1, registry, { db, temporal });
-  messageRoutes(v1, registry, { db, temporal, config: deps.config, metrics });
+  messageRoutes(v1, registry, { db, config: deps.config, metrics, outbox: deps.outbox });
+  scheduledMessageRoutes(v1, registry, { db, temporal });
+  campaignRoutes(v1, registry, { db, temporal, config: deps.config, outbox: deps.outbox });
+  optOutNumberRoutes(v1, registry, db);
+  templateRoutes(v1, registry, { db, temporal });
   paymentEventRoutes(v1, registry, { db, temporal, config: deps.config });
   billingRoutes(v1, registry, { db, temporal });
   auditRoutes(v1, registry, db);
@@ -85,7 +95,10 @@ export function createApp(deps: AppDeps): express.Express {
   // Everything under /v1 needs a key, except the carrier reports mounted above (signed instead).
   app.use('/v1', authenticate(db, deps.operatorKey));
   if (deps.config.rateLimitPerSecond > 0)
-    app.use('/v1', rateLimit({ perSecond: deps.config.rateLimitPerSecond, burst: 2 * deps.config.rateLimitPerSecond }));
+    app.use(
+      '/v1',
+      rateLimit({ db, perSecond: deps.config.rateLimitPerSecond, burst: 2 * deps.config.rateLimitPerSecond }),
+    );
   app.use(v1);
   app.use(unknownRoute);
   app.use(errorHandler(logger));

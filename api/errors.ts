@@ -5,7 +5,9 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
 import type { RuleViolation } from '../domain/rules';
+import { CommitOutcomeUnknown, isDatabaseUnavailable } from '../platform/db';
 import type { Logger } from '../platform/logger';
+import { isTemporalUnavailable } from '../platform/temporal';
 
 export class ApiError extends Error {
   constructor(
@@ -59,6 +61,32 @@ interface BodyParserError extends Error {
   limit?: number;
 }
 
+/** Seconds a client should wait before retrying after a dependency outage (a restart or failover). */
+const RETRY_AFTER_OUTAGE_S = 2;
+
+/**
+ * 503 for a dependency that could not be reached: the request may be retried. When the outage hit
+ * while committing, whether the request took effect is unknown, and the answer says so.
+ */
+function unavailable(err: unknown): ApiError | undefined {
+  if (err instanceof CommitOutcomeUnknown)
+    return new ApiError(
+      503,
+      'service_unavailable',
+      'the database connection was lost while this request was being committed: it may or may not have taken effect. Retrying with the same Idempotency-Key is safe: it answers with what was stored, or stores it now.',
+      { dependency: 'database', outcome: 'unknown' },
+    );
+  if (isDatabaseUnavailable(err))
+    return new ApiError(503, 'service_unavailable', 'the database cannot be reached right now; retry shortly', {
+      dependency: 'database',
+    });
+  if (isTemporalUnavailable(err))
+    return new ApiError(503, 'service_unavailable', 'the workflow service cannot be reached right now; retry shortly', {
+      dependency: 'temporal',
+    });
+  return undefined;
+}
+
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
     let apiError: ApiError;
@@ -72,10 +100,13 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       apiError = new ApiError(415, 'unsupported_encoding', bp.message);
     else if (err instanceof z.ZodError) apiError = badRequest('invalid_request', 'invalid request', zodDetails(err));
     else {
-      logger.error({ err, method: req.method, path: req.path }, 'unhandled error');
-      apiError = new ApiError(500, 'internal_error', 'internal error; the request may be retried');
+      const outage = unavailable(err);
+      if (outage) logger.warn({ err, method: req.method, path: req.path }, 'dependency unavailable');
+      else logger.error({ err, method: req.method, path: req.path }, 'unhandled error');
+      apiError = outage ?? new ApiError(500, 'internal_error', 'internal error; the request may be retried');
     }
-    if (apiError.status >= 500) res.setHeader('Retry-After', '1');
+    if (apiError.status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_OUTAGE_S));
+    else if (apiError.status >= 500) res.setHeader('Retry-After', '1');
     res.status(apiError.status).json({
       error: {
         code: apiError.code,

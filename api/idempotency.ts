@@ -42,15 +42,28 @@ export function requestHash(input: unknown): string {
     .digest('hex');
 }
 
+/** The refusal of a key already used with another request. */
+export const idempotencyKeyReused = () =>
+  unprocessable('idempotency_key_reused', 'this Idempotency-Key was already used with a different request', {
+    field: 'Idempotency-Key',
+  });
+
+/**
+ * What an earlier request with the key means for this one: none (`new`), this same request
+ * (`replay`: answer as it did), or another request (`reused`: refused). For callers that report a
+ * refusal per item (a batch) rather than throw it.
+ */
+export function replayOf(earlierHash: string | null | undefined, hash: string): 'new' | 'replay' | 'reused' {
+  if (earlierHash === undefined) return 'new';
+  return earlierHash === hash ? 'replay' : 'reused';
+}
+
 /**
  * An earlier request with the key: true when it was this same request (answer as it did), and a
  * 422 when it was another one; false when the key is new.
  */
 export function isReplay(earlierHash: string | null | undefined, hash: string): boolean {
-  if (earlierHash === undefined) return false;
-  if (earlierHash !== hash)
-    throw unprocessable('idempotency_key_reused', 'this Idempotency-Key was already used with a different request', {
-      field: 'Idempotency-Key',
-    });
-  return true;
+  const seen = replayOf(earlierHash, hash);
+  if (seen === 'reused') throw idempotencyKeyReused();
+  return seen === 'replay';
 }

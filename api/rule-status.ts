@@ -33,6 +33,16 @@ export const RULE_STATUS: Record<string, RuleStatus> = {
   dispute_already_resolved: 409,
   dispute_window_closed: 409,
   idempotency_key_reused: 422,
+  // Scheduled sends and campaigns (domain/schedule.ts, domain/campaign.ts): they have started or ended.
+  message_not_scheduled: 409,
+  campaign_closed: 409,
+  campaign_dispatched: 409,
+  campaign_not_paused: 409,
+  campaign_paused: 409,
+  // 080 opt-out numbers (domain/opt-out-number.ts).
+  opt_out_number_exists: 409,
+  opt_out_number_already_reviewed: 409,
+  opt_out_number_taken: 409,
 };
 
 export const statusOfRule = (code: string, fallback: RuleStatus = 422): RuleStatus =>

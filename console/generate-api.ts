@@ -20,6 +20,7 @@ async function main() {
     config: loadConfig({}),
     logger: createLogger('openapi', 'silent'),
     operatorKey: 'bmo_document_only_0123456789',
+    outbox: { wake: () => undefined },
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));

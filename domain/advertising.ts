@@ -4,13 +4,25 @@
  */
 import { addDays, kstDate, kstStartOf, toKstIso } from './calendar-kst';
 import type { MessageType } from './message-types';
+import { parsePhone } from './phone';
 import { violation, type RuleViolation } from './rules';
 
 /** FriendTalk is advertising-capable, so it follows the ad rules (SPEC §4, 정보통신망법 §50). */
 export const isAdType = (type: MessageType): boolean => type === 'friendtalk' || type === 'friendtalk_image';
 
 export const AD_MARKER = '(광고)';
-const OPT_OUT = /수신\s?거부/;
+
+/** 무료거부 / 무료수신거부 / 수신거부, spaced as people write them ("무료 수신 거부"). */
+const OPT_OUT_WORDING = /무료\s*(?:수신\s*)?거부|수신\s*거부/g;
+/**
+ * What follows the wording up to the number: brackets, colons, arrows, a phone sign or a word like
+ * 전화/ARS ("[무료수신거부] ☎ 080-123-4567", "수신거부: 전화 02-123-4567"); then the number in any of
+ * its written forms ("080-123-4567", "(080)123-4567", "080 123 4567", "0801234567", "1588-1234").
+ */
+const OPT_OUT_NUMBER =
+  /^[\s:：=>→·|()[\]{}<>（）［］【】「」『』〈〉☎☏✆📞-]*(?:전화번호|전화|번호|ARS|TEL\.?|Tel\.?)?[\s:：☎☏✆📞)-]*(\(?\d{2,4}\)?(?:[\s.-]*\d{3,4}){1,2})(?![.-]?\d)/u;
+/** 080 is the free-call prefix of opt-out lines: 080 and 7 or 8 digits. */
+const FREE_CALL = /^080\d{7,8}$/;
 /** A merchant registered as "주식회사 바른상점" may sign its ads "바른상점". */
 const CORPORATE_FORM = /\(주\)|㈜|주식회사|\(유\)|유한회사|\(사\)|사단법인|\(재\)|재단법인/g;
 const compact = (s: string) => s.replace(/\s+/g, '');
@@ -39,16 +51,37 @@ export function checkAdContent(text: string, senderName: string, field: string):
       ),
     );
   }
-  if (!OPT_OUT.test(text)) {
-    violations.push(
-      violation(
-        'ad_opt_out_missing',
-        field,
-        `${field} is an advertisement and must tell how to opt out for free (e.g. "무료수신거부 080-123-4567").`,
-      ),
-    );
-  }
+  const optOut = checkOptOut(text, field);
+  if (optOut) violations.push(optOut);
   return violations;
+}
+
+/** The number after an opt-out wording, if it is one a recipient can call: an 080 line or any Korean phone number. */
+function optOutNumberAfter(text: string, index: number): string | undefined {
+  const match = OPT_OUT_NUMBER.exec(text.slice(index));
+  if (!match) return undefined;
+  const digits = match[1].replace(/\D/g, '');
+  return FREE_CALL.test(digits) || parsePhone(digits) ? digits : undefined;
+}
+
+/**
+ * §50④: an ad tells its recipient a free way to opt out — the wording followed by the number to
+ * call. Wording without a number names the missing number, so the merchant knows what to add.
+ */
+function checkOptOut(text: string, field: string): RuleViolation | undefined {
+  const wordings = [...text.matchAll(OPT_OUT_WORDING)];
+  if (wordings.some((m) => optOutNumberAfter(text, m.index + m[0].length) !== undefined)) return undefined;
+  if (wordings.length === 0)
+    return violation(
+      'ad_opt_out_missing',
+      field,
+      `${field} is an advertisement and must tell how to opt out for free (e.g. "무료수신거부 080-123-4567").`,
+    );
+  return violation(
+    'ad_opt_out_number_missing',
+    field,
+    `${field} says "${wordings[0][0]}" but gives no number to opt out by: follow it with an 080 number or another phone number (e.g. "무료거부 080-123-4567").`,
+  );
 }
 
 const MINUTE_MS = 60_000;
@@ -71,7 +104,7 @@ export interface AdCheck {
 }
 
 /** In the quiet hours an ad is refused, or held until 08:00 KST when the merchant asked for that. */
-function checkQuietHours(now: Date, holdDuringQuietHours: boolean): AdCheck {
+export function checkQuietHours(now: Date, holdDuringQuietHours: boolean): AdCheck {
   const window = adWindow(now);
   if (window.open) return { violations: [] };
   if (holdDuringQuietHours) return { violations: [], notBefore: window.opensAt };

@@ -11,8 +11,8 @@ import { COMPANY_KAKAO_SENDER_KEY } from './services';
 
 export type MessageKind = 'message' | 'payment_notice';
 
-/** A message's status as merchants see it: `delivered` and `failed` are final. */
-export const MESSAGE_STATUSES = ['accepted', 'sending', 'delivered', 'failed'] as const;
+/** A message's status as merchants see it: `delivered`, `failed` and `cancelled` are final. */
+export const MESSAGE_STATUSES = ['accepted', 'scheduled', 'sending', 'delivered', 'failed', 'cancelled'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 /** The Kakao BizMessage provider carries AlimTalk and FriendTalk, the carrier SMS and LMS (SPEC §8). */
@@ -49,8 +49,9 @@ export const kakaoSenderKeyFor = (kind: SendKind, contractChannel: string | null
 
 /**
  * A timeline entry's status: `sent` when the provider accepted it, then its result — `late_…` when
- * it came after the message was already decided — or `no_result` when the Kakao timeout passed,
- * `rejected` when the provider (or the sending gate) refused it.
+ * it came after the Kakao result timeout or after the message was already decided — or `no_result`
+ * when a wait passed without one; `rejected` when the provider (or the sending gate) refused it,
+ * `unavailable` when the provider did not take it before its send deadline (SPEC §4).
  */
 export const ATTEMPT_STATUSES = [
   'sent',
@@ -58,6 +59,7 @@ export const ATTEMPT_STATUSES = [
   'failed',
   'no_result',
   'rejected',
+  'unavailable',
   'late_delivered',
   'late_failed',
 ] as const;
@@ -79,18 +81,20 @@ export const PERSONAL_DATA_PURGED = {
 /** Why a message failed: the `failureReason` of a `failed` message. */
 export const FAILURE_REASONS = [
   'result_timeout', // no result within the result window (Art. 5.3: 48 h)
-  'kakao_failed', // Kakao failed and the message has no fallback
-  'kakao_timeout', // Kakao stayed silent and the message has no fallback
+  'kakao_failed', // Kakao reported failure and no fallback delivered
+  'kakao_timeout', // Kakao stayed silent past the Kakao timeout, no fallback: messages decided before Art. 5.3 held on every path
   'carrier_rejected', // the SMS/LMS carrier reported failure
   'provider_rejected', // a provider refused the send outright
+  'provider_unavailable', // a provider kept refusing (5xx, timeouts) until the send deadline (SPEC §4)
   PERSONAL_DATA_PURGED.code,
-  ...GATE_REFUSALS, // the sending gate refused it at send time (e.g. contract_suspended)
+  ...GATE_REFUSALS, // the sending gate refused the message, or its fallback, at send time (e.g. contract_suspended)
 ] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 
 export type MessageOutcome =
   | { status: 'delivered'; deliveredVia: Channel; failureReason: null }
-  | { status: 'failed'; deliveredVia: null; failureReason: FailureReason };
+  | { status: 'failed'; deliveredVia: null; failureReason: FailureReason }
+  | { status: 'cancelled'; deliveredVia: null; failureReason: null };
 
 export const delivered = (via: Channel): MessageOutcome => ({
   status: 'delivered',
@@ -103,47 +107,79 @@ export const failed = (reason: FailureReason): MessageOutcome => ({
   failureReason: reason,
 });
 
-/** What became of one attempt when the message is decided: refused at send, or its result so far. */
-export type AttemptResult = 'not_sent' | ProviderResultStatus | 'no_result';
+/** A scheduled message the merchant cancelled before its time: never sent, never billed (SPEC §4). */
+export const cancelled = (): MessageOutcome => ({ status: 'cancelled', deliveredVia: null, failureReason: null });
 
-/** Art. 5.3: a Kakao message that did not deliver within the Kakao timeout goes out by its fallback, if it has one. */
-export const fallbackDue = (kakao: AttemptResult, fallback: FallbackChannel | null): FallbackChannel | null =>
-  kakao === 'delivered' ? null : fallback;
+/** A message's attempts: its own channel first, then (for a Kakao message) the fallback. */
+export type AttemptRole = 'first' | 'fallback';
+
+/**
+ * One attempt as far as the message knows: its provider took it (the result comes by report,
+ * awaited until `windowClosed`), or it never went out, and why.
+ */
+export type AttemptState =
+  { channel: Channel; sent: true; windowClosed: boolean } | { channel: Channel; sent: false; reason: FailureReason };
+
+/** A provider's result for one attempt (the first report of an attempt is its result). */
+export interface ReportedResult {
+  attempt: AttemptRole;
+  status: ProviderResultStatus;
+}
 
 export interface DeliveryFacts {
-  /** The message's own channel, tried first. */
-  channel: Channel;
-  first: AttemptResult;
-  /** The fallback, when one was sent for (or refused by) its provider. */
-  fallback: { channel: FallbackChannel; result: AttemptResult } | null;
+  first: AttemptState;
+  /** The fallback, once it was due (sent or not); null while none is (or ever will be). */
+  fallback: AttemptState | null;
+  /** The results reported so far, in the order they were reported. */
+  reports: readonly ReportedResult[];
+}
+
+/** Art. 5.3: a Kakao message that did not deliver within the Kakao timeout goes out by its fallback, if it has one. */
+export const fallbackDue = (
+  reports: readonly ReportedResult[],
+  fallback: FallbackChannel | null,
+): FallbackChannel | null => (reports.some((r) => r.attempt === 'first' && r.status === 'delivered') ? null : fallback);
+
+/**
+ * The final outcome of a message (SPEC §4, Art. 5.3, 6.3, test numbers of SPEC §8), or null while
+ * it is still open. The first success *reported* wins, whichever channel it came from (9005), so a
+ * decision never changes as more reports arrive. Without a success the message stays open while an
+ * attempt that went out may still report within its result window; then it fails with the reason
+ * of its last attempt: the fallback's when one was due, else the first's.
+ */
+export function decideOutcome({ first, fallback, reports }: DeliveryFacts): MessageOutcome | null {
+  const attempts: Record<AttemptRole, AttemptState | null> = { first, fallback };
+  const winner = reports.find((r) => r.status === 'delivered' && attempts[r.attempt]?.sent);
+  if (winner) return delivered(attempts[winner.attempt]!.channel);
+  const resultOf = (role: AttemptRole) => reports.find((r) => r.attempt === role)?.status;
+  const owed = (role: AttemptRole) => {
+    const a = attempts[role];
+    return !!a?.sent && !a.windowClosed && resultOf(role) === undefined;
+  };
+  if (owed('first') || owed('fallback')) return null;
+  const last: AttemptRole = fallback ? 'fallback' : 'first';
+  return failed(failureOf(attempts[last]!, resultOf(last)));
+}
+
+function failureOf(attempt: AttemptState, result: ProviderResultStatus | undefined): FailureReason {
+  if (!attempt.sent) return attempt.reason;
+  if (result === undefined) return 'result_timeout';
+  return isKakaoType(attempt.channel) ? 'kakao_failed' : 'carrier_rejected';
 }
 
 /**
- * The final outcome of a message (SPEC §4, Art. 5.3, test numbers of SPEC §8): delivered via the
- * channel whose success counts — Kakao's, even when it comes after the fallback went out (9005) —
- * or failed with the reason.
+ * Results found by one poll of several providers, in the order the providers reported them
+ * (`reportedAt`; those without a time last, as polled): the first success reported wins (SPEC §4).
  */
-export function decideOutcome({ channel, first, fallback }: DeliveryFacts): MessageOutcome {
-  if (!isKakaoType(channel)) return carrierOutcome(channel, first);
-  // A fallback its provider refused ends the message there, whatever Kakao reports meanwhile.
-  if (fallback?.result === 'not_sent') return failed('provider_rejected');
-  if (first === 'delivered') return delivered(channel);
-  if (fallback) return carrierOutcome(fallback.channel, fallback.result);
-  return failed(first === 'not_sent' ? 'provider_rejected' : first === 'failed' ? 'kakao_failed' : 'kakao_timeout');
-}
-
-/** An SMS/LMS attempt: the carrier's result within the result window. */
-function carrierOutcome(channel: Channel, result: AttemptResult): MessageOutcome {
-  switch (result) {
-    case 'delivered':
-      return delivered(channel);
-    case 'failed':
-      return failed('carrier_rejected');
-    case 'no_result':
-      return failed('result_timeout');
-    case 'not_sent':
-      return failed('provider_rejected');
-  }
+export function inReportOrder<T extends { reportedAt: string | null }>(results: readonly T[]): T[] {
+  const at = (r: T) => {
+    const t = r.reportedAt === null ? Number.NaN : Date.parse(r.reportedAt);
+    return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+  };
+  return results
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => at(a.r) - at(b.r) || a.i - b.i)
+    .map(({ r }) => r);
 }
 
 const KAKAO_USAGE: Readonly<Record<KakaoType, UsageType>> = {
@@ -164,11 +200,26 @@ export function usageTypeFor(kind: MessageKind, deliveredVia: Channel): UsageTyp
  */
 export const usagePeriodOf = (deliveredAt: Date | string): string => periodOf(kstDate(new Date(deliveredAt)));
 
-/** First wait before polling a provider whose webhook has not arrived, then doubling up to the cap. */
-export const FIRST_POLL_DELAY_MS = 10_000;
-export const MAX_POLL_DELAY_MS = 30 * 60_000;
+/**
+ * Pauses between retries of a send its provider refused (5xx, timeouts): from 1 s, doubling, at most
+ * a minute — and at most a tenth of the send deadline (SPEC §4), since Temporal gives up as soon as
+ * the next retry would start past the deadline: the send then stops close to it, not a minute early.
+ */
+export function sendRetryPauses(deadlineMs: number | undefined): { firstMs: number; maxMs: number } {
+  const maxMs = deadlineMs === undefined ? 60_000 : Math.min(60_000, Math.max(100, Math.floor(deadlineMs / 10)));
+  return { firstMs: Math.min(1_000, maxMs), maxMs };
+}
 
-/** The wait before the n-th poll (n = 0, 1, …): 10 s, 20 s, 40 s, … at most 30 minutes. */
+/**
+ * The polling backstop for a report that has not arrived: the first poll soon (most lost reports
+ * are found within a minute), then ever rarer — a message parked for its whole 48-hour result
+ * window costs 12 polls, not a hundred (issue 13).
+ */
+export const FIRST_POLL_DELAY_MS = 10_000;
+export const POLL_BACKOFF_FACTOR = 3;
+export const MAX_POLL_DELAY_MS = 12 * 3_600_000;
+
+/** The wait before the n-th poll (n = 0, 1, …): 10 s, 30 s, 90 s, 4.5 min, … 6 h, then every 12 hours. */
 export function pollDelay(n: number): number {
-  return Math.min(MAX_POLL_DELAY_MS, FIRST_POLL_DELAY_MS * 2 ** Math.min(n, 20));
+  return Math.min(MAX_POLL_DELAY_MS, FIRST_POLL_DELAY_MS * POLL_BACKOFF_FACTOR ** Math.min(n, 20));
 }

@@ -5,6 +5,13 @@
 export const MESSAGE_TYPES = ['sms', 'lms', 'alimtalk', 'friendtalk', 'friendtalk_image'] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 
+/**
+ * What a request may ask for: a message type, or `text` — SMS when it fits the SMS limit and has no
+ * subject, else LMS (SPEC §2); the message's type is then `sms` or `lms`.
+ */
+export const REQUESTED_TYPES = [...MESSAGE_TYPES, 'text'] as const;
+export type RequestedType = (typeof REQUESTED_TYPES)[number];
+
 export const KAKAO_TYPES = ['alimtalk', 'friendtalk', 'friendtalk_image'] as const;
 export type KakaoType = (typeof KAKAO_TYPES)[number];
 

@@ -6,9 +6,22 @@
  */
 import { checkAdvertisement, isAdType, type AdCheck } from './advertising';
 import { eucKrLength } from './euckr';
-import { isKakaoType, type Channel, type FallbackChannel, type KakaoType, type MessageType } from './message-types';
+import {
+  isKakaoType,
+  type Channel,
+  type FallbackChannel,
+  type KakaoType,
+  type MessageType,
+  type RequestedType,
+} from './message-types';
 import { violation, type Refused, type RuleViolation } from './rules';
-import { checkRenderedText, renderTemplate, usableTemplate, type TemplateStatus } from './template';
+import {
+  checkRenderedText,
+  renderTemplate,
+  usableTemplate,
+  type SendableTemplate,
+  type TemplateButton,
+} from './template';
 import { charLength, formatCount, given } from './text';
 
 // The types live in a leaf module that workflows can load (this one pulls in iconv-lite).
@@ -32,7 +45,7 @@ export interface FallbackRequest {
 }
 
 export interface MessageRequest {
-  type: MessageType;
+  type: RequestedType;
   text?: string;
   subject?: string;
   templateCode?: string;
@@ -46,7 +59,7 @@ export interface MessageContext {
   /** The merchant's name, which an ad must carry (정보통신망법 §50). */
   senderName: string;
   /** The merchant's template with the request's `templateCode`, when there is one. */
-  template?: { code: string; text: string; status: TemplateStatus };
+  template?: SendableTemplate;
   now: Date;
   /** Hold a FriendTalk requested in Kakao's ad quiet hours until they end, instead of refusing it. */
   holdDuringQuietHours?: boolean;
@@ -68,6 +81,8 @@ export interface SendPlan {
   /** EUC-KR bytes of the body, for SMS/LMS. */
   bytes?: number;
   templateCode?: string;
+  /** AlimTalk: the buttons of the template version it is sent from. */
+  buttons?: TemplateButton[];
   imageUrl?: string;
   fallback: FallbackPlan | null;
   /** A FriendTalk held until Kakao's ad window opens. */
@@ -112,6 +127,7 @@ interface Content {
   text?: string;
   subject?: string;
   bytes?: number;
+  buttons?: TemplateButton[];
   violations: RuleViolation[];
 }
 
@@ -178,10 +194,14 @@ function alimtalkContent(request: MessageRequest, context: MessageContext): Cont
   if (!given(request.templateCode)) return { violations: [] };
   const usable = usableTemplate(request.templateCode, context.template);
   if (!usable.ok) return { violations: usable.violations };
-  const rendered = renderTemplate(usable.template.text, request.variables ?? {});
+  const rendered = renderTemplate(usable.text, request.variables ?? {});
   if (!rendered.ok) return { violations: rendered.violations };
   const mismatch = given(request.text) ? checkRenderedText(rendered.text, request.text) : [];
-  return { text: rendered.text, violations: [...mismatch, ...checkKakaoLength('alimtalk', rendered.text)] };
+  return {
+    text: rendered.text,
+    buttons: usable.buttons,
+    violations: [...mismatch, ...checkKakaoLength('alimtalk', rendered.text)],
+  };
 }
 
 // --- Fallback (대체발송, form §2나) ---
@@ -224,8 +244,19 @@ export function planFallback(
 
 // --- The whole request ---
 
+/**
+ * SPEC §2 `text`: SMS when the text fits the SMS limit and has no subject, else LMS. A text EUC-KR
+ * cannot carry goes as LMS, whose check names the character.
+ */
+export function resolveType(request: MessageRequest, smsByteLimit: number): MessageType {
+  if (request.type !== 'text') return request.type;
+  if (given(request.subject)) return 'lms';
+  const length = eucKrLength(request.text ?? '');
+  return length.ok && length.bytes <= smsByteLimit ? 'sms' : 'lms';
+}
+
 /** Fields each type needs, and fields it must not carry (so nothing is silently ignored). */
-function checkFields(request: MessageRequest): RuleViolation[] {
+function checkFields(request: MessageRequest & { type: MessageType }): RuleViolation[] {
   const { type } = request;
   const violations: RuleViolation[] = [];
   if (type === 'alimtalk') {
@@ -271,7 +302,7 @@ function checkFields(request: MessageRequest): RuleViolation[] {
   return violations;
 }
 
-function contentOf(request: MessageRequest, context: MessageContext): Content {
+function contentOf(request: MessageRequest & { type: MessageType }, context: MessageContext): Content {
   const { type, text } = request;
   if (type === 'alimtalk') return alimtalkContent(request, context);
   if (!given(text)) return { violations: [] };
@@ -292,8 +323,9 @@ function adChecks(request: MessageRequest, text: string, context: MessageContext
 }
 
 /** Checks a whole send request (SPEC §2, §4) and, when it passes, plans how it is sent. */
-export function checkMessage(request: MessageRequest, context: MessageContext): MessageCheck {
-  const { type } = request;
+export function checkMessage(requested: MessageRequest, context: MessageContext): MessageCheck {
+  const type = resolveType(requested, context.smsByteLimit);
+  const request = { ...requested, type };
   const content = contentOf(request, context);
   const violations = [...checkFields(request), ...content.violations];
   const { text } = content;
@@ -308,6 +340,7 @@ export function checkMessage(request: MessageRequest, context: MessageContext): 
   if (content.subject !== undefined) plan.subject = content.subject;
   if (content.bytes !== undefined) plan.bytes = content.bytes;
   if (type === 'alimtalk') plan.templateCode = request.templateCode;
+  if (content.buttons?.length) plan.buttons = content.buttons;
   if (type === 'friendtalk_image') plan.imageUrl = request.imageUrl;
   if (ad.notBefore !== undefined) plan.notBefore = ad.notBefore;
   return { ok: true, plan };

@@ -13,14 +13,97 @@ export const TEMPLATE_CODE_PATTERN = /^[A-Za-z0-9_-]{1,20}$/;
 export const TEMPLATE_STATUSES = ['requested', 'approved', 'rejected'] as const;
 export type TemplateStatus = (typeof TEMPLATE_STATUSES)[number];
 
-/** Kakao button types: WL web link, AL app link, BK bot keyword, MD message delivery, DS delivery search. */
-export const TEMPLATE_BUTTON_TYPES = ['WL', 'AL', 'BK', 'MD', 'DS'] as const;
+/** Kakao button types: WL web link, AL app link, DS delivery tracking, BK bot keyword, MD message delivery. */
+export const TEMPLATE_BUTTON_TYPES = ['WL', 'AL', 'DS', 'BK', 'MD'] as const;
+export type TemplateButtonType = (typeof TEMPLATE_BUTTON_TYPES)[number];
+export const TEMPLATE_BUTTON_LIMIT = 5;
+export const TEMPLATE_BUTTON_NAME_LIMIT = 14;
 
-/** A template button as merchants register it (POST /v1/templates). */
+/**
+ * A button of an AlimTalk template, as Kakao reviews it and sends it with every message. A web link
+ * opens `urlMobile` (and `urlPc` on a computer); an app link opens the app by its scheme; the others
+ * carry no link: delivery tracking reads the parcel number from the message, a bot keyword and
+ * message delivery talk to the channel.
+ */
 export interface TemplateButton {
-  type: (typeof TEMPLATE_BUTTON_TYPES)[number];
+  type: TemplateButtonType;
   name: string;
-  url?: string;
+  urlMobile?: string;
+  urlPc?: string;
+  schemeAndroid?: string;
+  schemeIos?: string;
+}
+
+const LINK_FIELDS = ['urlMobile', 'urlPc', 'schemeAndroid', 'schemeIos'] as const;
+/** The link fields each button type may carry; Kakao refuses any other. */
+const LINKS_OF: Readonly<Record<TemplateButtonType, readonly (typeof LINK_FIELDS)[number][]>> = {
+  WL: ['urlMobile', 'urlPc'],
+  AL: ['schemeAndroid', 'schemeIos', 'urlMobile', 'urlPc'],
+  DS: [],
+  BK: [],
+  MD: [],
+};
+const WEB_URL = /^https?:\/\/[^\s/?#]+\.[^\s]*$/i;
+const APP_SCHEME = /^[a-z][a-z0-9+.-]*:\/\/\S*$/i;
+
+function checkButton(b: TemplateButton, i: number): RuleViolation[] {
+  const at = `buttons[${i}]`;
+  const violations: RuleViolation[] = [];
+  const name = charLength(b.name.trim());
+  if (name === 0 || name > TEMPLATE_BUTTON_NAME_LIMIT)
+    violations.push(
+      violation(
+        'invalid_button_name',
+        `${at}.name`,
+        `A button name is 1–${TEMPLATE_BUTTON_NAME_LIMIT} characters; '${b.name}' is ${name}.`,
+        { limit: TEMPLATE_BUTTON_NAME_LIMIT, actual: name },
+      ),
+    );
+  for (const f of LINK_FIELDS) {
+    if (b[f] === undefined) continue;
+    if (!LINKS_OF[b.type].includes(f))
+      violations.push(violation('button_link_not_allowed', `${at}.${f}`, `A ${b.type} button has no ${f}.`));
+    else if (!(f.startsWith('url') ? WEB_URL : APP_SCHEME).test(b[f]))
+      violations.push(
+        violation(
+          'invalid_button_link',
+          `${at}.${f}`,
+          f.startsWith('url') ? `${f} must be an http(s) URL.` : `${f} must be an app scheme such as "myapp://order".`,
+        ),
+      );
+  }
+  if (b.type === 'WL' && b.urlMobile === undefined)
+    violations.push(
+      violation(
+        'button_link_required',
+        `${at}.urlMobile`,
+        'A web link (WL) button needs urlMobile, the page it opens.',
+      ),
+    );
+  if (b.type === 'AL' && b.schemeAndroid === undefined && b.schemeIos === undefined)
+    violations.push(
+      violation(
+        'button_link_required',
+        `${at}.schemeAndroid`,
+        'An app link (AL) button needs the app scheme it opens: schemeAndroid, schemeIos or both.',
+      ),
+    );
+  return violations;
+}
+
+/** Kakao's button rules: at most 5, each named in ≤ 14 characters, with the links its type needs and no others. */
+export function checkButtons(buttons: readonly TemplateButton[]): RuleViolation[] {
+  const violations = buttons.flatMap(checkButton);
+  if (buttons.length > TEMPLATE_BUTTON_LIMIT)
+    violations.unshift(
+      violation(
+        'too_many_buttons',
+        'buttons',
+        `A template has at most ${TEMPLATE_BUTTON_LIMIT} buttons; this one has ${buttons.length}.`,
+        { limit: TEMPLATE_BUTTON_LIMIT, actual: buttons.length },
+      ),
+    );
+  return violations;
 }
 
 /** `#{name}`: everything up to the first '}' is the name, so a stray '#' or '.' is caught as invalid. */
@@ -42,9 +125,13 @@ function checkVariableName(name: string): RuleViolation[] {
   ];
 }
 
-/** Validates a template at registration; returns its distinct variable names in order of appearance. */
-export function parseTemplate(code: string, text: string): { ok: true; variables: string[] } | Refused {
-  const violations: RuleViolation[] = [];
+/** Validates a template at registration or edit; returns its distinct variable names in order of appearance. */
+export function parseTemplate(
+  code: string,
+  text: string,
+  buttons: readonly TemplateButton[] = [],
+): { ok: true; variables: string[] } | Refused {
+  const violations: RuleViolation[] = checkButtons(buttons);
   if (!TEMPLATE_CODE_PATTERN.test(code)) {
     violations.push(
       violation(
@@ -132,11 +219,21 @@ export function checkRenderedText(rendered: string, text: string): RuleViolation
   ];
 }
 
-/** A message may be sent only from the merchant's own template, and only once Kakao approved it. */
-export function usableTemplate<T extends { code: string; status: TemplateStatus }>(
+/**
+ * A template as messages see it: the review state of its latest version, and the version Kakao
+ * approved last — which keeps sending while an edit is under review.
+ */
+export interface SendableTemplate {
+  code: string;
+  status: TemplateStatus;
+  approved: { text: string; buttons: TemplateButton[] } | null;
+}
+
+/** A message may be sent only from the merchant's own template, and only from a version Kakao approved. */
+export function usableTemplate(
   templateCode: string,
-  template: T | undefined,
-): { ok: true; template: T } | Refused {
+  template: SendableTemplate | undefined,
+): { ok: true; text: string; buttons: TemplateButton[] } | Refused {
   if (template === undefined || template.code !== templateCode) {
     return {
       ok: false,
@@ -149,7 +246,7 @@ export function usableTemplate<T extends { code: string; status: TemplateStatus 
       ],
     };
   }
-  if (template.status === 'approved') return { ok: true, template };
+  if (template.approved) return { ok: true, ...template.approved };
   const state = template.status === 'rejected' ? 'was rejected by Kakao' : 'is still under Kakao review';
   return {
     ok: false,

@@ -8,8 +8,11 @@ import * as m002 from './002_contracts';
 import * as m003 from './003_messaging';
 import * as m004 from './004_payment_notices';
 import * as m005 from './005_billing';
+import * as m010 from './010_delivery';
 import * as m011 from './011_billing_claims';
+import * as m013 from './013_intake';
 import * as m014 from './014_accounts';
+import * as m015 from './015_campaigns';
 import * as m016 from './016_carriers';
 
 const MIGRATIONS: Record<string, Knex.Migration> = {
@@ -18,8 +21,11 @@ const MIGRATIONS: Record<string, Knex.Migration> = {
   '003_messaging': m003,
   '004_payment_notices': m004,
   '005_billing': m005,
+  '010_delivery': m010,
   '011_billing_claims': m011,
+  '013_intake': m013,
   '014_accounts': m014,
+  '015_campaigns': m015,
   '016_carriers': m016,
 };
 

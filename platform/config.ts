@@ -46,6 +46,9 @@ const EnvSchema = z.object({
   OPERATOR_API_KEY: z.string().min(16).optional(),
   KAKAO_RESULT_TIMEOUT: duration.default(30_000),
   RESULT_WINDOW: duration.default(48 * 3_600_000),
+  /** How long a provider that keeps refusing (5xx, timeouts) is retried before the send counts as failed (SPEC §4). */
+  SEND_DEADLINE_KAKAO: duration.default(2 * 60_000),
+  SEND_DEADLINE_SMS: duration.default(10 * 60_000),
   /** SMS size limit in EUC-KR bytes (Art. 2.1 says 80; carriers commonly take 90). */
   SMS_BYTE_LIMIT: z.coerce.number().int().min(1).max(90).default(DEFAULT_SMS_BYTE_LIMIT),
   /** Start the carrier simulator and point the provider adapters at it. */
@@ -84,6 +87,8 @@ const EnvSchema = z.object({
   /** The supplier's representative (성명) and place of business (사업장 주소) on printed invoices. */
   COMPANY_REPRESENTATIVE: z.string().min(1).optional(),
   COMPANY_ADDRESS: z.string().min(1).optional(),
+  /** A merchant's campaigns create at most this many messages per minute each (SPEC §7 ratePerMinute). */
+  CAMPAIGN_MAX_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(6_000),
   /** Requests per second per API key (bursts of twice that); 0 turns the limit off. */
   RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(0).default(100),
   /** host:port where the worker serves Temporal SDK metrics for Prometheus (unset: off). */
@@ -94,6 +99,14 @@ const EnvSchema = z.object({
   INVITATION_TTL: duration.default(7 * 24 * 3_600_000),
   /** Console sign-in attempts per minute per client address (bursts of that). */
   SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /** Workflow starts each API process has in flight at once (the outbox dispatcher, platform/outbox.ts). */
+  OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(32),
+  /** How often each API process looks for workflow starts left behind (a crash, a Temporal outage). */
+  OUTBOX_SWEEP_INTERVAL: duration.default(5_000),
+  /** How long a claimed start stays with the process that claimed it before another may take it over. */
+  OUTBOX_LEASE: duration.default(60_000),
+  /** Workflows a worker process keeps in memory, for all its task queues together (workers/worker.ts). */
+  WORKFLOW_CACHE_SIZE: z.coerce.number().int().min(0).default(400),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -135,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     operatorApiKey: c.OPERATOR_API_KEY,
     kakaoResultTimeoutMs: c.KAKAO_RESULT_TIMEOUT,
     resultWindowMs: c.RESULT_WINDOW,
+    sendDeadlines: { kakaoMs: c.SEND_DEADLINE_KAKAO, smsMs: c.SEND_DEADLINE_SMS },
     smsByteLimit: c.SMS_BYTE_LIMIT,
     simulator: { enabled: simulator, port: c.SIMULATOR_PORT, host: c.SIMULATOR_HOST, url: simulatorUrl },
     providers: {
@@ -156,8 +170,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       ...(c.COMPANY_REPRESENTATIVE ? { representative: c.COMPANY_REPRESENTATIVE } : {}),
       ...(c.COMPANY_ADDRESS ? { address: c.COMPANY_ADDRESS } : {}),
     },
+    campaignMaxRatePerMinute: c.CAMPAIGN_MAX_RATE_PER_MINUTE,
     rateLimitPerSecond: c.RATE_LIMIT_PER_SECOND,
     workerMetricsAddress: c.WORKER_METRICS_ADDRESS,
+    outbox: { concurrency: c.OUTBOX_CONCURRENCY, sweepIntervalMs: c.OUTBOX_SWEEP_INTERVAL, leaseMs: c.OUTBOX_LEASE },
+    workflowCacheSize: c.WORKFLOW_CACHE_SIZE,
     publicUrl: c.PUBLIC_URL ?? `http://127.0.0.1:${c.PORT}`,
     console: { sessionTtlMs: c.SESSION_TTL, invitationTtlMs: c.INVITATION_TTL, signInPerMinute: c.SIGN_IN_PER_MINUTE },
     logLevel: c.LOG_LEVEL,

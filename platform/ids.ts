@@ -7,7 +7,26 @@ import { randomBytes } from 'node:crypto';
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
 export type IdPrefix =
-  'mer' | 'key' | 'ctr' | 'snd' | 'doc' | 'msg' | 'tpl' | 'pev' | 'inv' | 'pay' | 'dsp' | 'run' | 'whk' | 'usr' | 'ivt';
+  | 'mer'
+  | 'key'
+  | 'ctr'
+  | 'snd'
+  | 'doc'
+  | 'msg'
+  | 'tpl'
+  | 'pev'
+  | 'inv'
+  | 'pay'
+  | 'dsp'
+  | 'run'
+  | 'whk'
+  // Console users and invitations (issue 14).
+  | 'usr'
+  | 'ivt'
+  // Campaigns, 080 opt-out numbers and the notices of opt-outs their callers make (issue 15).
+  | 'cmp'
+  | 'oon'
+  | 'oot';
 
 export function newId(prefix: IdPrefix, now = Date.now()): string {
   let time = '';

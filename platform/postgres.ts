@@ -69,6 +69,10 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
   }
 }
 
+/** The URL of a database on the embedded server of `npm start` (DATA_DIR's, on `port`). */
+export const embeddedPostgresUrl = (port: number, database: string) =>
+  `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+
 export async function startEmbeddedPostgres(opts: {
   dataDir: string;
   port: number;

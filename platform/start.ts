@@ -173,7 +173,7 @@ async function main() {
     config.simulator.enabled
       ? `  Carriers       simulator at ${config.simulator.url} (test numbers: SPEC §8)`
       : `  Carriers       ${config.providers.kakaoUrl}, ${config.providers.smsUrl}`,
-    `  Timers         Kakao result timeout ${formatDuration(config.kakaoResultTimeoutMs)}, result window ${formatDuration(config.resultWindowMs)}`,
+    `  Timers         Kakao result timeout ${formatDuration(config.kakaoResultTimeoutMs)}, result window ${formatDuration(config.resultWindowMs)}, send deadlines ${formatDuration(config.sendDeadlines.kakaoMs)} Kakao / ${formatDuration(config.sendDeadlines.smsMs)} SMS`,
     `  Operator key   ${operator.key}${operator.source === 'env' ? '' : `   (kept in ${path.join(DATA_DIR, 'operator-key')})`}`,
     '',
     '  Ctrl-C stops everything; data stays in .data/.',

@@ -1,5 +1,11 @@
 /** Temporal: the local dev server for `npm start`/tests, client connections and search attributes. */
-import { Client, Connection } from '@temporalio/client';
+import {
+  Client,
+  Connection,
+  defaultGrpcRetryOptions,
+  isGrpcServiceError,
+  makeGrpcRetryInterceptor,
+} from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
@@ -50,9 +56,29 @@ export async function startDevServer(opts: {
   return { address: env.address, namespace, stop: () => env.teardown() };
 }
 
-export async function connectClient(address: string, namespace: string): Promise<Client> {
-  const connection = await Connection.connect({ address });
-  return new Client({ connection, namespace });
+/**
+ * A client whose connection is made on first use and re-made after an outage, so a process that
+ * starts while Temporal is down still starts (and accepts messages into the outbox).
+ */
+export function connectClient(address: string, namespace: string): Client {
+  // gRPC backs off reconnecting up to 2 minutes by default; after an outage, reconnect within seconds.
+  const channelArgs = { 'grpc.initial_reconnect_backoff_ms': 500, 'grpc.max_reconnect_backoff_ms': 5_000 };
+  // A request retries an unreachable server for a moment (the SDK's default is 10 attempts, ~30 s), then answers 503.
+  const interceptors = [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 3 }))];
+  return new Client({ connection: Connection.lazy({ address, channelArgs, interceptors }), namespace });
+}
+
+// gRPC status codes: the server is unreachable, did not answer in time, or sheds load.
+const GRPC_UNAVAILABLE = 14;
+const GRPC_DEADLINE_EXCEEDED = 4;
+const GRPC_RESOURCE_EXHAUSTED = 8;
+const UNAVAILABLE = new Set([GRPC_UNAVAILABLE, GRPC_DEADLINE_EXCEEDED, GRPC_RESOURCE_EXHAUSTED]);
+
+/** Whether `err` says the Temporal server could not be reached, rather than refusing the call. */
+export function isTemporalUnavailable(err: unknown): boolean {
+  for (let e = err as { cause?: unknown } | undefined; e; e = e.cause as typeof e)
+    if (isGrpcServiceError(e) && UNAVAILABLE.has(e.code)) return true;
+  return false;
 }
 
 /** Registers our search attributes on a server we did not start ourselves (TEMPORAL_ADDRESS). */

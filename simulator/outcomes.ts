@@ -28,7 +28,9 @@ export type Behaviour =
   /** accepted, delivered report only after the platform's Kakao result timeout */
   | 'deliver_late'
   /** the first attempt per Idempotency-Key is answered 503 (not a send); the retry delivers */
-  | 'unavailable_once';
+  | 'unavailable_once'
+  /** every attempt is answered 503 (an outage): never a send */
+  | 'unavailable';
 
 /** When a decided result is reported: at once, after the normal delay, or after the Kakao timeout. */
 export type ReportTiming = 'prompt' | 'normal' | 'late';
@@ -37,6 +39,8 @@ export interface Outcome {
   behaviour: Behaviour;
   /** The first POST for an Idempotency-Key is answered HTTP 503 and is not recorded as a send. */
   unavailableFirstAttempt: boolean;
+  /** Every POST is answered HTTP 503 and none is recorded as a send. */
+  unavailableAlways: boolean;
   /** What the provider reports once the send is accepted; null when it never reports. */
   result: { status: 'delivered' | 'failed'; resultCode: string; timing: ReportTiming } | null;
 }
@@ -49,6 +53,8 @@ export const TEST_NUMBERS: Readonly<Record<string, Readonly<Record<Provider, Beh
   '9004': { kakao: 'fail_now', sms: 'silent' },
   '9005': { kakao: 'deliver_late', sms: 'deliver' },
   '9006': { kakao: 'unavailable_once', sms: 'unavailable_once' },
+  '9007': { kakao: 'unavailable', sms: 'deliver' },
+  '9008': { kakao: 'deliver', sms: 'unavailable' },
 };
 
 export const DEFAULT_BEHAVIOUR: Readonly<Record<Provider, Behaviour>> = { kakao: 'deliver', sms: 'deliver' };
@@ -58,9 +64,10 @@ export function outcomeFor(provider: Provider, to: string): Outcome {
   const behaviour = (TEST_NUMBERS[to.slice(-4)] ?? DEFAULT_BEHAVIOUR)[provider];
   const delivered = RESULT_CODES[provider].delivered;
   const failed = provider === 'kakao' ? RESULT_CODES.kakao.notKakaoUser : RESULT_CODES.sms.rejected;
-  const outcome = (result: Outcome['result'], unavailableFirstAttempt = false): Outcome => ({
+  const outcome = (result: Outcome['result'], unavailableFirstAttempt = false, unavailableAlways = false): Outcome => ({
     behaviour,
     unavailableFirstAttempt,
+    unavailableAlways,
     result,
   });
   switch (behaviour) {
@@ -76,5 +83,7 @@ export function outcomeFor(provider: Provider, to: string): Outcome {
       return outcome({ status: 'delivered', resultCode: delivered, timing: 'late' });
     case 'unavailable_once':
       return outcome({ status: 'delivered', resultCode: delivered, timing: 'normal' }, true);
+    case 'unavailable':
+      return outcome(null, false, true);
   }
 }

@@ -11,8 +11,26 @@ const recipient = z.string().transform((value, ctx) => {
 
 const characters = (text: string) => [...text].length;
 
+/** Kakao's AlimTalk buttons (WL web link, AL app link, DS delivery tracking, BK bot keyword, MD message delivery). */
+const Button = z
+  .object({
+    type: z.enum(['WL', 'AL', 'DS', 'BK', 'MD']),
+    name: z.string().min(1).max(14),
+    urlMobile: z.string().url().optional(),
+    urlPc: z.string().url().optional(),
+    schemeAndroid: z.string().min(1).optional(),
+    schemeIos: z.string().min(1).optional(),
+  })
+  .strict();
+const Buttons = z.array(Button).max(5);
+
 export const TemplateReview = z
-  .object({ senderKey: z.string().min(1).max(100), code: z.string().min(1).max(20), text: z.string().min(1).max(1000) })
+  .object({
+    senderKey: z.string().min(1).max(100),
+    code: z.string().min(1).max(20),
+    text: z.string().min(1).max(1000),
+    buttons: Buttons.optional(),
+  })
   .strict();
 
 // Kakao's own limits (SPEC §2; Brand Message carries FriendTalk: 1,300 characters, 400 with an image).
@@ -23,6 +41,7 @@ export const KakaoSend = z
     to: recipient,
     text: z.string().min(1),
     templateCode: z.string().min(1).max(20).optional(),
+    buttons: Buttons.optional(),
     imageUrl: z.url().optional(),
   })
   .superRefine((body, ctx) => {

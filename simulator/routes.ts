@@ -2,11 +2,12 @@
  * The simulator's HTTP routes (SPEC §8). Errors answer in the platform's own error shape (SPEC §7),
  * so the simulator uses the API's error type and input parsing.
  *
- *   POST /kakao/v1/messages      {type: alimtalk|brand_message, senderKey, to, text, templateCode?, imageUrl?}
+ *   POST /kakao/v1/messages      {type: alimtalk|brand_message, senderKey, to, text, templateCode?, buttons?, imageUrl?}
  *   POST /sms/v1/messages        {type: sms|lms, from, to, text, subject?}
  *   GET  /{kakao,sms}/v1/messages/:providerMessageId
- *   POST /kakao/v1/templates     {senderKey, code, text} → AlimTalk template review (approved at once)
+ *   POST /kakao/v1/templates     {senderKey, code, text, buttons?} → AlimTalk template review (approved at once)
  *   GET  /kakao/v1/templates/:senderKey/:code
+ *   POST /_sim/opt-out {to080, from} → a call to a merchant's 080 opt-out number, reported to the platform
  *   /_sim/sends, /_sim/config, /_sim/reset: introspection for tests and operators; GET /health.
  */
 import { randomBytes } from 'node:crypto';
@@ -16,6 +17,7 @@ import type { z } from 'zod';
 import { ApiError, parseInput, unknownRoute } from '../api/errors';
 import { maskPhone, normalizePhone } from '../domain/phone';
 import type { Logger } from '../platform/logger';
+import { OptOutCall } from './opt-out';
 import { outcomeFor, type Provider } from './outcomes';
 import { KakaoSend, SimConfig, SmsSend, TemplateReview, type SendRequest, type SimSettings } from './requests';
 import { fingerprint, type SendRecord, type SendStore } from './send-store';
@@ -29,6 +31,8 @@ export interface SimulatorState {
   settle(record: SendRecord): void;
   /** Cancels every pending result and report (POST /_sim/reset). */
   cancelPending(): void;
+  /** Reports a call to a merchant's 080 opt-out number (POST /_sim/opt-out); the platform's answer. */
+  reportOptOut(call: z.output<typeof OptOutCall>): Promise<{ status: number; body: unknown }>;
 }
 
 const DEFAULT_SETTINGS: SimSettings = { dropReports: false, responseDelayMs: 0 };
@@ -46,7 +50,7 @@ function idempotencyKeyOf(req: Request): string {
 export function simulatorApp(state: SimulatorState, logger: Logger): Express {
   const { store, settings } = state;
 
-  /** Records a new send and starts deciding its result; undefined when test number 9006 refuses this attempt. */
+  /** Records a new send and starts deciding its result; undefined when test number 9006, 9007 or 9008 refuses this attempt. */
   function accept(
     provider: Provider,
     idempotencyKey: string,
@@ -55,6 +59,10 @@ export function simulatorApp(state: SimulatorState, logger: Logger): Express {
   ): SendRecord | undefined {
     const now = Date.now();
     const outcome = outcomeFor(provider, request.to);
+    if (outcome.unavailableAlways) {
+      logger.info({ provider, to: maskPhone(request.to) }, 'send refused with 503 (outage)');
+      return undefined;
+    }
     if (outcome.unavailableFirstAttempt && !store.refuseOnce(provider, idempotencyKey, now)) {
       logger.info({ provider, to: maskPhone(request.to) }, 'send refused once with 503');
       return undefined;
@@ -99,7 +107,7 @@ export function simulatorApp(state: SimulatorState, logger: Logger): Express {
         res.status(202).json({ providerMessageId: record.providerMessageId, status: 'accepted' });
         return;
       }
-      // Test number 9006: the provider is briefly unavailable and nothing was sent (SPEC §8).
+      // Test numbers 9006 (once), 9007 and 9008 (always): the provider is unavailable and nothing was sent (SPEC §8).
       res.setHeader('Retry-After', '1');
       res.status(503).json({
         error: {
@@ -182,6 +190,10 @@ export function simulatorApp(state: SimulatorState, logger: Logger): Express {
     Object.assign(settings, parseInput(SimConfig, req.body ?? {}));
     logger.info(settings, 'simulator settings changed');
     res.json(settings);
+  });
+  app.post('/_sim/opt-out', async (req, res) => {
+    const answer = await state.reportOptOut(parseInput(OptOutCall, req.body ?? {}));
+    res.status(answer.status === 200 ? 200 : 502).json({ reported: answer.status === 200, platform: answer.body });
   });
   app.post('/_sim/reset', (_req, res) => {
     state.cancelPending();

@@ -9,6 +9,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { createLogger, type Logger } from '../platform/logger';
+import { reportOptOutCall } from './opt-out';
 import { createReporter } from './reports';
 import { initialSettings, simulatorApp } from './routes';
 import { SendStore } from './send-store';
@@ -59,6 +60,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
         reports.abort();
         reports = new AbortController();
       },
+      reportOptOut: (call) => reportOptOutCall({ ...options, logger }, call),
     },
     logger,
   );

@@ -296,6 +296,15 @@ export async function findOpenContractId(db: Knex, merchantId: string): Promise<
   return row?.id;
 }
 
+/** The Kakao sender profile (search ID) of the merchant's open contract: its AlimTalks and their templates go out under it. */
+export async function contractKakaoSearchId(db: Knex, merchantId: string): Promise<string | null> {
+  const row = await db('contracts')
+    .where({ merchant_id: merchantId })
+    .whereIn('status', OPEN_STATUSES)
+    .first('kakao_search_id');
+  return row?.kakao_search_id ?? null;
+}
+
 /** What the sending gate needs of the merchant's open contract (undefined: none). */
 export async function gateContract(db: Knex, merchantId: string): Promise<GateContract | undefined> {
   const row = await db<ContractRow>('contracts')

@@ -23,6 +23,8 @@ export function messageView(m: MessageRow, attempts: AttemptRow[]) {
       at: toKstIsoOrNull(a.at),
     })),
     notBefore: toKstIsoOrNull(m.not_before),
+    scheduledAt: toKstIsoOrNull(m.scheduled_at),
+    campaignId: m.campaign_id,
     createdAt: toKstIsoOrNull(m.created_at),
     finalizedAt: toKstIsoOrNull(m.finalized_at),
   };

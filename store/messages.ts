@@ -11,7 +11,7 @@ import {
 } from '../domain/delivery';
 import type { Channel, FallbackPlan } from '../domain/message';
 import { FALLBACK_CHANNELS, KAKAO_TYPES } from '../domain/message-types';
-import type { TemplateStatus } from '../domain/template';
+import type { TemplateButton, TemplateStatus } from '../domain/template';
 import type { UsageType } from '../domain/money';
 import type { Audience } from '../domain/payment-notices';
 import type { SendKind } from '../domain/sending-gate';
@@ -38,48 +38,89 @@ export interface NewMessage {
   requestHash: string | null;
   notBefore: string | null;
   createdAt: string;
+  /** AlimTalk: the buttons of the template version it is sent from. */
+  buttons?: TemplateButton[] | null;
+  /** A scheduled message (SPEC §4): its time; it reads `scheduled` until it starts. */
+  scheduledAt?: string | null;
+  holdDuringQuietHours?: boolean;
+  /** The campaign the message is one recipient of. */
+  campaignId?: string | null;
+}
+
+function messageRows(messages: NewMessage[]) {
+  return messages.map((m) => ({
+    id: m.id,
+    merchant_id: m.merchantId,
+    contract_id: m.contractId,
+    type: m.type,
+    status: m.scheduledAt ? 'scheduled' : 'accepted',
+    recipient: m.recipient,
+    recipient_masked: m.recipientMasked,
+    sender_number: m.senderNumber,
+    text: m.text,
+    subject: m.subject,
+    template_code: m.templateCode,
+    variables: m.variables ? JSON.stringify(m.variables) : null,
+    image_url: m.imageUrl,
+    fallback: m.fallback ? JSON.stringify(m.fallback) : null,
+    reference: m.reference,
+    payment_notice_id: m.paymentNoticeId,
+    notice_audience: m.noticeAudience ?? null,
+    idempotency_key: m.idempotencyKey,
+    request_hash: m.requestHash,
+    not_before: m.notBefore,
+    created_at: m.createdAt,
+    scheduled_at: m.scheduledAt ?? null,
+    hold_during_quiet_hours: m.holdDuringQuietHours ?? false,
+    campaign_id: m.campaignId ?? null,
+    buttons: m.buttons?.length ? JSON.stringify(m.buttons) : null,
+  }));
 }
 
 export async function insertMessages(db: Knex | Knex.Transaction, messages: NewMessage[]): Promise<void> {
   if (!messages.length) return;
-  await db('messages').insert(
-    messages.map((m) => ({
-      id: m.id,
-      merchant_id: m.merchantId,
-      contract_id: m.contractId,
-      type: m.type,
-      status: 'accepted',
-      recipient: m.recipient,
-      recipient_masked: m.recipientMasked,
-      sender_number: m.senderNumber,
-      text: m.text,
-      subject: m.subject,
-      template_code: m.templateCode,
-      variables: m.variables ? JSON.stringify(m.variables) : null,
-      image_url: m.imageUrl,
-      fallback: m.fallback ? JSON.stringify(m.fallback) : null,
-      reference: m.reference,
-      payment_notice_id: m.paymentNoticeId,
-      notice_audience: m.noticeAudience ?? null,
-      idempotency_key: m.idempotencyKey,
-      request_hash: m.requestHash,
-      not_before: m.notBefore,
-      created_at: m.createdAt,
-    })),
-  );
+  await db('messages').insert(messageRows(messages));
 }
 
-export async function findByIdempotencyKey(
+/** Rows per INSERT: far below PostgreSQL's 65,535 parameters per statement. */
+const ROWS_PER_INSERT = 1_000;
+
+/**
+ * Inserts the messages (multi-row, in chunks) except those whose Idempotency-Key the merchant has
+ * already used — a concurrent request may just have stored it. Returns the ids inserted.
+ */
+export async function insertNewMessages(db: Knex.Transaction, messages: NewMessage[]): Promise<Set<string>> {
+  const inserted = new Set<string>();
+  for (let i = 0; i < messages.length; i += ROWS_PER_INSERT) {
+    const rows: { id: string }[] = await db('messages')
+      .insert(messageRows(messages.slice(i, i + ROWS_PER_INSERT)))
+      .onConflict(db.raw('(merchant_id, idempotency_key) WHERE idempotency_key IS NOT NULL'))
+      .ignore()
+      .returning('id');
+    for (const r of rows) inserted.add(r.id);
+  }
+  return inserted;
+}
+
+/** The messages stored under these Idempotency-Keys of the merchant, by key. */
+export async function findByIdempotencyKeys(
   db: Knex,
   merchantId: string,
-  key: string,
-): Promise<{ id: string; requestHash: string | null } | undefined> {
-  const row = await db('messages').where({ merchant_id: merchantId, idempotency_key: key }).first('id', 'request_hash');
-  return row && { id: row.id, requestHash: row.request_hash };
+  keys: string[],
+): Promise<Map<string, { id: string; requestHash: string | null }>> {
+  if (!keys.length) return new Map();
+  const rows = await db('messages')
+    .where({ merchant_id: merchantId })
+    .whereRaw('idempotency_key = ANY(?)', [keys])
+    .select('id', 'idempotency_key', 'request_hash');
+  return new Map(rows.map((r) => [r.idempotency_key, { id: r.id, requestHash: r.request_hash }]));
 }
 
 export async function markSending(db: Knex, messageId: string): Promise<void> {
-  await db('messages').where({ id: messageId, status: 'accepted' }).update({ status: 'sending' });
+  await db('messages')
+    .where({ id: messageId })
+    .whereIn('status', ['accepted', 'scheduled'])
+    .update({ status: 'sending' });
 }
 
 export interface AttemptEntry {
@@ -166,6 +207,7 @@ export interface MessageRow {
   subject: string | null;
   template_code: string | null;
   variables: Record<string, string> | null;
+  buttons: TemplateButton[] | null;
   image_url: string | null;
   fallback: FallbackPlan | null;
   reference: string | null;
@@ -174,6 +216,9 @@ export interface MessageRow {
   not_before: Date | null;
   created_at: Date;
   finalized_at: Date | null;
+  scheduled_at: Date | null;
+  hold_during_quiet_hours: boolean;
+  campaign_id: string | null;
 }
 
 export interface AttemptRow {
@@ -216,6 +261,7 @@ export interface MessageFilter {
   /** Normalized digits. */
   recipient?: string;
   reference?: string;
+  campaignId?: string;
   /** Position after which the page starts: [created_at ISO, id]. */
   after?: [string, string];
   limit: number;
@@ -236,6 +282,7 @@ export async function listMessages(db: Knex, f: MessageFilter): Promise<{ rows: 
   if (f.paymentNoticeId) q.where('payment_notice_id', f.paymentNoticeId);
   if (f.recipient) q.where('recipient', f.recipient);
   if (f.reference) q.where('reference', f.reference);
+  if (f.campaignId) q.where('campaign_id', f.campaignId);
   if (f.after) q.whereRaw('(created_at, id) < (?::timestamptz, ?)', f.after);
   const rows = await q;
   return { rows: rows.slice(0, f.limit), hasMore: rows.length > f.limit };
@@ -303,28 +350,33 @@ export async function messageForSending(db: Knex, id: string): Promise<SendableM
 
 // ── AlimTalk templates ──────────────────────────────────────────────────────
 
+/** A template: its latest version (text, buttons, variables, status) and the approved one messages use. */
 export interface TemplateRow {
   merchant_id: string;
   code: string;
   text: string;
-  buttons: unknown[];
+  buttons: TemplateButton[];
   variables: string[];
   status: TemplateStatus;
   rejection_reason: string | null;
   created_at: Date;
   reviewed_at: Date | null;
+  version: number;
+  approved_version: number | null;
+  approved_text: string | null;
+  approved_buttons: TemplateButton[] | null;
 }
 
 export async function insertTemplate(
   db: Knex,
-  t: { merchantId: string; code: string; text: string; buttons: unknown[]; variables: string[] },
+  t: { merchantId: string; code: string; text: string; buttons: TemplateButton[]; variables: string[] },
 ): Promise<TemplateRow | undefined> {
   const [row] = await db<TemplateRow>('templates')
     .insert({
       merchant_id: t.merchantId,
       code: t.code,
       text: t.text,
-      buttons: JSON.stringify(t.buttons) as unknown as unknown[],
+      buttons: JSON.stringify(t.buttons) as unknown as TemplateButton[],
       variables: t.variables,
       status: 'requested',
     })
@@ -338,20 +390,15 @@ export async function findTemplate(db: Knex, merchantId: string, code: string): 
   return db<TemplateRow>('templates').where({ merchant_id: merchantId, code }).first();
 }
 
-export async function listTemplates(db: Knex, merchantId: string): Promise<TemplateRow[]> {
-  return db<TemplateRow>('templates').where({ merchant_id: merchantId }).orderBy('created_at', 'desc');
+/** The merchant's templates with these codes, by code. */
+export async function findTemplates(db: Knex, merchantId: string, codes: string[]): Promise<Map<string, TemplateRow>> {
+  if (!codes.length) return new Map();
+  const rows = await db<TemplateRow>('templates').where({ merchant_id: merchantId }).whereRaw('code = ANY(?)', [codes]);
+  return new Map(rows.map((t) => [t.code, t]));
 }
 
-export async function setTemplateReview(
-  db: Knex,
-  merchantId: string,
-  code: string,
-  status: 'approved' | 'rejected',
-  reason: string | null,
-): Promise<void> {
-  await db('templates')
-    .where({ merchant_id: merchantId, code, status: 'requested' })
-    .update({ status, rejection_reason: reason, reviewed_at: db.fn.now() });
+export async function listTemplates(db: Knex, merchantId: string): Promise<TemplateRow[]> {
+  return db<TemplateRow>('templates').where({ merchant_id: merchantId }).orderBy('created_at', 'desc');
 }
 
 // ── Opt-outs (수신거부) ─────────────────────────────────────────────────────
@@ -371,7 +418,10 @@ export async function removeOptOut(db: Knex, merchantId: string, number: string)
 
 export async function optedOut(db: Knex, merchantId: string, numbers: string[]): Promise<Set<string>> {
   if (!numbers.length) return new Set();
-  const rows = await db('opt_outs').where({ merchant_id: merchantId }).whereIn('number', numbers).pluck('number');
+  const rows = await db('opt_outs')
+    .where({ merchant_id: merchantId })
+    .whereRaw('number = ANY(?)', [numbers])
+    .pluck('number');
   return new Set(rows);
 }
 

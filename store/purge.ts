@@ -29,6 +29,11 @@ export async function purgeMerchantPersonalData(
       .whereNull('personal_data_purged_at')
       .update({ recipient: null, text: null, subject: null, variables: null, personal_data_purged_at: trx.fn.now() });
     const optOuts = await trx('opt_outs').where({ merchant_id: merchantId }).delete();
+    // A campaign's content and its recipients' numbers and variables (issue 15).
+    await trx('campaigns').where({ merchant_id: merchantId }).update({ message: null });
+    await trx('campaign_recipients')
+      .whereIn('campaign_id', trx('campaigns').where({ merchant_id: merchantId }).select('id'))
+      .update({ recipient: null, variables: null });
     const paymentEvents = await trx('payment_events')
       .where({ merchant_id: merchantId })
       .where((q) => q.whereNotNull('buyer_name').orWhereNotNull('buyer_phone').orWhereNotNull('vbank'))

@@ -1,13 +1,19 @@
-/** The worker process: `node workers/main` with DATABASE_URL and TEMPORAL_ADDRESS set. */
+/**
+ * The worker process: `node workers/main` with DATABASE_URL and TEMPORAL_ADDRESS set. Several may
+ * run at once against one Temporal cluster. Each also runs an outbox dispatcher (platform/outbox.ts):
+ * it starts what its activities wrote to the outbox (campaign steps) and sweeps up what an API
+ * process left behind.
+ */
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { BILLING_SCHEDULE_ID, ensureBillingSchedule } from '../platform/billing-schedule';
 import { loadConfig } from '../platform/config';
 import { createDb } from '../platform/db';
 import { createLogger } from '../platform/logger';
+import { startOutboxDispatcher } from '../platform/outbox';
 import { runProcess } from '../platform/process';
 import { installTemporalRuntime } from '../platform/temporal-runtime';
-import { bundleWorkflows, createWorkers } from './worker';
+import { createWorkers, loadWorkflowBundle } from './worker';
 
 async function main() {
   const config = loadConfig();
@@ -22,12 +28,12 @@ async function main() {
     namespace: config.temporal.namespace,
   });
   logger.info({ schedule: BILLING_SCHEDULE_ID, result: await ensureBillingSchedule(client) }, 'billing schedule ready');
-  const bundle = await bundleWorkflows();
+  const outbox = startOutboxDispatcher({ db, temporal: client, logger, ...config.outbox });
   const workers = await createWorkers({
     connection,
     namespace: config.temporal.namespace,
-    bundle,
-    deps: { db, logger, config },
+    bundle: await loadWorkflowBundle(),
+    deps: { db, logger, config, outbox },
   });
 
   let stopping = false;
@@ -40,8 +46,9 @@ async function main() {
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 
-  logger.info({ namespace: config.temporal.namespace }, 'worker running');
+  logger.info({ namespace: config.temporal.namespace, workflowCacheSize: config.workflowCacheSize }, 'worker running');
   await workers.run();
+  await outbox.stop();
   await connection.close();
   await client.connection.close();
   await db.destroy();

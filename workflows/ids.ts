@@ -24,3 +24,9 @@ export const SCHEDULED_BILLING_RUN_WORKFLOW_ID = 'billing-run-monthly';
 
 /** One per AlimTalk template of a merchant. */
 export const templateReviewWorkflowId = (merchantId: string, code: string) => `template-${merchantId}-${code}`;
+
+/** One per campaign, for its whole run (SPEC §7); continued as new under the same id. */
+export const campaignWorkflowId = (campaignId: string) => `campaign-${campaignId}`;
+
+/** One per carrier-reported opt-out: the merchant's notice of it (webhook opt_out.created). */
+export const optOutNoticeWorkflowId = (noticeId: string) => `opt-out-notice-${noticeId}`;

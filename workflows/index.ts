@@ -5,3 +5,5 @@ export { TemplateReviewWorkflow } from './template-review';
 export { PaymentNoticeWorkflow } from './payment-notice';
 export { InvoiceWorkflow } from './invoice';
 export { BillingRunWorkflow } from './billing-run';
+export { CampaignWorkflow } from './campaign';
+export { OptOutNoticeWorkflow } from './opt-out-notice';

@@ -10,8 +10,10 @@ export const ContractId = defineSearchAttributeKey('ContractId', SearchAttribute
 export const MessageType = defineSearchAttributeKey('MessageType', SearchAttributeType.KEYWORD);
 export const MessageStatus = defineSearchAttributeKey('MessageStatus', SearchAttributeType.KEYWORD);
 export const InvoicePeriod = defineSearchAttributeKey('InvoicePeriod', SearchAttributeType.KEYWORD);
+/** A campaign's workflow and each of its recipients' messages (SPEC §7). */
+export const CampaignId = defineSearchAttributeKey('CampaignId', SearchAttributeType.KEYWORD);
 
-export const SEARCH_ATTRIBUTES = [MerchantId, ContractId, MessageType, MessageStatus, InvoicePeriod];
+export const SEARCH_ATTRIBUTES = [MerchantId, ContractId, MessageType, MessageStatus, InvoicePeriod, CampaignId];
 
 /**
  * Inside a workflow: whether its run carries our search attributes. Runs started without them (the

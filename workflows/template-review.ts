@@ -1,7 +1,8 @@
 /**
- * TemplateReviewWorkflow (`template-<merchantId>-<code>`): an AlimTalk template is submitted to
- * Kakao, which reviews it before it can be used (requested → approved | rejected). Reviews can take
- * days; we ask again with growing pauses for up to 30 days.
+ * TemplateReviewWorkflow (`template-<merchantId>-<code>`): one version of an AlimTalk template is
+ * submitted to Kakao, which reviews it before it can be used (requested → approved | rejected).
+ * Reviews can take days; we ask again with growing pauses for up to 30 days. The merchant hears the
+ * decision by webhook. An edit starts a new run for its version, replacing this one.
  */
 import * as wf from '@temporalio/workflow';
 import type { TemplateActivities } from '../activities/templates';
@@ -11,12 +12,21 @@ const { submitTemplateForReview, templateReviewStatus, recordTemplateReview } = 
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '5 seconds', maximumInterval: '10 minutes' },
 });
+const { notifyMerchantOfReview } = wf.proxyActivities<TemplateActivities>({
+  startToCloseTimeout: '30 seconds',
+  // A merchant's endpoint may be down for a while: back off up to an hour, for about a day.
+  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '1 hour', maximumAttempts: 30 },
+});
 
 const REVIEW_DEADLINE_MS = 30 * 86_400_000;
+/** Reviews started before it record their decision without telling the merchant (README "Changing a workflow safely"). */
+const TEMPLATE_REVIEW_WEBHOOK = 'template-review-webhook';
 
 export async function TemplateReviewWorkflow(input: {
   merchantId: string;
   code: string;
+  /** The version under review; runs started before templates had versions have none. */
+  version?: number;
 }): Promise<'approved' | 'rejected'> {
   const until = Date.now() + REVIEW_DEADLINE_MS;
   let review = await submitTemplateForReview(input);
@@ -28,6 +38,10 @@ export async function TemplateReviewWorkflow(input: {
     review.status === 'requested'
       ? { status: 'rejected' as const, reason: 'Kakao did not complete the review within 30 days' }
       : { status: review.status, reason: review.reason };
-  await recordTemplateReview({ ...input, ...decided });
+  const recorded = await recordTemplateReview({ ...input, ...decided });
+  if (recorded && wf.patched(TEMPLATE_REVIEW_WEBHOOK))
+    await notifyMerchantOfReview(input).catch((err) =>
+      wf.log.warn('merchant webhook gave up', { code: input.code, error: String(err) }),
+    );
   return decided.status;
 }

@@ -69,6 +69,7 @@ export function kakaoProvider(baseUrl: string): Provider<KakaoSend> {
     to: m.to,
     text: m.text,
     ...(m.templateCode ? { templateCode: m.templateCode } : {}),
+    ...(m.buttons?.length ? { buttons: m.buttons } : {}),
     ...(m.imageUrl ? { imageUrl: m.imageUrl } : {}),
   }));
 }
@@ -90,8 +91,8 @@ export function kakaoTemplateReviews(baseUrl: string): TemplateReviews {
         await call('kakao', endpoint, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          // The simulator's review takes the template's code and text.
-          body: JSON.stringify({ senderKey: t.senderKey, code: t.code, text: t.text }),
+          // The simulator's review takes the template's code, text and buttons (simulator/routes.ts).
+          body: JSON.stringify({ senderKey: t.senderKey, code: t.code, text: t.text, buttons: t.buttons }),
         }),
       ),
     status: async (senderKey, code) =>

@@ -405,14 +405,16 @@ export function lmsTitleOf(text: string): string {
   return title || '-';
 }
 
-/** Our template buttons as [AT] "Register Templates" buttons (ordering 1–5, WL linkMo, AL app links). */
+/** Our template buttons as [AT] "Register Templates" buttons (ordering 1–5, links: linkMo/linkPc, app schemes). */
 function templateButtons(buttons: TemplateButton[] = []) {
   return buttons.map((b, i) => ({
     ordering: i + 1,
     type: b.type,
     name: b.name,
-    ...(b.type === 'WL' && b.url ? { linkMo: b.url } : {}),
-    ...(b.type === 'AL' && b.url ? { schemeAndroid: b.url, schemeIos: b.url } : {}),
+    ...(b.urlMobile ? { linkMo: b.urlMobile } : {}),
+    ...(b.urlPc ? { linkPc: b.urlPc } : {}),
+    ...(b.schemeAndroid ? { schemeAndroid: b.schemeAndroid } : {}),
+    ...(b.schemeIos ? { schemeIos: b.schemeIos } : {}),
   }));
 }
 

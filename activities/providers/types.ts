@@ -16,6 +16,8 @@ export interface KakaoSend {
   templateCode?: string;
   /** AlimTalk: the values of the template's #{variables}; absent for texts rendered by us (payment notices). */
   variables?: Record<string, string>;
+  /** AlimTalk: the template's buttons, sent with the message. */
+  buttons?: TemplateButton[];
   imageUrl?: string;
 }
 

@@ -1,69 +1,77 @@
 /**
- * Accepting a message (SPEC §4): every rule of domain/message and the sending gate are checked
- * before anything is stored, so a refused message starts no workflow. An accepted message is one
- * row and one MessageWorkflow, created together: the workflow start happens inside the row's
- * transaction, and the idempotency key makes a repeat return the same message.
+ * Accepting messages (SPEC §4, §7; issue 13): one message or a whole batch in one durable write.
+ *
+ * 1. `prepareMessages`: one read each of the merchant, its contract, the templates and the
+ *    opt-outs of all recipients, and of earlier uses of the items' Idempotency-Keys; then every
+ *    rule of domain/message and the sending gate, item by item. A refused item stores nothing.
+ * 2. `storeMessages`: the accepted rows and the outbox entries of their workflow starts in one
+ *    PostgreSQL transaction (multi-row inserts). After the commit the outbox dispatcher is woken
+ *    and starts them (platform/outbox.ts); Temporal is not on this path, so an outage of it delays
+ *    sending but not acceptance. A message is `accepted` until its workflow runs.
  */
-import type { Client } from '@temporalio/client';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import type { Knex } from 'knex';
 import type { z } from 'zod';
 import { checkFriendTalkImage, IMAGE_MAX_BYTES } from '../../domain/image';
 import { checkMessage } from '../../domain/message';
 import { checkRecipient, maskPhone } from '../../domain/phone';
 import type { RuleViolation } from '../../domain/rules';
+import { checkScheduledAt } from '../../domain/schedule';
 import { checkSenderNumber } from '../../domain/sender-number';
 import { checkSendingGate, defaultSender, type GateContract } from '../../domain/sending-gate';
 import type { Config } from '../../platform/config';
-import type { Db } from '../../platform/db';
+import { transaction, type Db } from '../../platform/db';
 import { newId } from '../../platform/ids';
 import { gateContract } from '../../store/contracts';
 import { findMerchant, type Merchant } from '../../store/merchants';
-import { findByIdempotencyKey, findTemplate, insertMessages, optedOut, type NewMessage } from '../../store/messages';
+import {
+  findByIdempotencyKeys,
+  findTemplates,
+  insertNewMessages,
+  optedOut,
+  type NewMessage,
+  type TemplateRow,
+} from '../../store/messages';
+import { insertWorkflowStarts, type WorkflowStart } from '../../store/outbox';
+import { sendableTemplate } from '../../store/templates';
 import { messageWorkflowId } from '../../workflows/ids';
 import { MessageWorkflow, type MessageWorkflowInput } from '../../workflows/message';
-import { MerchantId, MessageStatus, MessageType } from '../../workflows/search-attributes';
+import { CampaignId, MerchantId, MessageStatus, MessageType } from '../../workflows/search-attributes';
 import { TASK_QUEUES } from '../../workflows/task-queues';
 import { ApiError, notFound, ruleViolations } from '../errors';
-import { isReplay, requestHash } from '../idempotency';
+import { idempotencyKeyReused, replayOf, requestHash } from '../idempotency';
 import type { MessageBody } from '../schemas/messages';
 
 export type MessageInput = z.output<typeof MessageBody>;
 
-/** Reads shared by every message of one request (a batch has up to 1,000). */
-export class AcceptanceContext {
-  private merchant?: Promise<Merchant | undefined>;
-  private contract?: Promise<GateContract | undefined>;
-  private readonly images = new Map<string, Promise<RuleViolation[]>>();
-
-  constructor(
-    readonly db: Db,
-    readonly temporal: Client,
-    readonly config: Config,
-    readonly merchantId: string,
-  ) {}
-
-  getMerchant() {
-    return (this.merchant ??= findMerchant(this.db, this.merchantId));
-  }
-
-  getContract() {
-    return (this.contract ??= gateContract(this.db, this.merchantId));
-  }
-
-  /** FriendTalk images are checked from their bytes (format, size, width, ratio: SPEC §2). */
-  checkImage(url: string): Promise<RuleViolation[]> {
-    let checked = this.images.get(url);
-    if (!checked) {
-      checked = fetchImage(url).then((bytes) => {
-        if (!(bytes instanceof Uint8Array)) return [bytes];
-        const image = checkFriendTalkImage(bytes, 'imageUrl');
-        return image.ok ? [] : image.violations;
-      });
-      this.images.set(url, checked);
-    }
-    return checked;
-  }
+/** What acceptance needs besides the request: the database, the settings, and whom to wake after a commit. */
+export interface AcceptanceDeps {
+  db: Db;
+  config: Config;
+  outbox: { wake(): void };
 }
+
+/** One message of a request, with its own Idempotency-Key (a batch item's `idempotencyKey`). */
+export interface MessageRequest {
+  input: MessageInput;
+  idempotencyKey?: string;
+  /** A campaign's recipient (SPEC §7): the message carries the campaign's id. */
+  campaignId?: string;
+}
+
+/** The result of one message: accepted (`replayed` when an earlier request with its key did it), or refused. */
+export type ItemOutcome = { ok: true; id: string; replayed: boolean } | { ok: false; error: ApiError };
+
+/**
+ * A message of a request after its checks: new (to be stored), already decided (refused, or a
+ * replay of an earlier request), or a repeat of an earlier item of the same request with the same
+ * Idempotency-Key and content, which is that item's message.
+ */
+export type Prepared =
+  | { kind: 'new'; message: NewMessage; start: WorkflowStart }
+  | { kind: 'decided'; outcome: ItemOutcome }
+  | { kind: 'repeat'; of: number };
+
+const IMAGE_CHECKS_AT_ONCE = 8;
 
 async function fetchImage(url: string): Promise<Uint8Array | RuleViolation> {
   const unreachable = (why: string): RuleViolation => ({
@@ -88,141 +96,265 @@ async function fetchImage(url: string): Promise<Uint8Array | RuleViolation> {
   }
 }
 
-export interface Acceptance {
-  id: string;
-  /** True when an earlier request with the same Idempotency-Key already accepted it. */
-  replayed: boolean;
+/** FriendTalk images are checked from their bytes (format, size, width, ratio: SPEC §2), each URL once. */
+async function checkImages(urls: string[]): Promise<Map<string, RuleViolation[]>> {
+  const checked = new Map<string, RuleViolation[]>();
+  const queue = [...new Set(urls)];
+  await Promise.all(
+    Array.from({ length: Math.min(IMAGE_CHECKS_AT_ONCE, queue.length) }, async () => {
+      for (let url = queue.pop(); url !== undefined; url = queue.pop()) {
+        const bytes = await fetchImage(url);
+        if (!(bytes instanceof Uint8Array)) checked.set(url, [bytes]);
+        else {
+          const image = checkFriendTalkImage(bytes, 'imageUrl');
+          checked.set(url, image.ok ? [] : image.violations);
+        }
+      }
+    }),
+  );
+  return checked;
 }
 
-export async function startMessageWorkflow(temporal: Client, input: MessageWorkflowInput, type: string): Promise<void> {
-  try {
-    await temporal.workflow.start(MessageWorkflow, {
-      workflowId: messageWorkflowId(input.messageId),
-      taskQueue: TASK_QUEUES.messages,
-      args: [input],
-      // One message, one run, ever: a repeated request must not start a finished message again.
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      typedSearchAttributes: [
-        { key: MerchantId, value: input.merchantId },
-        { key: MessageType, value: type },
-        { key: MessageStatus, value: 'accepted' },
-      ],
-    });
-  } catch (err) {
-    // Already running: an earlier attempt got this far. One message, one workflow.
-    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+/** The reads every message of a request shares, one query each however many messages there are. */
+interface SharedReads {
+  merchant: Merchant;
+  contract: GateContract | undefined;
+  templates: Map<string, TemplateRow>;
+  optedOut: Set<string>;
+  earlier: Map<string, { id: string; requestHash: string | null }>;
+}
+
+async function readShared(db: Db, merchantId: string, requests: MessageRequest[]): Promise<SharedReads> {
+  const codes = new Set<string>();
+  const recipients = new Set<string>();
+  const keys = new Set<string>();
+  for (const { input, idempotencyKey } of requests) {
+    if (input.type === 'alimtalk' && input.templateCode) codes.add(input.templateCode);
+    const to = checkRecipient(input.to, 'to');
+    if (to.ok) recipients.add(to.digits);
+    if (idempotencyKey) keys.add(idempotencyKey);
   }
-}
-
-async function replay(ctx: AcceptanceContext, key: string, hash: string): Promise<Acceptance | undefined> {
-  const existing = await findByIdempotencyKey(ctx.db, ctx.merchantId, key);
-  if (!existing || !isReplay(existing.requestHash, hash)) return undefined;
-  return { id: existing.id, replayed: true };
-}
-
-export async function acceptMessage(
-  ctx: AcceptanceContext,
-  input: MessageInput,
-  idempotencyKey?: string,
-): Promise<Acceptance> {
-  const hash = requestHash(input);
-  if (idempotencyKey) {
-    const earlier = await replay(ctx, idempotencyKey, hash);
-    if (earlier) return earlier;
-  }
-
-  const recipient = checkRecipient(input.to, 'to');
-  const to = recipient.ok ? recipient : undefined;
-  // The reads this message needs, at once.
-  const [merchant, template, contract, optOuts] = await Promise.all([
-    ctx.getMerchant(),
-    input.type === 'alimtalk' && input.templateCode
-      ? findTemplate(ctx.db, ctx.merchantId, input.templateCode)
-      : undefined,
-    ctx.getContract(),
-    to ? optedOut(ctx.db, ctx.merchantId, [to.digits]) : new Set<string>(),
+  const [merchant, contract, templates, opted, earlier] = await Promise.all([
+    findMerchant(db, merchantId),
+    gateContract(db, merchantId),
+    findTemplates(db, merchantId, [...codes]),
+    optedOut(db, merchantId, [...recipients]),
+    findByIdempotencyKeys(db, merchantId, [...keys]),
   ]);
   if (!merchant) throw notFound('merchant');
+  return { merchant, contract, templates, optedOut: opted, earlier };
+}
+
+/** Every rule but the image's bytes, for one message: the message and its workflow start, or why not. */
+function checkOne(
+  reads: SharedReads,
+  config: Config,
+  merchantId: string,
+  request: MessageRequest,
+  now: Date,
+): { ok: true; message: NewMessage; start: WorkflowStart; imageUrl?: string } | { ok: false; error: ApiError } {
+  const { input, idempotencyKey } = request;
+  const recipient = checkRecipient(input.to, 'to');
   const violations: RuleViolation[] = [];
   if (!recipient.ok) violations.push(recipient.violation);
   const fromChecked = input.from !== undefined ? checkSenderNumber(input.from, 'from') : undefined;
   if (fromChecked && !fromChecked.ok) violations.push(fromChecked.violation);
-  const fromParsed = fromChecked?.ok ? fromChecked : undefined;
-
-  const now = new Date();
+  const template =
+    input.type === 'alimtalk' && input.templateCode ? reads.templates.get(input.templateCode) : undefined;
+  const schedule = checkScheduledAt(input.scheduledAt === undefined ? undefined : new Date(input.scheduledAt), now);
+  if (!schedule.ok) violations.push(schedule.violation);
+  const scheduledAt = schedule.ok ? schedule.at : null;
   const checked = checkMessage(input, {
-    smsByteLimit: ctx.config.smsByteLimit,
-    senderName: merchant.name,
-    template: template && { code: template.code, text: template.text, status: template.status },
-    now,
+    smsByteLimit: config.smsByteLimit,
+    senderName: reads.merchant.name,
+    template: template && sendableTemplate(template),
+    // A scheduled FriendTalk meets Kakao's ad quiet hours at its time, not now (SPEC §4).
+    now: scheduledAt ?? now,
     holdDuringQuietHours: input.holdDuringQuietHours,
   });
   if (!checked.ok) violations.push(...checked.violations);
-  if (input.type === 'friendtalk_image' && input.imageUrl && violations.length === 0)
-    violations.push(...(await ctx.checkImage(input.imageUrl)));
-  if (violations.length || !checked.ok || !to) throw ruleViolations(violations);
+  if (violations.length || !checked.ok || !recipient.ok) return { ok: false, error: ruleViolations(violations) };
   const plan = checked.plan;
 
-  const from = fromParsed?.digits ?? (contract ? defaultSender(contract) : null);
-  const gate = checkSendingGate(contract, {
-    kind: input.type,
+  const from =
+    (fromChecked?.ok ? fromChecked.digits : undefined) ?? (reads.contract ? defaultSender(reads.contract) : null);
+  const gate = checkSendingGate(reads.contract, {
+    kind: plan.type,
     from,
     fallback: plan.fallback?.channel ?? null,
-    recipientOptedOut: optOuts.has(to.digits),
+    recipientOptedOut: reads.optedOut.has(recipient.digits),
   });
-  if (!gate.ok) throw ruleViolations([gate.violation]);
+  if (!gate.ok) return { ok: false, error: ruleViolations([gate.violation]) };
 
   const id = newId('msg');
   const message: NewMessage = {
     id,
-    merchantId: ctx.merchantId,
-    contractId: contract!.id,
-    type: input.type,
-    recipient: to.digits,
-    recipientMasked: maskPhone(to.digits),
+    merchantId,
+    contractId: reads.contract!.id,
+    type: plan.type,
+    recipient: recipient.digits,
+    recipientMasked: maskPhone(recipient.digits),
     senderNumber: from,
     text: plan.text,
     subject: plan.subject ?? null,
     templateCode: plan.templateCode ?? null,
+    buttons: plan.buttons ?? null,
     variables: input.variables ?? null,
     imageUrl: plan.imageUrl ?? null,
     fallback: plan.fallback,
     reference: input.reference ?? null,
     paymentNoticeId: null,
     idempotencyKey: idempotencyKey ?? null,
-    requestHash: hash,
+    requestHash: idempotencyKey ? requestHash(input) : null,
     notBefore: plan.notBefore?.toISOString() ?? null,
     createdAt: now.toISOString(),
+    scheduledAt: scheduledAt?.toISOString() ?? null,
+    holdDuringQuietHours: input.holdDuringQuietHours ?? false,
+    campaignId: request.campaignId ?? null,
   };
   const workflowInput: MessageWorkflowInput = {
     messageId: id,
-    merchantId: ctx.merchantId,
+    merchantId,
     kind: 'message',
     channel: plan.channel,
     fallback: plan.fallback?.channel ?? null,
-    notBefore: message.notBefore,
-    kakaoResultTimeoutMs: ctx.config.kakaoResultTimeoutMs,
-    resultWindowMs: ctx.config.resultWindowMs,
+    // A scheduled message waits for its time, a held FriendTalk's hold included, as one cancellable wait.
+    notBefore: scheduledAt ? null : message.notBefore,
+    scheduledAt: scheduledAt ? (plan.notBefore ?? scheduledAt).toISOString() : null,
+    kakaoResultTimeoutMs: config.kakaoResultTimeoutMs,
+    resultWindowMs: config.resultWindowMs,
+    sendDeadlines: config.sendDeadlines,
+    merchantHasWebhook: reads.merchant.webhookUrl !== null,
   };
-  try {
-    await ctx.db.transaction(async (trx) => {
-      await insertMessages(trx, [message]);
-      await startMessageWorkflow(ctx.temporal, workflowInput, input.type);
-    });
-  } catch (err) {
-    // Two requests with the same key at once: the other one won; answer with its message.
-    if (idempotencyKey && (err as { code?: string }).code === '23505') {
-      const earlier = await replay(ctx, idempotencyKey, hash);
-      if (earlier) return earlier;
+  const start: WorkflowStart = {
+    workflowId: messageWorkflowId(id),
+    workflowType: MessageWorkflow.name,
+    taskQueue: TASK_QUEUES.messages,
+    args: [workflowInput],
+    searchAttributes: {
+      [MerchantId.name]: merchantId,
+      [MessageType.name]: plan.type,
+      [MessageStatus.name]: scheduledAt ? 'scheduled' : 'accepted',
+      ...(request.campaignId ? { [CampaignId.name]: request.campaignId } : {}),
+    },
+  };
+  return {
+    ok: true,
+    message,
+    start,
+    ...(plan.type === 'friendtalk_image' && plan.imageUrl ? { imageUrl: plan.imageUrl } : {}),
+  };
+}
+
+/**
+ * Checks every message of one request against every rule, with one read of what they share. An
+ * Idempotency-Key used before answers with that message (the same request) or a refusal (another).
+ */
+export async function prepareMessages(
+  deps: AcceptanceDeps,
+  merchantId: string,
+  requests: MessageRequest[],
+): Promise<Prepared[]> {
+  const reads = await readShared(deps.db, merchantId, requests);
+  const now = new Date();
+  const refused = (error: ApiError): Prepared => ({ kind: 'decided', outcome: { ok: false, error } });
+  const firstOfKey = new Map<string, { index: number; hash: string }>();
+  const imageOf = new Map<number, string>();
+  const prepared = requests.map((request, index): Prepared => {
+    const key = request.idempotencyKey;
+    if (key) {
+      const hash = requestHash(request.input);
+      const earlier = reads.earlier.get(key);
+      const seen = replayOf(earlier?.requestHash, hash);
+      if (seen === 'reused') return refused(idempotencyKeyReused());
+      if (seen === 'replay') return { kind: 'decided', outcome: { ok: true, id: earlier!.id, replayed: true } };
+      const first = firstOfKey.get(key);
+      if (first)
+        return replayOf(first.hash, hash) === 'replay'
+          ? { kind: 'repeat', of: first.index }
+          : refused(idempotencyKeyReused());
+      firstOfKey.set(key, { index, hash });
     }
-    throw err;
+    const checked = checkOne(reads, deps.config, merchantId, request, now);
+    if (!checked.ok) return refused(checked.error);
+    if (checked.imageUrl) imageOf.set(index, checked.imageUrl);
+    return { kind: 'new', message: checked.message, start: checked.start };
+  });
+  if (imageOf.size) {
+    const images = await checkImages([...imageOf.values()]);
+    for (const [index, url] of imageOf) {
+      const violations = images.get(url)!;
+      if (violations.length) prepared[index] = refused(ruleViolations(violations));
+    }
   }
-  return { id, replayed: false };
+  return prepared;
+}
+
+/**
+ * Stores the new messages and their workflow starts in one transaction, and `alsoStore` in it
+ * too (a batch's answer under its Idempotency-Key). A message whose key a concurrent request
+ * stored meanwhile is that request's message, not a second one.
+ */
+export async function storeMessages(
+  deps: AcceptanceDeps,
+  merchantId: string,
+  prepared: Prepared[],
+  alsoStore?: (trx: Knex.Transaction, outcomes: ItemOutcome[]) => Promise<void>,
+): Promise<ItemOutcome[]> {
+  const fresh = prepared.flatMap((p) => (p.kind === 'new' ? [p] : []));
+  const outcomes = await transaction(deps.db, async (trx) => {
+    const inserted = await insertNewMessages(
+      trx,
+      fresh.map((p) => p.message),
+    );
+    const lost = fresh.filter((p) => !inserted.has(p.message.id));
+    const winners = await findByIdempotencyKeys(
+      trx,
+      merchantId,
+      lost.map((p) => p.message.idempotencyKey!),
+    );
+    await insertWorkflowStarts(
+      trx,
+      fresh.filter((p) => inserted.has(p.message.id)).map((p) => p.start),
+    );
+    const outcomes: ItemOutcome[] = [];
+    for (const p of prepared) {
+      if (p.kind === 'decided') outcomes.push(p.outcome);
+      else if (p.kind === 'repeat') {
+        const first = outcomes[p.of];
+        outcomes.push(first.ok ? { ok: true, id: first.id, replayed: true } : first);
+      } else if (inserted.has(p.message.id)) outcomes.push({ ok: true, id: p.message.id, replayed: false });
+      else {
+        const winner = winners.get(p.message.idempotencyKey!)!;
+        outcomes.push(
+          replayOf(winner.requestHash, p.message.requestHash!) === 'replay'
+            ? { ok: true, id: winner.id, replayed: true }
+            : { ok: false, error: idempotencyKeyReused() },
+        );
+      }
+    }
+    await alsoStore?.(trx, outcomes);
+    return outcomes;
+  });
+  if (fresh.length) deps.outbox.wake();
+  return outcomes;
+}
+
+/** One message (`POST /v1/messages`): accepted, or the ApiError of its refusal. */
+export async function acceptMessage(
+  deps: AcceptanceDeps,
+  merchantId: string,
+  input: MessageInput,
+  idempotencyKey?: string,
+): Promise<{ id: string; replayed: boolean }> {
+  const prepared = await prepareMessages(deps, merchantId, [{ input, idempotencyKey }]);
+  const [outcome] =
+    prepared[0].kind === 'decided' ? [prepared[0].outcome] : await storeMessages(deps, merchantId, prepared);
+  if (!outcome.ok) throw outcome.error;
+  return { id: outcome.id, replayed: outcome.replayed };
 }
 
 /** The error of one batch item, in the API's error shape. */
-export function itemError(err: unknown): { code: string; message: string; details?: unknown } {
-  if (err instanceof ApiError)
-    return { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) };
-  throw err;
+export function itemError(err: ApiError): { code: string; message: string; details?: unknown } {
+  return { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) };
 }

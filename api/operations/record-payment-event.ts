@@ -209,4 +209,5 @@ const noticeInput = (m: Pick<MessageRow, 'id' | 'merchant_id' | 'fallback'>, con
   notBefore: null,
   kakaoResultTimeoutMs: config.kakaoResultTimeoutMs,
   resultWindowMs: config.resultWindowMs,
+  sendDeadlines: config.sendDeadlines,
 });

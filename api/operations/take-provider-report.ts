@@ -3,36 +3,55 @@
  * (the simulator; signed with the shared secret instead of an API key) or NHN Cloud's result-update
  * webhook (docs/providers.md). Each report is kept, then signalled to its message's workflow, which
  * keeps the first result per send. A workflow that has ended (its result window is over) no longer
- * listens: the report stays on record.
+ * listens: the report stays on record. A carrier also reports calls to a merchant's 080 opt-out
+ * number (SPEC §4), signed the same way.
  */
 import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
-import type { ProviderReport } from '../../domain/delivery';
+import type { ProviderName, ProviderReport } from '../../domain/delivery';
 import { nhnReportOf, type NhnResultHook } from '../../domain/nhn';
+import { checkOptOutNumber } from '../../domain/opt-out-number';
+import { checkRecipient } from '../../domain/phone';
 import { messageIdOfKey } from '../../domain/provider-keys';
 import type { Config } from '../../platform/config';
-import type { Db } from '../../platform/db';
+import { transaction, type Db } from '../../platform/db';
+import { newId } from '../../platform/ids';
 import type { Logger } from '../../platform/logger';
 import { sameSharedSecret, verify } from '../../platform/signature';
+import { recordAudit } from '../../store/audit';
+import { addReportedOptOut, ownerOfOptOutNumber } from '../../store/opt-out-numbers';
+import { insertWorkflowStarts } from '../../store/outbox';
 import { insertProviderReport, markProviderReportDelivered } from '../../store/provider-reports';
-import { messageWorkflowId } from '../../workflows/ids';
+import { messageWorkflowId, optOutNoticeWorkflowId } from '../../workflows/ids';
 import { providerReportSignal } from '../../workflows/message';
-import { ApiError } from '../errors';
+import { OptOutNoticeWorkflow } from '../../workflows/opt-out-notice';
+import { MerchantId } from '../../workflows/search-attributes';
+import { TASK_QUEUES } from '../../workflows/task-queues';
+import { ApiError, ruleViolations, unprocessable } from '../errors';
 
 export interface ProviderReportDeps {
   db: Db;
   temporal: Client;
   config: Config;
   logger: Logger;
+  /** Woken after a commit that wrote workflow starts (platform/outbox.ts). */
+  outbox: { wake(): void };
+}
+
+type Signed = { rawBody: string; signature: string | undefined };
+
+/** Carriers sign their reports with the shared secret instead of an API key. */
+function verifySignature(deps: ProviderReportDeps, signed: Signed): void {
+  const check = verify(deps.config.providers.reportSecret, signed.rawBody, signed.signature);
+  if (!check.ok) throw new ApiError(401, 'invalid_signature', `the report signature is ${check.reason}`);
 }
 
 export async function takeProviderReport(
   deps: ProviderReportDeps,
-  signed: { rawBody: string; signature: string | undefined },
+  signed: Signed,
   report: ProviderReport,
 ): Promise<void> {
-  const check = verify(deps.config.providers.reportSecret, signed.rawBody, signed.signature);
-  if (!check.ok) throw new ApiError(401, 'invalid_signature', `the report signature is ${check.reason}`);
+  verifySignature(deps, signed);
   await keepReport(deps, report);
 }
 
@@ -77,4 +96,56 @@ async function keepReport(deps: ProviderReportDeps, report: ProviderReport): Pro
     if (!(err instanceof WorkflowNotFoundError)) throw err;
     deps.logger.info({ messageId, provider: report.provider }, 'report for a message whose workflow has ended');
   }
+}
+
+/** A carrier's report that `from` called the 080 opt-out number `to080` (SPEC §4). */
+export interface OptOutReport {
+  provider: ProviderName;
+  to080: string;
+  from: string;
+  reportedAt: string | null;
+}
+
+/**
+ * The caller joins the opt-out list of the merchant whose verified 080 number it called, at once
+ * and audited (Art. 11); the merchant hears of it by webhook (`opt_out.created`), whose start is
+ * written with the opt-out. A repeated report changes nothing.
+ */
+export async function takeOptOutReport(
+  deps: ProviderReportDeps,
+  signed: Signed,
+  report: OptOutReport,
+): Promise<{ added: boolean }> {
+  verifySignature(deps, signed);
+  const number080 = checkOptOutNumber(report.to080, 'to080');
+  const caller = checkRecipient(report.from, 'from');
+  const violations = [...(number080.ok ? [] : [number080.violation]), ...(caller.ok ? [] : [caller.violation])];
+  if (violations.length || !number080.ok || !caller.ok) throw ruleViolations(violations);
+  const owner = await ownerOfOptOutNumber(deps.db, number080.digits);
+  if (!owner)
+    throw unprocessable('opt_out_number_unknown', 'no merchant has verified this 080 number', { field: 'to080' });
+
+  const noticeId = newId('oot');
+  const added = await transaction(deps.db, async (trx) => {
+    if (!(await addReportedOptOut(trx, owner.merchantId, caller.digits, noticeId))) return false;
+    await recordAudit(trx, {
+      actor: { type: 'system', id: `carrier:${report.provider}` },
+      action: 'opt_out.added',
+      subjectType: 'opt_out',
+      merchantId: owner.merchantId,
+      details: { source: 'carrier_080', optOutNumberId: owner.optOutNumberId, reportedAt: report.reportedAt },
+    });
+    await insertWorkflowStarts(trx, [
+      {
+        workflowId: optOutNoticeWorkflowId(noticeId),
+        workflowType: OptOutNoticeWorkflow.name,
+        taskQueue: TASK_QUEUES.messages,
+        args: [{ merchantId: owner.merchantId, noticeId }],
+        searchAttributes: { [MerchantId.name]: owner.merchantId },
+      },
+    ]);
+    return true;
+  });
+  if (added) deps.outbox.wake();
+  return { added };
 }

@@ -84,9 +84,11 @@ export function accountRoutes(
     return { user: userView(s.user), csrfToken: s.csrfToken, expiresAt: iso(s.expiresAt)! };
   };
   const signInLimit = rateLimit({
+    db,
     perSecond: settings.signInPerMinute / 60,
     burst: settings.signInPerMinute,
-    keyOf: (req) => req.ip ?? 'unknown',
+    // Prefixed: the buckets of API keys and of client addresses share one table.
+    keyOf: (req) => `sign-in:${req.ip ?? 'unknown'}`,
     what: 'to sign in from this address',
   });
 

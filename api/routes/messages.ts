@@ -1,37 +1,28 @@
-/** Messages, AlimTalk templates and opt-outs (SPEC §4, §7); every write is an operation in api/operations/. */
+/** Messages and opt-outs (SPEC §4, §7); templates are in templates.ts; every write is an operation in api/operations/. */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import type { Client } from '@temporalio/client';
 import type { Router } from 'express';
 import { phoneForSearch } from '../../domain/phone';
+import { MESSAGE_TYPES, type MessageType } from '../../domain/message';
+import { acceptedStatus } from '../../domain/schedule';
 import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
 import { recordAudit } from '../../store/audit';
 import { messageView } from '../../store/message-view';
-import {
-  attemptsOf,
-  findMessage,
-  findTemplate,
-  listMessages,
-  messageStats,
-  listOptOuts,
-  listTemplates,
-  type TemplateRow,
-} from '../../store/messages';
+import { attemptsOf, findMessage, listMessages, listOptOuts, messageStats } from '../../store/messages';
 import { actingMerchant, auditActor, canSee, listedMerchant } from '../auth';
 import { decodeCursor, decodeCursorPair, encodeCursor, encodeCursorPair, listPage } from '../cursor';
-import { ApiError, notFound, parseInput } from '../errors';
+import { ApiError, notFound } from '../errors';
 import type { Metrics } from '../metrics';
 import { z } from '../openapi';
-import { AcceptanceContext, acceptMessage, itemError, type MessageInput } from '../operations/accept-message';
+import { acceptBatch } from '../operations/accept-batch';
+import { acceptMessage, type AcceptanceDeps } from '../operations/accept-message';
 import { addToOptOutList } from '../operations/add-to-opt-out-list';
-import { registerTemplate } from '../operations/register-template';
 import { removeFromOptOutList } from '../operations/remove-from-opt-out-list';
 import { defineRoute } from '../route';
 import { IdParams, ListQuery, listOf } from '../schemas/common';
 import {
   Accepted,
   BatchBody,
-  BatchItem,
   BatchResult,
   Message,
   MessageBody,
@@ -40,60 +31,21 @@ import {
   MessageStatsQuery,
   OptOut,
   OptOutBody,
-  Template,
-  TemplateBody,
 } from '../schemas/messages';
 import { IdempotencyHeaders, idempotencyKeyOf, REPLAYED_HEADERS } from '../idempotency';
 import { iso } from '../time';
 
-const BATCH_CONCURRENCY = 16;
-
-function templateView(t: TemplateRow) {
-  return {
-    code: t.code,
-    text: t.text,
-    variables: t.variables,
-    buttons: t.buttons,
-    status: t.status,
-    rejectionReason: t.rejection_reason,
-    createdAt: iso(t.created_at),
-    reviewedAt: iso(t.reviewed_at),
-  };
-}
-
 const optOutView = (o: { number: string; created_at: Date }) => ({ number: o.number, createdAt: iso(o.created_at) });
-
-/** Runs `fn` over items with at most `limit` at a time, keeping the order of results. */
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i], i);
-      }
-    }),
-  );
-  return out;
-}
 
 export function messageRoutes(
   router: Router,
   registry: OpenAPIRegistry,
-  deps: { db: Db; temporal: Client; config: Config; metrics: Metrics },
+  deps: { db: Db; config: Config; metrics: Metrics; outbox: AcceptanceDeps['outbox'] },
 ): void {
-  const { db, temporal, config, metrics } = deps;
-  const accept = async (ctx: AcceptanceContext, input: MessageInput, key?: string) => {
-    try {
-      const accepted = await acceptMessage(ctx, input, key);
-      metrics.messages.inc({ type: input.type, outcome: 'accepted' });
-      return accepted;
-    } catch (err) {
-      if (err instanceof ApiError) metrics.messages.inc({ type: input.type, outcome: err.code });
-      throw err;
-    }
-  };
+  const { db, config, metrics } = deps;
+  const acceptance: AcceptanceDeps = { db, config, outbox: deps.outbox };
+  const count = (type: unknown, outcome: string) =>
+    metrics.messages.inc({ type: MESSAGE_TYPES.includes(type as MessageType) ? (type as string) : 'invalid', outcome });
 
   defineRoute(router, registry, {
     method: 'post',
@@ -111,10 +63,16 @@ export function messageRoutes(
     },
     handler: async ({ req, res, body }) => {
       const key = idempotencyKeyOf(req);
-      const ctx = new AcceptanceContext(db, temporal, config, actingMerchant(req, res));
-      const accepted = await accept(ctx, body, key);
+      let accepted;
+      try {
+        accepted = await acceptMessage(acceptance, actingMerchant(req, res), body, key);
+      } catch (err) {
+        if (err instanceof ApiError) count(body.type, err.code);
+        throw err;
+      }
+      count(body.type, 'accepted');
       const headers = accepted.replayed ? REPLAYED_HEADERS : {};
-      return { status: 202, body: { id: accepted.id, status: 'accepted' }, headers };
+      return { status: 202, body: { id: accepted.id, status: acceptedStatus(body.scheduledAt, new Date()) }, headers };
     },
   });
 
@@ -122,28 +80,23 @@ export function messageRoutes(
     method: 'post',
     path: '/v1/messages/batch',
     tag: 'Messages',
-    summary: 'Send up to 1,000 messages; each is accepted or rejected on its own',
+    summary: 'Send up to 10,000 messages; each is accepted or rejected on its own',
+    description:
+      'All accepted messages are stored in one transaction and answered at once; each then runs as its own workflow. An `Idempotency-Key` header for the whole batch answers a repeat of the same batch with the first answer and creates nothing; each item may also carry its own `idempotencyKey`.',
     access: 'authenticated',
+    headers: IdempotencyHeaders,
     body: BatchBody,
-    bodyLimit: '16mb',
+    // 10,000 items of up to a few KB each (an LMS or AlimTalk text in UTF-8).
+    bodyLimit: '64mb',
     responses: { 202: { description: 'Per-item results', schema: BatchResult } },
     handler: async ({ req, res, body }) => {
-      const ctx = new AcceptanceContext(db, temporal, config, actingMerchant(req, res));
-      const results = await mapLimit(body.messages, BATCH_CONCURRENCY, async (raw, index) => {
-        try {
-          const { idempotencyKey, ...item } = parseInput(BatchItem, raw, `messages[${index}]`);
-          return { index, id: (await accept(ctx, item, idempotencyKey)).id };
-        } catch (err) {
-          return { index, error: itemError(err) };
-        }
-      });
-      return {
-        status: 202,
-        body: {
-          accepted: results.flatMap((r) => ('id' in r ? [{ index: r.index, id: r.id }] : [])),
-          rejected: results.flatMap((r) => ('error' in r ? [{ index: r.index, error: r.error }] : [])),
-        },
-      };
+      const key = idempotencyKeyOf(req);
+      const batch = await acceptBatch(acceptance, actingMerchant(req, res), body.messages, key);
+      batch.outcomes.forEach((o, i) =>
+        count((body.messages[i] as { type?: unknown } | null)?.type, o.ok ? 'accepted' : o.error.code),
+      );
+      const headers = batch.replayed ? REPLAYED_HEADERS : {};
+      return { status: 202, body: batch.answer, headers };
     },
   });
 
@@ -178,6 +131,7 @@ export function messageRoutes(
         merchantId: listedMerchant(req, principal),
         status: query.status,
         type: query.type,
+        campaignId: query.campaignId,
         since: query.since ? new Date(query.since) : undefined,
         until: query.until ? new Date(query.until) : undefined,
         recipient: query.to === undefined ? undefined : phoneForSearch(query.to),
@@ -217,52 +171,6 @@ export function messageRoutes(
         new Date(query.until),
       );
       return { status: 200, body: stats };
-    },
-  });
-
-  defineRoute(router, registry, {
-    method: 'post',
-    path: '/v1/templates',
-    tag: 'Templates',
-    summary: 'Register an AlimTalk template; Kakao reviews it (requested → approved | rejected)',
-    access: 'authenticated',
-    body: TemplateBody,
-    responses: {
-      201: { description: 'Submitted for review', schema: Template },
-      409: { description: 'A template with this code exists' },
-      422: { description: 'The template breaks a rule' },
-    },
-    handler: async ({ req, res, body }) => ({
-      status: 201,
-      body: templateView(await registerTemplate(deps, actingMerchant(req, res), body)),
-    }),
-  });
-
-  defineRoute(router, registry, {
-    method: 'get',
-    path: '/v1/templates',
-    tag: 'Templates',
-    summary: 'List the merchant’s AlimTalk templates',
-    access: 'authenticated',
-    responses: { 200: { description: 'Templates', schema: listOf(Template, 'TemplateList') } },
-    handler: async ({ req, res }) => ({
-      status: 200,
-      body: { data: (await listTemplates(db, actingMerchant(req, res))).map(templateView), nextCursor: null },
-    }),
-  });
-
-  defineRoute(router, registry, {
-    method: 'get',
-    path: '/v1/templates/:code',
-    tag: 'Templates',
-    summary: 'Get an AlimTalk template and its review status',
-    access: 'authenticated',
-    params: z.object({ code: z.string().min(1).max(40) }),
-    responses: { 200: { description: 'The template', schema: Template }, 404: { description: 'No such template' } },
-    handler: async ({ req, res, params }) => {
-      const t = await findTemplate(db, actingMerchant(req, res), params.code);
-      if (!t) throw notFound('template');
-      return { status: 200, body: templateView(t) };
     },
   });
 

@@ -1,13 +1,15 @@
 import { FAILURE_REASONS, MESSAGE_STATUSES, TIMELINE_STATUSES } from '../../domain/delivery';
-import { DEFAULT_SMS_BYTE_LIMIT, FALLBACK_CHANNELS, MESSAGE_TYPES } from '../../domain/message';
+import { DEFAULT_SMS_BYTE_LIMIT, FALLBACK_CHANNELS, MESSAGE_TYPES, REQUESTED_TYPES } from '../../domain/message';
 import { SEND_KINDS } from '../../domain/sending-gate';
-import { TEMPLATE_BUTTON_TYPES, TEMPLATE_STATUSES } from '../../domain/template';
 import { z } from '../openapi';
 import { httpUrl, ListQuery, Timestamp } from './common';
 
 export const MessageBody = z
   .object({
-    type: z.enum(MESSAGE_TYPES),
+    type: z.enum(REQUESTED_TYPES).openapi({
+      description:
+        '`text`: SMS when the text fits the SMS limit and has no subject, else LMS; the message then reads `sms` or `lms`',
+    }),
     to: z.string().min(1).max(20).openapi({
       description: 'the recipient’s Korean mobile number, with or without hyphens',
       example: '010-1234-5678',
@@ -40,6 +42,11 @@ export const MessageBody = z
     holdDuringQuietHours: z.boolean().optional().openapi({
       description: 'FriendTalk requested between 20:50 and 08:00 KST: hold it until 08:00 instead of refusing it',
     }),
+    scheduledAt: z.iso.datetime({ offset: true }).optional().openapi({
+      description:
+        'send at this time (예약발송), at most one year ahead; in the past or now = at once. Until then the message reads `scheduled` and can be cancelled or rescheduled',
+      example: '2026-12-24T09:00:00+09:00',
+    }),
   })
   .strict()
   .openapi('MessageRequest');
@@ -49,15 +56,17 @@ export const BatchBody = z
     messages: z
       .array(z.unknown())
       .min(1)
-      .max(1000)
-      .openapi({ description: 'up to 1,000 message requests; each may carry its own `idempotencyKey`' }),
+      .max(10_000)
+      .openapi({ description: 'up to 10,000 message requests; each may carry its own `idempotencyKey`' }),
   })
   .strict()
   .openapi('MessageBatch');
 
 export const BatchItem = MessageBody.extend({ idempotencyKey: z.string().min(1).max(255).optional() }).strict();
 
-export const Accepted = z.object({ id: z.string(), status: z.literal('accepted') }).openapi('AcceptedMessage');
+export const Accepted = z
+  .object({ id: z.string(), status: z.enum(['accepted', 'scheduled']) })
+  .openapi('AcceptedMessage');
 
 export const BatchResult = z
   .object({
@@ -98,6 +107,8 @@ export const Message = z
     fallback: z.object({ channel: z.enum(FALLBACK_CHANNELS) }).nullable(),
     attempts: z.array(Attempt),
     notBefore: Timestamp.nullable(),
+    scheduledAt: Timestamp.nullable().openapi({ description: 'the time a scheduled message was asked for' }),
+    campaignId: z.string().nullable(),
     createdAt: Timestamp,
     finalizedAt: Timestamp.nullable(),
   })
@@ -105,6 +116,7 @@ export const Message = z
 
 export const MessageListQuery = ListQuery.extend({
   status: z.enum(MESSAGE_STATUSES).optional(),
+  campaignId: z.string().max(64).optional().openapi({ description: 'the messages of one campaign' }),
   type: z.enum(SEND_KINDS).optional(),
   since: z.iso.datetime({ offset: true }).optional(),
   until: z.iso.datetime({ offset: true }).optional(),
@@ -137,43 +149,6 @@ export const MessageStats = z
     ),
   })
   .openapi('MessageStats');
-
-export const TemplateBody = z
-  .object({
-    code: z.string().min(1).max(20),
-    text: z.string().min(1).max(1000),
-    buttons: z
-      .array(
-        z
-          .object({
-            type: z.enum(TEMPLATE_BUTTON_TYPES),
-            name: z.string().min(1).max(14),
-            url: z.url().optional(),
-          })
-          .strict(),
-      )
-      .max(5)
-      .default([])
-      .openapi({
-        description:
-          'Kakao buttons (WL web link, AL app link, BK bot keyword, MD message delivery, DS delivery search)',
-      }),
-  })
-  .strict()
-  .openapi('TemplateRequest');
-
-export const Template = z
-  .object({
-    code: z.string(),
-    text: z.string(),
-    variables: z.array(z.string()),
-    buttons: z.array(z.unknown()),
-    status: z.enum(TEMPLATE_STATUSES),
-    rejectionReason: z.string().nullable(),
-    createdAt: Timestamp,
-    reviewedAt: Timestamp.nullable(),
-  })
-  .openapi('Template');
 
 export const OptOutBody = z.object({ number: z.string().min(1).max(20) }).strict();
 export const OptOut = z.object({ number: z.string(), createdAt: Timestamp }).openapi('OptOut');

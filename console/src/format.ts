@@ -67,6 +67,8 @@ export const LABELS = {
     rejected: '거부',
     late_delivered: '늦은 전달',
     late_failed: '늦은 실패',
+    unavailable: '대행사 장애',
+    carrier_handed_over: '다른 통신사로 넘김',
   },
   invoiceStatus: {
     draft: '집계 중',

@@ -110,6 +110,7 @@ const TONES: Record<string, 'ok' | 'warn' | 'bad' | 'neutral'> = {
   requested: 'warn',
   accepted: 'warn',
   sending: 'warn',
+  scheduled: 'warn',
   issued: 'warn',
   partially_paid: 'warn',
   disputed: 'warn',

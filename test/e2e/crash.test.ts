@@ -59,7 +59,8 @@ async function kill9(child: ChildProcess): Promise<void> {
 }
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ kakaoResultTimeout: '1s', resultWindow: '10s' });
+  // The SMS send deadline outlasts the crash and the new worker's start: this is a crash, not an outage.
+  platform = await startTestPlatform({ kakaoResultTimeout: '1s', resultWindow: '10s', sendDeadlineSms: '2m' });
   first = startWorkerProcess();
   merchant = await activeContract(platform.api);
   // From here on the workers run only in separate processes.

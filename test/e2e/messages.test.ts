@@ -4,7 +4,8 @@
  * §8). Besides the API, the tests look only at what a user cannot see: the simulator's record of
  * sends (/_sim/*), usage records and webhook deliveries in the database, and Temporal's visibility.
  *
- * Timers are short: the Kakao result timeout is 1 s and the result window ("48 h") is 5 s.
+ * Timers are short: the Kakao result timeout is 1 s, the result window ("48 h") is 5 s, and the send
+ * deadlines (SPEC §4) are 2 s for Kakao and 3 s for SMS/LMS.
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +15,7 @@ import { verify } from '../../platform/signature';
 import {
   activeContract,
   approvedTemplate,
+  createMerchant,
   finalMessage,
   MESSAGING_SERVICES,
   PROOF_PDF_BASE64,
@@ -123,6 +125,21 @@ function listen(server: Server): Promise<string> {
   servers.push(server);
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
+}
+
+/** A merchant's webhook endpoint; `answer` sees each delivery and says the HTTP status to answer it with. */
+function webhookEndpoint(answer: (headers: IncomingHttpHeaders, body: string) => number): Promise<string> {
+  return listen(
+    createServer((req, res) => {
+      let body = '';
+      req.setEncoding('utf8');
+      req.on('data', (chunk: string) => (body += chunk));
+      req.on('end', () => {
+        const status = answer(req.headers, body);
+        res.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'ok' : 'temporarily broken');
+      });
+    }),
   );
 }
 
@@ -522,12 +539,13 @@ describe('batch sends', () => {
     expect(await simSends(numbers[1])).toEqual([]);
   });
 
-  it('refuses more than 1,000 items with 400 and accepts none of them', async () => {
+  it('refuses more than 10,000 items with 400 and accepts none of them', async () => {
     const before = await messageCount(main.merchant.id);
     const to = mobile();
+    // SPEC §7: at most 10,000 per call; the whole batch is refused before any item is checked or stored.
     const res = await platform.api.call('POST', '/v1/messages/batch', {
       key: main.merchant.apiKey,
-      body: { messages: Array.from({ length: 1001 }, () => ({ type: 'sms', to, text: '안내' })) },
+      body: { messages: Array.from({ length: 10_001 }, () => ({ type: 'sms', to, text: '안내' })) },
     });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_request');
@@ -697,6 +715,214 @@ describe('refused messages: a precise code, no workflow, nothing sent', () => {
   });
 });
 
+describe('delivery on every path (issue 10)', () => {
+  /** A merchant of its own: its failed messages must not count among main's. */
+  let d: ActiveContract;
+  const events: { type: string; id: string; data: { id: string; lateResult?: Attempt } }[] = [];
+
+  beforeAll(async () => {
+    const url = await webhookEndpoint((_headers, body) => {
+      events.push(JSON.parse(body));
+      return 200;
+    });
+    d = await activeContract(platform.api, { merchant: { webhookUrl: `${url}/events` } });
+    await approvedTemplate(platform.api, d.merchant.apiKey, TEMPLATE.code, TEMPLATE.text);
+  });
+
+  const eventsOf = (id: string) => events.filter((e) => e.data.id === id);
+
+  it('9007 with fallback: Kakao answers 503 until its send deadline, then the SMS fallback delivers; Kakao never sent', async () => {
+    const to = mobile('9007');
+    const id = await accept(d.merchant.apiKey, alimtalk(to));
+    const m = await final(d.merchant.apiKey, id);
+    expect(m).toMatchObject({ status: 'delivered', deliveredVia: 'sms', failureReason: null });
+    expect(steps(m)).toEqual(['alimtalk:unavailable', 'sms:sent', 'sms:delivered']);
+    expect(entry(m, 'alimtalk:unavailable')).toMatchObject({ resultCode: 'provider_unavailable' });
+    expect(await usageOf(id)).toEqual([{ usage_type: 'sms', channel: 'sms' }]);
+    expect((await simSends(to)).map((s) => s.provider)).toEqual(['sms']);
+    await eventually(
+      async () => (eventsOf(id).some((e) => e.type === 'message.fallback_sent') ? true : undefined),
+      10_000,
+      'the fallback_sent webhook',
+    );
+  });
+
+  it.each([
+    ['9007', 'an AlimTalk without fallback: Kakao', 'alimtalk'],
+    ['9008', 'an SMS: the carrier', 'sms'],
+  ] as const)(
+    '%s, %s answers 503 until its send deadline: failed/provider_unavailable, never sent',
+    async (last4, _what, channel) => {
+      const to = mobile(last4);
+      const body =
+        channel === 'sms'
+          ? { type: 'sms', to, text: '[바른상점] 배송 안내' }
+          : { ...alimtalk(to), fallback: { enabled: false } };
+      const id = await accept(d.merchant.apiKey, body);
+      const m = await final(d.merchant.apiKey, id);
+      expect(m).toMatchObject({ status: 'failed', deliveredVia: null, failureReason: 'provider_unavailable' });
+      expect(steps(m)).toEqual([`${channel}:unavailable`]);
+      expect(await simSends(to)).toEqual([]);
+      expect(await usageOf(id)).toEqual([]);
+    },
+  );
+
+  it('an AlimTalk without fallback to 9005 waits past the Kakao timeout: delivered via Kakao, billed once', async () => {
+    const to = mobile('9005');
+    const id = await accept(d.merchant.apiKey, { ...alimtalk(to), fallback: { enabled: false } });
+    const m = await final(d.merchant.apiKey, id);
+    expect(m).toMatchObject({ status: 'delivered', deliveredVia: 'alimtalk', failureReason: null });
+    expect(steps(m)).toEqual(['alimtalk:sent', 'alimtalk:late_delivered']);
+    expect(Date.parse(m.finalizedAt) - Date.parse(entry(m, 'alimtalk:sent').at)).toBeGreaterThan(
+      KAKAO_RESULT_TIMEOUT_MS,
+    );
+    expect(await usageOf(id)).toEqual([{ usage_type: 'alimtalk', channel: 'alimtalk' }]);
+    expect((await simSends(to)).map((s) => s.provider)).toEqual(['kakao']);
+  });
+
+  it('9005 with fallback: the merchant hears message.fallback_sent, the final status and message.late_result', async () => {
+    const id = await accept(d.merchant.apiKey, alimtalk(mobile('9005')));
+    const m = await final(d.merchant.apiKey, id);
+    expect(m.status).toBe('delivered');
+    const heard = await eventually(
+      async () => {
+        const types = eventsOf(id).map((e) => e.type);
+        return types.includes('message.late_result') && types.includes('message.delivered') ? eventsOf(id) : undefined;
+      },
+      15_000,
+      'the late_result webhook',
+    );
+    expect(heard.map((e) => e.type).sort()).toEqual([
+      'message.delivered',
+      'message.fallback_sent',
+      'message.late_result',
+    ]);
+    const late = heard.find((e) => e.type === 'message.late_result')!;
+    expect(late.id).toMatch(new RegExp(`^whk_${id}_late_result_\\d+$`));
+    // The late result is the success that did not win: the other channel's.
+    expect(late.data.lateResult).toMatchObject({
+      channel: m.deliveredVia === 'sms' ? 'alimtalk' : 'sms',
+      status: 'late_delivered',
+    });
+    expect(await usageOf(id)).toHaveLength(1);
+  });
+
+  it('type "text": 10 characters go as SMS, 200 Hangul characters as LMS, and the message reads sms / lms', async () => {
+    const short = await accept(d.merchant.apiKey, { type: 'text', to: mobile(), text: '주문이 접수되었어요' });
+    const long = await accept(d.merchant.apiKey, { type: 'text', to: mobile(), text: '가'.repeat(200) });
+    expect(await final(d.merchant.apiKey, short)).toMatchObject({
+      type: 'sms',
+      status: 'delivered',
+      deliveredVia: 'sms',
+    });
+    expect(await final(d.merchant.apiKey, long)).toMatchObject({
+      type: 'lms',
+      status: 'delivered',
+      deliveredVia: 'lms',
+    });
+    expect(await usageOf(long)).toEqual([{ usage_type: 'lms', channel: 'lms' }]);
+    const explicit = await send(d.merchant.apiKey, { type: 'sms', to: mobile(), text: '가'.repeat(200) });
+    expect({ status: explicit.status, code: explicit.body.error?.code }).toEqual({ status: 422, code: 'sms_too_long' });
+  });
+
+  it('a FriendTalk ad with "무료거부 080-…" is accepted; one that only says "수신거부" is refused naming the missing number', async () => {
+    // Held rather than refused in Kakao's ad quiet hours, so the answer does not depend on the clock.
+    const ad = (text: string) => ({ type: 'friendtalk', to: mobile(), text, holdDuringQuietHours: true });
+    const accepted = await send(d.merchant.apiKey, ad('(광고) 바른상점\n봄 신상품 20% 할인\n무료거부 080-123-4567'));
+    expect(accepted.status).toBe(202);
+    const refused = await send(d.merchant.apiKey, ad('(광고) 바른상점\n봄 신상품 20% 할인\n수신거부'));
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatchObject({
+      code: 'ad_opt_out_number_missing',
+      message: expect.stringContaining('080'),
+    });
+  });
+
+  it('templates: buttons reviewed and sent with every message; PUT edits and is reviewed again; DELETE removes it; the merchant hears each decision', async () => {
+    const key = d.merchant.apiKey;
+    const button = { type: 'WL', name: '주문 조회', urlMobile: 'https://shop.example.com/orders' };
+    const tooMany = await platform.api.call('POST', '/v1/templates', {
+      key,
+      body: { code: 'SHIPPED', text: '#{name}님, 상품이 출발했습니다.', buttons: Array(6).fill(button) },
+    });
+    expect({ status: tooMany.status, code: tooMany.body.error?.code }).toEqual({
+      status: 422,
+      code: 'too_many_buttons',
+    });
+    const created = await platform.api.call('POST', '/v1/templates', {
+      key,
+      body: { code: 'SHIPPED', text: '#{name}님, 상품이 출발했습니다.', buttons: [button] },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ code: 'SHIPPED', version: 1, status: 'requested', buttons: [button] });
+    const approved = (version: number) =>
+      eventually(
+        async () => {
+          const t = (await platform.api.call('GET', '/v1/templates/SHIPPED', { key })).body;
+          return t.status === 'approved' && t.approved?.version === version ? t : undefined;
+        },
+        15_000,
+        `version ${version} approved`,
+      );
+    await approved(1);
+    const to = mobile();
+    const id = await accept(key, { type: 'alimtalk', to, templateCode: 'SHIPPED', variables: { name: '홍길동' } });
+    expect((await final(key, id)).status).toBe('delivered');
+    expect((await simSends(to))[0]).toMatchObject({
+      text: '홍길동님, 상품이 출발했습니다.',
+      buttons: [button],
+      senderKey: '@barun',
+    });
+
+    const edited = await platform.api.call('PUT', '/v1/templates/SHIPPED', {
+      key,
+      body: { text: '#{name}님, 주문하신 상품이 출발했습니다.', buttons: [] },
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({
+      version: 2,
+      status: 'requested',
+      text: '#{name}님, 주문하신 상품이 출발했습니다.',
+    });
+    expect(await approved(2)).toMatchObject({
+      approved: { version: 2, text: '#{name}님, 주문하신 상품이 출발했습니다.', buttons: [] },
+    });
+    const decisions = await eventually(
+      async () => {
+        const found = events.filter((e) => e.type === 'template.approved' && e.id.includes('_SHIPPED_'));
+        return found.length >= 2 ? found : undefined;
+      },
+      10_000,
+      'template.approved webhooks',
+    );
+    expect(decisions.map((e) => (e.data as unknown as { version: number }).version).sort()).toEqual([1, 2]);
+
+    const removed = await platform.api.call('DELETE', '/v1/templates/SHIPPED', { key });
+    expect(removed.status).toBe(204);
+    expect((await platform.api.call('GET', '/v1/templates/SHIPPED', { key })).status).toBe(404);
+    expect((await platform.api.call('DELETE', '/v1/templates/SHIPPED', { key })).status).toBe(404);
+    const gone = await send(key, {
+      type: 'alimtalk',
+      to: mobile(),
+      templateCode: 'SHIPPED',
+      variables: { name: '홍길동' },
+    });
+    expect({ status: gone.status, code: gone.body.error?.code }).toEqual({ status: 422, code: 'template_not_found' });
+  });
+
+  it('a template needs the sender profile it will be sent from: no contract with a Kakao search ID, no review', async () => {
+    const lone = await createMerchant(platform.api);
+    const res = await platform.api.call('POST', '/v1/templates', {
+      key: lone.apiKey,
+      body: { code: 'HELLO', text: '#{name}님 안녕하세요' },
+    });
+    expect({ status: res.status, code: res.body.error?.code }).toEqual({
+      status: 422,
+      code: 'kakao_sender_profile_required',
+    });
+  });
+});
+
 describe('merchant webhooks', () => {
   interface Delivery {
     headers: IncomingHttpHeaders;
@@ -706,18 +932,11 @@ describe('merchant webhooks', () => {
   const deliveries: Delivery[] = [];
 
   it('POSTs a signed message.delivered event, and retries after the merchant’s endpoint answers 500', async () => {
-    const url = await listen(
-      createServer((req, res) => {
-        let body = '';
-        req.setEncoding('utf8');
-        req.on('data', (chunk: string) => (body += chunk));
-        req.on('end', () => {
-          const answered = deliveries.length === 0 ? 500 : 200;
-          deliveries.push({ headers: req.headers, body, answered });
-          res.writeHead(answered, { 'content-type': 'text/plain' }).end(answered === 200 ? 'ok' : 'temporarily broken');
-        });
-      }),
-    );
+    const url = await webhookEndpoint((headers, body) => {
+      const answered = deliveries.length === 0 ? 500 : 200;
+      deliveries.push({ headers, body, answered });
+      return answered;
+    });
     const w = await activeContract(platform.api, { merchant: { webhookUrl: `${url}/bizmsg/events` } });
     expect(w.merchant.webhookSecret).toEqual(expect.any(String));
     const id = await accept(w.merchant.apiKey, { type: 'sms', to: mobile(), text: '배송 완료 안내' });

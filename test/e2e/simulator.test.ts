@@ -292,6 +292,30 @@ describe('carrier simulator (SPEC §8)', () => {
     ]);
   });
 
+  it.each([
+    ['9007', 'kakao', 'sms'],
+    ['9008', 'sms', 'kakao'],
+  ] as const)('%s: %s answers 503 to every attempt and never sends; %s delivers', async (last4, down, up) => {
+    const bodyFor = (provider: 'kakao' | 'sms') => (provider === 'kakao' ? kakao(phone(last4)) : sms(phone(last4)));
+    const key = newKey();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const res = await post<ErrorBody>(`/${down}/v1/messages`, bodyFor(down), { 'Idempotency-Key': key });
+      expect(res).toEqual({
+        status: 503,
+        body: { error: { code: 'provider_unavailable', message: expect.any(String) } },
+      });
+    }
+    const id = await accepted(up, bodyFor(up));
+    expect((await waitForReport(id)).report.status).toBe('delivered');
+    expect((await sendsTo(phone(last4))).map((s) => s.provider)).toEqual([up]);
+  });
+
+  it('takes an AlimTalk with its template buttons', async () => {
+    const buttons = [{ type: 'WL', name: '주문 조회', urlMobile: 'https://shop.example.com/orders' }];
+    const id = await accepted('kakao', { ...kakao(phone('5678')), buttons });
+    expect((await sendsTo(phone('5678'))).find((s) => s.providerMessageId === id)).toMatchObject({ buttons });
+  });
+
   it('answers a repeated Idempotency-Key with the same message and never sends twice', async () => {
     const key = newKey();
     const id = await accepted('kakao', kakao(phone('5678')), key);

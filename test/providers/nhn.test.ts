@@ -344,7 +344,7 @@ describe('AlimTalk template review', () => {
       text: '#{name}님, 상품이 발송되었습니다.',
       buttons: [
         { type: 'DS', name: '배송 조회' },
-        { type: 'WL', name: '주문 보기', url: 'https://shop.example/orders' },
+        { type: 'WL', name: '주문 보기', urlMobile: 'https://shop.example/orders' },
       ],
     });
     expect(submitted).toEqual({ status: 'requested', reason: null });

@@ -5,7 +5,8 @@
  * - every send carries an idempotency key; the same key again returns the same providerMessageId
  *   and is not a new send (it only counts as one more attempt);
  * - a test can make the first attempt of a key fail with ProviderUnavailable (HTTP 503, test
- *   number 9006), which is not a send, or make a send fail with ProviderRejected (a 4xx refusal);
+ *   number 9006), or every attempt (an outage, 9007/9008), which is not a send, or make a send fail
+ *   with ProviderRejected (a 4xx refusal);
  * - `status(providerMessageId)` — the polling backstop — answers what the test set (null: pending).
  *
  * Results are never reported by themselves: a test signals them to the workflow at the (skipped)
@@ -15,7 +16,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Providers } from '../../activities/messages';
 import { ProviderRejected, ProviderUnavailable } from '../../activities/providers/types';
-import type { KakaoSend, Provider, ProviderResult, SmsSend } from '../../activities/providers/types';
+import type { KakaoSend, Provider, ProviderResult, SmsSend, TemplateReviews } from '../../activities/providers/types';
 import type { ProviderName } from '../../domain/delivery';
 import type { Db } from '../../platform/db';
 import { createLogger } from '../../platform/logger';
@@ -52,6 +53,8 @@ export class FakeProviders implements Providers {
   readonly sends: FakeSend[] = [];
   /** Sends the provider refused (ProviderRejected): not sends, but the test may want to see them. */
   readonly rejections: (SendAttempt & { code: string })[] = [];
+  /** Attempts answered as unavailable (503), by provider and idempotency key. */
+  readonly unavailableAttempts: SendAttempt[] = [];
   /** Every call of the polling backstop, in order. */
   readonly statusCalls: { provider: ProviderName; providerMessageId: string }[] = [];
 
@@ -61,8 +64,10 @@ export class FakeProviders implements Providers {
   private readonly byKey = new Map<string, FakeSend>();
   private readonly refusedAttempts = new Map<string, number>();
   private readonly unavailableOnceRules: SendMatch[] = [];
+  private readonly unavailableRules: SendMatch[] = [];
   private readonly rejectionRules: Rejection[] = [];
   private readonly results = new Map<string, ProviderResult | null>();
+  private statusHold: Promise<void> | undefined;
   private seq = 0;
 
   constructor() {
@@ -73,6 +78,12 @@ export class FakeProviders implements Providers {
   /** The first attempt of every matching key throws ProviderUnavailable (like HTTP 503); the retry is accepted. */
   unavailableOnce(match: SendMatch): this {
     this.unavailableOnceRules.push(match);
+    return this;
+  }
+
+  /** Every attempt of a matching send throws ProviderUnavailable (an outage: test numbers 9007, 9008). */
+  unavailable(match: SendMatch): this {
+    this.unavailableRules.push(match);
     return this;
   }
 
@@ -91,6 +102,16 @@ export class FakeProviders implements Providers {
   setStatus(providerMessageId: string, result: ProviderResult | null): this {
     this.results.set(providerMessageId, result);
     return this;
+  }
+
+  /** Status polls wait from now until the returned release is called (to hold a workflow inside an activity). */
+  holdStatusCalls(): () => void {
+    let release!: () => void;
+    this.statusHold = new Promise((resolve) => (release = resolve));
+    return () => {
+      this.statusHold = undefined;
+      release();
+    };
   }
 
   /** Polls (real time, every 50 ms) until a matching send exists. */
@@ -118,6 +139,7 @@ export class FakeProviders implements Providers {
       send: async (message, idempotencyKey) => this.send(name, message, idempotencyKey),
       status: async (providerMessageId) => {
         this.statusCalls.push({ provider: name, providerMessageId });
+        await this.statusHold;
         return this.results.get(providerMessageId) ?? null;
       },
     };
@@ -140,6 +162,10 @@ export class FakeProviders implements Providers {
     if (rejection) {
       this.rejections.push({ ...attempt, code: rejection.code });
       throw new ProviderRejected(provider, rejection.status, rejection.code, rejection.message);
+    }
+    if (this.unavailableRules.some((match) => match(attempt))) {
+      this.unavailableAttempts.push(attempt);
+      throw new ProviderUnavailable(provider, 'HTTP 503');
     }
     const refused = this.refusedAttempts.get(key) ?? 0;
     if (refused === 0 && this.unavailableOnceRules.some((match) => match(attempt))) {
@@ -165,12 +191,13 @@ export async function startWorkersWithProviders(
   bundle: WorkflowBundleWithSourceMap,
   db: Db,
   providers: Providers,
+  templateReviews?: TemplateReviews,
 ) {
   const workers = await createWorkers({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
     bundle,
-    deps: { db, config: testConfig(), logger: createLogger('test-worker', 'silent'), providers },
+    deps: { db, config: testConfig(), logger: createLogger('test-worker', 'silent'), providers, templateReviews },
   });
   const running = workers.run();
   return {

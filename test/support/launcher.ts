@@ -59,9 +59,11 @@ export interface Launched {
   output(): string;
 }
 
-export function launch(env: NodeJS.ProcessEnv): Launched {
+/** `npm start`: under tsx from the sources, or (`compiled`) the JavaScript of `npm run build`, as in production. */
+export function launch(env: NodeJS.ProcessEnv, opts: { compiled?: boolean } = {}): Launched {
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'platform/start.ts'], {
+  const args = opts.compiled ? ['dist/platform/start.js'] : ['--import', 'tsx', 'platform/start.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,10 +5,12 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createApp } from '../../api/app';
 import { createLogger } from '../../platform/logger';
+import { startOutboxDispatcher, type OutboxDispatcher } from '../../platform/outbox';
 import { startSimulator, type RunningSimulator } from '../../simulator/server';
 import { bundleWorkflows } from '../../workers/worker';
 import { createTestDatabase, type TestDatabase } from './db';
@@ -64,6 +66,8 @@ export interface TestPlatform {
   simulator: RunningSimulator;
   /** Timers the platform runs with (short, so tests are quick). */
   timing: { kakaoResultTimeoutMs: number; resultWindowMs: number };
+  /** The API's outbox dispatcher (workflow starts not yet made). */
+  outbox: OutboxDispatcher;
   /** Stops and starts the workers (for crash tests that replace them). */
   stopWorkers(): Promise<void>;
   startWorkers(): Promise<void>;
@@ -74,7 +78,12 @@ export async function startTestPlatform(
   opts: {
     kakaoResultTimeout?: string;
     resultWindow?: string;
+    /** SEND_DEADLINE_KAKAO / SEND_DEADLINE_SMS: how long an unavailable provider is retried (9007, 9008). */
+    sendDeadlineKakao?: string;
+    sendDeadlineSms?: string;
     bundle?: WorkflowBundleWithSourceMap;
+    /** The API's own Temporal client (e.g. through a proxy that can cut it off); the workers keep theirs. */
+    apiTemporal?: (address: string) => Promise<Client>;
     /** More settings for the API and the workers (e.g. KAKAO_PROVIDER=nhn pointed at the NHN double). */
     settings?: NodeJS.ProcessEnv;
   } = {},
@@ -87,17 +96,22 @@ export async function startTestPlatform(
   const settings = {
     KAKAO_RESULT_TIMEOUT: opts.kakaoResultTimeout ?? '1s',
     RESULT_WINDOW: opts.resultWindow ?? '6s',
+    SEND_DEADLINE_KAKAO: opts.sendDeadlineKakao ?? '2s',
+    SEND_DEADLINE_SMS: opts.sendDeadlineSms ?? '3s',
     OPERATOR_API_KEY: OPERATOR_KEY,
     ...opts.settings,
   };
-  const apiConfig = testConfig(settings);
+  const apiConfig = testConfig({ ...settings, OUTBOX_SWEEP_INTERVAL: '500ms' });
   const logger = createLogger('test-api', 'silent');
+  const temporal = (await opts.apiTemporal?.(env.address)) ?? env.client;
+  const outbox = startOutboxDispatcher({ db: database.db, temporal, logger, ...apiConfig.outbox });
   const app = createApp({
     db: database.db,
-    temporal: env.client,
+    temporal,
     config: apiConfig,
     logger,
     operatorKey: OPERATOR_KEY,
+    outbox,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -124,6 +138,7 @@ export async function startTestPlatform(
     db: database.db,
     env,
     simulator,
+    outbox,
     timing: { kakaoResultTimeoutMs: apiConfig.kakaoResultTimeoutMs, resultWindowMs: apiConfig.resultWindowMs },
     async stopWorkers() {
       await workers?.stop();
@@ -133,6 +148,7 @@ export async function startTestPlatform(
       workers ??= await startWorkers(env, bundle, database.db, workerConfig);
     },
     async close() {
+      await outbox.stop();
       await workers?.stop();
       await simulator.close();
       server.closeAllConnections();

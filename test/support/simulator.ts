@@ -12,6 +12,7 @@ export interface SimSend {
   text: string;
   subject?: string;
   templateCode?: string;
+  buttons?: unknown[];
   imageUrl?: string;
   /** POSTs with this idempotency key, a refused (503) first attempt included. */
   attempts: number;

@@ -7,7 +7,14 @@ import {
   type MessageContext,
   type MessageRequest,
 } from '../../domain/message';
-import { checkRenderedText, parseTemplate, renderTemplate } from '../../domain/template';
+import {
+  checkButtons,
+  checkRenderedText,
+  parseTemplate,
+  renderTemplate,
+  usableTemplate,
+  type TemplateButton,
+} from '../../domain/template';
 
 /** A KST wall-clock time, e.g. at('2026-03-10T14:00:00'). */
 const at = (kstLocal: string) => new Date(`${kstLocal}+09:00`);
@@ -22,7 +29,9 @@ const context = (overrides: Partial<MessageContext> = {}): MessageContext => ({
   ...overrides,
 });
 
-const approved = (text: string, code = 'ORDER_SHIPPED') => ({ template: { code, text, status: 'approved' as const } });
+const approved = (text: string, code = 'ORDER_SHIPPED', buttons: TemplateButton[] = []) => ({
+  template: { code, status: 'approved' as const, approved: { text, buttons } },
+});
 
 const check = (request: MessageRequest, overrides: Partial<MessageContext> = {}) =>
   checkMessage(request, context(overrides));
@@ -220,7 +229,7 @@ describe('AlimTalk', () => {
 
   it('refuses a template still under review or rejected', () => {
     for (const status of ['requested', 'rejected'] as const) {
-      expect(check(request(), { template: { code: 'ORDER_SHIPPED', text: TEMPLATE, status } })).toMatchObject({
+      expect(check(request(), { template: { code: 'ORDER_SHIPPED', status, approved: null } })).toMatchObject({
         ok: false,
         violations: [{ code: 'template_not_approved', field: 'templateCode', status }],
       });
@@ -457,12 +466,58 @@ describe('FriendTalk (advertising)', () => {
     ]);
   });
 
-  it.each(['무료수신거부 080-123-4567', '수신 거부: 채널 차단', '수신거부: 채널 차단'])(
-    'accepts the opt-out wording "%s"',
-    (optOut) => {
-      expect(checkAdContent(`(광고) ${SENDER} 할인 ${optOut}`, SENDER, 'text')).toEqual([]);
-    },
-  );
+  // §50④ as merchants write it: the wording, then the number to call (brackets, colons, spaces, hyphens).
+  it.each([
+    '무료거부 080-123-4567',
+    '무료수신거부 080-123-4567',
+    '수신거부 080-123-4567',
+    '무료 수신거부 080-1234-5678',
+    '무료수신거부: 080-123-4567',
+    '무료수신거부 : 080 123 4567',
+    '[무료수신거부] 080-123-4567',
+    '(무료수신거부)0801234567',
+    '【무료거부】080.123.4567',
+    '무료거부080-123-4567',
+    '무료수신거부 ☎ 080-123-4567',
+    '무료수신거부 (080)123-4567',
+    '수신거부 전화 02-123-4567',
+    '수신거부: 010-1234-5678',
+    '수신거부 1588-4954',
+    '수신 거부 031-234-5678',
+    '할인 안내\n무료거부 080-123-4567\n감사합니다',
+  ])('accepts the opt-out "%s"', (optOut) => {
+    expect(checkAdContent(`(광고) ${SENDER} 할인 ${optOut}`, SENDER, 'text')).toEqual([]);
+  });
+
+  it.each([
+    ['수신거부', 'ad_opt_out_number_missing'],
+    ['무료수신거부', 'ad_opt_out_number_missing'],
+    ['무료거부 ☎', 'ad_opt_out_number_missing'],
+    ['수신거부: 채널 차단', 'ad_opt_out_number_missing'],
+    ['수신거부는 고객센터로 문의하세요', 'ad_opt_out_number_missing'],
+    ['무료수신거부 080-12', 'ad_opt_out_number_missing'],
+    ['수신거부 080-123', 'ad_opt_out_number_missing'],
+    ['무료거부 123-4567', 'ad_opt_out_number_missing'],
+    ['수신거부 080-123-4567-89', 'ad_opt_out_number_missing'],
+    ['080-123-4567로 연락주세요', 'ad_opt_out_missing'],
+    ['고객센터 1588-4954', 'ad_opt_out_missing'],
+  ])('refuses the opt-out "%s" with %s', (optOut, code) => {
+    expect(checkAdContent(`(광고) ${SENDER} 할인 ${optOut}`, SENDER, 'text')).toMatchObject([{ code, field: 'text' }]);
+  });
+
+  it('names the wording and the missing number in the refusal', () => {
+    expect(checkAdContent(`(광고) ${SENDER}\n봄 할인\n수신거부`, SENDER, 'text')).toEqual([
+      {
+        code: 'ad_opt_out_number_missing',
+        field: 'text',
+        message: expect.stringMatching(/"수신거부".*080 number or another phone number/),
+      },
+    ]);
+  });
+
+  it('accepts the number after any of several wordings', () => {
+    expect(checkAdContent(`(광고) ${SENDER} 수신거부 안내: 무료거부 080-123-4567`, SENDER, 'text')).toEqual([]);
+  });
 
   it('accepts the trading name without the corporate form of the registered name', () => {
     expect(checkAdContent(AD, '주식회사 바른상점', 'text')).toEqual([]);
@@ -668,5 +723,122 @@ describe('ad window (Kakao blocks ads 20:50–08:00 KST)', () => {
         },
       ),
     );
+  });
+});
+
+describe('type "text": SMS when it fits, else LMS (SPEC §2)', () => {
+  it('plans an SMS for a text within the SMS limit and no subject', () => {
+    expect(check({ type: 'text', text: '주문이 접수되었습니다' })).toEqual({
+      ok: true,
+      plan: { type: 'sms', channel: 'sms', text: '주문이 접수되었습니다', bytes: 21, fallback: null },
+    });
+    expect(check({ type: 'text', text: ascii(80) })).toMatchObject({ ok: true, plan: { type: 'sms', bytes: 80 } });
+  });
+
+  it('plans an LMS for a text over the SMS limit, or with a subject', () => {
+    expect(check({ type: 'text', text: hangul(200) })).toMatchObject({
+      ok: true,
+      plan: { type: 'lms', channel: 'lms', bytes: 400 },
+    });
+    expect(check({ type: 'text', text: ascii(81) })).toMatchObject({ ok: true, plan: { type: 'lms', bytes: 81 } });
+    expect(check({ type: 'text', text: '짧은 글', subject: '안내' })).toMatchObject({
+      ok: true,
+      plan: { type: 'lms', subject: '안내' },
+    });
+  });
+
+  it('follows the SMS limit setting', () => {
+    expect(check({ type: 'text', text: ascii(90) }, { smsByteLimit: 90 })).toMatchObject({ plan: { type: 'sms' } });
+  });
+
+  it('refuses what LMS cannot carry either, naming the character', () => {
+    expect(codes(check({ type: 'text', text: '도착 😀' }))).toEqual(['unencodable_character']);
+    expect(codes(check({ type: 'text', text: ascii(2001) }))).toEqual(['lms_too_long']);
+  });
+
+  it('keeps an explicit SMS over the limit a refusal', () => {
+    expect(codes(check({ type: 'sms', text: ascii(81) }))).toEqual(['sms_too_long']);
+  });
+});
+
+describe('AlimTalk buttons (Kakao)', () => {
+  const web: TemplateButton = { type: 'WL', name: '주문 조회', urlMobile: 'https://shop.example.com/orders' };
+  const app: TemplateButton = { type: 'AL', name: '앱에서 보기', schemeAndroid: 'barun://orders' };
+
+  it('accepts each Kakao button type with the links it needs', () => {
+    expect(
+      checkButtons([
+        { ...web, urlPc: 'https://shop.example.com/orders?pc=1' },
+        { ...app, schemeIos: 'barun://orders', urlMobile: 'https://shop.example.com/app' },
+        { type: 'DS', name: '배송 조회' },
+        { type: 'BK', name: '상담원 연결' },
+        { type: 'MD', name: '문의하기' },
+      ]),
+    ).toEqual([]);
+  });
+
+  it('allows at most 5 buttons', () => {
+    expect(checkButtons(Array.from({ length: 6 }, () => ({ type: 'BK' as const, name: '문의' })))).toMatchObject([
+      { code: 'too_many_buttons', field: 'buttons', limit: 5, actual: 6 },
+    ]);
+  });
+
+  it('names a button in 1–14 characters', () => {
+    expect(checkButtons([{ type: 'BK', name: '가'.repeat(14) }])).toEqual([]);
+    expect(checkButtons([{ type: 'BK', name: '가'.repeat(15) }])).toMatchObject([
+      { code: 'invalid_button_name', field: 'buttons[0].name', limit: 14, actual: 15 },
+    ]);
+    expect(checkButtons([{ type: 'BK', name: ' ' }])).toMatchObject([{ code: 'invalid_button_name' }]);
+  });
+
+  it('requires the link Kakao requires, and refuses links a type does not carry', () => {
+    expect(checkButtons([{ type: 'WL', name: '열기' }])).toMatchObject([
+      { code: 'button_link_required', field: 'buttons[0].urlMobile' },
+    ]);
+    expect(checkButtons([{ type: 'AL', name: '열기', urlMobile: 'https://a.example.com' }])).toMatchObject([
+      { code: 'button_link_required', field: 'buttons[0].schemeAndroid' },
+    ]);
+    expect(checkButtons([{ type: 'DS', name: '배송 조회', urlMobile: 'https://a.example.com' }])).toMatchObject([
+      { code: 'button_link_not_allowed', field: 'buttons[0].urlMobile' },
+    ]);
+    expect(checkButtons([{ type: 'WL', name: '열기', urlMobile: 'javascript:alert(1)' }])).toMatchObject([
+      { code: 'invalid_button_link', field: 'buttons[0].urlMobile' },
+    ]);
+    expect(checkButtons([{ type: 'AL', name: '열기', schemeIos: 'not a scheme' }])).toMatchObject([
+      { code: 'invalid_button_link', field: 'buttons[0].schemeIos' },
+    ]);
+  });
+
+  it('checks the buttons when a template is registered or edited', () => {
+    expect(codes(parseTemplate('T', '#{name}님', [{ type: 'WL', name: '열기' }]))).toEqual(['button_link_required']);
+    expect(parseTemplate('T', '#{name}님', [web])).toEqual({ ok: true, variables: ['name'] });
+  });
+
+  it('sends a message with the buttons of the approved version', () => {
+    expect(
+      check(
+        { type: 'alimtalk', templateCode: 'ORDER', variables: { name: '홍길동' } },
+        approved('#{name}님, 주문이 접수되었습니다.', 'ORDER', [web]),
+      ),
+    ).toMatchObject({ ok: true, plan: { text: '홍길동님, 주문이 접수되었습니다.', buttons: [web] } });
+  });
+});
+
+describe('template versions: the approved one keeps sending while an edit is under review', () => {
+  it('sends the approved version while the latest is requested or rejected', () => {
+    for (const status of ['requested', 'rejected'] as const) {
+      expect(usableTemplate('T', { code: 'T', status, approved: { text: '이전 문구 #{name}', buttons: [] } })).toEqual({
+        ok: true,
+        text: '이전 문구 #{name}',
+        buttons: [],
+      });
+    }
+  });
+
+  it('refuses a template that was never approved', () => {
+    expect(usableTemplate('T', { code: 'T', status: 'rejected', approved: null })).toMatchObject({
+      ok: false,
+      violations: [{ code: 'template_not_approved', message: expect.stringContaining('rejected') }],
+    });
   });
 });

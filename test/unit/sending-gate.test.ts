@@ -246,30 +246,23 @@ describe('the default sender number', () => {
     expect(defaultSender(contract())).toBe(VERIFIED);
   });
 
-  it('is none when several numbers are verified: the request must choose', () => {
-    expect(
-      defaultSender(
-        contract({
-          senderNumbers: [
-            { number: VERIFIED, status: 'verified' },
-            { number: PENDING, status: 'verified' },
-          ],
-        }),
-      ),
-    ).toBeNull();
-  });
-
-  it('is none when no number is verified yet', () => {
-    expect(
-      defaultSender(
-        contract({
-          senderNumbers: [
-            { number: PENDING, status: 'pending' },
-            { number: REJECTED, status: 'rejected' },
-          ],
-        }),
-      ),
-    ).toBeNull();
-    expect(defaultSender(contract({ senderNumbers: [] }))).toBeNull();
+  it.each<[string, GateContract['senderNumbers']]>([
+    [
+      'several numbers are verified: the request must choose',
+      [
+        { number: VERIFIED, status: 'verified' },
+        { number: PENDING, status: 'verified' },
+      ],
+    ],
+    [
+      'no number is verified yet',
+      [
+        { number: PENDING, status: 'pending' },
+        { number: REJECTED, status: 'rejected' },
+      ],
+    ],
+    ['the contract has no number', []],
+  ])('is none when %s', (_why, senderNumbers) => {
+    expect(defaultSender(contract({ senderNumbers }))).toBeNull();
   });
 });

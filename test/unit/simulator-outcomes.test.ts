@@ -8,11 +8,12 @@ const delivered = (provider: Provider, timing: 'normal' | 'late' = 'normal'): Ou
 });
 
 describe('carrier simulator test numbers (SPEC §8)', () => {
-  it.each(['5678', '0000', '9000', '9007', '1234'])('delivers on both channels for …%s', (last4) => {
+  it.each(['5678', '0000', '9000', '9009', '1234'])('delivers on both channels for …%s', (last4) => {
     for (const provider of ['kakao', 'sms'] as const) {
       expect(outcomeFor(provider, to(last4))).toEqual({
         behaviour: 'deliver',
         unavailableFirstAttempt: false,
+        unavailableAlways: false,
         result: delivered(provider),
       });
     }
@@ -22,6 +23,7 @@ describe('carrier simulator test numbers (SPEC §8)', () => {
     expect(outcomeFor('kakao', to('9001'))).toEqual({
       behaviour: 'fail_now',
       unavailableFirstAttempt: false,
+      unavailableAlways: false,
       result: { status: 'failed', resultCode: '3018', timing: 'prompt' },
     });
     expect(outcomeFor('sms', to('9001')).result).toEqual(delivered('sms'));
@@ -31,6 +33,7 @@ describe('carrier simulator test numbers (SPEC §8)', () => {
     expect(outcomeFor('kakao', to('9002'))).toEqual({
       behaviour: 'silent',
       unavailableFirstAttempt: false,
+      unavailableAlways: false,
       result: null,
     });
     expect(outcomeFor('sms', to('9002')).result).toEqual(delivered('sms'));
@@ -41,6 +44,7 @@ describe('carrier simulator test numbers (SPEC §8)', () => {
     expect(outcomeFor('sms', to('9003'))).toEqual({
       behaviour: 'reject',
       unavailableFirstAttempt: false,
+      unavailableAlways: false,
       result: { status: 'failed', resultCode: '2003', timing: 'normal' },
     });
   });
@@ -50,6 +54,7 @@ describe('carrier simulator test numbers (SPEC §8)', () => {
     expect(outcomeFor('sms', to('9004'))).toEqual({
       behaviour: 'silent',
       unavailableFirstAttempt: false,
+      unavailableAlways: false,
       result: null,
     });
   });
@@ -58,6 +63,7 @@ describe('carrier simulator test numbers (SPEC §8)', () => {
     expect(outcomeFor('kakao', to('9005'))).toEqual({
       behaviour: 'deliver_late',
       unavailableFirstAttempt: false,
+      unavailableAlways: false,
       result: delivered('kakao', 'late'),
     });
     expect(outcomeFor('sms', to('9005')).result).toEqual(delivered('sms'));
@@ -68,9 +74,30 @@ describe('carrier simulator test numbers (SPEC §8)', () => {
       expect(outcomeFor(provider, to('9006'))).toEqual({
         behaviour: 'unavailable_once',
         unavailableFirstAttempt: true,
+        unavailableAlways: false,
         result: delivered(provider),
       });
     }
+  });
+
+  it('9007: Kakao answers 503 to every attempt (an outage) and never sends; SMS/LMS delivers', () => {
+    expect(outcomeFor('kakao', to('9007'))).toEqual({
+      behaviour: 'unavailable',
+      unavailableFirstAttempt: false,
+      unavailableAlways: true,
+      result: null,
+    });
+    expect(outcomeFor('sms', to('9007')).result).toEqual(delivered('sms'));
+  });
+
+  it('9008: the SMS/LMS carrier answers 503 to every attempt; Kakao delivers', () => {
+    expect(outcomeFor('sms', to('9008'))).toEqual({
+      behaviour: 'unavailable',
+      unavailableFirstAttempt: false,
+      unavailableAlways: true,
+      result: null,
+    });
+    expect(outcomeFor('kakao', to('9008')).result).toEqual(delivered('kakao'));
   });
 
   it('reads only the last 4 digits', () => {
@@ -83,6 +110,6 @@ describe('carrier simulator test numbers (SPEC §8)', () => {
       kakao: { delivered: '0000', notKakaoUser: '3018' },
       sms: { delivered: '1000', rejected: '2003' },
     });
-    expect(Object.keys(TEST_NUMBERS).sort()).toEqual(['9001', '9002', '9003', '9004', '9005', '9006']);
+    expect(Object.keys(TEST_NUMBERS).sort()).toEqual(['9001', '9002', '9003', '9004', '9005', '9006', '9007', '9008']);
   });
 });

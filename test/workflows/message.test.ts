@@ -13,14 +13,20 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Actor } from '../../domain/actor';
-import { decide, newContract, type ContractCommand, type ContractState } from '../../domain/contract';
-import type { ProviderName } from '../../domain/delivery';
+import {
+  decide,
+  newContract,
+  type ContractCommand,
+  type ContractState,
+  type SuspensionReason,
+} from '../../domain/contract';
+import { delivered, failed, type MessageOutcome, type ProviderName } from '../../domain/delivery';
 import type { Channel } from '../../domain/message';
 import { idempotencyKeyFor } from '../../domain/provider-keys';
 import { newId } from '../../platform/ids';
 import { RESULT_CODES } from '../../simulator/outcomes';
 import { saveContractSnapshot } from '../../store/contracts';
-import { insertMessages } from '../../store/messages';
+import { addOptOut, insertMessages } from '../../store/messages';
 import { bundleWorkflows } from '../../workers/worker';
 import { messageWorkflowId } from '../../workflows/ids';
 import { MessageWorkflow, providerReportSignal, type MessageWorkflowInput } from '../../workflows/message';
@@ -35,6 +41,9 @@ const SECOND = 1_000;
 const HOUR = 3_600_000;
 const KAKAO_RESULT_TIMEOUT_MS = 30 * SECOND;
 const RESULT_WINDOW_MS = 48 * HOUR;
+const MINUTE = 60 * SECOND;
+const SEND_DEADLINE_KAKAO_MS = 2 * MINUTE;
+const SEND_DEADLINE_SMS_MS = 10 * MINUTE;
 const OPERATOR: Actor = { type: 'operator', id: 'operator' };
 const SENDER = '0223456789';
 
@@ -78,12 +87,13 @@ async function seedContract(opts: { suspended?: boolean } = {}) {
   let state = apply(newContract(app), { type: 'approve', fees: FEES }, now);
   state = apply(state, { type: 'verify_sender_number', id: app.senderNumbers[0].id }, now);
   await saveContractSnapshot(t.db, state, []);
-  if (opts.suspended) {
-    // Suspended after the message was accepted, before its workflow sends it.
-    state = apply(state, { type: 'suspend', reason: 'unpaid_fees' }, now);
+  const suspend = async (reason: SuspensionReason) => {
+    state = apply(state, { type: 'suspend', reason }, await env.currentTimeMs());
     await saveContractSnapshot(t.db, state, []);
-  }
-  return { merchantId: merchant.id, contractId: app.id };
+  };
+  // Suspended after the message was accepted, before its workflow sends it.
+  if (opts.suspended) await suspend('unpaid_fees');
+  return { merchantId: merchant.id, contractId: app.id, suspend };
 }
 
 interface MessageUnderTest {
@@ -92,6 +102,10 @@ interface MessageUnderTest {
   /** The provider's send of this message on a channel, once it exists. */
   sent(channel: Channel): Promise<FakeSend>;
   report(send: FakeSend, status: 'delivered' | 'failed'): Promise<void>;
+  /** The contract is suspended now (e.g. for spoofing), while the message is under way. */
+  suspendContract(reason: SuspensionReason): Promise<void>;
+  /** The recipient joins the merchant's opt-out list now. */
+  optOutRecipient(): Promise<void>;
   row(): Promise<{
     status: string;
     delivered_via: string | null;
@@ -107,10 +121,11 @@ interface MessageUnderTest {
 /** Seeds a contract and an accepted message to a number ending in `last4`, and starts its workflow. */
 async function startMessage(
   last4: string,
-  opts: { type?: 'alimtalk' | 'sms'; suspended?: boolean } = {},
+  opts: { type?: 'alimtalk' | 'sms'; suspended?: boolean; fallback?: boolean } = {},
 ): Promise<MessageUnderTest> {
   const type = opts.type ?? 'alimtalk';
-  const { merchantId, contractId } = await seedContract(opts);
+  const withFallback = type === 'alimtalk' && opts.fallback !== false;
+  const { merchantId, contractId, suspend } = await seedContract(opts);
   const id = newId('msg');
   const recipient = `0101234${last4}`;
   await insertMessages(t.db, [
@@ -127,7 +142,7 @@ async function startMessage(
       templateCode: type === 'alimtalk' ? 'ORDER_ACCEPTED' : null,
       variables: type === 'alimtalk' ? { name: '홍길동', order: 'A-1001' } : null,
       imageUrl: null,
-      fallback: type === 'alimtalk' ? { channel: 'sms', text: '[바른상점] 주문 A-1001 접수' } : null,
+      fallback: withFallback ? { channel: 'sms', text: '[바른상점] 주문 A-1001 접수' } : null,
       reference: null,
       paymentNoticeId: null,
       idempotencyKey: null,
@@ -141,10 +156,11 @@ async function startMessage(
     merchantId,
     kind: 'message',
     channel: type,
-    fallback: type === 'alimtalk' ? 'sms' : null,
+    fallback: withFallback ? 'sms' : null,
     notBefore: null,
     kakaoResultTimeoutMs: KAKAO_RESULT_TIMEOUT_MS,
     resultWindowMs: RESULT_WINDOW_MS,
+    sendDeadlines: { kakaoMs: SEND_DEADLINE_KAKAO_MS, smsMs: SEND_DEADLINE_SMS_MS },
   };
   const handle = await env.client.workflow.start(MessageWorkflow, {
     workflowId: messageWorkflowId(id),
@@ -164,6 +180,8 @@ async function startMessage(
         resultCode: resultCode(send.provider, status),
         reportedAt: null,
       }),
+    suspendContract: suspend,
+    optOutRecipient: () => addOptOut(t.db, merchantId, recipient).then(() => undefined),
     row: () => t.db('messages').where({ id }).first('status', 'delivered_via', 'failure_reason', 'finalized_at'),
     timeline: async () =>
       (await t.db('message_attempts').where({ message_id: id }).orderBy('seq')).map((a) => `${a.channel}:${a.status}`),
@@ -176,6 +194,17 @@ function resultCode(provider: ProviderName, status: 'delivered' | 'failed'): str
   if (provider === 'kakao')
     return status === 'delivered' ? RESULT_CODES.kakao.delivered : RESULT_CODES.kakao.notKakaoUser;
   return status === 'delivered' ? RESULT_CODES.sms.delivered : RESULT_CODES.sms.rejected;
+}
+
+/** The workflow's result and the message as stored agree on the final outcome. */
+async function expectOutcome(m: MessageUnderTest, outcome: MessageOutcome): Promise<void> {
+  expect(await m.handle.result()).toEqual(outcome);
+  expect(await m.row()).toMatchObject({
+    status: outcome.status,
+    delivered_via: outcome.deliveredVia,
+    failure_reason: outcome.failureReason,
+    finalized_at: expect.any(Date),
+  });
 }
 
 describe('MessageWorkflow (SPEC §8 test numbers)', () => {
@@ -255,17 +284,7 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
     await m.report(await m.sent('alimtalk'), 'failed');
     await m.report(await m.sent('sms'), 'failed');
 
-    expect(await m.handle.result()).toEqual({
-      status: 'failed',
-      deliveredVia: null,
-      failureReason: 'carrier_rejected',
-    });
-    expect(await m.row()).toMatchObject({
-      status: 'failed',
-      delivered_via: null,
-      failure_reason: 'carrier_rejected',
-      finalized_at: expect.any(Date),
-    });
+    await expectOutcome(m, failed('carrier_rejected'));
     expect(await m.timeline()).toEqual(['alimtalk:sent', 'alimtalk:failed', 'sms:sent', 'sms:failed']);
     expect(await m.usage()).toEqual([]);
   });
@@ -279,13 +298,7 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
     expect(await m.row()).toMatchObject({ status: 'sending', finalized_at: null });
     expect(await m.running()).toBe(true);
 
-    expect(await m.handle.result()).toEqual({ status: 'failed', deliveredVia: null, failureReason: 'result_timeout' });
-    expect(await m.row()).toMatchObject({
-      status: 'failed',
-      delivered_via: null,
-      failure_reason: 'result_timeout',
-      finalized_at: expect.any(Date),
-    });
+    await expectOutcome(m, failed('result_timeout'));
     expect(await m.timeline()).toEqual(['alimtalk:sent', 'alimtalk:failed', 'sms:sent', 'sms:no_result']);
     expect(await m.usage()).toEqual([]);
     expect(
@@ -293,55 +306,32 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
     ).toBeGreaterThan(0);
   });
 
-  it('keeps the SMS delivery when Kakao reports success only after the timeout (9005): late_delivered on the timeline, billed once as sms', async () => {
-    const m = await startMessage('9005');
-    const kakao = await m.sent('alimtalk');
-    await env.sleep(31 * SECOND);
-    await m.report(await m.sent('sms'), 'delivered');
-    await eventuallyPasses(async () =>
-      expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: 'sms' }),
-    );
+  it.each<[string, Channel, Channel, string[]]>([
+    ['the SMS fallback’s', 'sms', 'alimtalk', ['sms:delivered', 'alimtalk:late_delivered']],
+    ['Kakao’s late', 'alimtalk', 'sms', ['alimtalk:late_delivered', 'sms:late_delivered']],
+  ])(
+    'both deliver after the Kakao timeout (9005): %s success, reported first, wins and is billed once; the other is a late result',
+    async (_which, first, second, tail) => {
+      const m = await startMessage('9005');
+      const kakao = await m.sent('alimtalk');
+      await env.sleep(31 * SECOND);
+      const sms = await m.sent('sms');
+      const sendOf = (channel: Channel) => (channel === 'sms' ? sms : kakao);
+      await m.report(sendOf(first), 'delivered');
+      await eventuallyPasses(async () =>
+        expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: first }),
+      );
+      expect(await m.usage()).toEqual([{ usage_type: first, channel: first }]);
 
-    await env.sleep(60 * SECOND);
-    await m.report(kakao, 'delivered');
+      await env.sleep(60 * SECOND);
+      await m.report(sendOf(second), 'delivered');
 
-    expect(await m.handle.result()).toEqual({ status: 'delivered', deliveredVia: 'sms', failureReason: null });
-    expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: 'sms', failure_reason: null });
-    expect(await m.timeline()).toEqual([
-      'alimtalk:sent',
-      'alimtalk:no_result',
-      'sms:sent',
-      'sms:delivered',
-      'alimtalk:late_delivered',
-    ]);
-    expect(await m.usage()).toEqual([{ usage_type: 'sms', channel: 'sms' }]);
-  });
-
-  it('delivers via AlimTalk when the late Kakao success comes after the fallback went out but before its result, billing alimtalk once', async () => {
-    const m = await startMessage('9005');
-    const kakao = await m.sent('alimtalk');
-    await env.sleep(31 * SECOND);
-    const sms = await m.sent('sms');
-    await m.report(kakao, 'delivered');
-    await eventuallyPasses(async () =>
-      expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: 'alimtalk' }),
-    );
-    expect(await m.usage()).toEqual([{ usage_type: 'alimtalk', channel: 'alimtalk' }]);
-
-    await env.sleep(5 * SECOND);
-    await m.report(sms, 'delivered');
-
-    expect(await m.handle.result()).toEqual({ status: 'delivered', deliveredVia: 'alimtalk', failureReason: null });
-    expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: 'alimtalk', failure_reason: null });
-    expect(await m.timeline()).toEqual([
-      'alimtalk:sent',
-      'alimtalk:no_result',
-      'sms:sent',
-      'alimtalk:late_delivered',
-      'sms:late_delivered',
-    ]);
-    expect(await m.usage()).toEqual([{ usage_type: 'alimtalk', channel: 'alimtalk' }]);
-  });
+      expect(await m.handle.result()).toEqual({ status: 'delivered', deliveredVia: first, failureReason: null });
+      expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: first, failure_reason: null });
+      expect(await m.timeline()).toEqual(['alimtalk:sent', 'alimtalk:no_result', 'sms:sent', ...tail]);
+      expect(await m.usage()).toEqual([{ usage_type: first, channel: first }]);
+    },
+  );
 
   it('retries a send the provider answered 503 with the same idempotency key, never sending twice (9006)', async () => {
     fake.unavailableOnce((a) => a.message.to.endsWith('9006'));
@@ -390,13 +380,7 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
     await env.sleep(47 * HOUR);
     expect((await m.row()).status).toBe('sending');
 
-    expect(await m.handle.result()).toEqual({ status: 'failed', deliveredVia: null, failureReason: 'result_timeout' });
-    expect(await m.row()).toMatchObject({
-      status: 'failed',
-      delivered_via: null,
-      failure_reason: 'result_timeout',
-      finalized_at: expect.any(Date),
-    });
+    await expectOutcome(m, failed('result_timeout'));
     expect(await m.timeline()).toEqual(['sms:sent', 'sms:no_result']);
     expect(await m.usage()).toEqual([]);
     expect(fake.sendsOf('kakao')).toEqual([]);
@@ -457,6 +441,184 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
     expect(await m.timeline()).toEqual(['alimtalk:rejected', 'sms:sent', 'sms:delivered']);
     expect(await m.usage()).toEqual([{ usage_type: 'sms', channel: 'sms' }]);
   });
+});
+
+describe('Art. 5.3 on every path: a Kakao message without fallback keeps its result window', () => {
+  it.each<[string, 'delivered' | 'failed', MessageOutcome, string]>([
+    ['a late success is delivered via Kakao and billed once', 'delivered', delivered('alimtalk'), 'late_delivered'],
+    ['a late failure is failed/kakao_failed', 'failed', failed('kakao_failed'), 'late_failed'],
+  ])('Kakao silent past the 30 s timeout stays `sending`; %s', async (_what, result, outcome, entry) => {
+    const m = await startMessage('9005', { fallback: false });
+    const kakao = await m.sent('alimtalk');
+    await env.sleep(31 * SECOND);
+    expect(await m.row()).toMatchObject({ status: 'sending', finalized_at: null });
+    await env.sleep(2 * HOUR);
+    expect(await m.row()).toMatchObject({ status: 'sending', finalized_at: null });
+    expect(await m.timeline()).toEqual(['alimtalk:sent']);
+
+    await m.report(kakao, result);
+    await expectOutcome(m, outcome);
+    expect(await m.timeline()).toEqual(['alimtalk:sent', `alimtalk:${entry}`]);
+    expect(await m.usage()).toEqual(result === 'delivered' ? [{ usage_type: 'alimtalk', channel: 'alimtalk' }] : []);
+    expect(fake.sendsOf('sms')).toEqual([]);
+  });
+
+  it('Kakao silent to the end of the 48 h window: failed/result_timeout, having polled Kakao, nothing billed', async () => {
+    const m = await startMessage('9002', { fallback: false });
+    const kakao = await m.sent('alimtalk');
+    await env.sleep(47 * HOUR);
+    expect(await m.row()).toMatchObject({ status: 'sending', finalized_at: null });
+
+    await expectOutcome(m, failed('result_timeout'));
+    expect(await m.timeline()).toEqual(['alimtalk:sent', 'alimtalk:no_result']);
+    expect(await m.usage()).toEqual([]);
+    expect(fake.statusCalls.filter((c) => c.providerMessageId === kakao.providerMessageId).length).toBeGreaterThan(3);
+  });
+});
+
+describe('provider outages: retried until the send deadline, never sent twice (SPEC §4)', () => {
+  const attemptsOf = (key: string) => fake.unavailableAttempts.filter((a) => a.idempotencyKey === key);
+
+  it('9007 with fallback: Kakao answers 503 until its 2 min deadline, then the SMS fallback goes out and delivers', async () => {
+    fake.unavailable((a) => a.provider === 'kakao');
+    const m = await startMessage('9007');
+    await env.sleep(SEND_DEADLINE_KAKAO_MS + 5 * SECOND);
+    const sms = await m.sent('sms');
+    await m.report(sms, 'delivered');
+
+    await expectOutcome(m, delivered('sms'));
+    expect(await m.timeline()).toEqual(['alimtalk:unavailable', 'sms:sent', 'sms:delivered']);
+    expect(await m.usage()).toEqual([{ usage_type: 'sms', channel: 'sms' }]);
+    expect(fake.sendsOf('kakao')).toEqual([]);
+    // Several attempts, all with the one idempotency key of the Kakao send.
+    expect(attemptsOf(idempotencyKeyFor(m.id, 'alimtalk')).length).toBeGreaterThan(3);
+    expect(fake.unavailableAttempts).toHaveLength(attemptsOf(idempotencyKeyFor(m.id, 'alimtalk')).length);
+  });
+
+  it('9007 without fallback: failed/provider_unavailable after the Kakao send deadline', async () => {
+    fake.unavailable((a) => a.provider === 'kakao');
+    const m = await startMessage('9007', { fallback: false });
+    await env.sleep(SEND_DEADLINE_KAKAO_MS - 20 * SECOND);
+    expect(await m.row()).toMatchObject({ status: 'sending', finalized_at: null });
+
+    await expectOutcome(m, failed('provider_unavailable'));
+    const [entry] = await t.db('message_attempts').where({ message_id: m.id });
+    expect(entry).toMatchObject({ channel: 'alimtalk', status: 'unavailable', result_code: 'provider_unavailable' });
+    expect(fake.sends).toEqual([]);
+    expect(await m.usage()).toEqual([]);
+  });
+
+  it('9008: an SMS the carrier answers 503 until its 10 min deadline is failed/provider_unavailable', async () => {
+    fake.unavailable((a) => a.provider === 'sms');
+    const m = await startMessage('9008', { type: 'sms' });
+    await env.sleep(5 * MINUTE);
+    expect(await m.row()).toMatchObject({ status: 'sending', finalized_at: null });
+
+    await expectOutcome(m, failed('provider_unavailable'));
+    expect(await m.timeline()).toEqual(['sms:unavailable']);
+    expect(fake.sends).toEqual([]);
+    expect(attemptsOf(idempotencyKeyFor(m.id, 'sms')).length).toBeGreaterThan(5);
+    expect(fake.unavailableAttempts).toHaveLength(attemptsOf(idempotencyKeyFor(m.id, 'sms')).length);
+  });
+
+  it('9008 as the fallback: Kakao failed and the carrier is down until its deadline: failed/provider_unavailable', async () => {
+    fake.unavailable((a) => a.provider === 'sms');
+    const m = await startMessage('9008');
+    await m.report(await m.sent('alimtalk'), 'failed');
+
+    await expectOutcome(m, failed('provider_unavailable'));
+    expect(await m.timeline()).toEqual(['alimtalk:sent', 'alimtalk:failed', 'sms:unavailable']);
+    expect(await m.usage()).toEqual([]);
+  });
+});
+
+describe('the fallback re-checks the sending gate', () => {
+  it('a contract suspended for spoofing after the Kakao attempt sends no fallback: failed/contract_suspended', async () => {
+    const m = await startMessage('9001');
+    const kakao = await m.sent('alimtalk');
+    await m.suspendContract('spoofing');
+    await m.report(kakao, 'failed');
+
+    await expectOutcome(m, failed('contract_suspended'));
+    expect(fake.sendsOf('sms')).toEqual([]);
+    expect(await m.timeline()).toEqual(['alimtalk:sent', 'alimtalk:failed', 'sms:rejected']);
+    const refused = await t.db('message_attempts').where({ message_id: m.id, status: 'rejected' }).first();
+    expect(refused).toMatchObject({
+      result_code: 'contract_suspended',
+      note: expect.stringMatching(/^fallback not sent: the contract is suspended \(spoofing\)/),
+    });
+    expect(await m.usage()).toEqual([]);
+  });
+
+  it('a recipient who opted out meanwhile gets no fallback, while a silent Kakao keeps its window and may still deliver', async () => {
+    const m = await startMessage('9002');
+    const kakao = await m.sent('alimtalk');
+    await m.optOutRecipient();
+    await env.sleep(31 * SECOND);
+    expect(await m.timeline()).toEqual(['alimtalk:sent', 'alimtalk:no_result', 'sms:rejected']);
+    expect(await m.row()).toMatchObject({ status: 'sending' });
+
+    await env.sleep(HOUR);
+    await m.report(kakao, 'delivered');
+    await expectOutcome(m, delivered('alimtalk'));
+    expect(fake.sendsOf('sms')).toEqual([]);
+    expect(await m.timeline()).toEqual([
+      'alimtalk:sent',
+      'alimtalk:no_result',
+      'sms:rejected',
+      'alimtalk:late_delivered',
+    ]);
+    expect(await m.usage()).toEqual([{ usage_type: 'alimtalk', channel: 'alimtalk' }]);
+  });
+});
+
+describe('report order: the first success reported wins (9005)', () => {
+  it.each<[Channel, string[]]>([
+    ['sms', ['sms:delivered', 'alimtalk:late_delivered']],
+    ['alimtalk', ['alimtalk:late_delivered', 'sms:delivered']],
+  ])('both reports reach the workflow in one task, %s’s first: delivered via it, billed once', async (first, tail) => {
+    const m = await startMessage('9005');
+    const kakao = await m.sent('alimtalk');
+    await env.sleep(31 * SECOND);
+    const sms = await m.sent('sms');
+    const [a, b] = first === 'sms' ? [sms, kakao] : [kakao, sms];
+    // While the workflow waits on a poll (held), both signals queue up and reach it in one task.
+    const release = fake.holdStatusCalls();
+    const polls = fake.statusCalls.length;
+    await env.sleep(11 * SECOND);
+    await eventuallyPasses(async () => expect(fake.statusCalls.length).toBeGreaterThan(polls));
+    await m.report(a, 'delivered');
+    await m.report(b, 'delivered');
+    release();
+
+    await expectOutcome(m, delivered(first));
+    expect(await m.usage()).toEqual([{ usage_type: first, channel: first }]);
+    expect(await m.timeline()).toEqual(['alimtalk:sent', 'alimtalk:no_result', 'sms:sent', ...tail]);
+  });
+
+  it.each<[Channel, number, number]>([
+    ['sms', 2_000, 1_000],
+    ['alimtalk', 1_000, 2_000],
+  ])(
+    'both results found by one poll count in the order the providers reported them: delivered via %s',
+    async (winner, kakaoAfterMs, smsAfterMs) => {
+      const m = await startMessage('9005');
+      const kakao = await m.sent('alimtalk');
+      await env.sleep(31 * SECOND);
+      const sms = await m.sent('sms');
+      const now = await env.currentTimeMs();
+      const result = (provider: ProviderName, afterMs: number) => ({
+        status: 'delivered' as const,
+        resultCode: resultCode(provider, 'delivered'),
+        reportedAt: new Date(now + afterMs).toISOString(),
+      });
+      fake.setStatus(kakao.providerMessageId, result('kakao', kakaoAfterMs));
+      fake.setStatus(sms.providerMessageId, result('sms', smsAfterMs));
+
+      await expectOutcome(m, delivered(winner));
+      expect(await m.usage()).toEqual([{ usage_type: winner, channel: winner }]);
+    },
+  );
 });
 
 describe('MessageWorkflow timing', () => {

@@ -2,9 +2,11 @@
  * Determinism: workflow histories replayed against the current workflow code.
  *
  * 1. Fresh histories: MessageWorkflows (9001: Kakao fails, SMS delivers; 9005: Kakao silent past
- *    the timeout, SMS delivers, Kakao succeeds late), a ContractWorkflow (apply → approve →
- *    suspend → resume) and an InvoiceWorkflow (issued at the month's end → paid in full → disputed
- *    → won → refunded → closed when the next month is over) run on the time-skipping server and
+ *    the timeout, SMS delivers, Kakao succeeds late; issue 10's paths: no fallback and a late Kakao,
+ *    a Kakao outage (9007), the gate refusing the fallback), a template review of an edit, a
+ *    ContractWorkflow (apply → approve → suspend → resume) and an InvoiceWorkflow (issued at the
+ *    month's end → paid in full → disputed → won → refunded → closed when the next month is over)
+ *    run on the time-skipping server and
  *    replay without error.
  * 2. Committed fixtures (test/workflows/histories/*.json): histories recorded from earlier code,
  *    standing for workflows already running in production. A change to the workflows that such
@@ -25,22 +27,34 @@ import { patchProtobufRoot } from '@temporalio/proto/lib/patch-protobuf-root';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type ReplayResult, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
+import type { TemplateReviews } from '../../activities/providers/types';
 import type { Actor } from '../../domain/actor';
 import { decide, newContract, type ContractState } from '../../domain/contract';
 import type { Channel } from '../../domain/message';
 import { idempotencyKeyFor } from '../../domain/provider-keys';
 import { newId } from '../../platform/ids';
 import { saveContractSnapshot } from '../../store/contracts';
-import { finalizeMessage, insertMessages } from '../../store/messages';
+import { insertCampaign } from '../../store/campaigns';
+import { finalizeMessage, insertMessages, insertTemplate } from '../../store/messages';
+import { reviseTemplate } from '../../store/templates';
 import { bundleWorkflows } from '../../workers/worker';
 import { ContractWorkflow, contractUpdate, type ContractAction, type ContractRequest } from '../../workflows/contract';
-import { contractWorkflowId, invoiceWorkflowId, messageWorkflowId } from '../../workflows/ids';
+import { CampaignWorkflow, campaignUpdate } from '../../workflows/campaign';
+import {
+  campaignWorkflowId,
+  contractWorkflowId,
+  invoiceWorkflowId,
+  messageWorkflowId,
+  templateReviewWorkflowId,
+} from '../../workflows/ids';
 import { InvoiceWorkflow, invoiceQuery, invoiceUpdate } from '../../workflows/invoice';
 import { MessageWorkflow, providerReportSignal } from '../../workflows/message';
+import { cancelScheduledUpdate, rescheduleUpdate } from '../../workflows/scheduled-send';
 import { TASK_QUEUES } from '../../workflows/task-queues';
+import { TemplateReviewWorkflow } from '../../workflows/template-review';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { FakeProviders, startWorkersWithProviders, type FakeSend } from '../support/fake-providers';
-import { FEES, seedApplication, seedMerchant } from '../support/fixtures';
+import { FEES, messageRow, seedApplication, seedMerchant } from '../support/fixtures';
 import { timeSkippingEnv } from '../support/temporal';
 import { eventuallyPasses } from '../support/wait';
 
@@ -89,10 +103,16 @@ afterAll(async () => {
  * Runs `fn` against its own time-skipping server and workers (fake providers). Each run gets a
  * server whose clock starts at the wall clock, so one run's skipped time cannot change another's path.
  */
+/** Kakao approves every template at once, as the simulator does. */
+const APPROVING_REVIEWS: TemplateReviews = {
+  submit: async () => ({ status: 'approved', reason: null }),
+  status: async () => ({ status: 'approved', reason: null }),
+};
+
 async function withEnv<T>(fn: (env: TestWorkflowEnvironment, fake: FakeProviders) => Promise<T>): Promise<T> {
   const env = await timeSkippingEnv();
   const fake = new FakeProviders();
-  const workers = await startWorkersWithProviders(env, bundle, t.db, fake);
+  const workers = await startWorkersWithProviders(env, bundle, t.db, fake, APPROVING_REVIEWS);
   try {
     return await fn(env, fake);
   } finally {
@@ -101,8 +121,14 @@ async function withEnv<T>(fn: (env: TestWorkflowEnvironment, fake: FakeProviders
   }
 }
 
-/** An active contract in the projection and an accepted AlimTalk (SMS fallback) to `0101234<last4>`; its workflow started. */
-async function startMessage(env: TestWorkflowEnvironment, fake: FakeProviders, last4: string) {
+/** An active contract in the projection and an accepted AlimTalk (SMS fallback unless `fallback: false`) to `0101234<last4>`; its workflow started. */
+async function startMessage(
+  env: TestWorkflowEnvironment,
+  fake: FakeProviders,
+  last4: string,
+  opts: { fallback?: boolean } = {},
+) {
+  const withFallback = opts.fallback !== false;
   const now = await env.currentTimeMs();
   const { merchant } = await seedMerchant(t.db);
   const app = await seedApplication(t.db, merchant.id, undefined, new Date(now));
@@ -127,7 +153,7 @@ async function startMessage(env: TestWorkflowEnvironment, fake: FakeProviders, l
       templateCode: 'ORDER_ACCEPTED',
       variables: null,
       imageUrl: null,
-      fallback: { channel: 'sms', text: '[바른상점] 주문 접수' },
+      fallback: withFallback ? { channel: 'sms', text: '[바른상점] 주문 접수' } : null,
       reference: null,
       paymentNoticeId: null,
       idempotencyKey: null,
@@ -145,16 +171,22 @@ async function startMessage(env: TestWorkflowEnvironment, fake: FakeProviders, l
         merchantId: merchant.id,
         kind: 'message',
         channel: 'alimtalk',
-        fallback: 'sms',
+        fallback: withFallback ? 'sms' : null,
         notBefore: null,
         kakaoResultTimeoutMs: 30 * SECOND,
         resultWindowMs: 48 * 3_600 * SECOND,
+        sendDeadlines: { kakaoMs: 2 * 60 * SECOND, smsMs: 10 * 60 * SECOND },
       },
     ],
   });
   return {
     id,
     handle,
+    suspendContract: async () => {
+      const suspended = decide(verified.state, { type: 'suspend', reason: 'spoofing' }, OPERATOR, now);
+      if (!suspended.ok) throw new Error(suspended.violation.message);
+      await saveContractSnapshot(t.db, suspended.state, []);
+    },
     sent: (channel: Channel) => fake.waitForSend((s) => s.idempotencyKey === idempotencyKeyFor(id, channel)),
     report: (s: FakeSend, status: 'delivered' | 'failed') =>
       handle.signal(providerReportSignal, {
@@ -233,27 +265,19 @@ const recordInvoice = () =>
     const at = new Date(now).toISOString();
     await insertMessages(
       t.db,
-      ids.map((id) => ({
-        id,
-        merchantId: merchant.id,
-        contractId: app.id,
-        type: 'lms' as const,
-        recipient: '01012345678',
-        recipientMasked: '010-****-5678',
-        senderNumber: '0223456789',
-        text: '[바른상점] 출고 안내',
-        subject: '출고',
-        templateCode: null,
-        variables: null,
-        imageUrl: null,
-        fallback: null,
-        reference: null,
-        paymentNoticeId: null,
-        idempotencyKey: null,
-        requestHash: null,
-        notBefore: null,
-        createdAt: at,
-      })),
+      ids.map((id) =>
+        messageRow({
+          id,
+          merchantId: merchant.id,
+          contractId: app.id,
+          type: 'lms',
+          recipient: '01012345678',
+          senderNumber: '0223456789',
+          text: '[바른상점] 출고 안내',
+          subject: '출고',
+          createdAt: at,
+        }),
+      ),
     );
     for (const messageId of ids)
       await finalizeMessage(t.db, {
@@ -294,6 +318,145 @@ const recordInvoice = () =>
     return historyOf(handle);
   });
 
+/** A scheduled SMS (issue 15): moved once, then cancelled before its time. */
+const recordScheduledCancelled = () =>
+  withEnv(async (env) => {
+    const now = await env.currentTimeMs();
+    const { merchant } = await seedMerchant(t.db);
+    const app = await seedApplication(t.db, merchant.id, undefined, new Date(now));
+    const id = newId('msg');
+    const scheduledAt = new Date(now + 86_400 * SECOND).toISOString();
+    await insertMessages(t.db, [
+      messageRow({
+        id,
+        merchantId: merchant.id,
+        contractId: app.id,
+        type: 'sms',
+        recipient: '01012345678',
+        text: '[바른상점] 예약 안내',
+        createdAt: new Date(now).toISOString(),
+        scheduledAt,
+      }),
+    ]);
+    const handle = await env.client.workflow.start(MessageWorkflow, {
+      workflowId: messageWorkflowId(id),
+      taskQueue: TASK_QUEUES.messages,
+      args: [
+        {
+          messageId: id,
+          merchantId: merchant.id,
+          kind: 'message',
+          channel: 'sms',
+          fallback: null,
+          notBefore: null,
+          scheduledAt,
+          kakaoResultTimeoutMs: 30 * SECOND,
+          resultWindowMs: 48 * 3_600 * SECOND,
+        },
+      ],
+    });
+    await env.sleep(3_600 * SECOND);
+    const later = new Date(now + 2 * 86_400 * SECOND).toISOString();
+    await handle.executeUpdate(rescheduleUpdate, { args: [{ scheduledAt: later, heldUntil: null, startsAt: later }] });
+    await env.sleep(3_600 * SECOND);
+    await handle.executeUpdate(cancelScheduledUpdate);
+    expect(await handle.result()).toMatchObject({ status: 'cancelled' });
+    return historyOf(handle);
+  });
+
+/** A campaign of 5 at 60 a minute (issue 15): a few steps, paused, resumed, then cancelled. */
+const recordCampaign = () =>
+  withEnv(async (env) => {
+    const now = await env.currentTimeMs();
+    const { merchant } = await seedMerchant(t.db);
+    const app = await seedApplication(t.db, merchant.id, undefined, new Date(now));
+    const approved = decide(newContract(app), { type: 'approve', fees: FEES }, OPERATOR, now);
+    if (!approved.ok) throw new Error(approved.violation.message);
+    await saveContractSnapshot(t.db, approved.state, []);
+    const id = `cmp_replay_${newId('msg').slice(4)}`;
+    await t.db.transaction((trx) =>
+      insertCampaign(
+        trx,
+        {
+          id,
+          merchantId: merchant.id,
+          name: 'replay',
+          status: 'running',
+          message: { type: 'alimtalk', templateCode: 'NONE' },
+          scheduledAt: null,
+          ratePerMinute: 60,
+          createdAt: new Date(now).toISOString(),
+        },
+        Array.from({ length: 5 }, (_, i) => ({ to: `0101234000${i}` })),
+      ),
+    );
+    const handle = await env.client.workflow.start(CampaignWorkflow, {
+      workflowId: campaignWorkflowId(id),
+      taskQueue: TASK_QUEUES.messages,
+      args: [{ campaignId: id, merchantId: merchant.id, total: 5, ratePerMinute: 60, scheduledAt: null }],
+    });
+    await env.sleep(1_500);
+    expect(await handle.executeUpdate(campaignUpdate('pause'))).toEqual({ status: 'paused' });
+    expect(await handle.executeUpdate(campaignUpdate('resume'))).toEqual({ status: 'running' });
+    expect(await handle.executeUpdate(campaignUpdate('cancel'))).toEqual({ status: 'cancelled' });
+    expect(await handle.result()).toBeNull();
+    return historyOf(handle);
+  });
+
+/** Issue 10: an AlimTalk without fallback, Kakao silent past its timeout, delivered an hour later (Art. 5.3). */
+const recordNoFallbackLateKakao = () =>
+  withEnv(async (env, fake) => {
+    const m = await startMessage(env, fake, '9005', { fallback: false });
+    const kakao = await m.sent('alimtalk');
+    await env.sleep(3_600 * SECOND);
+    await m.report(kakao, 'delivered');
+    expect(await m.handle.result()).toMatchObject({ status: 'delivered', deliveredVia: 'alimtalk' });
+    return historyOf(m.handle);
+  });
+
+/** Issue 10, test number 9007: Kakao answers 503 until its send deadline, the SMS fallback delivers. */
+const recordKakaoOutage = () =>
+  withEnv(async (env, fake) => {
+    fake.unavailable((a) => a.provider === 'kakao');
+    const m = await startMessage(env, fake, '9007');
+    await env.sleep(125 * SECOND);
+    await m.report(await m.sent('sms'), 'delivered');
+    expect(await m.handle.result()).toMatchObject({ status: 'delivered', deliveredVia: 'sms' });
+    return historyOf(m.handle);
+  });
+
+/** Issue 10: Kakao fails, the contract was suspended for spoofing meanwhile, the gate refuses the fallback. */
+const recordFallbackGateRefused = () =>
+  withEnv(async (env, fake) => {
+    const m = await startMessage(env, fake, '9001');
+    const kakao = await m.sent('alimtalk');
+    await m.suspendContract();
+    await m.report(kakao, 'failed');
+    expect(await m.handle.result()).toMatchObject({ status: 'failed', failureReason: 'contract_suspended' });
+    return historyOf(m.handle);
+  });
+
+/** Issue 10: the review of a template's second version (an edit), approved, with the merchant's webhook. */
+const recordTemplateEditReview = () =>
+  withEnv(async (env) => {
+    const { merchant } = await seedMerchant(t.db);
+    const now = await env.currentTimeMs();
+    const app = await seedApplication(t.db, merchant.id, undefined, new Date(now));
+    const approved = decide(newContract(app), { type: 'approve', fees: FEES }, OPERATOR, now);
+    if (!approved.ok) throw new Error(approved.violation.message);
+    await saveContractSnapshot(t.db, approved.state, []);
+    const template = { merchantId: merchant.id, code: 'ORDER', buttons: [], variables: ['name'] };
+    await insertTemplate(t.db, { ...template, text: '#{name}님 주문 접수' });
+    await reviseTemplate(t.db, { ...template, text: '#{name}님, 주문이 접수되었습니다' });
+    const handle = await env.client.workflow.start(TemplateReviewWorkflow, {
+      workflowId: templateReviewWorkflowId(merchant.id, 'ORDER'),
+      taskQueue: TASK_QUEUES.messages,
+      args: [{ merchantId: merchant.id, code: 'ORDER', version: 2 }],
+    });
+    expect(await handle.result()).toBe('approved');
+    return historyOf(handle);
+  });
+
 async function replayAll(histories: RecordedHistory[]): Promise<ReplayResult[]> {
   const results: ReplayResult[] = [];
   for await (const r of Worker.runReplayHistories({ workflowBundle: bundle, replayName: 'replay-test' }, histories))
@@ -312,27 +475,48 @@ const readFixture = (file: string): RecordedHistory => ({
   history: historyFromJson(readFixtureJson(file)),
 });
 
+/**
+ * Replays freshly recorded histories, which must replay without error; with
+ * UPDATE_HISTORY_FIXTURES=1 they become the committed fixtures of their names.
+ */
+async function replayFresh(recorded: Record<string, RecordedHistory>): Promise<void> {
+  const histories = Object.values(recorded);
+  // Real histories, not trivial ones: the timers, sends and results are all in them.
+  expect(histories.every((h) => (h.history.events?.length ?? 0) > 10)).toBe(true);
+  const results = await replayAll(histories);
+  expect(results.map((r) => ({ workflowId: r.workflowId, error: r.error }))).toEqual(
+    histories.map((h) => ({ workflowId: h.workflowId, error: undefined })),
+  );
+  if (process.env.UPDATE_HISTORY_FIXTURES === '1') {
+    for (const [name, h] of Object.entries(recorded))
+      writeFileSync(path.join(HISTORIES_DIR, `${name}.json`), `${historyToJson(h.history)}\n`);
+  }
+}
+
 describe('Workflow determinism (replay)', () => {
   it('replays fresh MessageWorkflow (9001, 9005), ContractWorkflow and InvoiceWorkflow histories without a nondeterminism error', async () => {
-    const recorded = {
+    await replayFresh({
       'message-9001-fallback': await recordMessage9001(),
       'message-9005-late-kakao': await recordMessage9005(),
       'contract-approve-suspend-resume': await recordContract(),
       'invoice-paid-disputed-refunded': await recordInvoice(),
-    };
-    const histories = Object.values(recorded);
-    // Real histories, not trivial ones: the timeout, fallback and late result are all in them.
-    expect(histories.every((h) => (h.history.events?.length ?? 0) > 10)).toBe(true);
+    });
+  });
 
-    const results = await replayAll(histories);
-    expect(results.map((r) => ({ workflowId: r.workflowId, error: r.error }))).toEqual(
-      histories.map((h) => ({ workflowId: h.workflowId, error: undefined })),
-    );
+  it('replays fresh scheduled-send and CampaignWorkflow histories (issue 15) without a nondeterminism error', async () => {
+    await replayFresh({
+      'message-scheduled-rescheduled-cancelled': await recordScheduledCancelled(),
+      'campaign-paused-resumed-cancelled': await recordCampaign(),
+    });
+  });
 
-    if (process.env.UPDATE_HISTORY_FIXTURES === '1') {
-      for (const [name, h] of Object.entries(recorded))
-        writeFileSync(path.join(HISTORIES_DIR, `${name}.json`), `${historyToJson(h.history)}\n`);
-    }
+  it('replays fresh histories of the issue 10 paths (Art. 5.3 without fallback, 9007, the fallback gate, template edits)', async () => {
+    await replayFresh({
+      'message-no-fallback-late-kakao': await recordNoFallbackLateKakao(),
+      'message-9007-kakao-outage': await recordKakaoOutage(),
+      'message-fallback-gate-refused': await recordFallbackGateRefused(),
+      'template-review-edit-approved': await recordTemplateEditReview(),
+    });
   });
 
   it('replays the committed history fixtures: the current code can carry on workflows started by earlier code', async () => {
@@ -345,6 +529,18 @@ describe('Workflow determinism (replay)', () => {
         'invoice-round1-dispute-settled.json',
         'message-9001-fallback.json',
         'message-9005-late-kakao.json',
+        'message-scheduled-rescheduled-cancelled.json',
+        'campaign-paused-resumed-cancelled.json',
+        // Recorded from the code before issue 10: runs that must carry on the old way.
+        'message-no-fallback-kakao-timeout.json',
+        'message-fallback-refused-kakao-silent.json',
+        'message-sms-result-timeout.json',
+        'template-review-approved.json',
+        // Recorded from issue 10's code.
+        'message-no-fallback-late-kakao.json',
+        'message-9007-kakao-outage.json',
+        'message-fallback-gate-refused.json',
+        'template-review-edit-approved.json',
       ]),
     );
     const histories = files.map(readFixture);

@@ -119,7 +119,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A carrier reports a delivery result (signed: bizmsg-signature: t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>">) */
+        /** A carrier reports a delivery result or an 080 opt-out call (signed: bizmsg-signature: t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>">) */
         post: {
             parameters: {
                 query?: never;
@@ -131,7 +131,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["ProviderReport"];
+                    "application/json": components["schemas"]["OptOutReport"] | components["schemas"]["ProviderReport"];
                 };
             };
             responses: {
@@ -162,6 +162,15 @@ export interface paths {
                 };
                 /** @description Request body too large */
                 413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An opt-out call to a number no merchant has verified, or not a mobile caller */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2273,7 +2282,9 @@ export interface paths {
                     /** @description nextCursor of the previous page */
                     cursor?: string;
                     limit?: number;
-                    status?: "accepted" | "sending" | "delivered" | "failed";
+                    status?: "accepted" | "scheduled" | "sending" | "delivered" | "failed" | "cancelled";
+                    /** @description the messages of one campaign */
+                    campaignId?: string;
                     type?: "sms" | "lms" | "alimtalk" | "friendtalk" | "friendtalk_image" | "payment_notice";
                     since?: string;
                     until?: string;
@@ -2400,11 +2411,17 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send up to 1,000 messages; each is accepted or rejected on its own */
+        /**
+         * Send up to 10,000 messages; each is accepted or rejected on its own
+         * @description All accepted messages are stored in one transaction and answered at once; each then runs as its own workflow. An `Idempotency-Key` header for the whole batch answers a repeat of the same batch with the first answer and creates nothing; each item may also carry its own `idempotencyKey`.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description a retry with the same key answers as the first request did and never acts twice */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2554,176 +2571,6 @@ export interface paths {
                 };
                 /** @description Missing or invalid API key */
                 401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/templates": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the merchant’s AlimTalk templates */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Templates */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TemplateList"];
-                    };
-                };
-                /** @description Missing or invalid API key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Register an AlimTalk template; Kakao reviews it (requested → approved | rejected) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["TemplateRequest"];
-                };
-            };
-            responses: {
-                /** @description Submitted for review */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Template"];
-                    };
-                };
-                /** @description Malformed or invalid input (zod issues in details) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Missing or invalid API key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description A template with this code exists */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Request body too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The template breaks a rule */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/templates/{code}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get an AlimTalk template and its review status */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The template */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Template"];
-                    };
-                };
-                /** @description Missing or invalid API key */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description No such template */
-                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2900,6 +2747,1315 @@ export interface paths {
                     };
                 };
                 /** @description Not on the list */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/messages/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a scheduled message: it is never sent nor billed (webhook message.cancelled) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Cancelled */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Message"];
+                    };
+                };
+                /** @description Malformed or invalid input (zod issues in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such message, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The message is not scheduled (any more): it has started or finished */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/messages/{id}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a scheduled message to another time (a FriendTalk not into 20:50–08:00 KST unless it asked to be held) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RescheduleRequest"];
+                };
+            };
+            responses: {
+                /** @description Rescheduled */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Message"];
+                    };
+                };
+                /** @description Malformed or invalid input (zod issues in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such message, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The message is not scheduled (any more): it has started or finished */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The new time is more than a year ahead, or in the ad quiet hours */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List campaigns, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of campaigns */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignList"];
+                    };
+                };
+                /** @description Malformed or invalid input (zod issues in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Start a campaign: one message to up to 100,000 recipients (JSON or CSV), at a rate, optionally scheduled
+         * @description Answers 202 with the campaign id. Each recipient becomes an ordinary message through the same rules as POST /v1/messages, in its turn; a refused row is listed by GET /v1/campaigns/:id/rejections.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CampaignRequest"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignAccepted"];
+                    };
+                };
+                /** @description Malformed or invalid input (zod issues in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The content, the rate, the time or the contract refuses it; nothing was stored */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a campaign with its counts (total, accepted, rejected, scheduled, sending, delivered, failed, cancelled) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The campaign */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such campaign, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}/rejections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The recipients the acceptance rules refused, each with its error (like a batch’s rejected items) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of refused rows */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignRejectionList"];
+                    };
+                };
+                /** @description Malformed or invalid input (zod issues in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such campaign, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause a campaign: no further recipient gets a message until it is resumed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description The campaign as it now is */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description Malformed or invalid input (zod issues in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such campaign, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The campaign’s state does not allow it (finished, not paused, everything already started) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a paused campaign at its rate */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description The campaign as it now is */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description Malformed or invalid input (zod issues in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such campaign, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The campaign’s state does not allow it (finished, not paused, everything already started) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a campaign: recipients whose turn has not come get no message */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description The campaign as it now is */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description Malformed or invalid input (zod issues in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such campaign, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The campaign’s state does not allow it (finished, not paused, everything already started) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}/opt-out-numbers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contract’s 080 opt-out numbers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 080 numbers */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OptOutNumberList"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such contract, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register an 080 opt-out number with its proof document (pending until an operator verifies it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example 02-1234-5678 */
+                        number: string;
+                        proofDocument: components["schemas"]["ProofDocument"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Registered, pending verification */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OptOutNumber"];
+                    };
+                };
+                /** @description Malformed or invalid input (zod issues in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such contract, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Already registered, or the contract has ended */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not an 080 number, an invalid document, or the limit of 10 is reached */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/opt-out-numbers/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify an 080 opt-out number after checking its proof document */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description The 080 number */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OptOutNumber"];
+                    };
+                };
+                /** @description Malformed or invalid input (zod issues in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such 080 number */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Already verified or rejected, or verified on another merchant’s contract */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/opt-out-numbers/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject an 080 opt-out number */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The 080 number */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OptOutNumber"];
+                    };
+                };
+                /** @description Malformed or invalid input (zod issues in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such 080 number */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Already verified or rejected, or verified on another merchant’s contract */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the merchant’s AlimTalk templates */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Templates */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TemplateList"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Register an AlimTalk template; Kakao reviews it (requested → approved | rejected)
+         * @description The review is under the sender profile of the contract (its Kakao search ID), the one the messages go out from. The merchant’s webhook hears `template.approved` or `template.rejected` (with the reason).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TemplateRequest"];
+                };
+            };
+            responses: {
+                /** @description Submitted for review */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Template"];
+                    };
+                };
+                /** @description Malformed or invalid input (zod issues in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A template with this code exists (edit it with PUT) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The template breaks a rule, or there is no contract with a Kakao search ID */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/templates/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an AlimTalk template and its review status */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The template */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Template"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such template */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /**
+         * Edit a template: the new version is reviewed again
+         * @description A rejected template is corrected this way. An approved version keeps sending until Kakao approves the new one (`approved` shows which version sends).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TemplateEdit"];
+                };
+            };
+            responses: {
+                /** @description The new version, submitted for review */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Template"];
+                    };
+                };
+                /** @description Malformed or invalid input (zod issues in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such template */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The template breaks a rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a template; messages already accepted from it still go out */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such template */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4043,6 +5199,25 @@ export interface components {
                 [key: string]: unknown;
             })[];
         };
+        OptOutReport: {
+            /** @enum {string} */
+            event: "opt_out";
+            /**
+             * @description the merchant’s 080 number that was called
+             * @example 080-123-4567
+             */
+            to080: string;
+            /**
+             * @description the caller’s number
+             * @example 010-1234-5678
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @default null
+             */
+            reportedAt: string | null;
+        };
         ProviderReport: {
             providerMessageId: string;
             idempotencyKey: string;
@@ -4474,11 +5649,14 @@ export interface components {
         AcceptedMessage: {
             id: string;
             /** @enum {string} */
-            status: "accepted";
+            status: "accepted" | "scheduled";
         };
         MessageRequest: {
-            /** @enum {string} */
-            type: "sms" | "lms" | "alimtalk" | "friendtalk" | "friendtalk_image";
+            /**
+             * @description `text`: SMS when the text fits the SMS limit and has no subject, else LMS; the message then reads `sms` or `lms`
+             * @enum {string}
+             */
+            type: "sms" | "lms" | "alimtalk" | "friendtalk" | "friendtalk_image" | "text";
             /**
              * @description the recipient’s Korean mobile number, with or without hyphens
              * @example 010-1234-5678
@@ -4510,6 +5688,12 @@ export interface components {
             reference?: string;
             /** @description FriendTalk requested between 20:50 and 08:00 KST: hold it until 08:00 instead of refusing it */
             holdDuringQuietHours?: boolean;
+            /**
+             * Format: date-time
+             * @description send at this time (예약발송), at most one year ahead; in the past or now = at once. Until then the message reads `scheduled` and can be cancelled or rescheduled
+             * @example 2026-12-24T09:00:00+09:00
+             */
+            scheduledAt?: string;
         };
         BatchResult: {
             accepted: {
@@ -4526,7 +5710,7 @@ export interface components {
             }[];
         };
         MessageBatch: {
-            /** @description up to 1,000 message requests; each may carry its own `idempotencyKey` */
+            /** @description up to 10,000 message requests; each may carry its own `idempotencyKey` */
             messages: unknown[];
         };
         Message: {
@@ -4540,14 +5724,14 @@ export interface components {
             to: string;
             from: string | null;
             /** @enum {string} */
-            status: "accepted" | "sending" | "delivered" | "failed";
+            status: "accepted" | "scheduled" | "sending" | "delivered" | "failed" | "cancelled";
             /** @enum {string|null} */
             deliveredVia: "sms" | "lms" | "alimtalk" | "friendtalk" | "friendtalk_image" | null;
             /**
              * @description why a failed message failed: its delivery outcome, or the sending gate’s refusal at send time
              * @enum {string|null}
              */
-            failureReason: "result_timeout" | "kakao_failed" | "kakao_timeout" | "carrier_rejected" | "provider_rejected" | "personal_data_purged" | "no_contract" | "contract_suspended" | "contract_not_active" | "contract_ended" | "service_not_subscribed" | "fallback_not_subscribed" | "recipient_opted_out" | "sender_number_required" | "sender_number_not_registered" | "sender_number_not_verified" | null;
+            failureReason: "result_timeout" | "kakao_failed" | "kakao_timeout" | "carrier_rejected" | "provider_rejected" | "provider_unavailable" | "personal_data_purged" | "no_contract" | "contract_suspended" | "contract_not_active" | "contract_ended" | "service_not_subscribed" | "fallback_not_subscribed" | "recipient_opted_out" | "sender_number_required" | "sender_number_not_registered" | "sender_number_not_verified" | null;
             reference: string | null;
             paymentNoticeId: string | null;
             fallback: {
@@ -4561,7 +5745,7 @@ export interface components {
                  * @description carrier_handed_over: an SMS/LMS carrier failed and the next one took the attempt
                  * @enum {string}
                  */
-                status: "sent" | "delivered" | "failed" | "no_result" | "rejected" | "late_delivered" | "late_failed" | "carrier_handed_over";
+                status: "sent" | "delivered" | "failed" | "no_result" | "rejected" | "unavailable" | "late_delivered" | "late_failed" | "carrier_handed_over";
                 providerMessageId: string | null;
                 resultCode: string | null;
                 note: string | null;
@@ -4576,6 +5760,12 @@ export interface components {
              * @example 2026-11-25T09:00:00.000+09:00
              */
             notBefore: string | null;
+            /**
+             * @description the time a scheduled message was asked for
+             * @example 2026-11-25T09:00:00.000+09:00
+             */
+            scheduledAt: string | null;
+            campaignId: string | null;
             /**
              * @description ISO-8601 time with offset
              * @example 2026-11-25T09:00:00.000+09:00
@@ -4608,14 +5798,190 @@ export interface components {
                 delivered: number;
             }[];
         };
+        OptOut: {
+            number: string;
+            /**
+             * @description ISO-8601 time with offset
+             * @example 2026-11-25T09:00:00.000+09:00
+             */
+            createdAt: string;
+        };
+        OptOutList: {
+            data: components["schemas"]["OptOut"][];
+            nextCursor: string | null;
+        };
+        RescheduleRequest: {
+            /**
+             * Format: date-time
+             * @description the new time, at most one year ahead; in the past or now = at once
+             * @example 2026-12-24T09:00:00+09:00
+             */
+            scheduledAt: string;
+        };
+        CampaignAccepted: {
+            id: string;
+            /** @enum {string} */
+            status: "scheduled" | "running" | "paused" | "completed" | "cancelled";
+            total: number;
+        };
+        CampaignRequest: {
+            name: string;
+            message: components["schemas"]["CampaignMessage"];
+            recipients?: {
+                to: string;
+                /** @description this recipient’s values of the AlimTalk template’s #{variables} */
+                variables?: {
+                    [key: string]: string | number;
+                };
+            }[];
+            /**
+             * @description instead of `recipients`: CSV text whose header row names the columns — `to` is the recipient, every other column a template variable of that name
+             * @example to,name,order
+             *     010-1234-5678,홍길동,A-1001
+             */
+            recipientsCsv?: string;
+            /**
+             * Format: date-time
+             * @description start the campaign at this time, at most one year ahead; in the past or now = at once
+             */
+            scheduledAt?: string;
+            /** @description messages created per minute at most; the merchant’s cap when absent or lower */
+            ratePerMinute?: number;
+        };
+        CampaignMessage: {
+            /**
+             * @description `text`: SMS when the text fits the SMS limit and has no subject, else LMS; the message then reads `sms` or `lms`
+             * @enum {string}
+             */
+            type: "sms" | "lms" | "alimtalk" | "friendtalk" | "friendtalk_image" | "text";
+            /** @description a verified sender number of the contract (SMS/LMS and fallback); defaults to the only verified one */
+            from?: string;
+            text?: string;
+            /** @description LMS only, at most 40 bytes */
+            subject?: string;
+            /** @description AlimTalk: an approved template */
+            templateCode?: string;
+            /** @description AlimTalk: values of the template’s #{variables} */
+            variables?: {
+                [key: string]: string | number;
+            };
+            /**
+             * Format: uri
+             * @description FriendTalk image: JPEG/PNG, ≤ 500 KB, width ≥ 500 px, ratio between 2:1 and 3:4
+             */
+            imageUrl?: string;
+            /** @description AlimTalk/FriendTalk: re-send as SMS (if it fits 80 bytes) or LMS when Kakao fails or stays silent */
+            fallback?: {
+                enabled: boolean;
+                text?: string;
+                subject?: string;
+            };
+            /** @description your own reference, echoed back */
+            reference?: string;
+            /** @description FriendTalk requested between 20:50 and 08:00 KST: hold it until 08:00 instead of refusing it */
+            holdDuringQuietHours?: boolean;
+        };
+        CampaignList: {
+            data: components["schemas"]["Campaign"][];
+            nextCursor: string | null;
+        };
+        Campaign: {
+            id: string;
+            name: string;
+            type: string;
+            /** @enum {string} */
+            status: "scheduled" | "running" | "paused" | "completed" | "cancelled";
+            /**
+             * @description ISO-8601 time with offset
+             * @example 2026-11-25T09:00:00.000+09:00
+             */
+            scheduledAt: string | null;
+            ratePerMinute: number;
+            total: number;
+            /** @description recipients whose message was created */
+            accepted: number;
+            /** @description recipients the acceptance rules refused (see /rejections) */
+            rejected: number;
+            /** @description recipients still waiting their turn */
+            scheduled: number;
+            sending: number;
+            delivered: number;
+            failed: number;
+            /** @description recipients cancelled before their turn */
+            cancelled: number;
+            /**
+             * @description ISO-8601 time with offset
+             * @example 2026-11-25T09:00:00.000+09:00
+             */
+            createdAt: string;
+            /**
+             * @description ISO-8601 time with offset
+             * @example 2026-11-25T09:00:00.000+09:00
+             */
+            startedAt: string | null;
+            /**
+             * @description ISO-8601 time with offset
+             * @example 2026-11-25T09:00:00.000+09:00
+             */
+            finishedAt: string | null;
+        };
+        CampaignRejectionList: {
+            data: components["schemas"]["CampaignRejection"][];
+            nextCursor: string | null;
+        };
+        CampaignRejection: {
+            /** @description the recipient’s position in the request (0-based) */
+            index: number;
+            /** @description masked */
+            to: string;
+            error: {
+                code: string;
+                message: string;
+                details?: unknown;
+            };
+        };
+        OptOutNumber: {
+            id: string;
+            contractId: string;
+            /** @example 0801234567 */
+            number: string;
+            /** @enum {string} */
+            status: "pending" | "verified" | "rejected";
+            rejectionReason: string | null;
+            /**
+             * @description ISO-8601 time with offset
+             * @example 2026-11-25T09:00:00.000+09:00
+             */
+            addedAt: string;
+            /**
+             * @description ISO-8601 time with offset
+             * @example 2026-11-25T09:00:00.000+09:00
+             */
+            decidedAt: string | null;
+        };
+        OptOutNumberList: {
+            data: components["schemas"]["OptOutNumber"][];
+            nextCursor: string | null;
+        };
         Template: {
             code: string;
+            /** @description the latest version: 1, then one more per edit */
+            version: number;
             text: string;
             variables: string[];
-            buttons: unknown[];
-            /** @enum {string} */
+            buttons: components["schemas"]["TemplateButton"][];
+            /**
+             * @description Kakao’s review of the latest version
+             * @enum {string}
+             */
             status: "requested" | "approved" | "rejected";
             rejectionReason: string | null;
+            /** @description the version messages are sent from: the last one Kakao approved (an edit under review does not replace it until approved) */
+            approved: {
+                version: number;
+                text: string;
+                buttons: components["schemas"]["TemplateButton"][];
+            } | null;
             /**
              * @description ISO-8601 time with offset
              * @example 2026-11-25T09:00:00.000+09:00
@@ -4627,35 +5993,45 @@ export interface components {
              */
             reviewedAt: string | null;
         };
+        TemplateButton: {
+            /**
+             * @description WL web link, AL app link, DS delivery tracking, BK bot keyword, MD message delivery
+             * @enum {string}
+             */
+            type: "WL" | "AL" | "DS" | "BK" | "MD";
+            /**
+             * @description at most 14 characters
+             * @example 주문 조회
+             */
+            name: string;
+            /** @description WL (required), AL: the http(s) page it opens on a phone */
+            urlMobile?: string;
+            /** @description WL, AL: the http(s) page it opens on a computer */
+            urlPc?: string;
+            /** @description AL: the app scheme on Android (this or schemeIos required) */
+            schemeAndroid?: string;
+            /** @description AL: the app scheme on iOS */
+            schemeIos?: string;
+        };
         TemplateRequest: {
             code: string;
             text: string;
             /**
-             * @description Kakao buttons (WL web link, AL app link, BK bot keyword, MD message delivery, DS delivery search)
+             * @description at most 5 Kakao buttons; they are reviewed with the text and sent with every message
              * @default []
              */
-            buttons: {
-                /** @enum {string} */
-                type: "WL" | "AL" | "BK" | "MD" | "DS";
-                name: string;
-                /** Format: uri */
-                url?: string;
-            }[];
+            buttons: components["schemas"]["TemplateButton"][];
+        };
+        TemplateEdit: {
+            text: string;
+            /**
+             * @description at most 5 Kakao buttons; they are reviewed with the text and sent with every message
+             * @default []
+             */
+            buttons: components["schemas"]["TemplateButton"][];
         };
         TemplateList: {
             data: components["schemas"]["Template"][];
-            nextCursor: string | null;
-        };
-        OptOut: {
-            number: string;
-            /**
-             * @description ISO-8601 time with offset
-             * @example 2026-11-25T09:00:00.000+09:00
-             */
-            createdAt: string;
-        };
-        OptOutList: {
-            data: components["schemas"]["OptOut"][];
             nextCursor: string | null;
         };
         PaymentEventAccepted: {

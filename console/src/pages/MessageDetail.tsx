@@ -12,6 +12,7 @@ const FAILURES: Record<NonNullable<Schemas['Message']['failureReason']>, string>
   kakao_timeout: '카카오톡 결과 없음',
   carrier_rejected: '통신사가 거부',
   provider_rejected: '발송 대행사가 거부',
+  provider_unavailable: '발송 대행사 장애로 발송 기한 안에 보내지 못함',
   personal_data_purged: '계약이 끝나 메시지 내용을 파기함(제10조 2항)',
   no_contract: '메시징 계약이 없음',
   contract_suspended: '계약이 정지된 상태',
@@ -31,7 +32,7 @@ export function MessageDetail() {
   const { id } = useParams();
   const message = useLoad(() => must(api.GET('/v1/messages/{id}', { params: { path: { id: id! } } })), [id]);
   const m = message.data;
-  const final = m && (m.status === 'delivered' || m.status === 'failed');
+  const final = m && (m.status === 'delivered' || m.status === 'failed' || m.status === 'cancelled');
   useEffect(() => {
     if (!m || final) return;
     const t = setTimeout(message.reload, 1500);

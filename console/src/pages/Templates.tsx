@@ -102,7 +102,12 @@ export function Templates() {
                     <select
                       {...a}
                       value={b.type}
-                      onChange={(e) => setButton(i, { type: e.target.value as Button['type'] })}
+                      // Each type carries its own links (Kakao refuses others): a new type starts without any.
+                      onChange={(e) =>
+                        setButtons((bs) =>
+                          bs.map((x, j) => (j === i ? { type: e.target.value as Button['type'], name: x.name } : x)),
+                        )
+                      }
                     >
                       {BUTTON_TYPES.map(([v, t]) => (
                         <option key={v} value={v}>
@@ -122,15 +127,36 @@ export function Templates() {
                     />
                   )}
                 </Field>
-                {(b.type === 'WL' || b.type === 'AL') && (
-                  <Field label={`버튼 ${i + 1} 주소`} error={submit.fieldErrors[`buttons.${i}.url`]}>
+                {b.type === 'WL' && (
+                  <Field label={`버튼 ${i + 1} 주소`} error={submit.fieldErrors[`buttons[${i}].urlMobile`]}>
                     {(a) => (
                       <input
                         {...a}
                         type="url"
                         placeholder="https://"
-                        value={b.url ?? ''}
-                        onChange={(e) => setButton(i, { url: e.target.value || undefined })}
+                        value={b.urlMobile ?? ''}
+                        onChange={(e) => setButton(i, { urlMobile: e.target.value || undefined })}
+                      />
+                    )}
+                  </Field>
+                )}
+                {b.type === 'AL' && (
+                  <Field
+                    label={`버튼 ${i + 1} 앱 스킴`}
+                    hint="Android·iOS 공통, 예: myapp://order"
+                    error={submit.fieldErrors[`buttons[${i}].schemeAndroid`]}
+                  >
+                    {(a) => (
+                      <input
+                        {...a}
+                        placeholder="myapp://"
+                        value={b.schemeAndroid ?? ''}
+                        onChange={(e) =>
+                          setButton(i, {
+                            schemeAndroid: e.target.value || undefined,
+                            schemeIos: e.target.value || undefined,
+                          })
+                        }
                       />
                     )}
                   </Field>

@@ -1,0 +1,63 @@
+/** Scheduled messages (예약발송, SPEC §4, §7): cancel one, or move it, until it starts. */
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import type { Router } from 'express';
+import { messageView } from '../../store/message-view';
+import { z } from '../openapi';
+import { cancelScheduledMessage, rescheduleMessage, type ScheduleDeps } from '../operations/change-schedule';
+import { defineRoute } from '../route';
+import { IdParams } from '../schemas/common';
+import { Message } from '../schemas/messages';
+
+const RescheduleBody = z
+  .object({
+    scheduledAt: z.iso.datetime({ offset: true }).openapi({
+      description: 'the new time, at most one year ahead; in the past or now = at once',
+      example: '2026-12-24T09:00:00+09:00',
+    }),
+  })
+  .strict()
+  .openapi('RescheduleRequest');
+
+const EmptyBody = z.object({}).strict();
+
+export function scheduledMessageRoutes(router: Router, registry: OpenAPIRegistry, deps: ScheduleDeps): void {
+  defineRoute(router, registry, {
+    method: 'post',
+    path: '/v1/messages/:id/cancel',
+    tag: 'Messages',
+    summary: 'Cancel a scheduled message: it is never sent nor billed (webhook message.cancelled)',
+    access: 'authenticated',
+    params: IdParams,
+    body: EmptyBody.optional(),
+    responses: {
+      200: { description: 'Cancelled', schema: Message },
+      404: { description: 'No such message, or not yours' },
+      409: { description: 'The message is not scheduled (any more): it has started or finished' },
+    },
+    handler: async ({ params, principal }) => {
+      const { message, attempts } = await cancelScheduledMessage(deps, principal, params.id);
+      return { status: 200, body: messageView(message, attempts) };
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'post',
+    path: '/v1/messages/:id/reschedule',
+    tag: 'Messages',
+    summary:
+      'Move a scheduled message to another time (a FriendTalk not into 20:50–08:00 KST unless it asked to be held)',
+    access: 'authenticated',
+    params: IdParams,
+    body: RescheduleBody,
+    responses: {
+      200: { description: 'Rescheduled', schema: Message },
+      404: { description: 'No such message, or not yours' },
+      409: { description: 'The message is not scheduled (any more): it has started or finished' },
+      422: { description: 'The new time is more than a year ahead, or in the ad quiet hours' },
+    },
+    handler: async ({ params, body, principal }) => {
+      const { message, attempts } = await rescheduleMessage(deps, principal, params.id, body.scheduledAt);
+      return { status: 200, body: messageView(message, attempts) };
+    },
+  });
+}

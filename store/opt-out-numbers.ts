@@ -1,0 +1,118 @@
+/** 080 opt-out numbers on contracts, and the opt-outs their callers make (SPEC §4: recipient-initiated opt-out). */
+import type { Knex } from 'knex';
+import { OPEN_STATUSES } from '../domain/contract';
+import type { OptOutNumberStatus } from '../domain/opt-out-number';
+
+export interface OptOutNumberRecord {
+  id: string;
+  contractId: string;
+  merchantId: string;
+  number: string;
+  status: OptOutNumberStatus;
+  rejectionReason: string | null;
+  addedAt: Date;
+  decidedAt: Date | null;
+  document: { id: string; fileName: string; contentType: string; sizeBytes: number; sha256: string };
+}
+
+async function load(db: Knex, where: { contractId?: string; id?: string }): Promise<OptOutNumberRecord[]> {
+  const q = db('opt_out_numbers as o')
+    .join('proof_documents as d', 'd.id', 'o.document_id')
+    .select('o.*', 'd.file_name', 'd.content_type', 'd.size_bytes', 'd.sha256')
+    .orderBy('o.added_at')
+    .orderBy('o.id');
+  if (where.contractId) q.where('o.contract_id', where.contractId);
+  if (where.id) q.where('o.id', where.id);
+  return (await q).map((r) => ({
+    id: r.id,
+    contractId: r.contract_id,
+    merchantId: r.merchant_id,
+    number: r.number,
+    status: r.status,
+    rejectionReason: r.rejection_reason,
+    addedAt: r.added_at,
+    decidedAt: r.decided_at,
+    document: {
+      id: r.document_id,
+      fileName: r.file_name,
+      contentType: r.content_type,
+      sizeBytes: r.size_bytes,
+      sha256: r.sha256,
+    },
+  }));
+}
+
+export const optOutNumbersOf = (db: Knex, contractId: string) => load(db, { contractId });
+
+export async function findOptOutNumber(db: Knex, id: string): Promise<OptOutNumberRecord | undefined> {
+  return (await load(db, { id }))[0];
+}
+
+export async function insertOptOutNumber(
+  db: Knex | Knex.Transaction,
+  n: { id: string; contractId: string; merchantId: string; number: string; documentId: string },
+): Promise<void> {
+  await db('opt_out_numbers').insert({
+    id: n.id,
+    contract_id: n.contractId,
+    merchant_id: n.merchantId,
+    number: n.number,
+    status: 'pending',
+    document_id: n.documentId,
+  });
+}
+
+/** Records an operator's decision; false when the number was no longer pending (decided meanwhile). */
+export async function setOptOutNumberReview(
+  db: Knex,
+  id: string,
+  status: 'verified' | 'rejected',
+  reason: string | null,
+): Promise<boolean> {
+  const n = await db('opt_out_numbers')
+    .where({ id, status: 'pending' })
+    .update({ status, rejection_reason: reason, decided_at: db.fn.now() });
+  return n > 0;
+}
+
+/** The open contract whose verified 080 number this is: the merchant its callers opt out of. */
+export async function ownerOfOptOutNumber(
+  db: Knex,
+  number: string,
+  exceptContractId?: string,
+): Promise<{ merchantId: string; contractId: string; optOutNumberId: string } | undefined> {
+  const q = db('opt_out_numbers as o')
+    .join('contracts as c', 'c.id', 'o.contract_id')
+    .where({ 'o.number': number, 'o.status': 'verified' })
+    .whereIn('c.status', OPEN_STATUSES)
+    .first('o.id', 'o.merchant_id', 'o.contract_id');
+  if (exceptContractId) q.whereNot('o.contract_id', exceptContractId);
+  const row = await q;
+  return row && { merchantId: row.merchant_id, contractId: row.contract_id, optOutNumberId: row.id };
+}
+
+/** A caller of the merchant's 080 number joins its opt-out list; false when the number was on it already. */
+export async function addReportedOptOut(
+  db: Knex | Knex.Transaction,
+  merchantId: string,
+  number: string,
+  noticeId: string,
+): Promise<boolean> {
+  const rows = await db('opt_outs')
+    .insert({ merchant_id: merchantId, number, source: 'carrier_080', notice_id: noticeId })
+    .onConflict(['merchant_id', 'number'])
+    .ignore()
+    .returning('number');
+  return rows.length > 0;
+}
+
+/** The opt-out a notice is about (undefined once the number was removed from the list again). */
+export async function findOptOutByNotice(
+  db: Knex,
+  noticeId: string,
+): Promise<{ merchantId: string; number: string; source: string; createdAt: Date } | undefined> {
+  const row = await db('opt_outs')
+    .where({ notice_id: noticeId })
+    .first('merchant_id', 'number', 'source', 'created_at');
+  return row && { merchantId: row.merchant_id, number: row.number, source: row.source, createdAt: row.created_at };
+}
