@@ -9,6 +9,7 @@ import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
 import { authenticate } from './auth';
 import { errorHandler, unknownRoute } from './errors';
+import { checkUrl } from './input-safety';
 import { createMetrics } from './metrics';
 import { buildDocument, createRegistry } from './openapi';
 import { rateLimit } from './rate-limit';
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   const metrics = createMetrics();
   app.use(metrics.observe);
+  app.use(checkUrl);
   app.get('/metrics', async (_req, res) => {
     res.setHeader('Content-Type', metrics.registry.contentType);
     res.end(await metrics.registry.metrics());

@@ -1,5 +1,4 @@
 /** The API process: `node api/main` with DATABASE_URL and TEMPORAL_ADDRESS set (the launcher sets them). */
-import type { Server } from 'node:http';
 import { loadConfig } from '../platform/config';
 import { createDb } from '../platform/db';
 import { createLogger } from '../platform/logger';
@@ -8,6 +7,7 @@ import { runProcess, stopOnSignal } from '../platform/process';
 import { loadOperatorKey } from '../platform/secrets';
 import { connectClient } from '../platform/temporal';
 import { createApp } from './app';
+import { createApiServer } from './server';
 
 async function main() {
   const config = loadConfig();
@@ -19,8 +19,7 @@ async function main() {
   const { key: operatorKey } = loadOperatorKey(config.operatorApiKey, DATA_DIR);
   const app = createApp({ db, temporal, config, logger, operatorKey });
 
-  const server: Server = app.listen(config.port, () => logger.info({ port: config.port }, 'api listening'));
-  server.keepAliveTimeout = 65_000;
+  const server = createApiServer(app).listen(config.port, () => logger.info({ port: config.port }, 'api listening'));
 
   stopOnSignal(logger, 'api', async () => {
     server.close();

@@ -25,7 +25,7 @@ import {
   type InvoiceRecord,
 } from '../../store/billing';
 import { actingMerchant, canSee, listedMerchant } from '../auth';
-import { decodeCursorPair, encodeCursorPair, listPage } from '../cursor';
+import { CURSOR_SHAPES, decodeCursorPair, encodeCursorPair, listPage } from '../cursor';
 import { notFound } from '../errors';
 import { IdempotencyHeaders, idempotencyKeyOf, REPLAYED_HEADERS } from '../idempotency';
 import { renderInvoiceDocument } from '../invoice-document';
@@ -253,7 +253,7 @@ export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: {
         contractId: query.contractId,
         period: query.period,
         status: query.status,
-        after: query.cursor ? decodeCursorPair(query.cursor) : undefined,
+        after: query.cursor ? decodeCursorPair(query.cursor, CURSOR_SHAPES.period) : undefined,
         limit: query.limit,
       });
       return {

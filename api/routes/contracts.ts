@@ -13,7 +13,7 @@ import { recordAudit } from '../../store/audit';
 import { contractHistory, findContract, listContracts, type ContractRecord } from '../../store/contracts';
 import { actingMerchant, contractActor } from '../auth';
 import { visibleContract } from '../contract-updates';
-import { decodeCursor, encodeCursor, listPage, merchantListPage } from '../cursor';
+import { CURSOR_SHAPES, decodeCursor, encodeCursor, listPage, merchantListPage } from '../cursor';
 import { notFound } from '../errors';
 import { z } from '../openapi';
 import { actOnContract, type ContractActionInput } from '../operations/act-on-contract';
@@ -116,7 +116,7 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     responses: { 200: { description: 'A page of contracts, newest first', schema: listOf(Contract, 'ContractList') } },
     handler: async ({ query, principal }) => {
       const page = await listContracts(db, {
-        ...merchantListPage(principal, query, decodeCursor),
+        ...merchantListPage(principal, query, (cursor) => decodeCursor(cursor, CURSOR_SHAPES.id)),
         status: query.status,
       });
       return {

@@ -9,7 +9,7 @@ import { notFound } from '../errors';
 import { registerMerchant } from '../operations/register-merchant';
 import { defineRoute } from '../route';
 import { IdParams, ListQuery, listOf } from '../schemas/common';
-import { decodeCursor, encodeCursor, listPage } from '../cursor';
+import { CURSOR_SHAPES, decodeCursor, encodeCursor, listPage } from '../cursor';
 import { issuedInvitationView } from './accounts';
 import { CreatedMerchant, CreateMerchantBody, Merchant } from '../schemas/merchants';
 import { iso } from '../time';
@@ -54,7 +54,7 @@ export function merchantRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     responses: { 200: { description: 'A page of merchants', schema: listOf(Merchant, 'MerchantList') } },
     handler: async ({ query }) => {
       const page = await listMerchants(db, {
-        before: query.cursor ? decodeCursor(query.cursor) : undefined,
+        before: query.cursor ? decodeCursor(query.cursor, CURSOR_SHAPES.id) : undefined,
         limit: query.limit,
       });
       return {

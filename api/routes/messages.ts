@@ -18,7 +18,7 @@ import {
   type TemplateRow,
 } from '../../store/messages';
 import { actingMerchant, auditActor, canSee, listedMerchant } from '../auth';
-import { decodeCursor, decodeCursorPair, encodeCursor, encodeCursorPair, listPage } from '../cursor';
+import { CURSOR_SHAPES, decodeCursor, decodeCursorPair, encodeCursor, encodeCursorPair, listPage } from '../cursor';
 import { ApiError, notFound, parseInput } from '../errors';
 import type { Metrics } from '../metrics';
 import { z } from '../openapi';
@@ -182,7 +182,7 @@ export function messageRoutes(
         until: query.until ? new Date(query.until) : undefined,
         recipient: query.to === undefined ? undefined : phoneForSearch(query.to),
         reference: query.reference,
-        after: query.cursor ? decodeCursorPair(query.cursor) : undefined,
+        after: query.cursor ? decodeCursorPair(query.cursor, CURSOR_SHAPES.instant) : undefined,
         limit: query.limit,
       });
       const attempts = await attemptsOf(
@@ -314,7 +314,7 @@ export function messageRoutes(
       const page = await listOptOuts(
         db,
         merchantId,
-        query.cursor ? decodeCursor(query.cursor) : undefined,
+        query.cursor ? decodeCursor(query.cursor, CURSOR_SHAPES.digits) : undefined,
         query.limit,
       );
       // Art. 11: reading a list of phone numbers is access to personal data.

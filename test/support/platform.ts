@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createApp } from '../../api/app';
+import { createApiServer } from '../../api/server';
 import { createLogger } from '../../platform/logger';
 import { startSimulator, type RunningSimulator } from '../../simulator/server';
 import { bundleWorkflows } from '../../workers/worker';
@@ -100,7 +101,7 @@ export async function startTestPlatform(
     operatorKey: OPERATOR_KEY,
   });
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = createApiServer(app).listen(0, '127.0.0.1', () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const simulator = await startSimulator({
