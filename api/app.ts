@@ -7,10 +7,10 @@ import swaggerUi from 'swagger-ui-express';
 import type { Config } from '../platform/config';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
-import { authenticate } from './auth';
+import { authenticate, requireOperator } from './auth';
 import { errorHandler, unknownRoute } from './errors';
 import { checkUrl } from './input-safety';
-import { createMetrics } from './metrics';
+import { createMetrics, type Metrics } from './metrics';
 import { buildDocument, createRegistry } from './openapi';
 import { rateLimit } from './rate-limit';
 import { healthRoutes } from './routes/health';
@@ -31,6 +31,8 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   operatorKey: string;
+  /** Shared with the unauthenticated metrics listener on METRICS_ADDRESS, when there is one. */
+  metrics?: Metrics;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -51,13 +53,12 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
 
-  const metrics = createMetrics();
+  const metrics = deps.metrics ?? createMetrics();
   app.use(metrics.observe);
   app.use(checkUrl);
-  app.get('/metrics', async (_req, res) => {
-    res.setHeader('Content-Type', metrics.registry.contentType);
-    res.end(await metrics.registry.metrics());
-  });
+  // Metrics name routes, volumes and refusal codes: the operator's business, not the public's.
+  const auth = authenticate(db, deps.operatorKey, deps.config.console.sessionSecret);
+  app.get('/metrics', auth, requireOperator, metrics.serve);
 
   const registry = createRegistry();
   const publicRoutes = Router();
@@ -85,7 +86,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(cookieParser());
   app.use(publicRoutes);
   // Everything under /v1 needs a key, except the carrier reports mounted above (signed instead).
-  app.use('/v1', authenticate(db, deps.operatorKey));
+  app.use('/v1', auth);
   if (deps.config.rateLimitPerSecond > 0)
     app.use('/v1', rateLimit({ perSecond: deps.config.rateLimitPerSecond, burst: 2 * deps.config.rateLimitPerSecond }));
   app.use(v1);

@@ -11,6 +11,7 @@ import { safeEqual, sha256Hex } from '../platform/secrets';
 import { findSession } from '../store/accounts';
 import { findLiveApiKey } from '../store/merchants';
 import { ApiError, badRequest } from './errors';
+import { sessionTokenHash } from './sessions';
 
 /** A person signed in to the console (absent for API keys). */
 export interface Person {
@@ -33,7 +34,7 @@ declare module 'express-serve-static-core' {
 
 const CACHE_TTL_MS = 30_000;
 
-export function authenticate(db: Db, operatorKey: string): RequestHandler {
+export function authenticate(db: Db, operatorKey: string, sessionSecret: string): RequestHandler {
   const operatorHash = sha256Hex(operatorKey);
   // Key lookups are on the hot path of every send; revocation takes effect within the TTL.
   const cache = new Map<string, { principal: Principal | null; until: number }>();
@@ -42,7 +43,7 @@ export function authenticate(db: Db, operatorKey: string): RequestHandler {
     const header = req.headers.authorization;
     const session: unknown = req.cookies?.[SESSION_COOKIE];
     if (!header && typeof session === 'string') {
-      res.locals.principal = await sessionPrincipal(db, req, session);
+      res.locals.principal = await sessionPrincipal(db, req, sessionTokenHash(sessionSecret, session));
       return next();
     }
     const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
@@ -73,8 +74,8 @@ export function authenticate(db: Db, operatorKey: string): RequestHandler {
  * The principal of a console session. Unsafe methods need the session's CSRF token in the
  * X-CSRF-Token header (a page of another site cannot read it), and a role that may change things.
  */
-async function sessionPrincipal(db: Db, req: Request, token: string): Promise<Principal> {
-  const session = await findSession(db, sha256Hex(token), new Date());
+async function sessionPrincipal(db: Db, req: Request, tokenHash: string): Promise<Principal> {
+  const session = await findSession(db, tokenHash, new Date());
   if (!session) throw new ApiError(401, 'session_expired', 'the session has ended: sign in again');
   const { user } = session;
   if (!isSafeMethod(req.method)) {

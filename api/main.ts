@@ -7,6 +7,7 @@ import { runProcess, stopOnSignal } from '../platform/process';
 import { loadOperatorKey } from '../platform/secrets';
 import { connectClient } from '../platform/temporal';
 import { createApp } from './app';
+import { createMetrics, metricsOnlyApp } from './metrics';
 import { createApiServer } from './server';
 
 async function main() {
@@ -17,13 +18,21 @@ async function main() {
   const db = createDb(config.databaseUrl, { max: 20 });
   const temporal = await connectClient(config.temporal.address, config.temporal.namespace);
   const { key: operatorKey } = loadOperatorKey(config.operatorApiKey, DATA_DIR);
-  const app = createApp({ db, temporal, config, logger, operatorKey });
+  const metrics = createMetrics();
+  const app = createApp({ db, temporal, config, logger, operatorKey, metrics });
+  const metricsAddress = config.metricsAddress;
+  const metricsServer = metricsAddress
+    ? metricsOnlyApp(metrics).listen(metricsAddress.port, metricsAddress.host, () =>
+        logger.info(metricsAddress, 'metrics listening'),
+      )
+    : undefined;
 
   const server = createApiServer(app).listen(config.port, () => logger.info({ port: config.port }, 'api listening'));
 
   stopOnSignal(logger, 'api', async () => {
     server.close();
     server.closeIdleConnections();
+    metricsServer?.close();
     await Promise.allSettled([db.destroy(), temporal.connection.close()]);
   });
 }
