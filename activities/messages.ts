@@ -18,6 +18,7 @@ import type { Config } from '../platform/config';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
 import { gateContract } from '../store/contracts';
+import { imageContent } from '../store/images';
 import {
   finalizeMessage,
   markSending,
@@ -29,7 +30,14 @@ import {
   type SendableMessage,
 } from '../store/messages';
 import { providersFromConfig } from './providers';
-import { ProviderRejected, type KakaoSend, type Provider, type ProviderResult, type SmsSend } from './providers/types';
+import {
+  ProviderRejected,
+  type KakaoSend,
+  type Provider,
+  type ProviderImage,
+  type ProviderResult,
+  type SmsSend,
+} from './providers/types';
 import { deliverMessageWebhook } from './webhooks';
 
 export interface Providers {
@@ -41,7 +49,7 @@ export type SendOutcome =
   | { sent: true; provider: ProviderName; providerMessageId: string; idempotencyKey: string; sentAt: string }
   | { sent: false; code: string; message: string };
 
-function kakaoWire(m: SendableMessage, channel: KakaoType): KakaoSend {
+function kakaoWire(m: SendableMessage, channel: KakaoType, image: ProviderImage | undefined): KakaoSend {
   return {
     type: channel,
     senderKey: kakaoSenderKeyFor(m.type, m.contract_kakao_search_id),
@@ -50,7 +58,7 @@ function kakaoWire(m: SendableMessage, channel: KakaoType): KakaoSend {
     ...(m.template_code ? { templateCode: m.template_code } : {}),
     // A merchant's AlimTalk names its variables; a payment notice's text is rendered by us.
     ...(m.type === 'alimtalk' ? { variables: m.variables ?? {} } : {}),
-    ...(m.image_url ? { imageUrl: m.image_url } : {}),
+    ...(image ? { image } : {}),
   };
 }
 
@@ -138,8 +146,11 @@ export function createMessageActivities({
       const options = { mayHaveSent: Context.current().info.attempt > 1 };
       await markSending(db, input.messageId);
       try {
+        // An image's bytes are read here, for the adapter's upload step: never part of the workflow's history.
+        const image =
+          input.channel === 'friendtalk_image' && m.image_id ? await imageContent(db, m.image_id) : undefined;
         const { providerMessageId } = isKakaoType(input.channel)
-          ? await p.kakao.send(kakaoWire(m, input.channel), idempotencyKey, options)
+          ? await p.kakao.send(kakaoWire(m, input.channel, image), idempotencyKey, options)
           : await p.sms.send(smsWire(m, input.channel, input.asFallback), idempotencyKey, options);
         const sentAt = new Date().toISOString();
         await recordAttempt(db, {

@@ -15,6 +15,7 @@ import { buildDocument, createRegistry } from './openapi';
 import { rateLimit } from './rate-limit';
 import { healthRoutes } from './routes/health';
 import { accountRoutes } from './routes/accounts';
+import { imageRoutes } from './routes/images';
 import { auditRoutes } from './routes/audit';
 import { consoleRoutes } from './console';
 import { billingRoutes } from './routes/billing';
@@ -33,6 +34,8 @@ export interface AppDeps {
   operatorKey: string;
   /** Shared with the unauthenticated metrics listener on METRICS_ADDRESS, when there is one. */
   metrics?: Metrics;
+  /** The time messages are accepted at (default: now). */
+  clock?: () => Date;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -70,7 +73,8 @@ export function createApp(deps: AppDeps): express.Express {
   merchantRoutes(v1, registry, { db, config: deps.config });
   contractRoutes(v1, registry, { db, temporal });
   senderNumberRoutes(v1, registry, { db, temporal });
-  messageRoutes(v1, registry, { db, temporal, config: deps.config, metrics });
+  messageRoutes(v1, registry, { db, temporal, config: deps.config, metrics, clock: deps.clock });
+  imageRoutes(v1, registry, db);
   paymentEventRoutes(v1, registry, { db, temporal, config: deps.config });
   billingRoutes(v1, registry, { db, temporal });
   auditRoutes(v1, registry, db);

@@ -9,7 +9,7 @@ import { isSafeMethod, staffMay, type AccountRole, type StaffRole } from '../dom
 import type { Db } from '../platform/db';
 import { safeEqual, sha256Hex } from '../platform/secrets';
 import { findSession } from '../store/accounts';
-import { findLiveApiKey } from '../store/merchants';
+import { findLiveApiKey, merchantExists } from '../store/merchants';
 import { ApiError, badRequest } from './errors';
 import { sessionTokenHash } from './sessions';
 
@@ -51,6 +51,10 @@ export function authenticate(db: Db, operatorKey: string, sessionSecret: string)
     const hash = sha256Hex(match[1]);
     if (safeEqual(hash, operatorHash)) {
       res.locals.principal = { role: 'operator', actorId: 'operator' };
+      // The merchant an operator acts for must exist: nothing is written for, or read of, a phantom one.
+      const onBehalf = req.header(ON_BEHALF_OF);
+      if (onBehalf !== undefined && (onBehalf.length > 64 || !(await merchantExists(db, onBehalf))))
+        throw new ApiError(404, 'merchant_not_found', `no merchant ${onBehalf.slice(0, 64)} (${ON_BEHALF_OF} header)`);
       return next();
     }
     const now = Date.now();

@@ -37,7 +37,8 @@ export interface MessageRequest {
   subject?: string;
   templateCode?: string;
   variables?: Record<string, string>;
-  imageUrl?: string;
+  /** An image uploaded with POST /v1/images (SPEC §2: never a URL to fetch). */
+  imageId?: string;
   fallback?: FallbackRequest;
 }
 
@@ -68,7 +69,7 @@ export interface SendPlan {
   /** EUC-KR bytes of the body, for SMS/LMS. */
   bytes?: number;
   templateCode?: string;
-  imageUrl?: string;
+  imageId?: string;
   fallback: FallbackPlan | null;
   /** A FriendTalk held until Kakao's ad window opens. */
   notBefore?: Date;
@@ -244,14 +245,18 @@ function checkFields(request: MessageRequest): RuleViolation[] {
         violation('template_not_allowed', 'variables', `variables are only for type 'alimtalk', not '${type}'.`),
       );
   }
-  if (type === 'friendtalk_image' && !given(request.imageUrl)) {
+  if (type === 'friendtalk_image' && !given(request.imageId)) {
     violations.push(
-      violation('image_required', 'imageUrl', 'A friendtalk_image message needs exactly one image: give imageUrl.'),
+      violation(
+        'image_required',
+        'imageId',
+        'A friendtalk_image message needs exactly one image: upload it with POST /v1/images and give its imageId.',
+      ),
     );
   }
-  if (type !== 'friendtalk_image' && request.imageUrl !== undefined) {
+  if (type !== 'friendtalk_image' && request.imageId !== undefined) {
     violations.push(
-      violation('image_not_allowed', 'imageUrl', `Only type 'friendtalk_image' carries an image, not '${type}'.`),
+      violation('image_not_allowed', 'imageId', `Only type 'friendtalk_image' carries an image, not '${type}'.`),
     );
   }
   if (isKakaoType(type) && given(request.subject)) {
@@ -308,7 +313,7 @@ export function checkMessage(request: MessageRequest, context: MessageContext): 
   if (content.subject !== undefined) plan.subject = content.subject;
   if (content.bytes !== undefined) plan.bytes = content.bytes;
   if (type === 'alimtalk') plan.templateCode = request.templateCode;
-  if (type === 'friendtalk_image') plan.imageUrl = request.imageUrl;
+  if (type === 'friendtalk_image') plan.imageId = request.imageId;
   if (ad.notBefore !== undefined) plan.notBefore = ad.notBefore;
   return { ok: true, plan };
 }

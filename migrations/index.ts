@@ -9,6 +9,7 @@ import * as m003 from './003_messaging';
 import * as m004 from './004_payment_notices';
 import * as m005 from './005_billing';
 import * as m011 from './011_billing_claims';
+import * as m012 from './012_security';
 import * as m014 from './014_accounts';
 import * as m016 from './016_carriers';
 
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Knex.Migration> = {
   '004_payment_notices': m004,
   '005_billing': m005,
   '011_billing_claims': m011,
+  '012_security': m012,
   '014_accounts': m014,
   '016_carriers': m016,
 };

@@ -11,6 +11,15 @@ const recipient = z.string().transform((value, ctx) => {
 
 const characters = (text: string) => [...text].length;
 
+/** Kakao's image upload: the bytes themselves (a Brand Message then carries the URL it answers). */
+export const ImageUpload = z
+  .object({
+    senderKey: z.string().min(1).max(100),
+    fileName: z.string().min(1).max(200),
+    contentBase64: z.base64(),
+  })
+  .strict();
+
 export const TemplateReview = z
   .object({ senderKey: z.string().min(1).max(100), code: z.string().min(1).max(20), text: z.string().min(1).max(1000) })
   .strict();

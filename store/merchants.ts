@@ -82,6 +82,10 @@ export async function findMerchant(db: Knex, id: string): Promise<Merchant | und
   return row && toMerchant(row);
 }
 
+export async function merchantExists(db: Knex, id: string): Promise<boolean> {
+  return (await db('merchants').where({ id }).first('id')) !== undefined;
+}
+
 export async function findMerchantByBrn(db: Knex, brn: string): Promise<Merchant | undefined> {
   const row = await db<MerchantRow>('merchants').where({ brn }).first();
   return row && toMerchant(row);

@@ -29,7 +29,7 @@ export interface NewMessage {
   subject: string | null;
   templateCode: string | null;
   variables: Record<string, string> | null;
-  imageUrl: string | null;
+  imageId: string | null;
   fallback: FallbackPlan | null;
   reference: string | null;
   paymentNoticeId: string | null;
@@ -56,7 +56,7 @@ export async function insertMessages(db: Knex | Knex.Transaction, messages: NewM
       subject: m.subject,
       template_code: m.templateCode,
       variables: m.variables ? JSON.stringify(m.variables) : null,
-      image_url: m.imageUrl,
+      image_id: m.imageId,
       fallback: m.fallback ? JSON.stringify(m.fallback) : null,
       reference: m.reference,
       payment_notice_id: m.paymentNoticeId,
@@ -166,7 +166,7 @@ export interface MessageRow {
   subject: string | null;
   template_code: string | null;
   variables: Record<string, string> | null;
-  image_url: string | null;
+  image_id: string | null;
   fallback: FallbackPlan | null;
   reference: string | null;
   payment_notice_id: string | null;

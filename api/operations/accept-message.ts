@@ -7,7 +7,6 @@
 import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { z } from 'zod';
-import { checkFriendTalkImage, IMAGE_MAX_BYTES } from '../../domain/image';
 import { checkMessage } from '../../domain/message';
 import { checkRecipient, maskPhone } from '../../domain/phone';
 import type { RuleViolation } from '../../domain/rules';
@@ -17,13 +16,14 @@ import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
 import { newId } from '../../platform/ids';
 import { gateContract } from '../../store/contracts';
+import { findImage, type ImageRecord } from '../../store/images';
 import { findMerchant, type Merchant } from '../../store/merchants';
 import { findByIdempotencyKey, findTemplate, insertMessages, optedOut, type NewMessage } from '../../store/messages';
 import { messageWorkflowId } from '../../workflows/ids';
 import { MessageWorkflow, type MessageWorkflowInput } from '../../workflows/message';
 import { MerchantId, MessageStatus, MessageType } from '../../workflows/search-attributes';
 import { TASK_QUEUES } from '../../workflows/task-queues';
-import { ApiError, notFound, ruleViolations } from '../errors';
+import { ApiError, badRequest, notFound, ruleViolations } from '../errors';
 import { isReplay, requestHash } from '../idempotency';
 import type { MessageBody } from '../schemas/messages';
 
@@ -33,13 +33,15 @@ export type MessageInput = z.output<typeof MessageBody>;
 export class AcceptanceContext {
   private merchant?: Promise<Merchant | undefined>;
   private contract?: Promise<GateContract | undefined>;
-  private readonly images = new Map<string, Promise<RuleViolation[]>>();
+  private readonly images = new Map<string, Promise<ImageRecord | undefined>>();
 
   constructor(
     readonly db: Db,
     readonly temporal: Client,
     readonly config: Config,
     readonly merchantId: string,
+    /** Kakao's ad hours depend on it (SPEC §4); tests that send FriendTalk pin it to daytime. */
+    readonly clock: () => Date = () => new Date(),
   ) {}
 
   getMerchant() {
@@ -50,41 +52,11 @@ export class AcceptanceContext {
     return (this.contract ??= gateContract(this.db, this.merchantId));
   }
 
-  /** FriendTalk images are checked from their bytes (format, size, width, ratio: SPEC §2). */
-  checkImage(url: string): Promise<RuleViolation[]> {
-    let checked = this.images.get(url);
-    if (!checked) {
-      checked = fetchImage(url).then((bytes) => {
-        if (!(bytes instanceof Uint8Array)) return [bytes];
-        const image = checkFriendTalkImage(bytes, 'imageUrl');
-        return image.ok ? [] : image.violations;
-      });
-      this.images.set(url, checked);
-    }
-    return checked;
-  }
-}
-
-async function fetchImage(url: string): Promise<Uint8Array | RuleViolation> {
-  const unreachable = (why: string): RuleViolation => ({
-    code: 'image_unreachable',
-    message: `the image could not be fetched: ${why}`,
-    field: 'imageUrl',
-  });
-  try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(5_000), redirect: 'follow' });
-    if (!res.ok || !res.body) return unreachable(`HTTP ${res.status}`);
-    // Read one byte past the limit at most: enough to know it is too large.
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-      chunks.push(chunk);
-      size += chunk.length;
-      if (size > IMAGE_MAX_BYTES) break;
-    }
-    return Buffer.concat(chunks);
-  } catch (err) {
-    return unreachable((err as Error).message);
+  /** One of the merchant's uploaded images (its FriendTalk rules were checked at upload). */
+  getImage(id: string): Promise<ImageRecord | undefined> {
+    let image = this.images.get(id);
+    if (!image) this.images.set(id, (image = findImage(this.db, this.merchantId, id)));
+    return image;
   }
 }
 
@@ -125,6 +97,12 @@ export async function acceptMessage(
   input: MessageInput,
   idempotencyKey?: string,
 ): Promise<Acceptance> {
+  if (input.imageUrl !== undefined)
+    throw badRequest(
+      'image_url_not_accepted',
+      'bizmsg does not fetch images from URLs: upload the image with POST /v1/images {fileName, contentBase64} and send its id as imageId',
+      { field: 'imageUrl' },
+    );
   const hash = requestHash(input);
   if (idempotencyKey) {
     const earlier = await replay(ctx, idempotencyKey, hash);
@@ -134,22 +112,28 @@ export async function acceptMessage(
   const recipient = checkRecipient(input.to, 'to');
   const to = recipient.ok ? recipient : undefined;
   // The reads this message needs, at once.
-  const [merchant, template, contract, optOuts] = await Promise.all([
+  const [merchant, template, contract, optOuts, image] = await Promise.all([
     ctx.getMerchant(),
     input.type === 'alimtalk' && input.templateCode
       ? findTemplate(ctx.db, ctx.merchantId, input.templateCode)
       : undefined,
     ctx.getContract(),
     to ? optedOut(ctx.db, ctx.merchantId, [to.digits]) : new Set<string>(),
+    input.imageId !== undefined ? ctx.getImage(input.imageId) : undefined,
   ]);
   if (!merchant) throw notFound('merchant');
+  // Another merchant's image is as unknown as one that does not exist.
+  if (input.imageId !== undefined && !image)
+    throw new ApiError(404, 'image_not_found', `image ${input.imageId} not found: upload it with POST /v1/images`, {
+      field: 'imageId',
+    });
   const violations: RuleViolation[] = [];
   if (!recipient.ok) violations.push(recipient.violation);
   const fromChecked = input.from !== undefined ? checkSenderNumber(input.from, 'from') : undefined;
   if (fromChecked && !fromChecked.ok) violations.push(fromChecked.violation);
   const fromParsed = fromChecked?.ok ? fromChecked : undefined;
 
-  const now = new Date();
+  const now = ctx.clock();
   const checked = checkMessage(input, {
     smsByteLimit: ctx.config.smsByteLimit,
     senderName: merchant.name,
@@ -158,8 +142,6 @@ export async function acceptMessage(
     holdDuringQuietHours: input.holdDuringQuietHours,
   });
   if (!checked.ok) violations.push(...checked.violations);
-  if (input.type === 'friendtalk_image' && input.imageUrl && violations.length === 0)
-    violations.push(...(await ctx.checkImage(input.imageUrl)));
   if (violations.length || !checked.ok || !to) throw ruleViolations(violations);
   const plan = checked.plan;
 
@@ -185,7 +167,7 @@ export async function acceptMessage(
     subject: plan.subject ?? null,
     templateCode: plan.templateCode ?? null,
     variables: input.variables ?? null,
-    imageUrl: plan.imageUrl ?? null,
+    imageId: plan.imageId ?? null,
     fallback: plan.fallback,
     reference: input.reference ?? null,
     paymentNoticeId: null,

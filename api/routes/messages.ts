@@ -81,9 +81,9 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: nu
 export function messageRoutes(
   router: Router,
   registry: OpenAPIRegistry,
-  deps: { db: Db; temporal: Client; config: Config; metrics: Metrics },
+  deps: { db: Db; temporal: Client; config: Config; metrics: Metrics; clock?: () => Date },
 ): void {
-  const { db, temporal, config, metrics } = deps;
+  const { db, temporal, config, metrics, clock } = deps;
   const accept = async (ctx: AcceptanceContext, input: MessageInput, key?: string) => {
     try {
       const accepted = await acceptMessage(ctx, input, key);
@@ -111,7 +111,7 @@ export function messageRoutes(
     },
     handler: async ({ req, res, body }) => {
       const key = idempotencyKeyOf(req);
-      const ctx = new AcceptanceContext(db, temporal, config, actingMerchant(req, res));
+      const ctx = new AcceptanceContext(db, temporal, config, actingMerchant(req, res), clock);
       const accepted = await accept(ctx, body, key);
       const headers = accepted.replayed ? REPLAYED_HEADERS : {};
       return { status: 202, body: { id: accepted.id, status: 'accepted' }, headers };
@@ -128,7 +128,7 @@ export function messageRoutes(
     bodyLimit: '16mb',
     responses: { 202: { description: 'Per-item results', schema: BatchResult } },
     handler: async ({ req, res, body }) => {
-      const ctx = new AcceptanceContext(db, temporal, config, actingMerchant(req, res));
+      const ctx = new AcceptanceContext(db, temporal, config, actingMerchant(req, res), clock);
       const results = await mapLimit(body.messages, BATCH_CONCURRENCY, async (raw, index) => {
         try {
           const { idempotencyKey, ...item } = parseInput(BatchItem, raw, `messages[${index}]`);

@@ -11,6 +11,7 @@ import { SIGNATURE_HEADER } from '../../platform/signature';
 import { z } from '../openapi';
 import { takeNhnWebhook, takeProviderReport, type ProviderReportDeps } from '../operations/take-provider-report';
 import { defineRoute } from '../route';
+import { InstantInput } from '../schemas/common';
 
 const ReportBody = z
   .object({
@@ -18,7 +19,7 @@ const ReportBody = z
     idempotencyKey: z.string().min(1).max(255),
     status: z.enum(PROVIDER_RESULTS),
     resultCode: z.string().max(20).nullable(),
-    reportedAt: z.iso.datetime({ offset: true }).nullable(),
+    reportedAt: InstantInput.nullable(),
   })
   .openapi('ProviderReport');
 

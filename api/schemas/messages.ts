@@ -3,7 +3,7 @@ import { DEFAULT_SMS_BYTE_LIMIT, FALLBACK_CHANNELS, MESSAGE_TYPES } from '../../
 import { SEND_KINDS } from '../../domain/sending-gate';
 import { TEMPLATE_BUTTON_TYPES, TEMPLATE_STATUSES } from '../../domain/template';
 import { z } from '../openapi';
-import { httpUrl, ListQuery, Timestamp } from './common';
+import { InstantInput, ListQuery, Timestamp } from './common';
 
 export const MessageBody = z
   .object({
@@ -22,9 +22,14 @@ export const MessageBody = z
       .record(z.string().max(100), z.union([z.string().max(1000), z.number()]).transform(String))
       .optional()
       .openapi({ description: 'AlimTalk: values of the template’s #{variables}' }),
-    imageUrl: httpUrl(2000)
-      .optional()
-      .openapi({ description: 'FriendTalk image: JPEG/PNG, ≤ 500 KB, width ≥ 500 px, ratio between 2:1 and 3:4' }),
+    imageId: z.string().min(1).max(64).optional().openapi({
+      description: 'FriendTalk image: the id POST /v1/images answered (the image rules are checked there)',
+    }),
+    imageUrl: z.unknown().optional().openapi({
+      description:
+        'not accepted: bizmsg never fetches a URL it is given — upload the image with POST /v1/images and send imageId',
+      deprecated: true,
+    }),
     fallback: z
       .object({
         enabled: z.boolean(),
@@ -106,15 +111,15 @@ export const Message = z
 export const MessageListQuery = ListQuery.extend({
   status: z.enum(MESSAGE_STATUSES).optional(),
   type: z.enum(SEND_KINDS).optional(),
-  since: z.iso.datetime({ offset: true }).optional(),
-  until: z.iso.datetime({ offset: true }).optional(),
+  since: InstantInput.optional(),
+  until: InstantInput.optional(),
   to: z.string().max(20).optional().openapi({ description: 'the recipient’s number, with or without hyphens' }),
   reference: z.string().max(100).optional().openapi({ description: 'your own reference, exactly' }),
 });
 
 export const MessageStatsQuery = z.object({
-  since: z.iso.datetime({ offset: true }),
-  until: z.iso.datetime({ offset: true }),
+  since: InstantInput,
+  until: InstantInput,
 });
 
 export const MessageStats = z

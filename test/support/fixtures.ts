@@ -33,7 +33,7 @@ export function messageRow(
     subject: null,
     templateCode: null,
     variables: null,
-    imageUrl: null,
+    imageId: null,
     fallback: null,
     reference: null,
     paymentNoticeId: null,

@@ -78,6 +78,8 @@ export async function startTestPlatform(
     bundle?: WorkflowBundleWithSourceMap;
     /** More settings for the API and the workers (e.g. KAKAO_PROVIDER=nhn pointed at the NHN double). */
     settings?: NodeJS.ProcessEnv;
+    /** The API's clock for accepting messages (e.g. daytime in KST, for FriendTalk ads). */
+    clock?: () => Date;
   } = {},
 ): Promise<TestPlatform> {
   const [env, database, bundle] = await Promise.all([
@@ -99,6 +101,7 @@ export async function startTestPlatform(
     config: apiConfig,
     logger,
     operatorKey: OPERATOR_KEY,
+    clock: opts.clock,
   });
   const server: Server = await new Promise((resolve) => {
     const s = createApiServer(app).listen(0, '127.0.0.1', () => resolve(s));
