@@ -4,6 +4,7 @@ import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
 import { createBillingActivities } from './billing';
 import { createContractActivities } from './contracts';
+import { createMerchantActivities } from './merchants';
 import { createMessageActivities, type Providers } from './messages';
 import { createPaymentNoticeActivities } from './payment-notices';
 import type { TemplateReviews } from './providers/types';
@@ -21,6 +22,7 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createContractActivities(deps),
+    ...createMerchantActivities(deps),
     ...createMessageActivities(deps),
     ...createTemplateActivities(deps),
     ...createPaymentNoticeActivities(deps),

@@ -16,6 +16,7 @@ import { rateLimit } from './rate-limit';
 import { healthRoutes } from './routes/health';
 import { accountRoutes } from './routes/accounts';
 import { imageRoutes } from './routes/images';
+import { apiKeyRoutes } from './routes/api-keys';
 import { auditRoutes } from './routes/audit';
 import { consoleRoutes } from './console';
 import { billingRoutes } from './routes/billing';
@@ -61,7 +62,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(checkUrl);
   // Metrics name routes, volumes and refusal codes: the operator's business, not the public's.
   const auth = authenticate(db, deps.operatorKey, deps.config.console.sessionSecret);
-  app.get('/metrics', auth, requireOperator, metrics.serve);
+  app.get('/metrics', auth.handler, requireOperator, metrics.serve);
 
   const registry = createRegistry();
   const publicRoutes = Router();
@@ -70,7 +71,8 @@ export function createApp(deps: AppDeps): express.Express {
   healthRoutes(publicRoutes, registry, db, temporal);
   providerReportRoutes(publicRoutes, registry, { db, temporal, config: deps.config, logger });
   accountRoutes(publicRoutes, v1, registry, { db, config: deps.config });
-  merchantRoutes(v1, registry, { db, config: deps.config });
+  merchantRoutes(v1, registry, { db, temporal, config: deps.config });
+  apiKeyRoutes(v1, registry, { db, forgetKey: auth.forget });
   contractRoutes(v1, registry, { db, temporal });
   senderNumberRoutes(v1, registry, { db, temporal });
   messageRoutes(v1, registry, { db, temporal, config: deps.config, metrics, clock: deps.clock });
@@ -90,7 +92,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(cookieParser());
   app.use(publicRoutes);
   // Everything under /v1 needs a key, except the carrier reports mounted above (signed instead).
-  app.use('/v1', auth);
+  app.use('/v1', auth.handler);
   if (deps.config.rateLimitPerSecond > 0)
     app.use('/v1', rateLimit({ perSecond: deps.config.rateLimitPerSecond, burst: 2 * deps.config.rateLimitPerSecond }));
   app.use(v1);

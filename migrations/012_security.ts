@@ -1,6 +1,7 @@
 /**
  * Security and privacy (issue 12): uploaded FriendTalk images instead of merchant-given URLs the
- * platform would fetch (SPEC §2).
+ * platform would fetch (SPEC §2); merchant self-service — noticed business-information changes
+ * (Art. 4.1.3), named API keys with their last use, webhook secret rotation with a grace period.
  */
 import type { Knex } from 'knex';
 
@@ -24,9 +25,29 @@ export async function up(knex: Knex): Promise<void> {
     t.text('image_id').references('images.id');
     t.dropColumn('image_url');
   });
+  await knex.schema.alterTable('merchants', (t) => {
+    // {id, fields, noticedAt, effectiveAt}: applied by its MerchantChangeWorkflow.
+    t.jsonb('pending_change');
+    // The secret before the last rotation: it signs webhooks too, until the grace period ends.
+    t.text('previous_webhook_secret');
+    t.timestamp('previous_webhook_secret_until', { useTz: true });
+  });
+  await knex.schema.alterTable('api_keys', (t) => {
+    t.text('name').notNullable().defaultTo('default');
+    t.timestamp('last_used_at', { useTz: true });
+  });
 }
 
 export async function down(knex: Knex): Promise<void> {
+  await knex.schema.alterTable('api_keys', (t) => {
+    t.dropColumn('name');
+    t.dropColumn('last_used_at');
+  });
+  await knex.schema.alterTable('merchants', (t) => {
+    t.dropColumn('pending_change');
+    t.dropColumn('previous_webhook_secret');
+    t.dropColumn('previous_webhook_secret_until');
+  });
   await knex.schema.alterTable('messages', (t) => {
     t.dropColumn('image_id');
     t.text('image_url');

@@ -24,3 +24,6 @@ export const SCHEDULED_BILLING_RUN_WORKFLOW_ID = 'billing-run-monthly';
 
 /** One per AlimTalk template of a merchant. */
 export const templateReviewWorkflowId = (merchantId: string, code: string) => `template-${merchantId}-${code}`;
+
+/** One per noticed change of a merchant's business information: its 10-day timer (Art. 4.1.3). */
+export const merchantChangeWorkflowId = (changeId: string) => `merchant-change-${changeId}`;

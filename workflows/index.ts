@@ -5,3 +5,4 @@ export { TemplateReviewWorkflow } from './template-review';
 export { PaymentNoticeWorkflow } from './payment-notice';
 export { InvoiceWorkflow } from './invoice';
 export { BillingRunWorkflow } from './billing-run';
+export { MerchantChangeWorkflow } from './merchant-change';
