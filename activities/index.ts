@@ -8,6 +8,7 @@ import { createMerchantActivities } from './merchants';
 import { createMessageActivities, type Providers } from './messages';
 import { createPaymentNoticeActivities } from './payment-notices';
 import type { TemplateReviews } from './providers/types';
+import { createRetentionActivities } from './retention';
 import { createTemplateActivities } from './templates';
 
 export interface ActivityDeps {
@@ -27,6 +28,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createTemplateActivities(deps),
     ...createPaymentNoticeActivities(deps),
     ...createBillingActivities(deps),
+    ...createRetentionActivities(deps),
   };
 }
 

@@ -47,7 +47,8 @@ export interface Providers {
 
 export type SendOutcome =
   | { sent: true; provider: ProviderName; providerMessageId: string; idempotencyKey: string; sentAt: string }
-  | { sent: false; code: string; message: string };
+  // The provider's own words stay on the timeline in PostgreSQL: they may quote the recipient.
+  | { sent: false; code: string };
 
 function kakaoWire(m: SendableMessage, channel: KakaoType, image: ProviderImage | undefined): KakaoSend {
   return {
@@ -139,7 +140,7 @@ export function createMessageActivities({
       seq: number;
     }): Promise<SendOutcome> {
       const m = await loadMessage(db, input.messageId);
-      if (m.recipient === null) return { sent: false, ...PERSONAL_DATA_PURGED };
+      if (m.recipient === null) return { sent: false, code: PERSONAL_DATA_PURGED.code };
       const provider = providerOf(input.channel);
       const idempotencyKey = idempotencyKeyFor(input.messageId, input.channel);
       // A retry may follow a send whose answer was lost: providers without idempotency look first.
@@ -177,7 +178,7 @@ export function createMessageActivities({
           note: err.message.slice(0, 500),
           at: new Date().toISOString(),
         });
-        return { sent: false, code: err.code, message: err.message };
+        return { sent: false, code: err.code };
       }
     },
 

@@ -1,7 +1,8 @@
 /**
  * Security and privacy (issue 12): uploaded FriendTalk images instead of merchant-given URLs the
  * platform would fetch (SPEC §2); merchant self-service — noticed business-information changes
- * (Art. 4.1.3), named API keys with their last use, webhook secret rotation with a grace period.
+ * (Art. 4.1.3), named API keys with their last use, webhook secret rotation with a grace period;
+ * what the purge (Art. 10.2) and the retention sweep (Art. 5.6) destroy may be null.
  */
 import type { Knex } from 'knex';
 
@@ -36,9 +37,24 @@ export async function up(knex: Knex): Promise<void> {
     t.text('name').notNullable().defaultTo('default');
     t.timestamp('last_used_at', { useTz: true });
   });
+  // Proof documents and the sender numbers they prove are destroyed once their retention ends.
+  await knex.schema.alterTable('proof_documents', (t) => {
+    t.text('file_name').nullable().alter();
+    t.binary('content').nullable().alter();
+    t.timestamp('destroyed_at', { useTz: true });
+  });
+  await knex.schema.alterTable('sender_numbers', (t) => {
+    t.text('number').nullable().alter();
+  });
+  // The retention sweep finds final messages whose contents still exist.
+  await knex.raw(
+    'CREATE INDEX messages_retention ON messages (finalized_at) WHERE personal_data_purged_at IS NULL AND finalized_at IS NOT NULL',
+  );
 }
 
 export async function down(knex: Knex): Promise<void> {
+  await knex.raw('DROP INDEX IF EXISTS messages_retention');
+  await knex.schema.alterTable('proof_documents', (t) => t.dropColumn('destroyed_at'));
   await knex.schema.alterTable('api_keys', (t) => {
     t.dropColumn('name');
     t.dropColumn('last_used_at');

@@ -18,6 +18,17 @@ const duration = z.string().transform((v, ctx) => {
   }
 });
 
+/** A retention period: a duration, or `0` to keep forever. */
+const retention = z.string().transform((v, ctx) => {
+  if (v.trim() === '0') return 0;
+  try {
+    return parseDuration(v);
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: `${(e as Error).message}, or 0 to keep` });
+    return z.NEVER;
+  }
+});
+
 const port = z.coerce.number().int().min(0).max(65535);
 
 const carrierList = z.string().transform((v, ctx) => {
@@ -101,6 +112,10 @@ const EnvSchema = z.object({
     .optional(),
   /** Keys the stored hashes of console session tokens: a database alone cannot mint a session. */
   SESSION_SECRET: z.string().min(32).optional(),
+  /** Art. 5.6: message contents and recipients are destroyed this long after a message is final (0: kept). */
+  MESSAGE_RETENTION: retention.default(180 * 86_400_000),
+  /** Proof documents and the sender numbers they prove are kept this long after their contract ends (0: kept). */
+  PROOF_DOCUMENT_RETENTION: retention.default(365 * 86_400_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -204,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     rateLimitPerSecond: c.RATE_LIMIT_PER_SECOND,
     workerMetricsAddress: c.WORKER_METRICS_ADDRESS,
     metricsAddress: c.METRICS_ADDRESS ? parseAddress(c.METRICS_ADDRESS) : undefined,
+    retention: { messagesMs: c.MESSAGE_RETENTION, proofDocumentsMs: c.PROOF_DOCUMENT_RETENTION },
     publicUrl: c.PUBLIC_URL ?? `http://127.0.0.1:${c.PORT}`,
     console: {
       sessionTtlMs: c.SESSION_TTL,

@@ -7,7 +7,23 @@ import { randomBytes } from 'node:crypto';
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
 export type IdPrefix =
-  'mer' | 'key' | 'ctr' | 'snd' | 'doc' | 'msg' | 'tpl' | 'pev' | 'inv' | 'pay' | 'dsp' | 'run' | 'whk' | 'usr' | 'ivt' | 'img' | 'chg';
+  | 'mer'
+  | 'key'
+  | 'ctr'
+  | 'snd'
+  | 'doc'
+  | 'msg'
+  | 'tpl'
+  | 'pev'
+  | 'inv'
+  | 'pay'
+  | 'dsp'
+  | 'run'
+  | 'whk'
+  | 'usr'
+  | 'ivt'
+  | 'img'
+  | 'chg';
 
 export function newId(prefix: IdPrefix, now = Date.now()): string {
   let time = '';

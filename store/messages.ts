@@ -174,6 +174,7 @@ export interface MessageRow {
   not_before: Date | null;
   created_at: Date;
   finalized_at: Date | null;
+  personal_data_purged_at: Date | null;
 }
 
 export interface AttemptRow {

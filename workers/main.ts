@@ -6,6 +6,7 @@ import { loadConfig } from '../platform/config';
 import { createDb } from '../platform/db';
 import { createLogger } from '../platform/logger';
 import { runProcess } from '../platform/process';
+import { ensureRetentionSchedule, RETENTION_SCHEDULE_ID } from '../platform/retention-schedule';
 import { installTemporalRuntime } from '../platform/temporal-runtime';
 import { bundleWorkflows, createWorkers } from './worker';
 
@@ -22,6 +23,14 @@ async function main() {
     namespace: config.temporal.namespace,
   });
   logger.info({ schedule: BILLING_SCHEDULE_ID, result: await ensureBillingSchedule(client) }, 'billing schedule ready');
+  const retention = {
+    messageRetentionMs: config.retention.messagesMs,
+    proofDocumentRetentionMs: config.retention.proofDocumentsMs,
+  };
+  logger.info(
+    { schedule: RETENTION_SCHEDULE_ID, result: await ensureRetentionSchedule(client, retention), ...retention },
+    'retention schedule ready',
+  );
   const bundle = await bundleWorkflows();
   const workers = await createWorkers({
     connection,

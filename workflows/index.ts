@@ -6,3 +6,4 @@ export { PaymentNoticeWorkflow } from './payment-notice';
 export { InvoiceWorkflow } from './invoice';
 export { BillingRunWorkflow } from './billing-run';
 export { MerchantChangeWorkflow } from './merchant-change';
+export { RetentionWorkflow } from './retention';

@@ -119,6 +119,19 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
         ...merchantListPage(principal, query, (cursor) => decodeCursor(cursor, CURSOR_SHAPES.id)),
         status: query.status,
       });
+      // Art. 11: a page that shows receiving numbers is access to them, logged once per merchant shown.
+      const shown = new Map<string, string[]>();
+      for (const c of page.records)
+        if (c.row.receiver_numbers.length)
+          shown.set(c.row.merchant_id, [...(shown.get(c.row.merchant_id) ?? []), c.row.id]);
+      for (const [merchant, contractIds] of shown)
+        await recordAudit(db, {
+          actor: contractActor(principal),
+          action: 'contract.listed',
+          subjectType: 'contract',
+          merchantId: merchant,
+          details: { fields: ['receiverNumbers'], contractIds },
+        });
       return {
         status: 200,
         body: listPage(page.records, page.hasMore, contractView, (last) => encodeCursor(last.row.id)),
@@ -147,6 +160,7 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
           subjectType: 'contract',
           subjectId: c.row.id,
           merchantId: c.row.merchant_id,
+          details: { fields: ['receiverNumbers'], count: c.row.receiver_numbers.length },
         });
       }
       return { status: 200, body: contractView(c, await contractHistory(db, params.id)) };

@@ -35,9 +35,11 @@ import {
   BatchResult,
   Message,
   MessageBody,
+  MessageContent,
   MessageListQuery,
   MessageStats,
   MessageStatsQuery,
+  MessageQuery,
   OptOut,
   OptOutBody,
   Template,
@@ -154,14 +156,39 @@ export function messageRoutes(
     summary: 'Get a message: its status and the timeline of every attempt',
     access: 'authenticated',
     params: IdParams,
+    query: MessageQuery,
     responses: {
-      200: { description: 'The message (recipient masked)', schema: Message },
+      200: {
+        description: 'The message (recipient masked; with `include=content` also what it said and to whom)',
+        schema: Message.extend({ content: MessageContent.optional() }),
+      },
       404: { description: 'No such message, or not yours' },
     },
-    handler: async ({ params, res }) => {
+    handler: async ({ params, query, res, principal }) => {
       const found = await findMessage(db, params.id);
       if (!found || !canSee(res, found.message.merchant_id)) throw notFound('message');
-      return { status: 200, body: messageView(found.message, found.attempts) };
+      const view = messageView(found.message, found.attempts);
+      if (query.include !== 'content') return { status: 200, body: view };
+      const m = found.message;
+      // Art. 11: reading what a message said, and to whom, is access to personal data.
+      await recordAudit(db, {
+        actor: { type: principal.role, id: principal.actorId },
+        action: 'message.content_read',
+        subjectType: 'message',
+        subjectId: m.id,
+        merchantId: m.merchant_id,
+        details: { fields: ['to', 'text', 'subject', 'variables', 'fallback'] },
+      });
+      const content = {
+        to: m.recipient,
+        text: m.text,
+        subject: m.subject,
+        variables: m.variables,
+        fallback: m.fallback,
+        imageId: m.image_id,
+        destroyedAt: iso(m.personal_data_purged_at),
+      };
+      return { status: 200, body: { ...view, content } };
     },
   });
 
@@ -323,7 +350,7 @@ export function messageRoutes(
         action: 'opt_out.listed',
         subjectType: 'opt_out',
         merchantId,
-        details: { count: page.rows.length },
+        details: { fields: ['number'], count: page.rows.length },
       });
       return {
         status: 200,

@@ -126,14 +126,14 @@ export const SenderNumber = z
   .object({
     id: z.string(),
     contractId: z.string(),
-    number: z.string(),
+    number: z.string().nullable().openapi({ description: 'null once destroyed, after its retention (README)' }),
     status: z.enum(SENDER_NUMBER_STATUSES),
     rejectionReason: z.string().nullable(),
     addedAt: Timestamp,
     decidedAt: Timestamp.nullable(),
     proofDocument: z.object({
       id: z.string(),
-      fileName: z.string(),
+      fileName: z.string().nullable(),
       contentType: z.string(),
       sizeBytes: z.number().int(),
       sha256: z.string(),

@@ -108,6 +108,27 @@ export const Message = z
   })
   .openapi('Message');
 
+/** What a message said and to whom: shown only when asked for (`include=content`), and logged (Art. 11). */
+export const MessageContent = z
+  .object({
+    to: z.string().nullable(),
+    text: z.string().nullable(),
+    subject: z.string().nullable(),
+    variables: z.record(z.string(), z.string()).nullable(),
+    fallback: z
+      .object({ channel: z.enum(['sms', 'lms']), text: z.string(), subject: z.string().optional() })
+      .nullable(),
+    imageId: z.string().nullable(),
+    destroyedAt: Timestamp.nullable().openapi({ description: 'set once the contents were destroyed (Art. 5.6, 10.2)' }),
+  })
+  .openapi('MessageContent');
+
+export const MessageQuery = z.object({
+  include: z.enum(['content']).optional().openapi({
+    description: '`content` adds the recipient and the text (a read of personal data, recorded in the audit log)',
+  }),
+});
+
 export const MessageListQuery = ListQuery.extend({
   status: z.enum(MESSAGE_STATUSES).optional(),
   type: z.enum(SEND_KINDS).optional(),

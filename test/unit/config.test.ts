@@ -49,6 +49,15 @@ describe('production settings', () => {
     expect(loadConfig({ METRICS_ADDRESS: '[::1]:9464' }).metricsAddress).toEqual({ host: '::1', port: 9464 });
   });
 
+  it('retention periods: 180 days and a year by default, 0 keeps, anything else is refused', () => {
+    expect(loadConfig({}).retention).toEqual({ messagesMs: 180 * 86_400_000, proofDocumentsMs: 365 * 86_400_000 });
+    expect(loadConfig({ MESSAGE_RETENTION: '0', PROOF_DOCUMENT_RETENTION: '1825d' }).retention).toEqual({
+      messagesMs: 0,
+      proofDocumentsMs: 1825 * 86_400_000,
+    });
+    expect(() => loadConfig({ MESSAGE_RETENTION: 'forever' })).toThrow(/MESSAGE_RETENTION/);
+  });
+
   it('`NODE_ENV=production npm start` without secrets exits non-zero and names PROVIDER_REPORT_SECRET', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
     for (const name of Object.keys(SECRETS)) delete env[name];
