@@ -227,7 +227,11 @@ const encode = (s: string) =>
     .join('');
 const RAW_SEGMENTS = ['%ED%A0%80', '%00', '%', '%zz', '%C0%AF', '%FF%FE', 'a%2Fb', '%E4%B8', '..', '.'];
 const segment = (value: fc.Arbitrary<unknown>) =>
-  fc.oneof({ weight: 4, arbitrary: value.map((v) => encode(String(v))) }, fc.constantFrom(...RAW_SEGMENTS));
+  fc.oneof(
+    // Generated objects may have no prototype (no toString): they travel as JSON text.
+    { weight: 4, arbitrary: value.map((v) => encode(typeof v === 'string' ? v : (JSON.stringify(v) ?? 'undefined'))) },
+    fc.constantFrom(...RAW_SEGMENTS),
+  );
 
 /** `value` in one request of ten, else `otherwise`. */
 const rarely = <T>(value: fc.Arbitrary<T>, otherwise: T | null = null) =>
