@@ -30,7 +30,13 @@ export function createContractActivities({ db, logger }: { db: Db; logger: Logge
         details: {
           reason: input.reason,
           ...report,
-          kept: ['usage_records', 'invoices', 'message metadata (no recipient, no content)', 'audit_log'],
+          kept: [
+            'usage_records',
+            'invoices',
+            'message metadata (no recipient, no content)',
+            'audit_log',
+            'proof documents and sender numbers until PROOF_DOCUMENT_RETENTION',
+          ],
         },
       });
       logger.info({ contractId: input.contractId, ...report }, 'personal data purged');

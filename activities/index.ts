@@ -5,11 +5,13 @@ import type { Logger } from '../platform/logger';
 import { createBillingActivities } from './billing';
 import { createCampaignActivities } from './campaigns';
 import { createContractActivities } from './contracts';
+import { createMerchantActivities } from './merchants';
 import { createMessageActivities, type Providers } from './messages';
 import { createOptOutActivities } from './opt-outs';
 import { createPaymentNoticeActivities } from './payment-notices';
 import type { TemplateReviews } from './providers/types';
 import { createScheduleActivities } from './schedules';
+import { createRetentionActivities } from './retention';
 import { createTemplateActivities } from './templates';
 
 export interface ActivityDeps {
@@ -26,6 +28,7 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createContractActivities(deps),
+    ...createMerchantActivities(deps),
     ...createMessageActivities(deps),
     ...createTemplateActivities(deps),
     ...createPaymentNoticeActivities(deps),
@@ -33,6 +36,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createScheduleActivities(deps),
     ...createCampaignActivities(deps),
     ...createOptOutActivities(deps),
+    ...createRetentionActivities(deps),
   };
 }
 

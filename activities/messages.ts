@@ -18,6 +18,7 @@ import type { Config } from '../platform/config';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
 import { gateContract } from '../store/contracts';
+import { imageContent } from '../store/images';
 import {
   finalizeMessage,
   markSending,
@@ -29,7 +30,14 @@ import {
   type SendableMessage,
 } from '../store/messages';
 import { providersFromConfig } from './providers';
-import { ProviderRejected, type KakaoSend, type Provider, type ProviderResult, type SmsSend } from './providers/types';
+import {
+  ProviderRejected,
+  type KakaoSend,
+  type Provider,
+  type ProviderImage,
+  type ProviderResult,
+  type SmsSend,
+} from './providers/types';
 import { deliverMessageWebhook, type MessageEvent } from './webhooks';
 
 export type { MessageEvent };
@@ -41,9 +49,10 @@ export interface Providers {
 
 export type SendOutcome =
   | { sent: true; provider: ProviderName; providerMessageId: string; idempotencyKey: string; sentAt: string }
-  | { sent: false; code: string; message: string };
+  // The provider's own words stay on the timeline in PostgreSQL: they may quote the recipient.
+  | { sent: false; code: string };
 
-function kakaoWire(m: SendableMessage, channel: KakaoType): KakaoSend {
+function kakaoWire(m: SendableMessage, channel: KakaoType, image: ProviderImage | undefined): KakaoSend {
   return {
     type: channel,
     senderKey: kakaoSenderKeyFor(m.type, m.contract_kakao_search_id),
@@ -53,7 +62,7 @@ function kakaoWire(m: SendableMessage, channel: KakaoType): KakaoSend {
     // A merchant's AlimTalk names its variables; a payment notice's text is rendered by us.
     ...(m.type === 'alimtalk' ? { variables: m.variables ?? {} } : {}),
     ...(m.buttons?.length ? { buttons: m.buttons } : {}),
-    ...(m.image_url ? { imageUrl: m.image_url } : {}),
+    ...(image ? { image } : {}),
   };
 }
 
@@ -134,15 +143,18 @@ export function createMessageActivities({
       seq: number;
     }): Promise<SendOutcome> {
       const m = await loadMessage(db, input.messageId);
-      if (m.recipient === null) return { sent: false, ...PERSONAL_DATA_PURGED };
+      if (m.recipient === null) return { sent: false, code: PERSONAL_DATA_PURGED.code };
       const provider = providerOf(input.channel);
       const idempotencyKey = idempotencyKeyFor(input.messageId, input.channel);
       // A retry may follow a send whose answer was lost: providers without idempotency look first.
       const options = { mayHaveSent: Context.current().info.attempt > 1 };
       await markSending(db, input.messageId);
       try {
+        // An image's bytes are read here, for the adapter's upload step: never part of the workflow's history.
+        const image =
+          input.channel === 'friendtalk_image' && m.image_id ? await imageContent(db, m.image_id) : undefined;
         const { providerMessageId } = isKakaoType(input.channel)
-          ? await p.kakao.send(kakaoWire(m, input.channel), idempotencyKey, options)
+          ? await p.kakao.send(kakaoWire(m, input.channel, image), idempotencyKey, options)
           : await p.sms.send(smsWire(m, input.channel, input.asFallback), idempotencyKey, options);
         const sentAt = new Date().toISOString();
         await recordAttempt(db, {
@@ -169,7 +181,7 @@ export function createMessageActivities({
           note: err.message.slice(0, 500),
           at: new Date().toISOString(),
         });
-        return { sent: false, code: err.code, message: err.message };
+        return { sent: false, code: err.code };
       }
     },
 

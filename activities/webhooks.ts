@@ -42,7 +42,7 @@ async function deliver(db: Db, e: WebhookEvent, attempt: number): Promise<'deliv
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        [SIGNATURE_HEADER]: sign(hook.secret, body),
+        [SIGNATURE_HEADER]: sign(hook.secrets, body),
         'bizmsg-delivery-id': newId('whk'),
       },
       body,

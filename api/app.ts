@@ -7,13 +7,16 @@ import swaggerUi from 'swagger-ui-express';
 import type { Config } from '../platform/config';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
-import { authenticate } from './auth';
+import { authenticate, requireOperator } from './auth';
 import { errorHandler, unknownRoute } from './errors';
-import { createMetrics } from './metrics';
+import { checkUrl } from './input-safety';
+import { createMetrics, type Metrics } from './metrics';
 import { buildDocument, createRegistry } from './openapi';
 import { rateLimit } from './rate-limit';
 import { healthRoutes } from './routes/health';
 import { accountRoutes } from './routes/accounts';
+import { imageRoutes } from './routes/images';
+import { apiKeyRoutes } from './routes/api-keys';
 import { auditRoutes } from './routes/audit';
 import { consoleRoutes } from './console';
 import { billingRoutes } from './routes/billing';
@@ -36,6 +39,10 @@ export interface AppDeps {
   operatorKey: string;
   /** Woken after a commit that wrote workflow starts (platform/outbox.ts). */
   outbox: { wake(): void };
+  /** Shared with the unauthenticated metrics listener on METRICS_ADDRESS, when there is one. */
+  metrics?: Metrics;
+  /** The time messages are accepted at (default: now). */
+  clock?: () => Date;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -56,12 +63,12 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
 
-  const metrics = createMetrics();
+  const metrics = deps.metrics ?? createMetrics();
   app.use(metrics.observe);
-  app.get('/metrics', async (_req, res) => {
-    res.setHeader('Content-Type', metrics.registry.contentType);
-    res.end(await metrics.registry.metrics());
-  });
+  app.use(checkUrl);
+  // Metrics name routes, volumes and refusal codes: the operator's business, not the public's.
+  const auth = authenticate(db, deps.operatorKey, deps.config.console.sessionSecret);
+  app.get('/metrics', auth.handler, requireOperator, metrics.serve);
 
   const registry = createRegistry();
   const publicRoutes = Router();
@@ -70,10 +77,12 @@ export function createApp(deps: AppDeps): express.Express {
   healthRoutes(publicRoutes, registry, db, temporal);
   providerReportRoutes(publicRoutes, registry, { db, temporal, config: deps.config, logger, outbox: deps.outbox });
   accountRoutes(publicRoutes, v1, registry, { db, config: deps.config });
-  merchantRoutes(v1, registry, { db, config: deps.config });
+  merchantRoutes(v1, registry, { db, temporal, config: deps.config });
+  apiKeyRoutes(v1, registry, { db, forgetKey: auth.forget });
   contractRoutes(v1, registry, { db, temporal });
   senderNumberRoutes(v1, registry, { db, temporal });
-  messageRoutes(v1, registry, { db, config: deps.config, metrics, outbox: deps.outbox });
+  messageRoutes(v1, registry, { db, config: deps.config, metrics, outbox: deps.outbox, clock: deps.clock });
+  imageRoutes(v1, registry, db);
   scheduledMessageRoutes(v1, registry, { db, temporal });
   campaignRoutes(v1, registry, { db, temporal, config: deps.config, outbox: deps.outbox });
   optOutNumberRoutes(v1, registry, db);
@@ -93,7 +102,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(cookieParser());
   app.use(publicRoutes);
   // Everything under /v1 needs a key, except the carrier reports mounted above (signed instead).
-  app.use('/v1', authenticate(db, deps.operatorKey));
+  app.use('/v1', auth.handler);
   if (deps.config.rateLimitPerSecond > 0)
     app.use(
       '/v1',

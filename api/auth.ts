@@ -9,8 +9,9 @@ import { isSafeMethod, staffMay, type AccountRole, type StaffRole } from '../dom
 import type { Db } from '../platform/db';
 import { safeEqual, sha256Hex } from '../platform/secrets';
 import { findSession } from '../store/accounts';
-import { findLiveApiKey } from '../store/merchants';
+import { findLiveApiKey, merchantExists, touchApiKey } from '../store/merchants';
 import { ApiError, badRequest } from './errors';
+import { sessionTokenHash } from './sessions';
 
 /** A person signed in to the console (absent for API keys). */
 export interface Person {
@@ -33,22 +34,39 @@ declare module 'express-serve-static-core' {
 
 const CACHE_TTL_MS = 30_000;
 
-export function authenticate(db: Db, operatorKey: string): RequestHandler {
+export interface Authenticator {
+  handler: RequestHandler;
+  /** Drops a revoked key from this process's cache: it answers 401 from the next request on. */
+  forget(keyId: string): void;
+}
+
+export function authenticate(db: Db, operatorKey: string, sessionSecret: string): Authenticator {
   const operatorHash = sha256Hex(operatorKey);
-  // Key lookups are on the hot path of every send; revocation takes effect within the TTL.
+  // Key lookups are on the hot path of every send. A key revoked through this process is forgotten at
+  // once; other API processes notice within the TTL.
   const cache = new Map<string, { principal: Principal | null; until: number }>();
 
-  return async (req, res, next) => {
+  // The merchant an operator acts for must exist: nothing is written for, or read of, a phantom one.
+  const checkOnBehalf = async (req: Request) => {
+    const onBehalf = req.header(ON_BEHALF_OF);
+    if (onBehalf !== undefined && (onBehalf.length > 64 || !(await merchantExists(db, onBehalf))))
+      throw new ApiError(404, 'merchant_not_found', `no merchant ${onBehalf.slice(0, 64)} (${ON_BEHALF_OF} header)`);
+  };
+
+  const handler: RequestHandler = async (req, res, next) => {
     const header = req.headers.authorization;
     const session: unknown = req.cookies?.[SESSION_COOKIE];
     if (!header && typeof session === 'string') {
-      res.locals.principal = await sessionPrincipal(db, req, session);
+      const person = await sessionPrincipal(db, req, sessionTokenHash(sessionSecret, session));
+      if (person.role === 'operator') await checkOnBehalf(req);
+      res.locals.principal = person;
       return next();
     }
     const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
     if (!match) throw new ApiError(401, 'unauthenticated', 'missing API key: send "Authorization: Bearer <key>"');
     const hash = sha256Hex(match[1]);
     if (safeEqual(hash, operatorHash)) {
+      await checkOnBehalf(req);
       res.locals.principal = { role: 'operator', actorId: 'operator' };
       return next();
     }
@@ -56,6 +74,7 @@ export function authenticate(db: Db, operatorKey: string): RequestHandler {
     let cached = cache.get(hash);
     if (!cached || cached.until < now) {
       const key = await findLiveApiKey(db, hash);
+      if (key) await touchApiKey(db, key.id);
       cached = {
         principal: key ? { role: 'merchant', actorId: key.id, merchantId: key.merchantId } : null,
         until: now + CACHE_TTL_MS,
@@ -67,14 +86,21 @@ export function authenticate(db: Db, operatorKey: string): RequestHandler {
     res.locals.principal = cached.principal;
     next();
   };
+
+  return {
+    handler,
+    forget: (keyId) => {
+      for (const [hash, entry] of cache) if (entry.principal?.actorId === keyId) cache.delete(hash);
+    },
+  };
 }
 
 /**
  * The principal of a console session. Unsafe methods need the session's CSRF token in the
  * X-CSRF-Token header (a page of another site cannot read it), and a role that may change things.
  */
-async function sessionPrincipal(db: Db, req: Request, token: string): Promise<Principal> {
-  const session = await findSession(db, sha256Hex(token), new Date());
+async function sessionPrincipal(db: Db, req: Request, tokenHash: string): Promise<Principal> {
+  const session = await findSession(db, tokenHash, new Date());
   if (!session) throw new ApiError(401, 'session_expired', 'the session has ended: sign in again');
   const { user } = session;
   if (!isSafeMethod(req.method)) {

@@ -5,14 +5,26 @@ import { badRequest } from './errors';
 const invalidCursor = () =>
   badRequest('invalid_cursor', 'cursor is not a nextCursor this API returned', { field: 'cursor' });
 
+/**
+ * What positions look like. Every position this API writes is printable ASCII; a cursor that
+ * decodes to anything else (a NUL, a time PostgreSQL cannot read) is refused before any query.
+ */
+export const CURSOR_SHAPES = {
+  text: /^[\x20-\x7e]{1,200}$/,
+  id: /^[a-z]{2,4}_[0-9a-z]{1,60}$/,
+  instant: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/,
+  period: /^\d{4}-\d{2}$/,
+  digits: /^\d{1,20}$/,
+} as const;
+
 export function encodeCursor(position: string): string {
   return Buffer.from(JSON.stringify([position]), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string): string {
+export function decodeCursor(cursor: string, shape: RegExp = CURSOR_SHAPES.text): string {
   try {
     const [position] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof position === 'string') return position;
+    if (typeof position === 'string' && shape.test(position)) return position;
   } catch {
     // fall through to the error below
   }
@@ -45,9 +57,10 @@ export function merchantListPage<P>(
 /** A position of two parts: the sort key and the id that breaks its ties. */
 export const encodeCursorPair = (key: string, id: string): string => encodeCursor(`${key}|${id}`);
 
-export function decodeCursorPair(cursor: string): [string, string] {
+/** `keyShape`: what the sort key looks like (a time, a period), so the query can compare it. */
+export function decodeCursorPair(cursor: string, keyShape: RegExp = CURSOR_SHAPES.text): [string, string] {
   const parts = decodeCursor(cursor).split('|');
-  if (parts.length !== 2) throw invalidCursor();
+  if (parts.length !== 2 || !keyShape.test(parts[0]) || !CURSOR_SHAPES.id.test(parts[1])) throw invalidCursor();
   return [parts[0], parts[1]];
 }
 

@@ -99,6 +99,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     else if (bp?.type === 'encoding.unsupported' || bp?.type === 'charset.unsupported')
       apiError = new ApiError(415, 'unsupported_encoding', bp.message);
     else if (err instanceof z.ZodError) apiError = badRequest('invalid_request', 'invalid request', zodDetails(err));
+    else if (err instanceof URIError)
+      apiError = badRequest('malformed_path', 'the path is not valid percent-encoded UTF-8');
+    else if (typeof bp?.status === 'number' && bp.status >= 400 && bp.status < 500)
+      // The body parser's other refusals (a body that does not inflate, a wrong length, an aborted upload).
+      apiError = new ApiError(bp.status, 'unreadable_body', bp.message);
     else {
       const outage = unavailable(err);
       if (outage) logger.warn({ err, method: req.method, path: req.path }, 'dependency unavailable');

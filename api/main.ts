@@ -4,7 +4,6 @@
  * and Temporal, and each runs an outbox dispatcher that starts the workflows of what it accepted
  * and sweeps up what any other process left behind (platform/outbox.ts).
  */
-import type { Server } from 'node:http';
 import { loadConfig } from '../platform/config';
 import { createDb } from '../platform/db';
 import { createLogger } from '../platform/logger';
@@ -14,6 +13,8 @@ import { runProcess, stopOnSignal } from '../platform/process';
 import { loadOperatorKey } from '../platform/secrets';
 import { connectClient } from '../platform/temporal';
 import { createApp } from './app';
+import { createMetrics, metricsOnlyApp } from './metrics';
+import { createApiServer } from './server';
 
 async function main() {
   const config = loadConfig();
@@ -25,15 +26,22 @@ async function main() {
   const temporal = connectClient(config.temporal.address, config.temporal.namespace);
   const outbox = startOutboxDispatcher({ db, temporal, logger, ...config.outbox });
   const { key: operatorKey } = loadOperatorKey(config.operatorApiKey, DATA_DIR);
-  const app = createApp({ db, temporal, config, logger, operatorKey, outbox });
+  const metrics = createMetrics();
+  const app = createApp({ db, temporal, config, logger, operatorKey, outbox, metrics });
+  const metricsAddress = config.metricsAddress;
+  const metricsServer = metricsAddress
+    ? metricsOnlyApp(metrics).listen(metricsAddress.port, metricsAddress.host, () =>
+        logger.info(metricsAddress, 'metrics listening'),
+      )
+    : undefined;
 
-  const server: Server = app.listen(config.port, () => logger.info({ port: config.port }, 'api listening'));
-  server.keepAliveTimeout = 65_000;
+  const server = createApiServer(app).listen(config.port, () => logger.info({ port: config.port }, 'api listening'));
 
   stopOnSignal(logger, 'api', async () => {
     server.close();
     server.closeIdleConnections();
     await outbox.stop();
+    metricsServer?.close();
     await Promise.allSettled([db.destroy(), temporal.connection.close()]);
   });
 }

@@ -1,5 +1,5 @@
 /** Prometheus metrics of the API (`GET /metrics`): process metrics, request durations, message acceptance. */
-import type { RequestHandler } from 'express';
+import express, { type RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
 export function createMetrics() {
@@ -28,7 +28,22 @@ export function createMetrics() {
     });
     next();
   };
-  return { registry, observe, messages };
+  const serve: RequestHandler = async (_req, res) => {
+    res.setHeader('Content-Type', registry.contentType);
+    res.end(await registry.metrics());
+  };
+  return { registry, observe, serve, messages };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+/** `GET /metrics` alone, without a key, for METRICS_ADDRESS (a private interface the operator chose). */
+export function metricsOnlyApp(metrics: Metrics): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/metrics', metrics.serve);
+  app.use((_req, res) => {
+    res.status(404).json({ error: { code: 'route_not_found', message: 'only GET /metrics is served here' } });
+  });
+  return app;
+}

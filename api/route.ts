@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { principal as getPrincipal, requireOperator, type Principal } from './auth';
 import { ErrorResponse } from './openapi';
 import { parseInput } from './errors';
+import { checkText } from './input-safety';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -112,6 +113,7 @@ export function defineRoute<B extends z.ZodType, Q extends z.ZodType, P extends 
   }
   if (spec.access === 'operator') handlers.push(requireOperator);
   handlers.push(async (req, res) => {
+    if (spec.body) checkText(req.body, 'request body');
     const body = spec.body ? parseInput(spec.body, req.body ?? undefined) : undefined;
     const query = spec.query ? parseInput(spec.query, req.query, 'query') : undefined;
     const params = spec.params ? parseInput(spec.params, req.params, 'path') : undefined;

@@ -4,14 +4,19 @@
  */
 import { accountActor } from '../domain/accounts';
 import type { Db } from '../platform/db';
-import { randomToken, sha256Hex } from '../platform/secrets';
+import { keyedHash, randomToken } from '../platform/secrets';
 import { insertSession, recordSignIn, type User } from '../store/accounts';
 import { recordAudit } from '../store/audit';
 
 export interface AccountSettings {
   sessionTtlMs: number;
   invitationTtlMs: number;
+  /** SESSION_SECRET: session tokens are stored as their HMAC with it. */
+  sessionSecret: string;
 }
+
+/** What a session token is stored and looked up as. */
+export const sessionTokenHash = (secret: string, token: string) => keyedHash(secret, token);
 
 export interface NewSession {
   user: User;
@@ -40,6 +45,11 @@ export async function openSession(
   const token = randomToken();
   const csrfToken = randomToken();
   const expiresAt = new Date(now.getTime() + settings.sessionTtlMs);
-  await insertSession(trx, { tokenHash: sha256Hex(token), userId: user.id, csrfToken, expiresAt });
+  await insertSession(trx, {
+    tokenHash: sessionTokenHash(settings.sessionSecret, token),
+    userId: user.id,
+    csrfToken,
+    expiresAt,
+  });
   return { user, token, csrfToken, expiresAt };
 }

@@ -9,7 +9,7 @@
 import { SYSTEM_ACTOR, type Actor } from './actor';
 import { addKstMonths } from './calendar-kst';
 import type { Fees } from './money';
-import { refuse, type Refusal } from './rules';
+import { refuse, type Refusal, type RuleViolation } from './rules';
 import { MAX_SENDER_NUMBERS, type Services } from './services';
 
 export const CONTRACT_STATUSES = [
@@ -87,9 +87,12 @@ const DAY_MS = 86_400_000;
 export const SENDER_NUMBER_STATUSES = ['pending', 'verified', 'rejected'] as const;
 export type SenderNumberStatus = (typeof SENDER_NUMBER_STATUSES)[number];
 
+/**
+ * A sender number as the contract's workflow knows it: by id. The number itself, like the
+ * receiving numbers, stays in PostgreSQL (Art. 10.2: workflow histories carry no personal data).
+ */
 export interface SenderNumberState {
   id: string;
-  number: string;
   status: SenderNumberStatus;
   documentId: string;
   addedAt: string;
@@ -122,7 +125,6 @@ export interface ContractState {
   services: Services;
   kakaoSearchId: string | null;
   mids: string[];
-  receiverNumbers: string[];
   senderNumbers: SenderNumberState[];
   /** Unit prices in centiwon, set on approval (form §3). */
   fees: Fees | null;
@@ -156,6 +158,7 @@ export interface ContractEvent {
 
 export type Decision = { ok: true; state: ContractState; event: ContractEvent } | Refusal;
 
+/** What the ContractWorkflow starts from: ids only (the numbers are in PostgreSQL, Art. 10.2). */
 export interface Application {
   id: string;
   merchantId: string;
@@ -163,8 +166,7 @@ export interface Application {
   services: Services;
   kakaoSearchId: string | null;
   mids: string[];
-  receiverNumbers: string[];
-  senderNumbers: { id: string; number: string; documentId: string }[];
+  senderNumbers: { id: string; documentId: string }[];
 }
 
 /** The first entry of every contract's history: the merchant applied. */
@@ -189,9 +191,9 @@ export function newContract(app: Application): ContractState {
     services: app.services,
     kakaoSearchId: app.kakaoSearchId,
     mids: app.mids,
-    receiverNumbers: app.receiverNumbers,
     senderNumbers: app.senderNumbers.map((s) => ({
-      ...s,
+      id: s.id,
+      documentId: s.documentId,
       status: 'pending',
       addedAt: app.appliedAt,
       decidedAt: null,
@@ -220,7 +222,7 @@ export type ContractCommand =
   | { type: 'object'; text: string }
   | { type: 'request_non_renewal' }
   | { type: 'terminate'; cause: TerminationCause; note?: string }
-  | { type: 'add_sender_number'; id: string; number: string; documentId: string }
+  | { type: 'add_sender_number'; id: string; documentId: string }
   | { type: 'verify_sender_number'; id: string }
   | { type: 'reject_sender_number'; id: string; reason: string }
   | { type: 'invoice_overdue'; invoiceId: string }
@@ -412,13 +414,10 @@ export function decide(state: ContractState, command: ContractCommand, actor: Ac
     case 'add_sender_number': {
       // Any open contract takes new sender numbers (a closed one was refused above).
       const live = s.senderNumbers.filter((n) => n.status !== 'rejected');
-      if (live.some((n) => n.number === command.number))
-        return refuse('sender_number_exists', 'this sender number is already registered on the contract');
       if (live.length >= MAX_SENDER_NUMBERS)
         return refuse('too_many_sender_numbers', `a contract has at most ${MAX_SENDER_NUMBERS} sender numbers`);
       const added: SenderNumberState = {
         id: command.id,
-        number: command.number,
         status: 'pending',
         documentId: command.documentId,
         addedAt: iso(now),
@@ -495,6 +494,47 @@ export function decide(state: ContractState, command: ContractCommand, actor: Ac
       return changed(s, { ...s, overdueInvoices }, actor, 'invoice_paid', now, { invoiceId: command.invoiceId });
     }
   }
+}
+
+/**
+ * A number may be registered on a contract once: again only after its earlier registration was
+ * rejected (the merchant resubmits it with a new document). Checked against the stored numbers.
+ */
+export function senderNumberConflict(
+  registered: readonly { number: string | null; status: SenderNumberStatus }[],
+  number: string,
+): RuleViolation | undefined {
+  return registered.some((n) => n.number === number && n.status !== 'rejected')
+    ? { code: 'sender_number_exists', message: 'this sender number is already registered on the contract' }
+    : undefined;
+}
+
+/**
+ * Runs started by earlier code carry phone numbers in their input (`receiverNumbers`, each sender
+ * number's `number`); the ContractWorkflow continues such a run as new without them.
+ */
+export function carriesPersonalData(input: { application: unknown } | { state: unknown }): boolean {
+  const held = ('application' in input ? input.application : input.state) as {
+    receiverNumbers?: unknown;
+    senderNumbers?: { number?: unknown }[];
+  };
+  return held.receiverNumbers !== undefined || (held.senderNumbers ?? []).some((n) => n.number !== undefined);
+}
+
+/** The state with what earlier code kept in it and no longer belongs there (phone numbers) left out. */
+export function withoutPersonalData(state: ContractState): ContractState {
+  const { receiverNumbers: _receiverNumbers, ...rest } = state as ContractState & { receiverNumbers?: unknown };
+  return {
+    ...rest,
+    senderNumbers: state.senderNumbers.map((n) => ({
+      id: n.id,
+      status: n.status,
+      documentId: n.documentId,
+      addedAt: n.addedAt,
+      decidedAt: n.decidedAt,
+      rejectionReason: n.rejectionReason,
+    })),
+  };
 }
 
 function terminated(

@@ -1,6 +1,6 @@
 /**
  * The one image of a FriendTalk image message (SPEC §2): JPEG or PNG, at most 500 KB, width at
- * least 500 px, width:height between 2:1 and 3:4. Checked from the downloaded bytes, at acceptance.
+ * least 500 px, width:height between 2:1 and 3:4. Checked once, from the uploaded bytes (POST /v1/images).
  */
 import { imageSize } from 'image-size';
 import type { RuleViolation } from './rules';
@@ -65,7 +65,7 @@ function dimensionViolations({ width, height }: Dimensions, field: string): Rule
 /** Checks a FriendTalk image from its bytes; `field` names the request field the image came from. */
 export function checkFriendTalkImage(
   bytes: Uint8Array,
-  field = 'imageUrl',
+  field = 'contentBase64',
 ): { ok: true; image: ImageInfo } | { ok: false; violations: RuleViolation[] } {
   const violations: RuleViolation[] = [];
   const dimensions = readDimensions(bytes);

@@ -50,7 +50,8 @@ export interface MessageRequest {
   subject?: string;
   templateCode?: string;
   variables?: Record<string, string>;
-  imageUrl?: string;
+  /** An image uploaded with POST /v1/images (SPEC §2: never a URL to fetch). */
+  imageId?: string;
   fallback?: FallbackRequest;
 }
 
@@ -83,7 +84,7 @@ export interface SendPlan {
   templateCode?: string;
   /** AlimTalk: the buttons of the template version it is sent from. */
   buttons?: TemplateButton[];
-  imageUrl?: string;
+  imageId?: string;
   fallback: FallbackPlan | null;
   /** A FriendTalk held until Kakao's ad window opens. */
   notBefore?: Date;
@@ -275,14 +276,18 @@ function checkFields(request: MessageRequest & { type: MessageType }): RuleViola
         violation('template_not_allowed', 'variables', `variables are only for type 'alimtalk', not '${type}'.`),
       );
   }
-  if (type === 'friendtalk_image' && !given(request.imageUrl)) {
+  if (type === 'friendtalk_image' && !given(request.imageId)) {
     violations.push(
-      violation('image_required', 'imageUrl', 'A friendtalk_image message needs exactly one image: give imageUrl.'),
+      violation(
+        'image_required',
+        'imageId',
+        'A friendtalk_image message needs exactly one image: upload it with POST /v1/images and give its imageId.',
+      ),
     );
   }
-  if (type !== 'friendtalk_image' && request.imageUrl !== undefined) {
+  if (type !== 'friendtalk_image' && request.imageId !== undefined) {
     violations.push(
-      violation('image_not_allowed', 'imageUrl', `Only type 'friendtalk_image' carries an image, not '${type}'.`),
+      violation('image_not_allowed', 'imageId', `Only type 'friendtalk_image' carries an image, not '${type}'.`),
     );
   }
   if (isKakaoType(type) && given(request.subject)) {
@@ -341,7 +346,7 @@ export function checkMessage(requested: MessageRequest, context: MessageContext)
   if (content.bytes !== undefined) plan.bytes = content.bytes;
   if (type === 'alimtalk') plan.templateCode = request.templateCode;
   if (content.buttons?.length) plan.buttons = content.buttons;
-  if (type === 'friendtalk_image') plan.imageUrl = request.imageUrl;
+  if (type === 'friendtalk_image') plan.imageId = request.imageId;
   if (ad.notBefore !== undefined) plan.notBefore = ad.notBefore;
   return { ok: true, plan };
 }

@@ -107,13 +107,14 @@ export function checkSendingGate(contract: GateContract | undefined, req: GateRe
     if (!req.from) return refuse('sender_number_required', 'SMS/LMS and fallback need a sender number ("from")');
     const registered = contract.senderNumbers.find((n) => n.number === req.from);
     if (!registered)
-      return refuse('sender_number_not_registered', `${req.from} is not a sender number of this contract`, {
+      // The number itself stays out of the message: it travels into timelines and workflow histories.
+      return refuse('sender_number_not_registered', 'the sender number ("from") is not one of this contract', {
         field: 'from',
       });
     if (registered.status !== 'verified') {
       return refuse(
         'sender_number_not_verified',
-        `${req.from} is ${registered.status}: only numbers whose proof document an operator verified can send`,
+        `the sender number ("from") is ${registered.status}: only numbers whose proof document an operator verified can send`,
         { field: 'from' },
       );
     }

@@ -10,6 +10,7 @@ import * as m004 from './004_payment_notices';
 import * as m005 from './005_billing';
 import * as m010 from './010_delivery';
 import * as m011 from './011_billing_claims';
+import * as m012 from './012_security';
 import * as m013 from './013_intake';
 import * as m014 from './014_accounts';
 import * as m015 from './015_campaigns';
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Knex.Migration> = {
   '005_billing': m005,
   '010_delivery': m010,
   '011_billing_claims': m011,
+  '012_security': m012,
   '013_intake': m013,
   '014_accounts': m014,
   '015_campaigns': m015,

@@ -18,6 +18,17 @@ const duration = z.string().transform((v, ctx) => {
   }
 });
 
+/** A retention period: a duration, or `0` to keep forever. */
+const retention = z.string().transform((v, ctx) => {
+  if (v.trim() === '0') return 0;
+  try {
+    return parseDuration(v);
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: `${(e as Error).message}, or 0 to keep` });
+    return z.NEVER;
+  }
+});
+
 const port = z.coerce.number().int().min(0).max(65535);
 
 const carrierList = z.string().transform((v, ctx) => {
@@ -75,7 +86,7 @@ const EnvSchema = z.object({
   /** The signature entered in NHN's webhook settings; NHN sends it back in X-Toast-Webhook-Signature. */
   NHN_WEBHOOK_SIGNATURE: z.string().min(16).optional(),
   /** Shared secret carriers sign their result reports with (POST /v1/provider-reports/:provider). */
-  PROVIDER_REPORT_SECRET: z.string().min(8).default('bizmsg-dev-provider-secret'),
+  PROVIDER_REPORT_SECRET: z.string().min(8).optional(),
   /** Where carriers reach this platform for result reports. */
   PUBLIC_URL: z.string().url().optional(),
   /** The supplier on tax invoices (form: 주식회사 케이지이니시스). */
@@ -107,6 +118,17 @@ const EnvSchema = z.object({
   OUTBOX_LEASE: duration.default(60_000),
   /** Workflows a worker process keeps in memory, for all its task queues together (workers/worker.ts). */
   WORKFLOW_CACHE_SIZE: z.coerce.number().int().min(0).default(400),
+  /** host:port where the API serves /metrics without a key, e.g. on a private interface (unset: operator key only). */
+  METRICS_ADDRESS: z
+    .string()
+    .regex(/^(\[[0-9a-fA-F:]+\]|[^:\s]+):\d{1,5}$/, 'host:port')
+    .optional(),
+  /** Keys the stored hashes of console session tokens: a database alone cannot mint a session. */
+  SESSION_SECRET: z.string().min(32).optional(),
+  /** Art. 5.6: message contents and recipients are destroyed this long after a message is final (0: kept). */
+  MESSAGE_RETENTION: retention.default(180 * 86_400_000),
+  /** Proof documents and the sender numbers they prove are kept this long after their contract ends (0: kept). */
+  PROOF_DOCUMENT_RETENTION: retention.default(365 * 86_400_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -124,6 +146,34 @@ const CheckedEnv = EnvSchema.superRefine((c, ctx) => {
 
 export type Config = ReturnType<typeof loadConfig>;
 
+/**
+ * The secrets' development values: public (they are in this repository), so anyone could forge a
+ * carrier report, a session or an operator request with them. Production refuses them (SPEC §9).
+ */
+export const DEVELOPMENT_SECRETS = {
+  OPERATOR_API_KEY: ['change-me-bizmsg-operator-key'],
+  PROVIDER_REPORT_SECRET: ['bizmsg-dev-provider-secret'],
+  SESSION_SECRET: ['bizmsg-dev-session-secret-not-for-production'],
+} as const;
+
+type SecretName = keyof typeof DEVELOPMENT_SECRETS;
+
+/** The secrets that are unset or left at a development value, as `NAME (why)`. */
+function unsafeSecrets(env: Partial<Record<SecretName, string>>): string[] {
+  return (Object.keys(DEVELOPMENT_SECRETS) as SecretName[]).flatMap((name) => {
+    const value = env[name];
+    if (value === undefined) return [`${name} (unset)`];
+    return (DEVELOPMENT_SECRETS[name] as readonly string[]).includes(value)
+      ? [`${name} (the development default)`]
+      : [];
+  });
+}
+
+function parseAddress(address: string): { host: string; port: number } {
+  const at = address.lastIndexOf(':');
+  return { host: address.slice(0, at).replace(/^\[|\]$/g, ''), port: Number(address.slice(at + 1)) };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const parsed = CheckedEnv.safeParse(env);
   if (!parsed.success) {
@@ -131,7 +181,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     throw new Error(`invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
-  const simulator = c.SIMULATOR ?? c.NODE_ENV !== 'production';
+  const production = c.NODE_ENV === 'production';
+  if (production) {
+    const unsafe = unsafeSecrets(c);
+    if (unsafe.length)
+      throw new Error(
+        `NODE_ENV=production refuses to start without its own secrets: set ${unsafe.join(', ')} ` +
+          'to long random values (e.g. `openssl rand -hex 32`).',
+      );
+  }
+  // Production never talks to the simulator unless SIMULATOR says so.
+  const simulator = c.SIMULATOR ?? !production;
   const simulatorUrl = `http://127.0.0.1:${c.SIMULATOR_PORT}`;
   return {
     env: c.NODE_ENV,
@@ -154,7 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     providers: {
       kakaoUrl: c.KAKAO_PROVIDER_URL ?? simulatorUrl,
       smsUrl: c.SMS_PROVIDER_URL ?? simulatorUrl,
-      reportSecret: c.PROVIDER_REPORT_SECRET,
+      reportSecret: c.PROVIDER_REPORT_SECRET ?? DEVELOPMENT_SECRETS.PROVIDER_REPORT_SECRET[0],
       kakao: c.KAKAO_PROVIDER,
       smsCarriers: c.SMS_PROVIDERS ?? [c.SMS_PROVIDER],
       smsCarrierDeadlineMs: c.SMS_CARRIER_DEADLINE,
@@ -175,8 +235,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     workerMetricsAddress: c.WORKER_METRICS_ADDRESS,
     outbox: { concurrency: c.OUTBOX_CONCURRENCY, sweepIntervalMs: c.OUTBOX_SWEEP_INTERVAL, leaseMs: c.OUTBOX_LEASE },
     workflowCacheSize: c.WORKFLOW_CACHE_SIZE,
+    metricsAddress: c.METRICS_ADDRESS ? parseAddress(c.METRICS_ADDRESS) : undefined,
+    retention: { messagesMs: c.MESSAGE_RETENTION, proofDocumentsMs: c.PROOF_DOCUMENT_RETENTION },
     publicUrl: c.PUBLIC_URL ?? `http://127.0.0.1:${c.PORT}`,
-    console: { sessionTtlMs: c.SESSION_TTL, invitationTtlMs: c.INVITATION_TTL, signInPerMinute: c.SIGN_IN_PER_MINUTE },
+    console: {
+      sessionTtlMs: c.SESSION_TTL,
+      invitationTtlMs: c.INVITATION_TTL,
+      signInPerMinute: c.SIGN_IN_PER_MINUTE,
+      sessionSecret: c.SESSION_SECRET ?? DEVELOPMENT_SECRETS.SESSION_SECRET[0],
+    },
     logLevel: c.LOG_LEVEL,
   };
 }

@@ -26,7 +26,10 @@ export type IdPrefix =
   // Campaigns, 080 opt-out numbers and the notices of opt-outs their callers make (issue 15).
   | 'cmp'
   | 'oon'
-  | 'oot';
+  | 'oot'
+  // Uploaded images and noticed merchant changes (issue 12).
+  | 'img'
+  | 'chg';
 
 export function newId(prefix: IdPrefix, now = Date.now()): string {
   let time = '';

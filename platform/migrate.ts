@@ -1,9 +1,9 @@
 /** `npm run migrate`: applies the migrations of migrations/ to DATABASE_URL (containers run this before the API). */
-import { loadConfig } from './config';
 import { createDb, migrateLatest } from './db';
 
 async function main() {
-  const { databaseUrl } = loadConfig();
+  // Only the database is needed here, not the secrets the services are checked for.
+  const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error('DATABASE_URL is not set (npm start migrates its embedded database itself)');
   const db = createDb(databaseUrl, { max: 1 });
   try {

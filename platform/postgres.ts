@@ -73,6 +73,27 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
 export const embeddedPostgresUrl = (port: number, database: string) =>
   `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to enter every directory
+ * above its data directory. The directory the data lives in (DATA_DIR, ours) is opened to it —
+ * search permission only, nothing listed or read; a directory above it that shuts it out stops
+ * the start with one line saying what to change.
+ */
+export function openPathForPostgresUser(dataDir: string): void {
+  const parent = path.dirname(path.resolve(dataDir));
+  fs.mkdirSync(parent, { recursive: true });
+  const mode = fs.statSync(parent).mode;
+  if (!(mode & 0o001)) fs.chmodSync(parent, (mode & 0o7777) | 0o001);
+  for (let dir = path.dirname(parent); ; dir = path.dirname(dir)) {
+    if (!(fs.statSync(dir).mode & 0o001))
+      throw new Error(
+        `embedded PostgreSQL runs as the "postgres" user (bizmsg runs as root) and cannot enter ${dir}: ` +
+          `run \`chmod o+x ${dir}\`, or set DATA_DIR below a directory it can enter, or set DATABASE_URL`,
+      );
+    if (path.dirname(dir) === dir) return;
+  }
+}
+
 export async function startEmbeddedPostgres(opts: {
   dataDir: string;
   port: number;
@@ -104,6 +125,7 @@ export async function startEmbeddedPostgres(opts: {
     onError: (e) => log(`postgres: ${e instanceof Error ? e.message : String(e)}`),
   });
 
+  if (isRoot) openPathForPostgresUser(opts.dataDir);
   if (!fs.existsSync(path.join(opts.dataDir, 'PG_VERSION'))) {
     fs.mkdirSync(path.dirname(opts.dataDir), { recursive: true });
     log(`initialising PostgreSQL data directory ${opts.dataDir}`);

@@ -1,10 +1,15 @@
 /** API keys and signing secrets: random, shown once, stored only as a SHA-256 hash (keys). */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex');
+}
+
+/** HMAC-SHA256 with a server secret: whoever can write the table but lacks the secret cannot make a valid hash. */
+export function keyedHash(secret: string, text: string): string {
+  return createHmac('sha256', secret).update(text).digest('hex');
 }
 
 export function randomToken(bytes = 32): string {

@@ -1,6 +1,7 @@
 /**
  * HMAC-SHA256 signatures with a timestamp, for carrier result reports (simulator → API) and for
- * merchant webhooks (API → merchant). Header: `t=<unix seconds>,v1=<hex hmac of "<t>.<raw body>">`.
+ * merchant webhooks (API → merchant). Header: `t=<unix seconds>,v1=<hex hmac of "<t>.<raw body>">`, one
+ * `v1=` per secret while a merchant's webhook secret is being rotated.
  * The timestamp bounds replays; the comparison is constant-time.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
@@ -8,14 +9,18 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 export const SIGNATURE_HEADER = 'bizmsg-signature';
 export const DEFAULT_TOLERANCE_S = 300;
 
-export function sign(secret: string, rawBody: string, nowMs = Date.now()): string {
+/** Signs with each secret: during a secret's rotation both sign, as `t=…,v1=<new>,v1=<old>` (as Stripe does). */
+export function sign(secrets: string | readonly string[], rawBody: string, nowMs = Date.now()): string {
   const t = Math.floor(nowMs / 1000);
-  const v1 = createHmac('sha256', secret).update(`${t}.${rawBody}`).digest('hex');
-  return `t=${t},v1=${v1}`;
+  const signatures = (typeof secrets === 'string' ? [secrets] : secrets).map(
+    (secret) => `v1=${createHmac('sha256', secret).update(`${t}.${rawBody}`).digest('hex')}`,
+  );
+  return [`t=${t}`, ...signatures].join(',');
 }
 
 export type SignatureCheck = { ok: true } | { ok: false; reason: 'missing' | 'malformed' | 'expired' | 'mismatch' };
 
+/** Valid when any `v1=` signature of the header matches. */
 export function verify(
   secret: string,
   rawBody: string,
@@ -24,13 +29,14 @@ export function verify(
   toleranceS = DEFAULT_TOLERANCE_S,
 ): SignatureCheck {
   if (!header) return { ok: false, reason: 'missing' };
-  const parts = Object.fromEntries(header.split(',').map((kv) => kv.trim().split('=', 2) as [string, string]));
-  const t = Number(parts.t);
-  if (!Number.isInteger(t) || !/^[0-9a-f]{64}$/.test(parts.v1 ?? '')) return { ok: false, reason: 'malformed' };
+  const parts = header.split(',').map((kv) => kv.trim().split('=', 2) as [string, string | undefined]);
+  const t = Number(parts.find(([k]) => k === 't')?.[1]);
+  const signatures = parts.filter(([k]) => k === 'v1').map(([, v]) => v ?? '');
+  if (!Number.isInteger(t) || signatures.length === 0 || !signatures.every((v) => /^[0-9a-f]{64}$/.test(v)))
+    return { ok: false, reason: 'malformed' };
   if (Math.abs(nowMs / 1000 - t) > toleranceS) return { ok: false, reason: 'expired' };
   const expected = createHmac('sha256', secret).update(`${t}.${rawBody}`).digest();
-  const given = Buffer.from(parts.v1, 'hex');
-  return given.length === expected.length && timingSafeEqual(given, expected)
+  return signatures.some((v) => timingSafeEqual(Buffer.from(v, 'hex'), expected))
     ? { ok: true }
     : { ok: false, reason: 'mismatch' };
 }

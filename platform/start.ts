@@ -176,7 +176,7 @@ async function main() {
     `  Timers         Kakao result timeout ${formatDuration(config.kakaoResultTimeoutMs)}, result window ${formatDuration(config.resultWindowMs)}, send deadlines ${formatDuration(config.sendDeadlines.kakaoMs)} Kakao / ${formatDuration(config.sendDeadlines.smsMs)} SMS`,
     `  Operator key   ${operator.key}${operator.source === 'env' ? '' : `   (kept in ${path.join(DATA_DIR, 'operator-key')})`}`,
     '',
-    '  Ctrl-C stops everything; data stays in .data/.',
+    `  Ctrl-C stops everything; data stays in ${DATA_DIR}.`,
     '',
   ].join('\n');
   process.stdout.write(`${banner}\n`);

@@ -24,6 +24,15 @@ const Button = z
   .strict();
 const Buttons = z.array(Button).max(5);
 
+/** Kakao's image upload: the bytes themselves (a Brand Message then carries the URL it answers). */
+export const ImageUpload = z
+  .object({
+    senderKey: z.string().min(1).max(100),
+    fileName: z.string().min(1).max(200),
+    contentBase64: z.base64(),
+  })
+  .strict();
+
 export const TemplateReview = z
   .object({
     senderKey: z.string().min(1).max(100),

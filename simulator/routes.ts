@@ -2,7 +2,10 @@
  * The simulator's HTTP routes (SPEC §8). Errors answer in the platform's own error shape (SPEC §7),
  * so the simulator uses the API's error type and input parsing.
  *
+ *   POST /kakao/v1/images        {senderKey, fileName, contentBase64} → {imageUrl}: Kakao's image upload
+ *   GET  /kakao/v1/images/:id    the uploaded image
  *   POST /kakao/v1/messages      {type: alimtalk|brand_message, senderKey, to, text, templateCode?, buttons?, imageUrl?}
+ *                                (imageUrl: only one this simulator's upload answered)
  *   POST /sms/v1/messages        {type: sms|lms, from, to, text, subject?}
  *   GET  /{kakao,sms}/v1/messages/:providerMessageId
  *   POST /kakao/v1/templates     {senderKey, code, text, buttons?} → AlimTalk template review (approved at once)
@@ -15,11 +18,20 @@ import { setTimeout as delay } from 'node:timers/promises';
 import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler } from 'express';
 import type { z } from 'zod';
 import { ApiError, parseInput, unknownRoute } from '../api/errors';
+import { checkFriendTalkImage } from '../domain/image';
 import { maskPhone, normalizePhone } from '../domain/phone';
 import type { Logger } from '../platform/logger';
 import { OptOutCall } from './opt-out';
 import { outcomeFor, type Provider } from './outcomes';
-import { KakaoSend, SimConfig, SmsSend, TemplateReview, type SendRequest, type SimSettings } from './requests';
+import {
+  ImageUpload,
+  KakaoSend,
+  SimConfig,
+  SmsSend,
+  TemplateReview,
+  type SendRequest,
+  type SimSettings,
+} from './requests';
 import { fingerprint, type SendRecord, type SendStore } from './send-store';
 
 export interface SimulatorState {
@@ -34,6 +46,8 @@ export interface SimulatorState {
   /** Reports a call to a merchant's 080 opt-out number (POST /_sim/opt-out); the platform's answer. */
   reportOptOut(call: z.output<typeof OptOutCall>): Promise<{ status: number; body: unknown }>;
 }
+
+const MAX_IMAGES = 1_000;
 
 const DEFAULT_SETTINGS: SimSettings = { dropReports: false, responseDelayMs: 0 };
 
@@ -87,10 +101,16 @@ export function simulatorApp(state: SimulatorState, logger: Logger): Express {
     return record;
   }
 
+  // Kakao's image API: an image is uploaded first; a Brand Message carries only the URL it answered.
+  const images = new Map<string, { content: Buffer; format: string }>();
+  const uploadedImageId = (url: string) => /\/kakao\/v1\/images\/(img_[0-9a-f]{24})$/.exec(url)?.[1];
+
   function acceptSend(provider: Provider, schema: z.ZodType<SendRequest>): RequestHandler {
     return async (req, res) => {
       const idempotencyKey = idempotencyKeyOf(req);
       const request = parseInput(schema, req.body);
+      if ('imageUrl' in request && request.imageUrl && !images.has(uploadedImageId(request.imageUrl) ?? ''))
+        throw new ApiError(400, 'image_not_uploaded', 'imageUrl must be a URL POST /kakao/v1/images answered');
       const print = fingerprint(request);
       let record = store.findByKey(provider, idempotencyKey);
       if (record) {
@@ -134,9 +154,28 @@ export function simulatorApp(state: SimulatorState, logger: Logger): Express {
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(express.json({ limit: '256kb' }));
+  // Room for one 500 KB image, base64-encoded.
+  app.use(express.json({ limit: '1mb' }));
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+  app.post('/kakao/v1/images', (req, res) => {
+    const upload = parseInput(ImageUpload, req.body);
+    const content = Buffer.from(upload.contentBase64, 'base64');
+    const checked = checkFriendTalkImage(content);
+    if (!checked.ok)
+      throw new ApiError(400, checked.violations[0].code, checked.violations[0].message, {
+        violations: checked.violations,
+      });
+    const id = `img_${randomBytes(12).toString('hex')}`;
+    if (images.size >= MAX_IMAGES) images.delete(images.keys().next().value!);
+    images.set(id, { content, format: checked.image.format });
+    res.status(201).json({ imageUrl: `${req.protocol}://${req.get('host')}/kakao/v1/images/${id}` });
+  });
+  app.get('/kakao/v1/images/:id', (req, res) => {
+    const image = images.get(String(req.params.id));
+    if (!image) throw new ApiError(404, 'not_found', 'no such image');
+    res.type(image.format === 'png' ? 'image/png' : 'image/jpeg').send(image.content);
   });
   app.post('/kakao/v1/messages', acceptSend('kakao', KakaoSend));
   app.get('/kakao/v1/messages/:providerMessageId', messageStatus('kakao'));

@@ -30,15 +30,26 @@ const eventRow = (contractId: string, e: ContractEvent) => ({
   details: json(e.details),
 });
 
+/** The phone numbers of an application: stored here, never in the contract's workflow (Art. 10.2). */
+export interface ApplicationNumbers {
+  receiverNumbers: string[];
+  /** Sender number id → the number. */
+  senderNumbers: Record<string, string>;
+}
+
 /** The row the API writes when it accepts an application (before the workflow runs). */
-export async function insertApplication(trx: Knex.Transaction, app: Application): Promise<void> {
+export async function insertApplication(
+  trx: Knex.Transaction,
+  app: Application,
+  numbers: ApplicationNumbers,
+): Promise<void> {
   await trx('contracts').insert({
     id: app.id,
     merchant_id: app.merchantId,
     status: 'applied',
     services: json(app.services),
     kakao_search_id: app.kakaoSearchId,
-    receiver_numbers: app.receiverNumbers,
+    receiver_numbers: numbers.receiverNumbers,
     applied_at: app.appliedAt,
     version: 1,
   });
@@ -50,13 +61,37 @@ export async function insertApplication(trx: Knex.Transaction, app: Application)
         id: s.id,
         contract_id: app.id,
         merchant_id: app.merchantId,
-        number: s.number,
+        number: numbers.senderNumbers[s.id],
         status: 'pending',
         document_id: s.documentId,
         added_at: app.appliedAt,
       })),
     );
   }
+}
+
+/** A sender number the merchant adds to its contract, stored before the workflow's Update (pending). */
+export async function insertSenderNumber(
+  db: Knex,
+  row: { id: string; contractId: string; merchantId: string; number: string; documentId: string; addedAt: string },
+): Promise<void> {
+  await db('sender_numbers').insert({
+    id: row.id,
+    contract_id: row.contractId,
+    merchant_id: row.merchantId,
+    number: row.number,
+    status: 'pending',
+    document_id: row.documentId,
+    added_at: row.addedAt,
+  });
+}
+
+/** Takes back a sender number (and its document) the contract's workflow refused. */
+export async function deleteSenderNumber(db: Knex, id: string, documentId: string): Promise<void> {
+  await db.transaction(async (trx) => {
+    await trx('sender_numbers').where({ id }).delete();
+    await trx('proof_documents').where({ id: documentId }).delete();
+  });
 }
 
 export async function insertDocuments(
@@ -96,7 +131,6 @@ export async function saveContractSnapshot(db: Knex, state: ContractState, event
       status: state.status,
       services: json(state.services),
       kakao_search_id: state.kakaoSearchId,
-      receiver_numbers: state.receiverNumbers,
       applied_at: state.appliedAt,
       term_number: state.term?.number ?? null,
       term_start: state.term?.start ?? null,
@@ -126,21 +160,11 @@ export async function saveContractSnapshot(db: Knex, state: ContractState, event
         .onConflict(['contract_id', 'usage_type'])
         .merge();
     }
+    // The API stored each sender number (with the number) before the workflow heard of it.
     for (const s of state.senderNumbers) {
       await trx('sender_numbers')
-        .insert({
-          id: s.id,
-          contract_id: state.id,
-          merchant_id: state.merchantId,
-          number: s.number,
-          status: s.status,
-          document_id: s.documentId,
-          rejection_reason: s.rejectionReason,
-          added_at: s.addedAt,
-          decided_at: s.decidedAt,
-        })
-        .onConflict('id')
-        .merge(['status', 'rejection_reason', 'decided_at']);
+        .where({ id: s.id })
+        .update({ status: s.status, rejection_reason: s.rejectionReason, decided_at: s.decidedAt });
     }
     if (state.mids.length) {
       await trx('contract_mids')
@@ -188,12 +212,13 @@ export interface SenderNumberRecord {
   id: string;
   contractId: string;
   merchantId: string;
-  number: string;
+  /** Null once destroyed, with its proof document, after their retention. */
+  number: string | null;
   status: SenderNumberStatus;
   rejectionReason: string | null;
   addedAt: Date;
   decidedAt: Date | null;
-  document: { id: string; fileName: string; contentType: string; sizeBytes: number; sha256: string };
+  document: { id: string; fileName: string | null; contentType: string; sizeBytes: number; sha256: string };
 }
 
 export interface ContractRecord {
@@ -344,11 +369,11 @@ export async function findSenderNumber(db: Knex, id: string): Promise<SenderNumb
   return found;
 }
 
-/** A proof document as uploaded, for download. */
+/** A proof document as uploaded, for download; `content` and `fileName` are null once it was destroyed. */
 export async function findProofDocument(
   db: Knex,
   id: string,
-): Promise<{ content: Buffer; contentType: string; fileName: string } | undefined> {
+): Promise<{ content: Buffer | null; contentType: string; fileName: string | null } | undefined> {
   const row = await db('proof_documents').where({ id }).first('content', 'content_type', 'file_name');
   return row && { content: row.content, contentType: row.content_type, fileName: row.file_name };
 }

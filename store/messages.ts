@@ -29,7 +29,7 @@ export interface NewMessage {
   subject: string | null;
   templateCode: string | null;
   variables: Record<string, string> | null;
-  imageUrl: string | null;
+  imageId: string | null;
   fallback: FallbackPlan | null;
   reference: string | null;
   paymentNoticeId: string | null;
@@ -61,7 +61,7 @@ function messageRows(messages: NewMessage[]) {
     subject: m.subject,
     template_code: m.templateCode,
     variables: m.variables ? JSON.stringify(m.variables) : null,
-    image_url: m.imageUrl,
+    image_id: m.imageId,
     fallback: m.fallback ? JSON.stringify(m.fallback) : null,
     reference: m.reference,
     payment_notice_id: m.paymentNoticeId,
@@ -208,7 +208,7 @@ export interface MessageRow {
   template_code: string | null;
   variables: Record<string, string> | null;
   buttons: TemplateButton[] | null;
-  image_url: string | null;
+  image_id: string | null;
   fallback: FallbackPlan | null;
   reference: string | null;
   payment_notice_id: string | null;
@@ -219,6 +219,7 @@ export interface MessageRow {
   scheduled_at: Date | null;
   hold_during_quiet_hours: boolean;
   campaign_id: string | null;
+  personal_data_purged_at: Date | null;
 }
 
 export interface AttemptRow {

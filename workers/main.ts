@@ -12,6 +12,7 @@ import { createDb } from '../platform/db';
 import { createLogger } from '../platform/logger';
 import { startOutboxDispatcher } from '../platform/outbox';
 import { runProcess } from '../platform/process';
+import { ensureRetentionSchedule, RETENTION_SCHEDULE_ID } from '../platform/retention-schedule';
 import { installTemporalRuntime } from '../platform/temporal-runtime';
 import { createWorkers, loadWorkflowBundle } from './worker';
 
@@ -29,6 +30,14 @@ async function main() {
   });
   logger.info({ schedule: BILLING_SCHEDULE_ID, result: await ensureBillingSchedule(client) }, 'billing schedule ready');
   const outbox = startOutboxDispatcher({ db, temporal: client, logger, ...config.outbox });
+  const retention = {
+    messageRetentionMs: config.retention.messagesMs,
+    proofDocumentRetentionMs: config.retention.proofDocumentsMs,
+  };
+  logger.info(
+    { schedule: RETENTION_SCHEDULE_ID, result: await ensureRetentionSchedule(client, retention), ...retention },
+    'retention schedule ready',
+  );
   const workers = await createWorkers({
     connection,
     namespace: config.temporal.namespace,

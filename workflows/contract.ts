@@ -11,12 +11,14 @@ import type { ContractActivities } from '../activities/contracts';
 import { SYSTEM_ACTOR, type Actor } from '../domain/actor';
 import {
   applicationEvent,
+  carriesPersonalData,
   decide,
   isFinal,
   newContract,
   nextDeadline,
   onDeadline,
   purgesPersonalData,
+  withoutPersonalData,
   type Application,
   type ContractCommand,
   type ContractState,
@@ -65,10 +67,14 @@ export const CONTRACT_VIOLATION = 'ContractViolation';
 /** Issue 11: a resume keeps the overdue invoices (and needs a reason while there are any). */
 export const RESUME_KEEPS_ARREARS = 'resume-keeps-arrears';
 
+/** Runs of earlier code carry phone numbers in their input: they continue as new with ids only (Art. 10.2). */
+const IDS_ONLY_PATCH = 'contract-ids-only';
+
 export async function ContractWorkflow(input: ContractWorkflowInput): Promise<ContractState> {
   // Search attributes (MerchantId, ContractId) are set when the API starts the workflow and carry
   // over to every continued-as-new run.
-  let state = 'state' in input ? input.state : newContract(input.application);
+  const carriesNumbers = carriesPersonalData(input);
+  let state = withoutPersonalData('state' in input ? input.state : newContract(input.application));
 
   /** Applies a decision, records it (history + projection) and returns the new state. */
   const commit = async (decision: Decision & { ok: true }): Promise<ContractState> => {
@@ -116,6 +122,7 @@ export async function ContractWorkflow(input: ContractWorkflowInput): Promise<Co
   if ('application' in input) await projectContract(state, [applicationEvent(state)]);
 
   while (!isFinal(state.status)) {
+    if (carriesNumbers && wf.patched(IDS_ONLY_PATCH)) break;
     const deadline = nextDeadline(state);
     const version = state.version;
     const waitMs = deadline ? deadline.at - Date.now() : undefined;
@@ -133,7 +140,8 @@ export async function ContractWorkflow(input: ContractWorkflowInput): Promise<Co
 
   await wf.condition(wf.allHandlersFinished);
   if (!isFinal(state.status)) {
-    // A new term (or a long history): start afresh with the state alone; the history is in Postgres.
+    // A new term, a long history or a run of earlier code: start afresh with the state alone; the
+    // history is in Postgres.
     return wf.continueAsNew<typeof ContractWorkflow>({ state });
   }
   if (purgesPersonalData(state.status)) {

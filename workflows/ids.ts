@@ -30,3 +30,8 @@ export const campaignWorkflowId = (campaignId: string) => `campaign-${campaignId
 
 /** One per carrier-reported opt-out: the merchant's notice of it (webhook opt_out.created). */
 export const optOutNoticeWorkflowId = (noticeId: string) => `opt-out-notice-${noticeId}`;
+/** One per noticed change of a merchant's business information: its 10-day timer (Art. 4.1.3). */
+export const merchantChangeWorkflowId = (changeId: string) => `merchant-change-${changeId}`;
+
+/** The runs the nightly retention Schedule starts (Art. 5.6); Temporal appends the scheduled time to it. */
+export const SCHEDULED_RETENTION_WORKFLOW_ID = 'retention-daily-run';

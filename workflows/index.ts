@@ -7,3 +7,5 @@ export { InvoiceWorkflow } from './invoice';
 export { BillingRunWorkflow } from './billing-run';
 export { CampaignWorkflow } from './campaign';
 export { OptOutNoticeWorkflow } from './opt-out-notice';
+export { MerchantChangeWorkflow } from './merchant-change';
+export { RetentionWorkflow } from './retention';

@@ -5,6 +5,7 @@ import {
   ProviderUnavailable,
   type KakaoSend,
   type Provider,
+  type ProviderImage,
   type ProviderResult,
   type SmsSend,
   type TemplateReviews,
@@ -61,9 +62,13 @@ function httpProvider<S>(name: ProviderName, baseUrl: string, path: string, toWi
   };
 }
 
-/** Kakao BizMessage. FriendTalk travels as Brand Message: Kakao retired FriendTalk at the end of 2025 (SPEC §2). */
+/**
+ * Kakao BizMessage. FriendTalk travels as Brand Message: Kakao retired FriendTalk at the end of 2025
+ * (SPEC §2). An image is uploaded to the provider first, as Kakao's image API wants; the message
+ * then carries the URL the provider gave it — never one a merchant gave us.
+ */
 export function kakaoProvider(baseUrl: string): Provider<KakaoSend> {
-  return httpProvider<KakaoSend>('kakao', baseUrl, '/kakao/v1/messages', (m) => ({
+  const messages = httpProvider<KakaoSend & { imageUrl?: string }>('kakao', baseUrl, '/kakao/v1/messages', (m) => ({
     type: m.type === 'alimtalk' ? 'alimtalk' : 'brand_message',
     senderKey: m.senderKey,
     to: m.to,
@@ -72,6 +77,22 @@ export function kakaoProvider(baseUrl: string): Provider<KakaoSend> {
     ...(m.buttons?.length ? { buttons: m.buttons } : {}),
     ...(m.imageUrl ? { imageUrl: m.imageUrl } : {}),
   }));
+  const uploadImage = async (image: ProviderImage, senderKey: string): Promise<string> => {
+    const res = await call('kakao', `${baseUrl.replace(/\/$/, '')}/kakao/v1/images`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ senderKey, fileName: image.fileName, contentBase64: image.content.toString('base64') }),
+    });
+    if (!res.ok) return failure('kakao', res);
+    return ((await res.json()) as { imageUrl: string }).imageUrl;
+  };
+  return {
+    ...messages,
+    async send(m, idempotencyKey) {
+      const imageUrl = m.image ? await uploadImage(m.image, m.senderKey) : undefined;
+      return messages.send({ ...m, imageUrl }, idempotencyKey);
+    },
+  };
 }
 
 export function smsProvider(baseUrl: string): Provider<SmsSend> {

@@ -16,7 +16,6 @@
  * Secrets and recipients never appear in an error message (they end up in logs and Temporal).
  */
 import type { ProviderName } from '../../domain/delivery';
-import { IMAGE_MAX_BYTES } from '../../domain/image';
 import {
   isNhnOutage,
   kakaoResultOf,
@@ -37,6 +36,7 @@ import {
   ProviderRejected,
   ProviderUnavailable,
   type KakaoSend,
+  type ProviderImage,
   type Provider,
   type ProviderResult,
   type SmsSend,
@@ -166,46 +166,25 @@ function senderKeys(ep: NhnEndpoint) {
   };
 }
 
-export interface ImageFile {
-  fileName: string;
-  contentType: string;
-  bytes: Uint8Array;
-}
-
-/** The FriendTalk image, read where the merchant put it (it was checked there at acceptance, SPEC §2). */
-async function fetchImage(url: string): Promise<ImageFile> {
-  let res: Response;
-  try {
-    res = await fetch(url, { redirect: 'error', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-  } catch {
-    throw new ProviderUnavailable('kakao', 'the FriendTalk image could not be read');
-  }
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  if (!res.ok || bytes.length > IMAGE_MAX_BYTES)
-    throw new ProviderRejected('kakao', res.status, 'image_unavailable', 'the FriendTalk image is no longer available');
-  const contentType = res.headers.get('content-type')?.split(';')[0] ?? 'image/jpeg';
-  return { fileName: contentType === 'image/png' ? 'image.png' : 'image.jpg', contentType, bytes };
-}
-
 /** Kakao BizMessage through NHN: AlimTalk v2.3 and Brand Message v1.0 (FriendTalk text and image). */
-export function nhnKakaoProvider(
-  ep: NhnEndpoint,
-  opts: { loadImage?: (url: string) => Promise<ImageFile> } = {},
-): Provider<KakaoSend> {
+export function nhnKakaoProvider(ep: NhnEndpoint): Provider<KakaoSend> {
   const senderKeyOf = senderKeys(ep);
-  const loadImage = opts.loadImage ?? fetchImage;
-  /** Uploaded images by source: a campaign's image is uploaded once. */
+  /** Uploaded images by their SHA-256: a campaign's image is uploaded once. */
   const uploaded = new Map<string, Promise<string>>();
 
   // [BM] "Upload Image": POST /brand-message/v1.0/appkeys/{appKey}/images, multipart `image` + `imageType`
-  // (IMAGE: jpg/png, width ≥ 500 px, 0.5 ≤ height ÷ width ≤ 1.333) → image.imageUrl.
-  const uploadImage = (source: string) => {
-    let url = uploaded.get(source);
+  // (IMAGE: jpg/png, width ≥ 500 px, 0.5 ≤ height ÷ width ≤ 1.333) → image.imageUrl. The bytes are the
+  // merchant's upload (POST /v1/images), read by the activity: nothing is fetched from a URL (SPEC §2).
+  const uploadImage = (image: ProviderImage) => {
+    let url = uploaded.get(image.sha256);
     if (!url) {
       url = (async () => {
-        const file = await loadImage(source);
         const form = new FormData();
-        form.set('image', new Blob([file.bytes], { type: file.contentType }), file.fileName);
+        form.set(
+          'image',
+          new Blob([new Uint8Array(image.content)], { type: image.format === 'png' ? 'image/png' : 'image/jpeg' }),
+          image.fileName,
+        );
         form.set('imageType', 'IMAGE');
         const body = await nhnCall<{ image?: { imageUrl: string } }>(
           'kakao',
@@ -216,8 +195,8 @@ export function nhnKakaoProvider(
         if (!body.image?.imageUrl) throw new ProviderRejected('kakao', 200, 'no_image_url', 'NHN stored no image');
         return body.image.imageUrl;
       })();
-      uploaded.set(source, url);
-      url.catch(() => uploaded.delete(source));
+      uploaded.set(image.sha256, url);
+      url.catch(() => uploaded.delete(image.sha256));
     }
     return url;
   };
@@ -255,7 +234,7 @@ export function nhnKakaoProvider(
   }
 
   async function sendBrandMessage(m: KakaoSend, senderKey: string, key: string): Promise<string> {
-    const imageUrl = m.type === 'friendtalk_image' && m.imageUrl ? await uploadImage(m.imageUrl) : undefined;
+    const imageUrl = m.type === 'friendtalk_image' && m.image ? await uploadImage(m.image) : undefined;
     // [BM] "Request to Send a Free-Form Message": POST /brand-message/v1.0/appkeys/{appkey}/freestyle-messages,
     // chatBubbleType TEXT (content ≤ 1,300) or IMAGE (content + image.imageUrl of an uploaded image).
     // targeting I = channel friends only, as FriendTalk was (SPEC §2). No idempotency header is documented here.

@@ -8,6 +8,15 @@ import type { ProviderName, ProviderResultStatus } from '../../domain/delivery';
 import type { KakaoType } from '../../domain/message';
 import type { TemplateButton } from '../../domain/template';
 
+/** An uploaded image as the adapter hands it to its provider's own upload step (SPEC §2). */
+export interface ProviderImage {
+  id: string;
+  fileName: string;
+  format: 'jpeg' | 'png';
+  sha256: string;
+  content: Buffer;
+}
+
 export interface KakaoSend {
   type: KakaoType;
   senderKey: string;
@@ -18,7 +27,7 @@ export interface KakaoSend {
   variables?: Record<string, string>;
   /** AlimTalk: the template's buttons, sent with the message. */
   buttons?: TemplateButton[];
-  imageUrl?: string;
+  image?: ProviderImage;
 }
 
 export interface SmsSend {

@@ -2,8 +2,9 @@
  * Accepting messages (SPEC §4, §7; issue 13): one message or a whole batch in one durable write.
  *
  * 1. `prepareMessages`: one read each of the merchant, its contract, the templates and the
- *    opt-outs of all recipients, and of earlier uses of the items' Idempotency-Keys; then every
- *    rule of domain/message and the sending gate, item by item. A refused item stores nothing.
+ *    opt-outs of all recipients, and of earlier uses of the items' Idempotency-Keys, plus the
+ *    uploaded images the items name; then every rule of domain/message and the sending gate, item
+ *    by item. A refused item stores nothing. No URL is ever fetched (SPEC §2: images by upload).
  * 2. `storeMessages`: the accepted rows and the outbox entries of their workflow starts in one
  *    PostgreSQL transaction (multi-row inserts). After the commit the outbox dispatcher is woken
  *    and starts them (platform/outbox.ts); Temporal is not on this path, so an outage of it delays
@@ -11,7 +12,6 @@
  */
 import type { Knex } from 'knex';
 import type { z } from 'zod';
-import { checkFriendTalkImage, IMAGE_MAX_BYTES } from '../../domain/image';
 import { checkMessage } from '../../domain/message';
 import { checkRecipient, maskPhone } from '../../domain/phone';
 import type { RuleViolation } from '../../domain/rules';
@@ -22,6 +22,7 @@ import type { Config } from '../../platform/config';
 import { transaction, type Db } from '../../platform/db';
 import { newId } from '../../platform/ids';
 import { gateContract } from '../../store/contracts';
+import { findImage, type ImageRecord } from '../../store/images';
 import { findMerchant, type Merchant } from '../../store/merchants';
 import {
   findByIdempotencyKeys,
@@ -37,7 +38,7 @@ import { messageWorkflowId } from '../../workflows/ids';
 import { MessageWorkflow, type MessageWorkflowInput } from '../../workflows/message';
 import { CampaignId, MerchantId, MessageStatus, MessageType } from '../../workflows/search-attributes';
 import { TASK_QUEUES } from '../../workflows/task-queues';
-import { ApiError, notFound, ruleViolations } from '../errors';
+import { ApiError, badRequest, notFound, ruleViolations } from '../errors';
 import { idempotencyKeyReused, replayOf, requestHash } from '../idempotency';
 import type { MessageBody } from '../schemas/messages';
 
@@ -48,6 +49,8 @@ export interface AcceptanceDeps {
   db: Db;
   config: Config;
   outbox: { wake(): void };
+  /** Kakao's ad hours depend on it (SPEC §4); tests that send FriendTalk pin it to daytime. */
+  clock?: () => Date;
 }
 
 /** One message of a request, with its own Idempotency-Key (a batch item's `idempotencyKey`). */
@@ -71,49 +74,13 @@ export type Prepared =
   | { kind: 'decided'; outcome: ItemOutcome }
   | { kind: 'repeat'; of: number };
 
-const IMAGE_CHECKS_AT_ONCE = 8;
-
-async function fetchImage(url: string): Promise<Uint8Array | RuleViolation> {
-  const unreachable = (why: string): RuleViolation => ({
-    code: 'image_unreachable',
-    message: `the image could not be fetched: ${why}`,
-    field: 'imageUrl',
-  });
-  try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(5_000), redirect: 'follow' });
-    if (!res.ok || !res.body) return unreachable(`HTTP ${res.status}`);
-    // Read one byte past the limit at most: enough to know it is too large.
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-      chunks.push(chunk);
-      size += chunk.length;
-      if (size > IMAGE_MAX_BYTES) break;
-    }
-    return Buffer.concat(chunks);
-  } catch (err) {
-    return unreachable((err as Error).message);
-  }
-}
-
-/** FriendTalk images are checked from their bytes (format, size, width, ratio: SPEC §2), each URL once. */
-async function checkImages(urls: string[]): Promise<Map<string, RuleViolation[]>> {
-  const checked = new Map<string, RuleViolation[]>();
-  const queue = [...new Set(urls)];
-  await Promise.all(
-    Array.from({ length: Math.min(IMAGE_CHECKS_AT_ONCE, queue.length) }, async () => {
-      for (let url = queue.pop(); url !== undefined; url = queue.pop()) {
-        const bytes = await fetchImage(url);
-        if (!(bytes instanceof Uint8Array)) checked.set(url, [bytes]);
-        else {
-          const image = checkFriendTalkImage(bytes, 'imageUrl');
-          checked.set(url, image.ok ? [] : image.violations);
-        }
-      }
-    }),
+/** The platform never fetches a merchant-given URL (SPEC §2; issue 12: SSRF). */
+const imageUrlRefused = () =>
+  badRequest(
+    'image_url_not_accepted',
+    'bizmsg does not fetch images from URLs: upload the image with POST /v1/images {fileName, contentBase64} and send its id as imageId',
+    { field: 'imageUrl' },
   );
-  return checked;
-}
 
 /** The reads every message of a request shares, one query each however many messages there are. */
 interface SharedReads {
@@ -122,38 +89,56 @@ interface SharedReads {
   templates: Map<string, TemplateRow>;
   optedOut: Set<string>;
   earlier: Map<string, { id: string; requestHash: string | null }>;
+  /** The merchant's uploaded images the request names (their FriendTalk rules were checked at upload). */
+  images: Map<string, ImageRecord>;
+}
+
+async function findImages(db: Db, merchantId: string, ids: Set<string>): Promise<Map<string, ImageRecord>> {
+  const found = await Promise.all([...ids].map((id) => findImage(db, merchantId, id)));
+  return new Map(found.flatMap((image) => (image ? [[image.id, image] as const] : [])));
 }
 
 async function readShared(db: Db, merchantId: string, requests: MessageRequest[]): Promise<SharedReads> {
   const codes = new Set<string>();
   const recipients = new Set<string>();
   const keys = new Set<string>();
+  const imageIds = new Set<string>();
   for (const { input, idempotencyKey } of requests) {
     if (input.type === 'alimtalk' && input.templateCode) codes.add(input.templateCode);
     const to = checkRecipient(input.to, 'to');
     if (to.ok) recipients.add(to.digits);
     if (idempotencyKey) keys.add(idempotencyKey);
+    if (input.imageId !== undefined) imageIds.add(input.imageId);
   }
-  const [merchant, contract, templates, opted, earlier] = await Promise.all([
+  const [merchant, contract, templates, opted, earlier, images] = await Promise.all([
     findMerchant(db, merchantId),
     gateContract(db, merchantId),
     findTemplates(db, merchantId, [...codes]),
     optedOut(db, merchantId, [...recipients]),
     findByIdempotencyKeys(db, merchantId, [...keys]),
+    findImages(db, merchantId, imageIds),
   ]);
   if (!merchant) throw notFound('merchant');
-  return { merchant, contract, templates, optedOut: opted, earlier };
+  return { merchant, contract, templates, optedOut: opted, earlier, images };
 }
 
-/** Every rule but the image's bytes, for one message: the message and its workflow start, or why not. */
+/** Every rule, for one message: the message and its workflow start, or why not. */
 function checkOne(
   reads: SharedReads,
   config: Config,
   merchantId: string,
   request: MessageRequest,
   now: Date,
-): { ok: true; message: NewMessage; start: WorkflowStart; imageUrl?: string } | { ok: false; error: ApiError } {
+): { ok: true; message: NewMessage; start: WorkflowStart } | { ok: false; error: ApiError } {
   const { input, idempotencyKey } = request;
+  // Another merchant's image is as unknown as one that does not exist.
+  if (input.imageId !== undefined && !reads.images.has(input.imageId))
+    return {
+      ok: false,
+      error: new ApiError(404, 'image_not_found', `image ${input.imageId} not found: upload it with POST /v1/images`, {
+        field: 'imageId',
+      }),
+    };
   const recipient = checkRecipient(input.to, 'to');
   const violations: RuleViolation[] = [];
   if (!recipient.ok) violations.push(recipient.violation);
@@ -200,7 +185,7 @@ function checkOne(
     templateCode: plan.templateCode ?? null,
     buttons: plan.buttons ?? null,
     variables: input.variables ?? null,
-    imageUrl: plan.imageUrl ?? null,
+    imageId: plan.imageId ?? null,
     fallback: plan.fallback,
     reference: input.reference ?? null,
     paymentNoticeId: null,
@@ -238,12 +223,7 @@ function checkOne(
       ...(request.campaignId ? { [CampaignId.name]: request.campaignId } : {}),
     },
   };
-  return {
-    ok: true,
-    message,
-    start,
-    ...(plan.type === 'friendtalk_image' && plan.imageUrl ? { imageUrl: plan.imageUrl } : {}),
-  };
+  return { ok: true, message, start };
 }
 
 /**
@@ -256,11 +236,11 @@ export async function prepareMessages(
   requests: MessageRequest[],
 ): Promise<Prepared[]> {
   const reads = await readShared(deps.db, merchantId, requests);
-  const now = new Date();
+  const now = deps.clock?.() ?? new Date();
   const refused = (error: ApiError): Prepared => ({ kind: 'decided', outcome: { ok: false, error } });
   const firstOfKey = new Map<string, { index: number; hash: string }>();
-  const imageOf = new Map<number, string>();
-  const prepared = requests.map((request, index): Prepared => {
+  return requests.map((request, index): Prepared => {
+    if (request.input.imageUrl !== undefined) return refused(imageUrlRefused());
     const key = request.idempotencyKey;
     if (key) {
       const hash = requestHash(request.input);
@@ -277,17 +257,8 @@ export async function prepareMessages(
     }
     const checked = checkOne(reads, deps.config, merchantId, request, now);
     if (!checked.ok) return refused(checked.error);
-    if (checked.imageUrl) imageOf.set(index, checked.imageUrl);
     return { kind: 'new', message: checked.message, start: checked.start };
   });
-  if (imageOf.size) {
-    const images = await checkImages([...imageOf.values()]);
-    for (const [index, url] of imageOf) {
-      const violations = images.get(url)!;
-      if (violations.length) prepared[index] = refused(ruleViolations(violations));
-    }
-  }
-  return prepared;
 }
 
 /**

@@ -16,7 +16,8 @@ import { findMerchant } from '../../store/merchants';
 import { contractActor, type Principal } from '../auth';
 import { startContractWorkflow } from '../contract-updates';
 import { conflict, notFound, ruleViolations } from '../errors';
-import { decodeBase64, newProofDocument } from '../proof-documents';
+import { decodeBase64 } from '../base64';
+import { newProofDocument } from '../proof-documents';
 import type { ApplyContractBody } from '../schemas/contracts';
 
 /** Returns the new contract's id. */
@@ -50,6 +51,12 @@ export async function applyForContract(
 
   const id = newId('ctr');
   const docs = body.senderNumbers.map((s, i) => newProofDocument(s.proofDocument.fileName, documents[i]));
+  const senderNumbers = checked.value.senderNumbers.map((number, i) => ({
+    id: newId('snd'),
+    number,
+    documentId: docs[i].id,
+  }));
+  // The workflow gets ids only; the numbers go to PostgreSQL alone (Art. 10.2).
   const application: Application = {
     id,
     merchantId,
@@ -57,18 +64,16 @@ export async function applyForContract(
     services: body.services,
     kakaoSearchId: checked.value.kakaoSearchId,
     mids: checked.value.mids,
-    receiverNumbers: checked.value.receiverNumbers,
-    senderNumbers: checked.value.senderNumbers.map((number, i) => ({
-      id: newId('snd'),
-      number,
-      documentId: docs[i].id,
-    })),
+    senderNumbers: senderNumbers.map((n) => ({ id: n.id, documentId: n.documentId })),
   };
   // Documents first: if the commit below failed after the workflow started, the workflow's
   // own projection still finds them.
   await insertDocuments(db, merchantId, docs);
   await db.transaction(async (trx) => {
-    await insertApplication(trx, application);
+    await insertApplication(trx, application, {
+      receiverNumbers: checked.value.receiverNumbers,
+      senderNumbers: Object.fromEntries(senderNumbers.map((n) => [n.id, n.number])),
+    });
     await recordAudit(trx, {
       actor: contractActor(principal),
       action: 'contract.applied',

@@ -112,7 +112,7 @@ export async function recordPaymentEvent(
       subject: null,
       templateCode: rendered.templateCode,
       variables: null,
-      imageUrl: null,
+      imageId: null,
       fallback: fallback.ok ? fallback.plan : null,
       reference: `${event.mid}/${event.tid}/${event.event}`,
       paymentNoticeId: paymentEventId,

@@ -26,7 +26,8 @@ import {
 import { auditActor, type Principal } from '../auth';
 import { visibleContract } from '../contract-updates';
 import { ApiError, notFound, ruleViolations } from '../errors';
-import { decodeBase64, newProofDocument } from '../proof-documents';
+import { decodeBase64 } from '../base64';
+import { newProofDocument } from '../proof-documents';
 import { statusOfRule } from '../rule-status';
 import type { SenderNumberInput } from '../schemas/contracts';
 

@@ -2,11 +2,11 @@
 import type { Db } from '../../platform/db';
 import { deleteSession } from '../../store/accounts';
 import { recordAudit } from '../../store/audit';
-import { sha256Hex } from '../../platform/secrets';
 import { auditActor, type Principal } from '../auth';
+import { sessionTokenHash } from '../sessions';
 
-export async function signOut(db: Db, token: string, principal: Principal): Promise<void> {
-  await deleteSession(db, sha256Hex(token));
+export async function signOut(db: Db, token: string, principal: Principal, sessionSecret: string): Promise<void> {
+  await deleteSession(db, sessionTokenHash(sessionSecret, token));
   await recordAudit(db, {
     actor: auditActor(principal),
     action: 'session.signed_out',

@@ -161,7 +161,7 @@ export function accountRoutes(
     responses: { 204: { description: 'Signed out' } },
     handler: async ({ req, res, principal }) => {
       const token: unknown = req.cookies?.[SESSION_COOKIE];
-      if (typeof token === 'string') await signOut(db, token, principal);
+      if (typeof token === 'string') await signOut(db, token, principal, settings.sessionSecret);
       res.clearCookie(SESSION_COOKIE, cookie);
       return { status: 204 };
     },

@@ -25,7 +25,7 @@ import {
   type InvoiceRecord,
 } from '../../store/billing';
 import { actingMerchant, canSee, listedMerchant } from '../auth';
-import { decodeCursorPair, encodeCursorPair, listPage } from '../cursor';
+import { CURSOR_SHAPES, decodeCursorPair, encodeCursorPair, listPage } from '../cursor';
 import { notFound } from '../errors';
 import { IdempotencyHeaders, idempotencyKeyOf, REPLAYED_HEADERS } from '../idempotency';
 import { renderInvoiceDocument } from '../invoice-document';
@@ -38,7 +38,7 @@ import { recordPayment } from '../operations/record-payment';
 import { resolveDispute } from '../operations/resolve-dispute';
 import { startBillingRun } from '../operations/start-billing-run';
 import { defineRoute } from '../route';
-import { IdParams, ListQuery, listOf, Timestamp } from '../schemas/common';
+import { DateInput, IdParams, InstantInput, ListQuery, listOf, Timestamp } from '../schemas/common';
 import { iso } from '../time';
 
 const Period = z.string().regex(PERIOD_PATTERN, 'a month as YYYY-MM');
@@ -253,7 +253,7 @@ export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: {
         contractId: query.contractId,
         period: query.period,
         status: query.status,
-        after: query.cursor ? decodeCursorPair(query.cursor) : undefined,
+        after: query.cursor ? decodeCursorPair(query.cursor, CURSOR_SHAPES.period) : undefined,
         limit: query.limit,
       });
       return {
@@ -315,7 +315,7 @@ export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: {
     access: 'operator',
     params: IdParams,
     headers: IdempotencyHeaders,
-    body: z.object({ amount: Won, paidAt: z.iso.datetime({ offset: true }).optional() }).strict(),
+    body: z.object({ amount: Won, paidAt: InstantInput.optional() }).strict(),
     responses: {
       200: { description: 'The invoice after the payment', schema: Invoice },
       404: { description: 'No such invoice' },
@@ -444,7 +444,7 @@ export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: {
     tag: 'Billing',
     summary: 'Add a holiday the dataset does not have yet (e.g. a newly declared temporary holiday)',
     access: 'operator',
-    body: z.object({ date: z.iso.date(), name: z.string().trim().min(1).max(100) }).strict(),
+    body: z.object({ date: DateInput, name: z.string().trim().min(1).max(100) }).strict(),
     responses: { 201: { description: 'Added' }, 409: { description: 'Already added' } },
     handler: async ({ body, principal }) => ({ status: 201, body: await addHoliday(db, principal, body) }),
   });

@@ -13,7 +13,7 @@ import { recordAudit } from '../../store/audit';
 import { contractHistory, findContract, listContracts, type ContractRecord } from '../../store/contracts';
 import { actingMerchant, contractActor } from '../auth';
 import { visibleContract } from '../contract-updates';
-import { decodeCursor, encodeCursor, listPage, merchantListPage } from '../cursor';
+import { CURSOR_SHAPES, decodeCursor, encodeCursor, listPage, merchantListPage } from '../cursor';
 import { notFound } from '../errors';
 import { z } from '../openapi';
 import { actOnContract, type ContractActionInput } from '../operations/act-on-contract';
@@ -116,9 +116,22 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     responses: { 200: { description: 'A page of contracts, newest first', schema: listOf(Contract, 'ContractList') } },
     handler: async ({ query, principal }) => {
       const page = await listContracts(db, {
-        ...merchantListPage(principal, query, decodeCursor),
+        ...merchantListPage(principal, query, (cursor) => decodeCursor(cursor, CURSOR_SHAPES.id)),
         status: query.status,
       });
+      // Art. 11: a page that shows receiving numbers is access to them, logged once per merchant shown.
+      const shown = new Map<string, string[]>();
+      for (const c of page.records)
+        if (c.row.receiver_numbers.length)
+          shown.set(c.row.merchant_id, [...(shown.get(c.row.merchant_id) ?? []), c.row.id]);
+      for (const [merchant, contractIds] of shown)
+        await recordAudit(db, {
+          actor: contractActor(principal),
+          action: 'contract.listed',
+          subjectType: 'contract',
+          merchantId: merchant,
+          details: { fields: ['receiverNumbers'], contractIds },
+        });
       return {
         status: 200,
         body: listPage(page.records, page.hasMore, contractView, (last) => encodeCursor(last.row.id)),
@@ -147,6 +160,7 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
           subjectType: 'contract',
           subjectId: c.row.id,
           merchantId: c.row.merchant_id,
+          details: { fields: ['receiverNumbers'], count: c.row.receiver_numbers.length },
         });
       }
       return { status: 200, body: contractView(c, await contractHistory(db, params.id)) };

@@ -1,22 +1,46 @@
 /** Merchants (SPEC §7): created by operators; a merchant may read itself. */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import type { Client } from '@temporalio/client';
 import type { Router } from 'express';
 import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
 import { findMerchant, listMerchants, type Merchant as MerchantRecord } from '../../store/merchants';
 import { canSee } from '../auth';
 import { notFound } from '../errors';
+import { applyMerchantChangeNow } from '../operations/apply-merchant-change';
+import { changeMerchant } from '../operations/change-merchant';
 import { registerMerchant } from '../operations/register-merchant';
+import { rotateMerchantWebhookSecret } from '../operations/rotate-webhook-secret';
 import { defineRoute } from '../route';
 import { IdParams, ListQuery, listOf } from '../schemas/common';
-import { decodeCursor, encodeCursor, listPage } from '../cursor';
+import { EmptyBody } from '../schemas/contracts';
+import { CURSOR_SHAPES, decodeCursor, encodeCursor, listPage } from '../cursor';
 import { issuedInvitationView } from './accounts';
-import { CreatedMerchant, CreateMerchantBody, Merchant } from '../schemas/merchants';
+import {
+  ChangeMerchantBody,
+  CreatedMerchant,
+  CreateMerchantBody,
+  Merchant,
+  RotatedWebhookSecret,
+  RotateWebhookSecretBody,
+} from '../schemas/merchants';
 import { iso } from '../time';
 
-export const merchantView = (m: MerchantRecord) => ({ ...m, createdAt: iso(m.createdAt) });
+export const merchantView = (m: MerchantRecord) => ({
+  ...m,
+  pendingChange: m.pendingChange && {
+    ...m.pendingChange,
+    noticedAt: iso(m.pendingChange.noticedAt),
+    effectiveAt: iso(m.pendingChange.effectiveAt),
+  },
+  createdAt: iso(m.createdAt),
+});
 
-export function merchantRoutes(router: Router, registry: OpenAPIRegistry, deps: { db: Db; config: Config }): void {
+export function merchantRoutes(
+  router: Router,
+  registry: OpenAPIRegistry,
+  deps: { db: Db; temporal: Client; config: Config },
+): void {
   const { db, config } = deps;
   defineRoute(router, registry, {
     method: 'post',
@@ -54,7 +78,7 @@ export function merchantRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     responses: { 200: { description: 'A page of merchants', schema: listOf(Merchant, 'MerchantList') } },
     handler: async ({ query }) => {
       const page = await listMerchants(db, {
-        before: query.cursor ? decodeCursor(query.cursor) : undefined,
+        before: query.cursor ? decodeCursor(query.cursor, CURSOR_SHAPES.id) : undefined,
         limit: query.limit,
       });
       return {
@@ -79,6 +103,74 @@ export function merchantRoutes(router: Router, registry: OpenAPIRegistry, deps: 
       const merchant = canSee(res, params.id) ? await findMerchant(db, params.id) : undefined;
       if (!merchant) throw notFound('merchant');
       return { status: 200, body: merchantView(merchant) };
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'patch',
+    path: '/v1/merchants/:id',
+    tag: 'Merchants',
+    summary: 'Change the merchant: business information 10 days after the notice (Art. 4.1.3), the webhook URL at once',
+    description:
+      'Name, representative, address and business registration number are a notice: the answer (202) and GET show `pendingChange {fields, effectiveAt}` and the change takes effect by itself at `effectiveAt`, at least 10 days later. A later notice joins the pending one and restarts its 10 days. `webhookUrl` changes at once (200).',
+    access: 'authenticated',
+    params: IdParams,
+    body: ChangeMerchantBody,
+    responses: {
+      200: { description: 'Changed at once (webhook URL only, or nothing pending)', schema: Merchant },
+      202: { description: 'Business information scheduled to change (pendingChange)', schema: Merchant },
+      404: { description: 'No such merchant, or not yours' },
+      409: { description: 'Another merchant has this business registration number' },
+      422: { description: 'effectiveAt is sooner than 10 days from now' },
+    },
+    handler: async ({ params, res, body, principal }) => {
+      if (!canSee(res, params.id)) throw notFound('merchant');
+      const changed = await changeMerchant(deps, principal, params.id, body);
+      return { status: changed.scheduled ? 202 : 200, body: merchantView(changed.merchant) };
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'post',
+    path: '/v1/merchants/:id/pending-change/apply',
+    tag: 'Merchants',
+    summary: 'Put the merchant’s pending change into effect now, before its date (audited)',
+    access: 'operator',
+    params: IdParams,
+    body: EmptyBody,
+    responses: {
+      200: { description: 'Applied', schema: Merchant },
+      404: { description: 'No such merchant' },
+      409: { description: 'Nothing pending, or the new registration number is taken' },
+    },
+    handler: async ({ params, principal }) => {
+      const { merchant } = await applyMerchantChangeNow(deps, principal, params.id);
+      return { status: 200, body: merchantView(merchant) };
+    },
+  });
+
+  defineRoute(router, registry, {
+    method: 'post',
+    path: '/v1/merchants/:id/webhook-secret',
+    tag: 'Merchants',
+    summary: 'Rotate the webhook secret: the old one keeps signing for `graceHours` (two `v1=` signatures)',
+    access: 'authenticated',
+    params: IdParams,
+    body: RotateWebhookSecretBody,
+    responses: {
+      200: { description: 'The new secret, shown only now', schema: RotatedWebhookSecret },
+      404: { description: 'No such merchant, or not yours' },
+    },
+    handler: async ({ params, res, body, principal }) => {
+      if (!canSee(res, params.id)) throw notFound('merchant');
+      const rotated = await rotateMerchantWebhookSecret(db, principal, params.id, body.graceHours);
+      return {
+        status: 200,
+        body: {
+          webhookSecret: rotated.webhookSecret,
+          previousSecretValidUntil: iso(rotated.previousSecretValidUntil),
+        },
+      };
     },
   });
 }

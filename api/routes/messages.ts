@@ -10,7 +10,7 @@ import { recordAudit } from '../../store/audit';
 import { messageView } from '../../store/message-view';
 import { attemptsOf, findMessage, listMessages, listOptOuts, messageStats } from '../../store/messages';
 import { actingMerchant, auditActor, canSee, listedMerchant } from '../auth';
-import { decodeCursor, decodeCursorPair, encodeCursor, encodeCursorPair, listPage } from '../cursor';
+import { CURSOR_SHAPES, decodeCursor, decodeCursorPair, encodeCursor, encodeCursorPair, listPage } from '../cursor';
 import { ApiError, notFound } from '../errors';
 import type { Metrics } from '../metrics';
 import { z } from '../openapi';
@@ -26,9 +26,11 @@ import {
   BatchResult,
   Message,
   MessageBody,
+  MessageContent,
   MessageListQuery,
   MessageStats,
   MessageStatsQuery,
+  MessageQuery,
   OptOut,
   OptOutBody,
 } from '../schemas/messages';
@@ -40,10 +42,10 @@ const optOutView = (o: { number: string; created_at: Date }) => ({ number: o.num
 export function messageRoutes(
   router: Router,
   registry: OpenAPIRegistry,
-  deps: { db: Db; config: Config; metrics: Metrics; outbox: AcceptanceDeps['outbox'] },
+  deps: { db: Db; config: Config; metrics: Metrics; outbox: AcceptanceDeps['outbox']; clock?: () => Date },
 ): void {
   const { db, config, metrics } = deps;
-  const acceptance: AcceptanceDeps = { db, config, outbox: deps.outbox };
+  const acceptance: AcceptanceDeps = { db, config, outbox: deps.outbox, clock: deps.clock };
   const count = (type: unknown, outcome: string) =>
     metrics.messages.inc({ type: MESSAGE_TYPES.includes(type as MessageType) ? (type as string) : 'invalid', outcome });
 
@@ -107,14 +109,39 @@ export function messageRoutes(
     summary: 'Get a message: its status and the timeline of every attempt',
     access: 'authenticated',
     params: IdParams,
+    query: MessageQuery,
     responses: {
-      200: { description: 'The message (recipient masked)', schema: Message },
+      200: {
+        description: 'The message (recipient masked; with `include=content` also what it said and to whom)',
+        schema: Message.extend({ content: MessageContent.optional() }),
+      },
       404: { description: 'No such message, or not yours' },
     },
-    handler: async ({ params, res }) => {
+    handler: async ({ params, query, res, principal }) => {
       const found = await findMessage(db, params.id);
       if (!found || !canSee(res, found.message.merchant_id)) throw notFound('message');
-      return { status: 200, body: messageView(found.message, found.attempts) };
+      const view = messageView(found.message, found.attempts);
+      if (query.include !== 'content') return { status: 200, body: view };
+      const m = found.message;
+      // Art. 11: reading what a message said, and to whom, is access to personal data.
+      await recordAudit(db, {
+        actor: auditActor(principal),
+        action: 'message.content_read',
+        subjectType: 'message',
+        subjectId: m.id,
+        merchantId: m.merchant_id,
+        details: { fields: ['to', 'text', 'subject', 'variables', 'fallback'] },
+      });
+      const content = {
+        to: m.recipient,
+        text: m.text,
+        subject: m.subject,
+        variables: m.variables,
+        fallback: m.fallback,
+        imageId: m.image_id,
+        destroyedAt: iso(m.personal_data_purged_at),
+      };
+      return { status: 200, body: { ...view, content } };
     },
   });
 
@@ -136,7 +163,7 @@ export function messageRoutes(
         until: query.until ? new Date(query.until) : undefined,
         recipient: query.to === undefined ? undefined : phoneForSearch(query.to),
         reference: query.reference,
-        after: query.cursor ? decodeCursorPair(query.cursor) : undefined,
+        after: query.cursor ? decodeCursorPair(query.cursor, CURSOR_SHAPES.instant) : undefined,
         limit: query.limit,
       });
       const attempts = await attemptsOf(
@@ -222,7 +249,7 @@ export function messageRoutes(
       const page = await listOptOuts(
         db,
         merchantId,
-        query.cursor ? decodeCursor(query.cursor) : undefined,
+        query.cursor ? decodeCursor(query.cursor, CURSOR_SHAPES.digits) : undefined,
         query.limit,
       );
       // Art. 11: reading a list of phone numbers is access to personal data.
@@ -231,7 +258,7 @@ export function messageRoutes(
         action: 'opt_out.listed',
         subjectType: 'opt_out',
         merchantId,
-        details: { count: page.rows.length },
+        details: { fields: ['number'], count: page.rows.length },
       });
       return {
         status: 200,

@@ -13,6 +13,7 @@ import { notFound } from '../errors';
 import { z } from '../openapi';
 import { recordPaymentEvent, type PaymentEventDeps } from '../operations/record-payment-event';
 import { defineRoute } from '../route';
+import { DateInput } from '../schemas/common';
 import { Message } from '../schemas/messages';
 import { iso } from '../time';
 
@@ -37,7 +38,7 @@ const PaymentEventBody = z
         bank: z.string().min(1).max(30),
         accountNumber: z.string().min(1).max(30),
         holder: z.string().min(1).max(50),
-        dueDate: z.iso.date(),
+        dueDate: DateInput,
       })
       .strict()
       .optional()

@@ -17,6 +17,7 @@ import {
   type ProviderReportDeps,
 } from '../operations/take-provider-report';
 import { defineRoute } from '../route';
+import { InstantInput } from '../schemas/common';
 
 const ResultReport = z
   .object({
@@ -24,7 +25,7 @@ const ResultReport = z
     idempotencyKey: z.string().min(1).max(255),
     status: z.enum(PROVIDER_RESULTS),
     resultCode: z.string().max(20).nullable(),
-    reportedAt: z.iso.datetime({ offset: true }).nullable(),
+    reportedAt: InstantInput.nullable(),
   })
   .openapi('ProviderReport');
 

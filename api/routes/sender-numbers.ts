@@ -6,9 +6,10 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Client } from '@temporalio/client';
 import type { Router } from 'express';
 import type { Db } from '../../platform/db';
+import { recordAudit } from '../../store/audit';
 import { findProofDocument, findSenderNumber, type SenderNumberRecord } from '../../store/contracts';
-import { canSee } from '../auth';
-import { notFound } from '../errors';
+import { canSee, contractActor } from '../auth';
+import { ApiError, notFound } from '../errors';
 import { z } from '../openapi';
 import { addSenderNumber } from '../operations/add-sender-number';
 import { reviewSenderNumber, type SenderNumberDecision } from '../operations/review-sender-number';
@@ -95,13 +96,28 @@ export function senderNumberRoutes(
     responses: {
       200: { description: 'The file as uploaded' },
       404: { description: 'No such sender number, or not yours' },
+      410: { description: 'The document was destroyed after its retention' },
     },
-    handler: async ({ params, res }) => {
+    handler: async ({ params, res, principal }) => {
       const s = await findSenderNumber(deps.db, params.id);
       const doc = s && canSee(res, s.merchantId) ? await findProofDocument(deps.db, s.document.id) : undefined;
-      if (!doc) throw notFound('sender number');
+      if (!s || !doc) throw notFound('sender number');
+      if (!doc.content)
+        throw new ApiError(410, 'proof_document_destroyed', 'the proof document was destroyed after its retention');
+      // Art. 11: a proof document names its subscriber: every download is logged.
+      await recordAudit(deps.db, {
+        actor: contractActor(principal),
+        action: 'proof_document.downloaded',
+        subjectType: 'sender_number',
+        subjectId: s.id,
+        merchantId: s.merchantId,
+        details: { documentId: s.document.id, contractId: s.contractId },
+      });
       res.setHeader('Content-Type', doc.contentType);
-      res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`);
+      res.setHeader(
+        'Content-Disposition',
+        `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName ?? 'proof')}`,
+      );
       res.status(200).end(doc.content);
       return { status: 200, raw: true };
     },

@@ -7,6 +7,20 @@ export const Timestamp = z
 
 /** A web address we fetch or call: http(s) only, never file:, data: or the like. */
 export const httpUrl = (maxLength: number) => z.url({ protocol: /^https?$/ }).max(maxLength);
+/** Years a business record can have; PostgreSQL refuses year 0 and JavaScript dates end in 275760. */
+const SANE_YEARS = { from: 1970, to: 9999 };
+const saneYear = (ms: number) =>
+  new Date(ms).getUTCFullYear() >= SANE_YEARS.from && new Date(ms).getUTCFullYear() <= SANE_YEARS.to;
+
+/** A time given in a request: ISO-8601 with an offset, between 1970 and 9999. */
+export const InstantInput = z.iso
+  .datetime({ offset: true })
+  .refine((v) => saneYear(Date.parse(v)), `must be between ${SANE_YEARS.from} and ${SANE_YEARS.to}`);
+
+/** A calendar date given in a request (YYYY-MM-DD), between 1970 and 9999. */
+export const DateInput = z.iso
+  .date()
+  .refine((v) => saneYear(Date.parse(`${v}T00:00:00Z`)), `must be between ${SANE_YEARS.from} and ${SANE_YEARS.to}`);
 
 export const IdParams = z.object({ id: z.string().min(1).max(64) });
 

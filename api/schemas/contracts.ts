@@ -9,7 +9,7 @@ import {
 } from '../../domain/contract';
 import { USAGE_TYPES, type UsageType } from '../../domain/money';
 import { z } from '../openapi';
-import { MerchantListQuery, Timestamp } from './common';
+import { InstantInput, MerchantListQuery, Timestamp } from './common';
 
 const flag = z.boolean().default(false);
 
@@ -93,10 +93,9 @@ export const ReviewBody = z
 export const SuspendBody = z
   .object({
     reason: z.enum(SUSPENSION_REASONS),
-    effectiveAt: z.iso
-      .datetime({ offset: true })
-      .optional()
-      .openapi({ description: 'a later start after notice (Art. 5.2); spoofing is always immediate (Art. 13.3)' }),
+    effectiveAt: InstantInput.optional().openapi({
+      description: 'a later start after notice (Art. 5.2); spoofing is always immediate (Art. 13.3)',
+    }),
   })
   .strict();
 export const TerminateBody = z
@@ -127,14 +126,14 @@ export const SenderNumber = z
   .object({
     id: z.string(),
     contractId: z.string(),
-    number: z.string(),
+    number: z.string().nullable().openapi({ description: 'null once destroyed, after its retention (README)' }),
     status: z.enum(SENDER_NUMBER_STATUSES),
     rejectionReason: z.string().nullable(),
     addedAt: Timestamp,
     decidedAt: Timestamp.nullable(),
     proofDocument: z.object({
       id: z.string(),
-      fileName: z.string(),
+      fileName: z.string().nullable(),
       contentType: z.string(),
       sizeBytes: z.number().int(),
       sha256: z.string(),

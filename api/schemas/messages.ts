@@ -2,7 +2,7 @@ import { FAILURE_REASONS, MESSAGE_STATUSES, TIMELINE_STATUSES } from '../../doma
 import { DEFAULT_SMS_BYTE_LIMIT, FALLBACK_CHANNELS, MESSAGE_TYPES, REQUESTED_TYPES } from '../../domain/message';
 import { SEND_KINDS } from '../../domain/sending-gate';
 import { z } from '../openapi';
-import { httpUrl, ListQuery, Timestamp } from './common';
+import { InstantInput, ListQuery, Timestamp } from './common';
 
 export const MessageBody = z
   .object({
@@ -24,9 +24,14 @@ export const MessageBody = z
       .record(z.string().max(100), z.union([z.string().max(1000), z.number()]).transform(String))
       .optional()
       .openapi({ description: 'AlimTalk: values of the template’s #{variables}' }),
-    imageUrl: httpUrl(2000)
-      .optional()
-      .openapi({ description: 'FriendTalk image: JPEG/PNG, ≤ 500 KB, width ≥ 500 px, ratio between 2:1 and 3:4' }),
+    imageId: z.string().min(1).max(64).optional().openapi({
+      description: 'FriendTalk image: the id POST /v1/images answered (the image rules are checked there)',
+    }),
+    imageUrl: z.unknown().optional().openapi({
+      description:
+        'not accepted: bizmsg never fetches a URL it is given — upload the image with POST /v1/images and send imageId',
+      deprecated: true,
+    }),
     fallback: z
       .object({
         enabled: z.boolean(),
@@ -114,19 +119,40 @@ export const Message = z
   })
   .openapi('Message');
 
+/** What a message said and to whom: shown only when asked for (`include=content`), and logged (Art. 11). */
+export const MessageContent = z
+  .object({
+    to: z.string().nullable(),
+    text: z.string().nullable(),
+    subject: z.string().nullable(),
+    variables: z.record(z.string(), z.string()).nullable(),
+    fallback: z
+      .object({ channel: z.enum(['sms', 'lms']), text: z.string(), subject: z.string().optional() })
+      .nullable(),
+    imageId: z.string().nullable(),
+    destroyedAt: Timestamp.nullable().openapi({ description: 'set once the contents were destroyed (Art. 5.6, 10.2)' }),
+  })
+  .openapi('MessageContent');
+
+export const MessageQuery = z.object({
+  include: z.enum(['content']).optional().openapi({
+    description: '`content` adds the recipient and the text (a read of personal data, recorded in the audit log)',
+  }),
+});
+
 export const MessageListQuery = ListQuery.extend({
   status: z.enum(MESSAGE_STATUSES).optional(),
   campaignId: z.string().max(64).optional().openapi({ description: 'the messages of one campaign' }),
   type: z.enum(SEND_KINDS).optional(),
-  since: z.iso.datetime({ offset: true }).optional(),
-  until: z.iso.datetime({ offset: true }).optional(),
+  since: InstantInput.optional(),
+  until: InstantInput.optional(),
   to: z.string().max(20).optional().openapi({ description: 'the recipient’s number, with or without hyphens' }),
   reference: z.string().max(100).optional().openapi({ description: 'your own reference, exactly' }),
 });
 
 export const MessageStatsQuery = z.object({
-  since: z.iso.datetime({ offset: true }),
-  until: z.iso.datetime({ offset: true }),
+  since: InstantInput,
+  until: InstantInput,
 });
 
 export const MessageStats = z

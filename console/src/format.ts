@@ -24,8 +24,12 @@ export const formatCount = (n: number) => `${n.toLocaleString('ko-KR')}건`;
 export const formatPercent = (part: number, whole: number) =>
   whole === 0 ? '—' : `${((part / whole) * 100).toFixed(1)}%`;
 
-/** Stored digits as people write them (010-1234-5678); masked numbers from the API stay as they are. */
-export const formatPhone = (number: string) => (/^\d+$/.test(number) ? formatDigits(number) : number);
+/**
+ * Stored digits as people write them (010-1234-5678); masked numbers from the API stay as they are,
+ * and a number destroyed after its retention (README "Retention") says so.
+ */
+export const formatPhone = (number: string | null) =>
+  number === null ? '(파기됨)' : /^\d+$/.test(number) ? formatDigits(number) : number;
 
 /** A business registration number as printed (123-45-67891); anything but 10 digits as it is. */
 export const formatBrn = (number: string) => (/^\d{10}$/.test(number) ? formatBrnDigits(number) : number);

@@ -2,6 +2,8 @@
  * The platform skeleton over HTTP against a real Temporal dev server and real PostgreSQL: health,
  * merchants, keys, the one error shape, and the OpenAPI document.
  */
+import type { AddressInfo } from 'node:net';
+import { createMetrics, metricsOnlyApp } from '../../api/metrics';
 import { sha256Hex } from '../../platform/secrets';
 import { validBrn } from '../support/fixtures';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
@@ -151,12 +153,35 @@ describe('authentication and routing', () => {
 });
 
 describe('metrics', () => {
-  it('serves Prometheus metrics of request durations', async () => {
-    const res = await fetch(`${platform.api.url}/metrics`);
+  it('serves Prometheus metrics of request durations to the operator key only', async () => {
+    const merchant = (await platform.api.call('POST', '/v1/merchants', { body: merchantBody() })).body;
+    const anonymous = await platform.api.call('GET', '/metrics', { key: null });
+    expect(anonymous.status).toBe(401);
+    expectErrorShape(anonymous.body, 'unauthenticated');
+    const asMerchant = await platform.api.call('GET', '/metrics', { key: merchant.apiKey });
+    expect(asMerchant.status).toBe(403);
+    expectErrorShape(asMerchant.body, 'forbidden');
+
+    const res = await platform.api.call('GET', '/metrics');
     expect(res.status).toBe(200);
-    const text = await res.text();
-    expect(text).toContain('bizmsg_api_request_duration_seconds_bucket');
-    expect(text).toMatch(/route="\/v1\/merchants"/);
+    expect(res.body).toContain('bizmsg_api_request_duration_seconds_bucket');
+    expect(res.body).toMatch(/route="\/v1\/merchants"/);
+  });
+
+  it('serves them without a key on a listener of their own (METRICS_ADDRESS), and nothing else there', async () => {
+    const server = metricsOnlyApp(createMetrics()).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const res = await fetch(`${base}/metrics`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('bizmsg_api_process_cpu_seconds_total');
+      const other = await fetch(`${base}/v1/merchants`);
+      expect(other.status).toBe(404);
+      expectErrorShape(await other.json(), 'route_not_found');
+    } finally {
+      server.close();
+    }
   });
 });
 

@@ -9,7 +9,6 @@
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { crc32 } from 'node:zlib';
 import { temporal } from '@temporalio/proto';
 import { verify } from '../../platform/signature';
 import {
@@ -21,6 +20,7 @@ import {
   PROOF_PDF_BASE64,
   type ActiveContract,
 } from '../support/api-fixtures';
+import { png } from '../support/images';
 import { eventually, startTestPlatform, type ApiResponse, type TestPlatform } from '../support/platform';
 import { configureSimulator, simulatorSends, simulatorStatus } from '../support/simulator';
 
@@ -141,20 +141,6 @@ function webhookEndpoint(answer: (headers: IncomingHttpHeaders, body: string) =>
       });
     }),
   );
-}
-
-/** A PNG header of the given size (enough for the FriendTalk image check, which reads the header). */
-function png(width: number, height: number): Buffer {
-  const u32 = (n: number) => Buffer.from([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]);
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    return Buffer.concat([u32(data.length), body, u32(crc32(body))]);
-  };
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', Buffer.concat([u32(width), u32(height), Buffer.from([8, 2, 0, 0, 0])])),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
 }
 
 // --- the platform ---
@@ -653,13 +639,12 @@ describe('refused messages: a precise code, no workflow, nothing sent', () => {
   });
 
   it('a service the contract does not include: service_not_subscribed', async () => {
-    const image = png(800, 600);
-    const imageUrl = await listen(
-      createServer((_req, res) =>
-        res.writeHead(200, { 'content-type': 'image/png', 'content-length': image.length }).end(image),
-      ),
-    );
     const noImage = await activeContract(platform.api, { services: { ...MESSAGING_SERVICES, friendtalkImage: false } });
+    const image = await platform.api.call('POST', '/v1/images', {
+      key: noImage.merchant.apiKey,
+      body: { fileName: 'spring.png', contentBase64: png(800, 600).toString('base64') },
+    });
+    expect(image.status).toBe(201);
     const to = mobile();
     const before = await messageCount(noImage.merchant.id);
     // Held rather than refused in Kakao's ad quiet hours, so the answer does not depend on the clock.
@@ -667,7 +652,7 @@ describe('refused messages: a precise code, no workflow, nothing sent', () => {
       type: 'friendtalk_image',
       to,
       text: AD_TEXT,
-      imageUrl: `${imageUrl}/spring.png`,
+      imageId: image.body.id,
       holdDuringQuietHours: true,
     });
     expect({ status: res.status, code: res.body?.error?.code }).toEqual({

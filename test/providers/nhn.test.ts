@@ -210,28 +210,13 @@ describe('FriendTalk as Brand Message', () => {
     });
   });
 
-  it('an image is uploaded to NHN first (once per image), then sent as IMAGE with NHN’s image URL', async () => {
-    const loaded: string[] = [];
-    const provider = nhnKakaoProvider(kakaoEp(), {
-      loadImage: async (url) => {
-        loaded.push(url);
-        return { fileName: 'sale.png', contentType: 'image/png', bytes: PNG };
-      },
-    });
+  it('an uploaded image goes to NHN by NHN’s own upload (once per image), then as IMAGE with NHN’s image URL', async () => {
+    const provider = nhnKakaoProvider(kakaoEp());
+    const image = { id: 'img_1', fileName: 'sale.png', format: 'png' as const, sha256: 'a'.repeat(64), content: PNG };
     const send = (to: string, key: string) =>
-      provider.send(
-        {
-          type: 'friendtalk_image',
-          senderKey: '@barun',
-          to,
-          text: '(광고) 바른상점 봄 세일',
-          imageUrl: 'https://shop.example/sale.png',
-        },
-        key,
-      );
+      provider.send({ type: 'friendtalk_image', senderKey: '@barun', to, text: '(광고) 바른상점 봄 세일', image }, key);
     await send(mobile(), `${MSG}m:friendtalk_image`);
     await send(mobile(), `${MSG}n:friendtalk_image`);
-    expect(loaded).toEqual(['https://shop.example/sale.png']);
     const uploads = posts('/brand-message/v1.0/appkeys/kakao-app-key/images');
     expect(uploads).toHaveLength(1);
     expect(uploads[0].headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);

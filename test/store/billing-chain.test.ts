@@ -128,7 +128,7 @@ it('every usage record lands on exactly the invoice the rule names, and the invo
           subject: null,
           templateCode: null,
           variables: null,
-          imageUrl: null,
+          imageId: null,
           fallback: null,
           reference: null,
           paymentNoticeId: null,

@@ -33,7 +33,7 @@ export function messageRow(
     subject: null,
     templateCode: null,
     variables: null,
-    imageUrl: null,
+    imageId: null,
     fallback: null,
     reference: null,
     paymentNoticeId: null,
@@ -88,10 +88,14 @@ export async function seedApplication(
     services,
     kakaoSearchId: '@barun',
     mids: [`MID${Math.random().toString(36).slice(2, 10)}`],
-    receiverNumbers: ['01011112222', '01033334444'],
-    senderNumbers: [{ id: newId('snd'), number: '0223456789', documentId: docId }],
+    senderNumbers: [{ id: newId('snd'), documentId: docId }],
   };
-  await db.transaction((trx) => insertApplication(trx, app));
+  await db.transaction((trx) =>
+    insertApplication(trx, app, {
+      receiverNumbers: ['01011112222', '01033334444'],
+      senderNumbers: { [app.senderNumbers[0].id]: '0223456789' },
+    }),
+  );
   return app;
 }
 

@@ -34,8 +34,7 @@ export interface LaunchSetup {
 /** A fresh data directory and free ports; `settings` are further environment variables. */
 export async function prepareLaunch(name: string, settings: NodeJS.ProcessEnv = {}): Promise<LaunchSetup> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `bizmsg-${name}-`));
-  // PostgreSQL runs as the `postgres` user when we are root: it must be able to enter the directory.
-  fs.chmodSync(dataDir, 0o755);
+  // A fresh mkdtemp directory (mode 700): as root, the launcher itself opens it to PostgreSQL's user.
   const [api, postgres, temporal, temporalUi, simulator] = await Promise.all(Array.from({ length: 5 }, freePort));
   const env: NodeJS.ProcessEnv = {
     ...process.env,

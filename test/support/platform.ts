@@ -9,6 +9,7 @@ import type { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createApp } from '../../api/app';
+import { createApiServer } from '../../api/server';
 import { createLogger } from '../../platform/logger';
 import { startOutboxDispatcher, type OutboxDispatcher } from '../../platform/outbox';
 import { startSimulator, type RunningSimulator } from '../../simulator/server';
@@ -86,6 +87,8 @@ export async function startTestPlatform(
     apiTemporal?: (address: string) => Promise<Client>;
     /** More settings for the API and the workers (e.g. KAKAO_PROVIDER=nhn pointed at the NHN double). */
     settings?: NodeJS.ProcessEnv;
+    /** The API's clock for accepting messages (e.g. daytime in KST, for FriendTalk ads). */
+    clock?: () => Date;
   } = {},
 ): Promise<TestPlatform> {
   const [env, database, bundle] = await Promise.all([
@@ -112,9 +115,10 @@ export async function startTestPlatform(
     logger,
     operatorKey: OPERATOR_KEY,
     outbox,
+    clock: opts.clock,
   });
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = createApiServer(app).listen(0, '127.0.0.1', () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const simulator = await startSimulator({

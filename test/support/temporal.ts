@@ -41,3 +41,25 @@ export async function devServerEnv(): Promise<TestWorkflowEnvironment> {
     server: { executable: executable('TEMPORAL_CLI_PATH'), searchAttributes: SEARCH_ATTRIBUTES },
   });
 }
+
+/** A workflow history as text with every payload decoded, for searching what it holds. */
+export function historyText(history: unknown): string {
+  const bytes = (v: unknown) =>
+    v instanceof Uint8Array
+      ? Buffer.from(v).toString('utf8')
+      : typeof v === 'string'
+        ? Buffer.from(v, 'base64').toString('utf8')
+        : v;
+  return JSON.stringify(history, function (this: unknown, key: string, value: unknown) {
+    const raw = (this as Record<string, unknown>)[key];
+    // A payload: {metadata: {encoding: bytes}, data: bytes}; the bytes come as Buffers or base64 strings.
+    if (raw && typeof raw === 'object' && 'metadata' in raw && 'data' in raw) {
+      const p = raw as { metadata: Record<string, unknown>; data: unknown };
+      return {
+        metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, bytes(v)])),
+        data: bytes(p.data),
+      };
+    }
+    return raw instanceof Uint8Array ? bytes(raw) : value;
+  });
+}

@@ -1,5 +1,6 @@
 import {
   autoRenews,
+  carriesPersonalData,
   CONTRACT_STATUSES,
   decide,
   isFinal,
@@ -10,6 +11,7 @@ import {
   OPEN_STATUSES,
   purgesPersonalData,
   REQUESTABLE_TERMINATION_CAUSES,
+  senderNumberConflict,
   SUSPENSION_REASONS,
   TERMINATION_CAUSES,
   type Application,
@@ -20,8 +22,10 @@ import {
   type DeadlineKind,
   type Decision,
   type ReviewReason,
+  type SenderNumberStatus,
   type SuspensionReason,
   type TerminationCause,
+  withoutPersonalData,
 } from '../../domain/contract';
 import { statusOfRule } from '../../api/rule-status';
 import type { Actor } from '../../domain/actor';
@@ -67,8 +71,7 @@ function application(overrides: Partial<Application> = {}): Application {
     services: SERVICES,
     kakaoSearchId: '@shop',
     mids: [],
-    receiverNumbers: [],
-    senderNumbers: [{ id: 'sn-1', number: '0212345678', documentId: 'doc-1' }],
+    senderNumbers: [{ id: 'sn-1', documentId: 'doc-1' }],
     ...overrides,
   };
 }
@@ -214,7 +217,7 @@ const EVERY_COMMAND: ContractCommand[] = [
   { type: 'object', text: 'we disagree' },
   { type: 'request_non_renewal' },
   { type: 'terminate', cause: 'breach_not_cured' },
-  { type: 'add_sender_number', id: 'sn-new', number: '01098765432', documentId: 'doc-new' },
+  { type: 'add_sender_number', id: 'sn-new', documentId: 'doc-new' },
   { type: 'verify_sender_number', id: 'sn-1' },
   { type: 'reject_sender_number', id: 'sn-1', reason: 'document unreadable' },
   { type: 'invoice_overdue', invoiceId: 'inv-new' },
@@ -226,8 +229,8 @@ describe('a new application', () => {
   it('starts as applied, version 1, with every sender number pending review', () => {
     const s = appliedState({
       senderNumbers: [
-        { id: 'sn-1', number: '0212345678', documentId: 'doc-1' },
-        { id: 'sn-2', number: '15884954', documentId: 'doc-2' },
+        { id: 'sn-1', documentId: 'doc-1' },
+        { id: 'sn-2', documentId: 'doc-2' },
       ],
     });
     expect(s.status).toBe('applied');
@@ -241,7 +244,6 @@ describe('a new application', () => {
     expect(s.senderNumbers).toEqual([
       {
         id: 'sn-1',
-        number: '0212345678',
         documentId: 'doc-1',
         status: 'pending',
         addedAt: isoAt(APPLIED_AT),
@@ -250,7 +252,6 @@ describe('a new application', () => {
       },
       {
         id: 'sn-2',
-        number: '15884954',
         documentId: 'doc-2',
         status: 'pending',
         addedAt: isoAt(APPLIED_AT),
@@ -866,29 +867,22 @@ describe('termination (Art. 13.2, 13.5)', () => {
 
 describe('sender numbers (form §2가, Art. 4.4)', () => {
   const NOW = '2026-04-01T09:00';
-  const add = (id: string, number: string): ContractCommand => ({
-    type: 'add_sender_number',
-    id,
-    number,
-    documentId: `doc-${id}`,
-  });
+  const add = (id: string): ContractCommand => ({ type: 'add_sender_number', id, documentId: `doc-${id}` });
   /** The state after an operator rejected one of its numbers. */
   const withRejected = (state: ContractState, id: string, reason: string): ContractState =>
     accept(state, { type: 'reject_sender_number', id, reason }, OPERATOR, at(NOW)).state;
   /** Nine more numbers after sn-1 from the application: 10 in all. */
   function withTenNumbers(): ContractState {
     let s = activeState();
-    for (let i = 2; i <= 10; i++)
-      s = accept(s, add(`sn-${i}`, `0101234${String(i).padStart(4, '0')}`), MERCHANT, at(NOW)).state;
+    for (let i = 2; i <= 10; i++) s = accept(s, add(`sn-${i}`), MERCHANT, at(NOW)).state;
     return s;
   }
 
   it('a merchant can add a sender number, which waits for an operator to check its document', () => {
-    const d = accept(activeState(), add('sn-2', '01012345678'), MERCHANT, at(NOW));
+    const d = accept(activeState(), add('sn-2'), MERCHANT, at(NOW));
     expect(d.state.senderNumbers).toHaveLength(2);
     expect(d.state.senderNumbers[1]).toEqual({
       id: 'sn-2',
-      number: '01012345678',
       status: 'pending',
       documentId: 'doc-sn-2',
       addedAt: isoAt(NOW),
@@ -901,9 +895,7 @@ describe('sender numbers (form §2가, Art. 4.4)', () => {
   it.each(['applied', 'on_hold', 'suspended'] as const)(
     'a sender number can be added while the contract is %s',
     (status) => {
-      expect(accept(stateIn(status), add('sn-2', '01012345678'), MERCHANT, at(NOW)).state.senderNumbers).toHaveLength(
-        2,
-      );
+      expect(accept(stateIn(status), add('sn-2'), MERCHANT, at(NOW)).state.senderNumbers).toHaveLength(2);
     },
   );
 
@@ -912,7 +904,7 @@ describe('sender numbers (form §2가, Art. 4.4)', () => {
   });
 
   it('an 11th sender number is refused', () => {
-    expect(refuse(withTenNumbers(), add('sn-11', '01099990000'), MERCHANT, at(NOW))).toMatchObject({
+    expect(refuse(withTenNumbers(), add('sn-11'), MERCHANT, at(NOW))).toMatchObject({
       code: 'too_many_sender_numbers',
       status: 422,
     });
@@ -920,20 +912,21 @@ describe('sender numbers (form §2가, Art. 4.4)', () => {
 
   it('rejected sender numbers do not count toward the 10', () => {
     const rejected = withRejected(withTenNumbers(), 'sn-3', 'document does not match');
-    const d = accept(rejected, add('sn-11', '01099990000'), MERCHANT, at(NOW));
+    const d = accept(rejected, add('sn-11'), MERCHANT, at(NOW));
     expect(d.state.senderNumbers.filter((n) => n.status !== 'rejected')).toHaveLength(10);
   });
 
-  it('a number already on the contract cannot be added twice', () => {
-    expect(refuse(activeState(), add('sn-2', '0212345678'), MERCHANT, at(NOW))).toMatchObject({
-      code: 'sender_number_exists',
-      status: 409,
-    });
+  it('a number already on the contract cannot be added twice; a rejected one can be submitted again', () => {
+    const stored = (status: SenderNumberStatus) => [{ number: '0212345678', status }];
+    for (const status of ['pending', 'verified'] as const)
+      expect(senderNumberConflict(stored(status), '0212345678')).toMatchObject({ code: 'sender_number_exists' });
+    expect(senderNumberConflict(stored('rejected'), '0212345678')).toBeUndefined();
+    expect(senderNumberConflict(stored('verified'), '0311112222')).toBeUndefined();
   });
 
-  it('a rejected number can be submitted again with a new document', () => {
+  it('a rejected number resubmitted is a new sender number, pending again', () => {
     const rejected = withRejected(activeState(), 'sn-1', 'blurred scan');
-    const d = accept(rejected, add('sn-2', '0212345678'), MERCHANT, at(NOW));
+    const d = accept(rejected, add('sn-2'), MERCHANT, at(NOW));
     expect(d.state.senderNumbers.map((n) => [n.id, n.status])).toEqual([
       ['sn-1', 'rejected'],
       ['sn-2', 'pending'],
@@ -1180,11 +1173,7 @@ describe('a whole life, step by step', () => {
       [{ type: 'hold', reason: 'missing_or_false_documents' }, OPERATOR, '2026-02-28T09:00'],
       [{ type: 'approve', fees: FEES }, OPERATOR, '2026-03-02T10:00'],
       [{ type: 'verify_sender_number', id: 'sn-1' }, OPERATOR, '2026-03-02T11:00'],
-      [
-        { type: 'add_sender_number', id: 'sn-2', number: '01012345678', documentId: 'doc-2' },
-        MERCHANT,
-        '2026-03-10T09:00',
-      ],
+      [{ type: 'add_sender_number', id: 'sn-2', documentId: 'doc-2' }, MERCHANT, '2026-03-10T09:00'],
       [{ type: 'invoice_overdue', invoiceId: 'inv-2026-04' }, SYSTEM, '2026-06-10T00:00'],
       [{ type: 'object', text: 'the invoice is disputed' }, MERCHANT, '2026-06-11T09:00'],
       [{ type: 'invoice_paid', invoiceId: 'inv-2026-04' }, SYSTEM, '2026-06-12T09:00'],
@@ -1211,5 +1200,34 @@ describe('a whole life, step by step', () => {
     expect(() => {
       (s.senderNumbers as unknown as { push: (x: unknown) => void }).push({});
     }).toThrow(TypeError);
+  });
+});
+
+describe('no phone numbers in the workflow (Art. 10.2)', () => {
+  it('a contract started from an application holds ids only', () => {
+    const s = appliedState();
+    expect(carriesPersonalData({ state: s })).toBe(false);
+    expect(carriesPersonalData({ application: application() })).toBe(false);
+    expect(JSON.stringify(s)).not.toMatch(/\d{8,}/);
+  });
+
+  it('recognises a run of earlier code by the numbers in its input, and leaves them out of its state', () => {
+    const legacyApplication = {
+      ...application(),
+      receiverNumbers: ['01011112222'],
+      senderNumbers: [{ id: 'sn-1', number: '0212345678', documentId: 'doc-1' }],
+    };
+    expect(carriesPersonalData({ application: legacyApplication })).toBe(true);
+    const legacyState = {
+      ...activeState(),
+      receiverNumbers: ['01011112222'],
+      senderNumbers: activeState().senderNumbers.map((n) => ({ ...n, number: '0212345678' })),
+    } as ContractState;
+    expect(carriesPersonalData({ state: legacyState })).toBe(true);
+    const clean = withoutPersonalData(legacyState);
+    expect(JSON.stringify(clean)).not.toContain('01011112222');
+    expect(JSON.stringify(clean)).not.toContain('0212345678');
+    expect(clean).toEqual(activeState());
+    expect(carriesPersonalData({ state: clean })).toBe(false);
   });
 });

@@ -97,7 +97,7 @@ describe('FriendTalk image check', () => {
       violations: [
         {
           code: 'image_format_not_allowed',
-          field: 'imageUrl',
+          field: 'contentBase64',
           message: 'The image must be JPEG or PNG; it is GIF.',
           actual: 'gif',
         },
@@ -149,7 +149,7 @@ describe('FriendTalk image check', () => {
       violations: [
         {
           code: 'image_aspect_ratio',
-          field: 'imageUrl',
+          field: 'contentBase64',
           width: 600,
           height: 1200,
           message: expect.stringContaining('600×1200'),
@@ -163,9 +163,9 @@ describe('FriendTalk image check', () => {
   });
 
   it('names the request field the image came from', () => {
-    expect(checkFriendTalkImage(gif(800, 600), 'messages[3].imageUrl')).toMatchObject({
+    expect(checkFriendTalkImage(gif(800, 600), 'image')).toMatchObject({
       ok: false,
-      violations: [{ field: 'messages[3].imageUrl' }],
+      violations: [{ field: 'image' }],
     });
   });
 });

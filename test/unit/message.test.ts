@@ -133,7 +133,7 @@ describe('SMS', () => {
           text: 'hi',
           templateCode: 'A',
           variables: {},
-          imageUrl: 'https://x/a.png',
+          imageId: 'img_01jd3x0k5q8m3v7c2z9w4t6y1r',
           fallback: { enabled: true },
         }),
       ),
@@ -581,12 +581,12 @@ describe('FriendTalk (advertising)', () => {
 });
 
 describe('FriendTalk image', () => {
-  const IMAGE = 'https://cdn.example.com/spring.jpg';
+  const IMAGE = 'img_01jd3x0k5q8m3v7c2z9w4t6y1r';
   const pad = (n: number) => `${AD}${'.'.repeat(n - [...AD].length)}`;
 
   it('accepts 400 characters and refuses 401', () => {
-    expect(check({ type: 'friendtalk_image', text: pad(400), imageUrl: IMAGE }).ok).toBe(true);
-    expect(check({ type: 'friendtalk_image', text: pad(401), imageUrl: IMAGE })).toMatchObject({
+    expect(check({ type: 'friendtalk_image', text: pad(400), imageId: IMAGE }).ok).toBe(true);
+    expect(check({ type: 'friendtalk_image', text: pad(401), imageId: IMAGE })).toMatchObject({
       ok: false,
       violations: [
         {
@@ -599,30 +599,30 @@ describe('FriendTalk image', () => {
     });
   });
 
-  it('requires exactly one image URL', () => {
+  it('requires exactly one uploaded image', () => {
     expect(codes(check({ type: 'friendtalk_image', text: AD }))).toEqual(['image_required']);
   });
 
   it('plans the image with the message', () => {
-    expect(check({ type: 'friendtalk_image', text: AD, imageUrl: IMAGE })).toMatchObject({
+    expect(check({ type: 'friendtalk_image', text: AD, imageId: IMAGE })).toMatchObject({
       ok: true,
-      plan: { channel: 'friendtalk_image', imageUrl: IMAGE },
+      plan: { channel: 'friendtalk_image', imageId: IMAGE },
     });
   });
 
   it('falls back with its text part only', () => {
-    const result = check({ type: 'friendtalk_image', text: AD, imageUrl: IMAGE, fallback: { enabled: true } });
+    const result = check({ type: 'friendtalk_image', text: AD, imageId: IMAGE, fallback: { enabled: true } });
     expect(result.ok && result.plan.fallback).toEqual({ channel: 'sms', text: AD });
   });
 
   it('follows the ad rules and the quiet hours like a text FriendTalk', () => {
     expect(
-      codes(check({ type: 'friendtalk_image', text: '봄 할인!', imageUrl: IMAGE }, { now: at('2026-03-10T07:00:00') })),
+      codes(check({ type: 'friendtalk_image', text: '봄 할인!', imageId: IMAGE }, { now: at('2026-03-10T07:00:00') })),
     ).toEqual(['ad_marker_missing', 'ad_sender_name_missing', 'ad_opt_out_missing', 'ad_quiet_hours']);
   });
 
   it('refuses an image on a text FriendTalk', () => {
-    expect(codes(check({ type: 'friendtalk', text: AD, imageUrl: IMAGE }))).toEqual(['image_not_allowed']);
+    expect(codes(check({ type: 'friendtalk', text: AD, imageId: IMAGE }))).toEqual(['image_not_allowed']);
   });
 });
 

@@ -18,7 +18,8 @@ import {
 import { TASK_QUEUES } from '../../workflows/task-queues';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { FEES, seedApplication, seedMerchant } from '../support/fixtures';
-import { timeSkippingEnv } from '../support/temporal';
+import { historyText, timeSkippingEnv } from '../support/temporal';
+import { eventually } from '../support/wait';
 import { startWorkers } from '../support/worker';
 
 const DAY = 86_400_000;
@@ -57,6 +58,8 @@ async function startContract() {
   const row = () => t.db('contracts').where({ id: app.id }).first();
   return { app, handle, act, merchantActs, state, row };
 }
+
+const contractRow = (id: string) => t.db('contracts').where({ id }).first();
 
 async function sleepUntil(at: string | number) {
   const ms = (typeof at === 'string' ? Date.parse(at) : at) - (await env.currentTimeMs());
@@ -173,5 +176,41 @@ describe('ContractWorkflow', () => {
       reason: 'missing_or_false_documents',
       note: '증명서 누락',
     });
+  });
+
+  it('a run started by earlier code with phone numbers in its input continues as new with ids only (Art. 10.2)', async () => {
+    const merchant = await seedMerchant(t.db);
+    const app = await seedApplication(t.db, merchant.merchant.id, undefined, new Date(await env.currentTimeMs()));
+    const legacy = {
+      ...app,
+      receiverNumbers: ['01011112222', '01033334444'],
+      senderNumbers: app.senderNumbers.map((n) => ({ ...n, number: '0223456789' })),
+    };
+    const handle = await env.client.workflow.start(ContractWorkflow, {
+      workflowId: `contract-${app.id}`,
+      taskQueue: TASK_QUEUES.contracts,
+      args: [{ application: legacy }],
+    });
+    const firstRun = handle.workflowId;
+    const approved = await handle.executeUpdate(contractUpdate('approve'), {
+      args: [{ actor: OPERATOR, command: { type: 'approve', fees: FEES } }],
+    });
+    expect(approved.status).toBe('active');
+    // The first run continues as new once the Update is answered.
+    const current = await eventually(async () => {
+      const d = await env.client.workflow.getHandle(firstRun).describe();
+      return d.runId !== handle.firstExecutionRunId && d.status.name === 'RUNNING' ? d : undefined;
+    });
+    const history = historyText(await env.client.workflow.getHandle(firstRun, current.runId).fetchHistory());
+    expect(history).toContain(app.id);
+    // The run of earlier code holds them (the search finds them there); the run it continued as does not.
+    const earlier = historyText(
+      await env.client.workflow.getHandle(firstRun, handle.firstExecutionRunId).fetchHistory(),
+    );
+    expect(earlier).toContain('01011112222');
+    expect(history).not.toContain('01011112222');
+    expect(history).not.toContain('0223456789');
+    expect(await handle.query(contractStateQuery)).toMatchObject({ status: 'active' });
+    expect((await contractRow(app.id)).receiver_numbers).toEqual(['01011112222', '01033334444']);
   });
 });

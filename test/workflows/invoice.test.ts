@@ -186,7 +186,7 @@ async function deliver(c: { contractId: string; merchantId: string }, type: Usag
       subject: null,
       templateCode: null,
       variables: null,
-      imageUrl: null,
+      imageId: null,
       fallback: null,
       reference: null,
       paymentNoticeId: null,

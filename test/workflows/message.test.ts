@@ -141,7 +141,7 @@ async function startMessage(
       subject: null,
       templateCode: type === 'alimtalk' ? 'ORDER_ACCEPTED' : null,
       variables: type === 'alimtalk' ? { name: '홍길동', order: 'A-1001' } : null,
-      imageUrl: null,
+      imageId: null,
       fallback: withFallback ? { channel: 'sms', text: '[바른상점] 주문 A-1001 접수' } : null,
       reference: null,
       paymentNoticeId: null,

@@ -152,7 +152,7 @@ async function startMessage(
       subject: null,
       templateCode: 'ORDER_ACCEPTED',
       variables: null,
-      imageUrl: null,
+      imageId: null,
       fallback: withFallback ? { channel: 'sms', text: '[바른상점] 주문 접수' } : null,
       reference: null,
       paymentNoticeId: null,

@@ -873,6 +873,440 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change the merchant: business information 10 days after the notice (Art. 4.1.3), the webhook URL at once
+         * @description Name, representative, address and business registration number are a notice: the answer (202) and GET show `pendingChange {fields, effectiveAt}` and the change takes effect by itself at `effectiveAt`, at least 10 days later. A later notice joins the pending one and restarts its 10 days. `webhookUrl` changes at once (200).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChangeMerchant"];
+                };
+            };
+            responses: {
+                /** @description Changed at once (webhook URL only, or nothing pending) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Merchant"];
+                    };
+                };
+                /** @description Business information scheduled to change (pendingChange) */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Merchant"];
+                    };
+                };
+                /** @description Malformed or invalid input (zod issues in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such merchant, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Another merchant has this business registration number */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description effectiveAt is sooner than 10 days from now */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/merchants/{id}/pending-change/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put the merchant’s pending change into effect now, before its date (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Applied */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Merchant"];
+                    };
+                };
+                /** @description Malformed or invalid input (zod issues in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such merchant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Nothing pending, or the new registration number is taken */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchants/{id}/webhook-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate the webhook secret: the old one keeps signing for `graceHours` (two `v1=` signatures) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description how long the old secret still signs (both signatures are sent)
+                         * @default 24
+                         */
+                        graceHours?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description The new secret, shown only now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RotatedWebhookSecret"];
+                    };
+                };
+                /** @description Malformed or invalid input (zod issues in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such merchant, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the merchant’s API keys: name, prefix, created, last used (never the key itself) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The keys, oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiKeyList"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create another API key for the merchant (shown once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example order server */
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedApiKey"];
+                    };
+                };
+                /** @description Malformed or invalid input (zod issues in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The merchant has 20 active keys */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key: it answers 401 from then on */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Revoked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such active key of yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -2258,6 +2692,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description The document was destroyed after its retention */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2485,7 +2928,10 @@ export interface paths {
         /** Get a message: its status and the timeline of every attempt */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description `content` adds the recipient and the text (a read of personal data, recorded in the audit log) */
+                    include?: "content";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -2494,13 +2940,24 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The message (recipient masked) */
+                /** @description The message (recipient masked; with `include=content` also what it said and to whom) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Message"];
+                        "application/json": components["schemas"]["Message"] & {
+                            content?: components["schemas"]["MessageContent"];
+                        };
+                    };
+                };
+                /** @description Malformed or invalid input (zod issues in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description Missing or invalid API key */
@@ -2757,6 +3214,85 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a FriendTalk image; send it with `imageId`
+         * @description JPEG or PNG (from the bytes), at most 500 KB, at least 500 px wide, width:height between 2:1 and 3:4 — checked here, once (422 with one violation per broken rule). bizmsg never fetches an image from a URL; the provider adapter uploads it to the provider when the message is sent.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ImageUpload"];
+                };
+            };
+            responses: {
+                /** @description Stored */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Image"];
+                    };
+                };
+                /** @description Malformed or invalid input (zod issues in details) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The image breaks a FriendTalk image rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -5329,6 +5865,27 @@ export interface components {
             webhookSecret: string;
             ownerInvitation: components["schemas"]["IssuedInvitation"] & unknown;
         };
+        /** @description business information noticed to change, and when (Art. 4.1.3) */
+        PendingMerchantChange: {
+            id: string;
+            /** @description the new values */
+            fields: {
+                businessRegistrationNumber?: string;
+                name?: string;
+                representative?: string;
+                address?: string;
+            };
+            /**
+             * @description ISO-8601 time with offset
+             * @example 2026-11-25T09:00:00.000+09:00
+             */
+            noticedAt: string;
+            /**
+             * @description ISO-8601 time with offset
+             * @example 2026-11-25T09:00:00.000+09:00
+             */
+            effectiveAt: string;
+        } | null;
         Merchant: {
             id: string;
             /** @example 1248100998 */
@@ -5338,6 +5895,7 @@ export interface components {
             address: string;
             kakaoSearchId: string | null;
             webhookUrl: string | null;
+            pendingChange: components["schemas"]["PendingMerchantChange"];
             /**
              * @description ISO-8601 time with offset
              * @example 2026-11-25T09:00:00.000+09:00
@@ -5377,6 +5935,76 @@ export interface components {
         };
         MerchantList: {
             data: components["schemas"]["Merchant"][];
+            nextCursor: string | null;
+        };
+        ChangeMerchant: {
+            /**
+             * @description 사업자등록번호, with or without hyphens; the check digit is verified
+             * @example 124-81-00998
+             */
+            businessRegistrationNumber?: string;
+            /**
+             * @description 상호
+             * @example 주식회사 예시상점
+             */
+            name?: string;
+            /**
+             * @description 대표자
+             * @example 홍길동
+             */
+            representative?: string;
+            /** @description address on the business registration certificate */
+            address?: string;
+            /**
+             * Format: uri
+             * @description changes at once; null removes it
+             */
+            webhookUrl?: string | null;
+            /**
+             * Format: date-time
+             * @description when the business information changes: at least 10 days from now (the default), Art. 4.1.3
+             */
+            effectiveAt?: string;
+        };
+        RotatedWebhookSecret: {
+            /** @description the new secret — shown only in this answer */
+            webhookSecret: string;
+            /**
+             * @description ISO-8601 time with offset
+             * @example 2026-11-25T09:00:00.000+09:00
+             */
+            previousSecretValidUntil: string;
+        };
+        CreatedApiKey: components["schemas"]["ApiKey"] & {
+            /** @description the key — shown only in this answer, stored only as a hash */
+            apiKey: string;
+        };
+        ApiKey: {
+            id: string;
+            name: string;
+            /**
+             * @description the first characters, to recognise the key
+             * @example bmk_Xy3kq9Zr
+             */
+            prefix: string;
+            /**
+             * @description ISO-8601 time with offset
+             * @example 2026-11-25T09:00:00.000+09:00
+             */
+            createdAt: string;
+            /**
+             * @description to the minute
+             * @example 2026-11-25T09:00:00.000+09:00
+             */
+            lastUsedAt: string | null;
+            /**
+             * @description ISO-8601 time with offset
+             * @example 2026-11-25T09:00:00.000+09:00
+             */
+            revokedAt: string | null;
+        };
+        ApiKeyList: {
+            data: components["schemas"]["ApiKey"][];
             nextCursor: string | null;
         };
         Contract: {
@@ -5564,7 +6192,8 @@ export interface components {
         SenderNumber: {
             id: string;
             contractId: string;
-            number: string;
+            /** @description null once destroyed, after its retention (README) */
+            number: string | null;
             /** @enum {string} */
             status: "pending" | "verified" | "rejected";
             rejectionReason: string | null;
@@ -5580,7 +6209,7 @@ export interface components {
             decidedAt: string | null;
             proofDocument: {
                 id: string;
-                fileName: string;
+                fileName: string | null;
                 contentType: string;
                 sizeBytes: number;
                 sha256: string;
@@ -5673,11 +6302,13 @@ export interface components {
             variables?: {
                 [key: string]: string | number;
             };
+            /** @description FriendTalk image: the id POST /v1/images answered (the image rules are checked there) */
+            imageId?: string;
             /**
-             * Format: uri
-             * @description FriendTalk image: JPEG/PNG, ≤ 500 KB, width ≥ 500 px, ratio between 2:1 and 3:4
+             * @deprecated
+             * @description not accepted: bizmsg never fetches a URL it is given — upload the image with POST /v1/images and send imageId
              */
-            imageUrl?: string;
+            imageUrl?: unknown;
             /** @description AlimTalk/FriendTalk: re-send as SMS (if it fits 80 bytes) or LMS when Kakao fails or stays silent */
             fallback?: {
                 enabled: boolean;
@@ -5712,6 +6343,26 @@ export interface components {
         MessageBatch: {
             /** @description up to 10,000 message requests; each may carry its own `idempotencyKey` */
             messages: unknown[];
+        };
+        MessageContent: {
+            to: string | null;
+            text: string | null;
+            subject: string | null;
+            variables: {
+                [key: string]: string;
+            } | null;
+            fallback: {
+                /** @enum {string} */
+                channel: "sms" | "lms";
+                text: string;
+                subject?: string;
+            } | null;
+            imageId: string | null;
+            /**
+             * @description set once the contents were destroyed (Art. 5.6, 10.2)
+             * @example 2026-11-25T09:00:00.000+09:00
+             */
+            destroyedAt: string | null;
         };
         Message: {
             id: string;
@@ -5810,6 +6461,30 @@ export interface components {
             data: components["schemas"]["OptOut"][];
             nextCursor: string | null;
         };
+        Image: {
+            /** @example img_01jd3x0k5q8m3v7c2z9w4t6y1r */
+            id: string;
+            /**
+             * @description read from the bytes, not from the file name
+             * @enum {string}
+             */
+            format: "jpeg" | "png";
+            width: number;
+            height: number;
+            bytes: number;
+            sha256: string;
+            /**
+             * @description ISO-8601 time with offset
+             * @example 2026-11-25T09:00:00.000+09:00
+             */
+            createdAt: string;
+        };
+        ImageUpload: {
+            /** @example spring-sale.png */
+            fileName: string;
+            /** @description the image file, base64-encoded */
+            contentBase64: string;
+        };
         RescheduleRequest: {
             /**
              * Format: date-time
@@ -5865,11 +6540,13 @@ export interface components {
             variables?: {
                 [key: string]: string | number;
             };
+            /** @description FriendTalk image: the id POST /v1/images answered (the image rules are checked there) */
+            imageId?: string;
             /**
-             * Format: uri
-             * @description FriendTalk image: JPEG/PNG, ≤ 500 KB, width ≥ 500 px, ratio between 2:1 and 3:4
+             * @deprecated
+             * @description not accepted: bizmsg never fetches a URL it is given — upload the image with POST /v1/images and send imageId
              */
-            imageUrl?: string;
+            imageUrl?: unknown;
             /** @description AlimTalk/FriendTalk: re-send as SMS (if it fits 80 bytes) or LMS when Kakao fails or stays silent */
             fallback?: {
                 enabled: boolean;

@@ -107,7 +107,7 @@ export function SendTest() {
               <select {...a} value={from} onChange={(e) => setFrom(e.target.value)}>
                 <option value="">{verified.length ? '기본 (인증된 번호)' : '인증된 발신번호 없음'}</option>
                 {verified.map((s) => (
-                  <option key={s.id} value={s.number}>
+                  <option key={s.id} value={s.number ?? ''}>
                     {formatPhone(s.number)}
                   </option>
                 ))}

@@ -1,0 +1,47 @@
+/**
+ * The `retention-daily` Temporal Schedule (Art. 5.6): at 03:30 KST every day it starts a
+ * RetentionWorkflow with the configured retention periods. Created — or brought up to date — by every
+ * worker at start, like the billing Schedule.
+ */
+import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
+import { SCHEDULED_RETENTION_WORKFLOW_ID } from '../workflows/ids';
+import { RetentionWorkflow, type RetentionInput } from '../workflows/retention';
+import { TASK_QUEUES } from '../workflows/task-queues';
+
+export const RETENTION_SCHEDULE_ID = 'retention-daily';
+
+export function retentionScheduleOptions(input: RetentionInput): ScheduleOptions {
+  return {
+    scheduleId: RETENTION_SCHEDULE_ID,
+    spec: {
+      calendars: [{ hour: 3, minute: 30, comment: 'destroy what outlived its retention' }],
+      timezone: 'Asia/Seoul',
+    },
+    action: {
+      type: 'startWorkflow',
+      workflowType: RetentionWorkflow,
+      workflowId: SCHEDULED_RETENTION_WORKFLOW_ID,
+      taskQueue: TASK_QUEUES.contracts,
+      args: [input],
+    },
+    // One sweep at a time; a missed night is made up when the platform is back.
+    policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
+  };
+}
+
+export async function ensureRetentionSchedule(client: Client, input: RetentionInput): Promise<'created' | 'updated'> {
+  const options = retentionScheduleOptions(input);
+  try {
+    await client.schedule.create(options);
+    return 'created';
+  } catch (err) {
+    if (!(err instanceof ScheduleAlreadyRunning)) throw err;
+    await client.schedule.getHandle(RETENTION_SCHEDULE_ID).update((previous) => ({
+      ...previous,
+      spec: options.spec,
+      action: options.action as typeof previous.action,
+      policies: options.policies,
+    }));
+    return 'updated';
+  }
+}
