@@ -155,9 +155,11 @@ describe('the consoles in a browser', () => {
     await ops.getByText('승인했습니다').waitFor();
     await nav(ops, '발신번호 확인');
     await ops.getByRole('img', { name: /02-1234-5678의 증빙서류/ }).waitFor();
-    await ops.waitForFunction(
-      "(() => { const img = document.querySelector('.proof img'); return !!img && img.complete && img.naturalWidth > 0; })()",
-    );
+    // A function, not a string: the console's CSP forbids eval, which a string predicate needs.
+    await ops.waitForFunction(() => {
+      const img = (globalThis as any).document.querySelector('.proof img');
+      return !!img && img.complete && img.naturalWidth > 0;
+    });
     await shot(ops, 'ops-sender-number-verification');
     await ops.getByRole('button', { name: '서류 확인 — 인증' }).click();
     await ops.getByText('인증했습니다').waitFor();
