@@ -121,7 +121,7 @@ export function startOutboxDispatcher(opts: OutboxOptions): OutboxDispatcher {
       const free = concurrency - inFlight;
       if (moreDue && free > 0 && (inFlight === 0 || free >= concurrency / 4)) {
         moreDue = false;
-        let rows: ClaimedStart[] = [];
+        let rows: ClaimedStart[];
         try {
           rows = await claimDueStarts(db, free, leaseMs);
         } catch (err) {

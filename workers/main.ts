@@ -49,10 +49,7 @@ async function main() {
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 
-  logger.info(
-    { namespace: config.temporal.namespace, workflowCacheSize: config.workflowCacheSize },
-    'worker running',
-  );
+  logger.info({ namespace: config.temporal.namespace, workflowCacheSize: config.workflowCacheSize }, 'worker running');
   await workers.run();
   await outbox.stop();
   await connection.close();

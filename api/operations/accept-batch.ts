@@ -103,7 +103,7 @@ export async function acceptBatch(
     // A concurrent batch with the same key committed first: its answer is ours, and nothing of ours was stored.
     if (!(err instanceof BatchKeyTaken) || !idempotencyKey) throw err;
     const earlier = await earlierAnswer(deps, merchantId, idempotencyKey, hash);
-    if (!earlier) throw new Error('batch idempotency key taken, but its answer is not stored');
+    if (!earlier) throw new Error('batch idempotency key taken, but its answer is not stored', { cause: err });
     return earlier;
   }
 }

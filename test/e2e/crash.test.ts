@@ -59,7 +59,8 @@ async function kill9(child: ChildProcess): Promise<void> {
 }
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ kakaoResultTimeout: '1s', resultWindow: '10s' });
+  // The slow carrier and the worker's restart take longer than the test platform's short send deadline.
+  platform = await startTestPlatform({ kakaoResultTimeout: '1s', resultWindow: '10s', sendDeadlineSms: '2m' });
   first = startWorkerProcess();
   merchant = await activeContract(platform.api);
   // From here on the workers run only in separate processes.

@@ -539,12 +539,12 @@ describe('batch sends', () => {
     expect(await simSends(numbers[1])).toEqual([]);
   });
 
-  it('refuses more than 1,000 items with 400 and accepts none of them', async () => {
+  it('refuses more than 10,000 items with 400 and accepts none of them', async () => {
     const before = await messageCount(main.merchant.id);
     const to = mobile();
     const res = await platform.api.call('POST', '/v1/messages/batch', {
       key: main.merchant.apiKey,
-      body: { messages: Array.from({ length: 1001 }, () => ({ type: 'sms', to, text: '안내' })) },
+      body: { messages: Array.from({ length: 10_001 }, () => ({ type: 'sms', to, text: '안내' })) },
     });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_request');
