@@ -17,8 +17,8 @@
 ARG NODE_IMAGE=node:20.20-bookworm-slim
 
 # ---- production dependencies only (cached until package.json / package-lock.json change) ----------
-# @temporalio/worker bundles the workflow code with webpack + swc when the worker starts, and both
-# are regular dependencies of @temporalio/worker, so `--omit=dev` keeps them. Only the TypeScript
+# The workflow code is bundled at build time (dist/workflow-bundle.js); webpack and swc stay in
+# node_modules only because they are regular dependencies of @temporalio/worker. The TypeScript
 # compiler, the linters and the test tools are left out.
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
@@ -28,7 +28,7 @@ COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm \
     npm ci --omit=dev --no-audit --no-fund
 
-# ---- build: all dependencies, then `tsc -p tsconfig.build.json` into dist/ ------------------------
+# ---- build: all dependencies, then `npm run build`: tsc into dist/ and the workflow bundle ---------
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 ENV SCARF_ANALYTICS=false
@@ -42,7 +42,8 @@ RUN npm run build \
  && test -f dist/workers/main.js \
  && test -f dist/simulator/main.js \
  && test -f dist/platform/migrate.js \
- && test -f dist/workflows/index.js
+ && test -f dist/workflows/index.js \
+ && test -f dist/workflow-bundle.js
 
 # ---- runtime ---------------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime
@@ -60,9 +61,9 @@ ENV NODE_ENV=production \
     DATA_DIR=/app/.data
 WORKDIR /app
 
-# Code and dependencies stay owned by root (read-only for the app user). The worker bundles
-# dist/workflows/index.js (require.resolve('../workflows') from dist/workers/) at start, so the
-# compiled workflow sources must be in the image: they are part of dist/.
+# Code and dependencies stay owned by root (read-only for the app user). The worker runs the
+# workflow bundle built with the code (dist/workflow-bundle.js, `workflowBundle: { codePath }`):
+# no webpack at start.
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/dist ./dist

@@ -75,3 +75,16 @@ export async function transaction<T>(db: Db, fn: (trx: Knex.Transaction) => Prom
     throw err;
   }
 }
+
+/**
+ * A write of one statement outside a transaction (the statement is its own): losing the connection
+ * during it is a CommitOutcomeUnknown, since the server may have committed it. `fn` may read after it.
+ */
+export async function writtenOnce<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (isDatabaseUnavailable(err)) throw new CommitOutcomeUnknown(err);
+    throw err;
+  }
+}

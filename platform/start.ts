@@ -25,16 +25,32 @@ const log = createLogger('platform');
 interface Service {
   name: string;
   entry: string;
+  /** Node flags of this service besides the launcher's own. */
+  nodeArgs?: string[];
+  /** Environment of this service besides the platform's. */
+  env?: NodeJS.ProcessEnv;
   child?: ChildProcess;
   restarts: number;
 }
+
+/**
+ * The worker's memory stays bounded (issue 13, README "Worker memory"): its V8 heaps (the main
+ * thread's and each task queue's workflow thread's) collect garbage long before the default limits
+ * (a quarter of the machine's memory), and glibc keeps two malloc arenas instead of one per thread
+ * (MALLOC_ARENA_MAX in the environment overrides that).
+ */
+const WORKER_NODE_ARGS = ['--max-old-space-size=256', '--max-semi-space-size=4'];
+const WORKER_ENV = { MALLOC_ARENA_MAX: '2' };
 
 const ext = path.extname(__filename);
 const entry = (rel: string) => path.join(__dirname, '..', `${rel}${ext}`);
 
 function spawnService(service: Service, env: NodeJS.ProcessEnv, stopping: () => boolean): void {
   // The same runtime flags (e.g. tsx's loader under `npm start`) for the children.
-  const child = spawn(process.execPath, [...process.execArgv, service.entry], { env, stdio: 'inherit' });
+  const child = spawn(process.execPath, [...process.execArgv, ...(service.nodeArgs ?? []), service.entry], {
+    env: { ...service.env, ...env },
+    stdio: 'inherit',
+  });
   service.child = child;
   child.on('exit', (code, signal) => {
     if (stopping()) return;
@@ -148,7 +164,7 @@ async function main() {
   };
   if (config.simulator.enabled) services.push({ name: 'simulator', entry: entry('simulator/main'), restarts: 0 });
   services.push(
-    { name: 'worker', entry: entry('workers/main'), restarts: 0 },
+    { name: 'worker', entry: entry('workers/main'), nodeArgs: WORKER_NODE_ARGS, env: WORKER_ENV, restarts: 0 },
     { name: 'api', entry: entry('api/main'), restarts: 0 },
   );
   for (const s of services) spawnService(s, env, () => stopping);

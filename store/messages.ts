@@ -16,6 +16,7 @@ import type { UsageType } from '../domain/money';
 import type { Audience } from '../domain/payment-notices';
 import type { SendKind } from '../domain/sending-gate';
 import { carrierHandovers, withHandovers } from './carriers';
+import { workflowStartRow, type WorkflowStart } from './outbox';
 
 export interface NewMessage {
   id: string;
@@ -82,24 +83,41 @@ export async function insertMessages(db: Knex | Knex.Transaction, messages: NewM
   await db('messages').insert(messageRows(messages));
 }
 
-/** Rows per INSERT: far below PostgreSQL's 65,535 parameters per statement. */
-const ROWS_PER_INSERT = 1_000;
+/** Messages per statement: far below PostgreSQL's 65,535 parameters per statement. */
+export const MESSAGES_PER_STATEMENT = 1_000;
 
 /**
- * Inserts the messages (multi-row, in chunks) except those whose Idempotency-Key the merchant has
- * already used — a concurrent request may just have stored it. Returns the ids inserted.
+ * Inserts up to MESSAGES_PER_STATEMENT messages and, for each one inserted, its workflow start,
+ * in one statement — both or neither, one round trip. Messages whose Idempotency-Key the merchant
+ * has already used (a concurrent request may just have stored it) are skipped, and so are their
+ * starts. Returns the ids inserted.
  */
-export async function insertNewMessages(db: Knex.Transaction, messages: NewMessage[]): Promise<Set<string>> {
-  const inserted = new Set<string>();
-  for (let i = 0; i < messages.length; i += ROWS_PER_INSERT) {
-    const rows: { id: string }[] = await db('messages')
-      .insert(messageRows(messages.slice(i, i + ROWS_PER_INSERT)))
-      .onConflict(db.raw('(merchant_id, idempotency_key) WHERE idempotency_key IS NOT NULL'))
-      .ignore()
-      .returning('id');
-    for (const r of rows) inserted.add(r.id);
-  }
-  return inserted;
+export async function insertMessagesWithStarts(
+  db: Knex | Knex.Transaction,
+  messages: NewMessage[],
+  startOf: (messageId: string) => WorkflowStart,
+): Promise<Set<string>> {
+  if (messages.length > MESSAGES_PER_STATEMENT) throw new Error(`at most ${MESSAGES_PER_STATEMENT} messages at once`);
+  if (!messages.length) return new Set();
+  const insert = db('messages')
+    .insert(messageRows(messages))
+    .onConflict(db.raw('(merchant_id, idempotency_key) WHERE idempotency_key IS NOT NULL'))
+    .ignore()
+    .returning('id')
+    .toSQL();
+  const starts = messages.map((m) => ({ message_id: m.id, ...workflowStartRow(startOf(m.id)) }));
+  const { rows } = await db.raw(
+    `WITH inserted AS (${insert.sql}),
+          starts AS (
+            INSERT INTO workflow_starts (workflow_id, workflow_type, task_queue, args, search_attributes)
+            SELECT s.workflow_id, s.workflow_type, s.task_queue, s.args, s.search_attributes
+              FROM jsonb_to_recordset(CAST(? AS jsonb)) AS s(message_id text, workflow_id text, workflow_type text,
+                   task_queue text, args jsonb, search_attributes jsonb)
+              JOIN inserted ON inserted.id = s.message_id)
+     SELECT id FROM inserted`,
+    [...insert.bindings, JSON.stringify(starts)],
+  );
+  return new Set(rows.map((r: { id: string }) => r.id));
 }
 
 /** The messages stored under these Idempotency-Keys of the merchant, by key. */

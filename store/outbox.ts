@@ -22,13 +22,20 @@ export interface ClaimedStart extends WorkflowStart {
 /** Rows per INSERT: far below PostgreSQL's 65,535 parameters per statement. */
 const ROWS_PER_INSERT = 1_000;
 
+/** A start as its row (jsonb columns as values, for a JSON document or a driver that stringifies them). */
+export const workflowStartRow = (s: WorkflowStart) => ({
+  workflow_id: s.workflowId,
+  workflow_type: s.workflowType,
+  task_queue: s.taskQueue,
+  args: s.args,
+  search_attributes: s.searchAttributes,
+});
+
 export async function insertWorkflowStarts(db: Knex | Knex.Transaction, starts: WorkflowStart[]): Promise<void> {
   for (let i = 0; i < starts.length; i += ROWS_PER_INSERT) {
     await db('workflow_starts').insert(
       starts.slice(i, i + ROWS_PER_INSERT).map((s) => ({
-        workflow_id: s.workflowId,
-        workflow_type: s.workflowType,
-        task_queue: s.taskQueue,
+        ...workflowStartRow(s),
         args: JSON.stringify(s.args),
         search_attributes: JSON.stringify(s.searchAttributes),
       })),

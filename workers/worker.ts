@@ -52,7 +52,9 @@ const quietWebpackLogger = {
  */
 export function workflowCacheSizes(total: number, queues: string[]): Map<string, number> {
   const others = queues.filter((q) => q !== TASK_QUEUES.messages);
-  const each = Math.floor((total * 0.2) / Math.max(1, others.length));
+  // A cache of one is no cache (the SDK needs room for two workflow tasks at once): none then.
+  const share = Math.floor((total * 0.2) / Math.max(1, others.length));
+  const each = share < 2 ? 0 : share;
   return new Map(queues.map((q) => [q, q === TASK_QUEUES.messages ? total - each * others.length : each]));
 }
 

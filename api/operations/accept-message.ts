@@ -6,9 +6,10 @@
  *    uploaded images the items name; then every rule of domain/message and the sending gate, item
  *    by item. A refused item stores nothing. No URL is ever fetched (SPEC §2: images by upload).
  * 2. `storeMessages`: the accepted rows and the outbox entries of their workflow starts in one
- *    PostgreSQL transaction (multi-row inserts). After the commit the outbox dispatcher is woken
- *    and starts them (platform/outbox.ts); Temporal is not on this path, so an outage of it delays
- *    sending but not acceptance. A message is `accepted` until its workflow runs.
+ *    PostgreSQL statement (a single send) or one transaction of multi-row statements (a batch).
+ *    After the commit the outbox dispatcher is woken and starts them (platform/outbox.ts); Temporal
+ *    is not on this path, so an outage of it delays sending but not acceptance. A message is
+ *    `accepted` until its workflow runs.
  */
 import type { Knex } from 'knex';
 import type { z } from 'zod';
@@ -19,7 +20,7 @@ import { checkScheduledAt } from '../../domain/schedule';
 import { checkSenderNumber } from '../../domain/sender-number';
 import { checkSendingGate, defaultSender, type GateContract } from '../../domain/sending-gate';
 import type { Config } from '../../platform/config';
-import { transaction, type Db } from '../../platform/db';
+import { transaction, writtenOnce, type Db } from '../../platform/db';
 import { newId } from '../../platform/ids';
 import { gateContract } from '../../store/contracts';
 import { findImage, type ImageRecord } from '../../store/images';
@@ -27,12 +28,13 @@ import { findMerchant, type Merchant } from '../../store/merchants';
 import {
   findByIdempotencyKeys,
   findTemplates,
-  insertNewMessages,
+  insertMessagesWithStarts,
+  MESSAGES_PER_STATEMENT,
   optedOut,
   type NewMessage,
   type TemplateRow,
 } from '../../store/messages';
-import { insertWorkflowStarts, type WorkflowStart } from '../../store/outbox';
+import type { WorkflowStart } from '../../store/outbox';
 import { sendableTemplate } from '../../store/templates';
 import { messageWorkflowId } from '../../workflows/ids';
 import { MessageWorkflow, type MessageWorkflowInput } from '../../workflows/message';
@@ -129,6 +131,7 @@ function checkOne(
   merchantId: string,
   request: MessageRequest,
   now: Date,
+  hash: string | null,
 ): { ok: true; message: NewMessage; start: WorkflowStart } | { ok: false; error: ApiError } {
   const { input, idempotencyKey } = request;
   // Another merchant's image is as unknown as one that does not exist.
@@ -190,7 +193,7 @@ function checkOne(
     reference: input.reference ?? null,
     paymentNoticeId: null,
     idempotencyKey: idempotencyKey ?? null,
-    requestHash: idempotencyKey ? requestHash(input) : null,
+    requestHash: hash,
     notBefore: plan.notBefore?.toISOString() ?? null,
     createdAt: now.toISOString(),
     scheduledAt: scheduledAt?.toISOString() ?? null,
@@ -242,8 +245,8 @@ export async function prepareMessages(
   return requests.map((request, index): Prepared => {
     if (request.input.imageUrl !== undefined) return refused(imageUrlRefused());
     const key = request.idempotencyKey;
-    if (key) {
-      const hash = requestHash(request.input);
+    const hash = key ? requestHash(request.input) : null;
+    if (key && hash) {
       const earlier = reads.earlier.get(key);
       const seen = replayOf(earlier?.requestHash, hash);
       if (seen === 'reused') return refused(idempotencyKeyReused());
@@ -255,7 +258,7 @@ export async function prepareMessages(
           : refused(idempotencyKeyReused());
       firstOfKey.set(key, { index, hash });
     }
-    const checked = checkOne(reads, deps.config, merchantId, request, now);
+    const checked = checkOne(reads, deps.config, merchantId, request, now, hash);
     if (!checked.ok) return refused(checked.error);
     return { kind: 'new', message: checked.message, start: checked.start };
   });
@@ -273,20 +276,18 @@ export async function storeMessages(
   alsoStore?: (trx: Knex.Transaction, outcomes: ItemOutcome[]) => Promise<void>,
 ): Promise<ItemOutcome[]> {
   const fresh = prepared.flatMap((p) => (p.kind === 'new' ? [p] : []));
-  const outcomes = await transaction(deps.db, async (trx) => {
-    const inserted = await insertNewMessages(
-      trx,
-      fresh.map((p) => p.message),
-    );
+  const startOf = new Map(fresh.map((p) => [p.message.id, p.start]));
+  const write = async (q: Knex | Knex.Transaction) => {
+    const inserted = new Set<string>();
+    for (let i = 0; i < fresh.length; i += MESSAGES_PER_STATEMENT) {
+      const chunk = fresh.slice(i, i + MESSAGES_PER_STATEMENT).map((p) => p.message);
+      for (const id of await insertMessagesWithStarts(q, chunk, (id) => startOf.get(id)!)) inserted.add(id);
+    }
     const lost = fresh.filter((p) => !inserted.has(p.message.id));
     const winners = await findByIdempotencyKeys(
-      trx,
+      q,
       merchantId,
       lost.map((p) => p.message.idempotencyKey!),
-    );
-    await insertWorkflowStarts(
-      trx,
-      fresh.filter((p) => inserted.has(p.message.id)).map((p) => p.start),
     );
     const outcomes: ItemOutcome[] = [];
     for (const p of prepared) {
@@ -304,9 +305,14 @@ export async function storeMessages(
         );
       }
     }
-    await alsoStore?.(trx, outcomes);
+    if (q.isTransaction) await alsoStore?.(q as Knex.Transaction, outcomes);
     return outcomes;
-  });
+  };
+  // Up to one statement's worth (every single send): that one statement is the transaction.
+  const outcomes =
+    fresh.length <= MESSAGES_PER_STATEMENT && !alsoStore
+      ? await writtenOnce(() => write(deps.db))
+      : await transaction(deps.db, write);
   if (fresh.length) deps.outbox.wake();
   return outcomes;
 }
