@@ -6,6 +6,13 @@
 import { addDays, isValidIsoDate, kstStartOf, type IsoDate } from './calendar-kst';
 import { refuse, type Refusal, type RuleViolation } from './rules';
 
+/** The statuses an invoice and its disputes pass through (the API lists them from here). */
+export const DISPUTE_STATUSES = ['open', 'resolved'] as const;
+export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
+
+export const INVOICE_STATUSES = ['issued', 'partially_paid', 'paid', 'disputed', 'overdue', 'settled'] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
 /** The request that made an entry, when it carried an Idempotency-Key: a retry of it changes nothing. */
 export interface RequestFingerprint {
   key: string;
@@ -29,9 +36,6 @@ export interface Refund {
   /** ISO-8601 instant: when the dispute that made it was resolved. */
   refundedAt: string;
 }
-
-export const DISPUTE_STATUSES = ['open', 'resolved'] as const;
-export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
 
 export interface Dispute {
   id: string;
@@ -59,9 +63,6 @@ export interface InvoiceLedgerState {
   dueDate: IsoDate;
   issuedAt: string;
 }
-
-export const INVOICE_STATUSES = ['issued', 'partially_paid', 'paid', 'disputed', 'overdue', 'settled'] as const;
-export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
 export interface InvoiceSummary {
   paidAmount: number;
@@ -257,16 +258,46 @@ export function checkInvariant(state: InvoiceLedgerState): RuleViolation[] {
  * when the key was used for another one.
  */
 function retried(
-  earlier: RequestFingerprint | undefined,
+  earlier: readonly (RequestFingerprint | undefined)[],
   request: RequestFingerprint | undefined,
   state: InvoiceLedgerState,
 ): LedgerResult | undefined {
-  if (!request || earlier?.key !== request.key) return undefined;
-  return earlier.hash === request.hash
+  const first = request && earlier.find((e) => e?.key === request.key);
+  if (!request || !first) return undefined;
+  return first.hash === request.hash
     ? { ok: true, state }
     : refuse('idempotency_key_reused', 'this Idempotency-Key was already used with a different request', {
         field: 'Idempotency-Key',
       });
+}
+
+/**
+ * A payment or dispute the ledger may have taken before: a retried request (its Idempotency-Key
+ * again) answers as the first did; an entry with a known id is a no-op when `same` says its details
+ * match and refused otherwise. Undefined for a new entry.
+ */
+function seenBefore<E extends { id: string; request?: RequestFingerprint }>(
+  state: InvoiceLedgerState,
+  kind: 'payment' | 'dispute',
+  entries: readonly E[],
+  entry: { id: string; request?: RequestFingerprint },
+  known: { same: (known: E) => boolean; was: (known: E) => string },
+): LedgerResult | undefined {
+  const again = retried(
+    entries.map((e) => e.request),
+    entry.request,
+    state,
+  );
+  if (again) return again;
+  if (!isId(entry.id)) return refuse(`${kind}_id_invalid`, `a ${kind} needs an id`, { field: 'id' });
+  const earlier = entries.find((e) => e.id === entry.id);
+  if (!earlier) return undefined;
+  return repeated(
+    state,
+    known.same(earlier),
+    `${kind}_id_conflict`,
+    `${kind} ${entry.id} was already ${known.was(earlier)}`,
+  );
 }
 
 /**
@@ -277,19 +308,11 @@ function retried(
  */
 export function recordPayment(state: InvoiceLedgerState, payment: Payment): LedgerResult {
   const { id, amount, paidAt, request } = payment;
-  for (const p of state.payments) {
-    const again = retried(p.request, request, state);
-    if (again) return again;
-  }
-  if (!isId(id)) return refuse('payment_id_invalid', 'a payment needs an id', { field: 'id' });
-  const known = state.payments.find((p) => p.id === id);
-  if (known)
-    return repeated(
-      state,
-      known.amount === amount && known.paidAt === paidAt,
-      'payment_id_conflict',
-      `payment ${id} was already recorded with amount ${known.amount} at ${known.paidAt}`,
-    );
+  const before = seenBefore(state, 'payment', state.payments, payment, {
+    same: (known) => known.amount === amount && known.paidAt === paidAt,
+    was: (known) => `recorded with amount ${known.amount} at ${known.paidAt}`,
+  });
+  if (before) return before;
   if (!isAmount(amount, 1))
     return refuse('payment_amount_invalid', `payment amount must be a positive whole number of won, got ${amount}`, {
       field: 'amount',
@@ -324,19 +347,11 @@ export function openDispute(
   window?: { closesAt: Date },
 ): LedgerResult {
   const { id, amount, reason, openedAt, request } = dispute;
-  for (const d of state.disputes) {
-    const again = retried(d.request, request, state);
-    if (again) return again;
-  }
-  if (!isId(id)) return refuse('dispute_id_invalid', 'a dispute needs an id', { field: 'id' });
-  const known = state.disputes.find((d) => d.id === id);
-  if (known)
-    return repeated(
-      state,
-      known.amount === amount && known.reason === reason && known.openedAt === openedAt,
-      'dispute_id_conflict',
-      `dispute ${id} was already opened with amount ${known.amount} at ${known.openedAt}`,
-    );
+  const before = seenBefore(state, 'dispute', state.disputes, dispute, {
+    same: (known) => known.amount === amount && known.reason === reason && known.openedAt === openedAt,
+    was: (known) => `opened with amount ${known.amount} at ${known.openedAt}`,
+  });
+  if (before) return before;
   if (!isAmount(amount, 1))
     return refuse('dispute_amount_invalid', `disputed amount must be a positive whole number of won, got ${amount}`, {
       field: 'amount',
@@ -385,7 +400,7 @@ export function resolveDispute(
   const { disputeId, acceptedAmount, resolvedAt, acceptedDueDate, request } = resolution;
   const dispute = state.disputes.find((d) => d.id === disputeId);
   if (!dispute) return refuse('dispute_not_found', `no dispute ${disputeId} on this invoice`, { field: 'disputeId' });
-  const again = retried(dispute.resolutionRequest, request, state);
+  const again = retried([dispute.resolutionRequest], request, state);
   if (again) return again;
   if (dispute.status !== 'open')
     return refuse('dispute_already_resolved', `dispute ${disputeId} was already resolved at ${dispute.resolvedAt}`, {

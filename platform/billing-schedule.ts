@@ -3,7 +3,8 @@
  * month it starts a BillingRunWorkflow for the month before. Created — or brought up to date — by
  * every worker at start, so it exists wherever the platform runs.
  */
-import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
+import { ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
+import { ensureSchedule } from './schedules';
 import { BillingRunWorkflow } from '../workflows/billing-run';
 import { SCHEDULED_BILLING_RUN_WORKFLOW_ID } from '../workflows/ids';
 import { TASK_QUEUES } from '../workflows/task-queues';
@@ -29,19 +30,6 @@ export function billingScheduleOptions(): ScheduleOptions {
   };
 }
 
-export async function ensureBillingSchedule(client: Client): Promise<'created' | 'updated'> {
-  const options = billingScheduleOptions();
-  try {
-    await client.schedule.create(options);
-    return 'created';
-  } catch (err) {
-    if (!(err instanceof ScheduleAlreadyRunning)) throw err;
-    await client.schedule.getHandle(BILLING_SCHEDULE_ID).update((previous) => ({
-      ...previous,
-      spec: options.spec,
-      action: options.action as typeof previous.action,
-      policies: options.policies,
-    }));
-    return 'updated';
-  }
+export function ensureBillingSchedule(client: Client): Promise<'created' | 'updated'> {
+  return ensureSchedule(client, billingScheduleOptions());
 }

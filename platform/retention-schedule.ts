@@ -3,7 +3,8 @@
  * RetentionWorkflow with the configured retention periods. Created — or brought up to date — by every
  * worker at start, like the billing Schedule.
  */
-import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
+import { ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
+import { ensureSchedule } from './schedules';
 import { SCHEDULED_RETENTION_WORKFLOW_ID } from '../workflows/ids';
 import { RetentionWorkflow, type RetentionInput } from '../workflows/retention';
 import { TASK_QUEUES } from '../workflows/task-queues';
@@ -29,19 +30,6 @@ export function retentionScheduleOptions(input: RetentionInput): ScheduleOptions
   };
 }
 
-export async function ensureRetentionSchedule(client: Client, input: RetentionInput): Promise<'created' | 'updated'> {
-  const options = retentionScheduleOptions(input);
-  try {
-    await client.schedule.create(options);
-    return 'created';
-  } catch (err) {
-    if (!(err instanceof ScheduleAlreadyRunning)) throw err;
-    await client.schedule.getHandle(RETENTION_SCHEDULE_ID).update((previous) => ({
-      ...previous,
-      spec: options.spec,
-      action: options.action as typeof previous.action,
-      policies: options.policies,
-    }));
-    return 'updated';
-  }
+export function ensureRetentionSchedule(client: Client, input: RetentionInput): Promise<'created' | 'updated'> {
+  return ensureSchedule(client, retentionScheduleOptions(input));
 }

@@ -24,23 +24,18 @@ const Button = z
   .strict();
 const Buttons = z.array(Button).max(5);
 
-/** Kakao's image upload: the bytes themselves (a Brand Message then carries the URL it answers). */
-export const ImageUpload = z
-  .object({
-    senderKey: z.string().min(1).max(100),
-    fileName: z.string().min(1).max(200),
-    contentBase64: z.base64(),
-  })
-  .strict();
+/** A request to Kakao's side other than a send names the channel by its sender key. */
+const kakaoRequest = <T extends z.ZodRawShape>(fields: T) =>
+  z.object({ senderKey: z.string().min(1).max(100), ...fields }).strict();
 
-export const TemplateReview = z
-  .object({
-    senderKey: z.string().min(1).max(100),
-    code: z.string().min(1).max(20),
-    text: z.string().min(1).max(1000),
-    buttons: Buttons.optional(),
-  })
-  .strict();
+/** Kakao's image upload: the bytes themselves (a Brand Message then carries the URL it answers). */
+export const ImageUpload = kakaoRequest({ fileName: z.string().min(1).max(200), contentBase64: z.base64() });
+
+export const TemplateReview = kakaoRequest({
+  code: z.string().min(1).max(20),
+  text: z.string().min(1).max(1000),
+  buttons: Buttons.optional(),
+});
 
 // Kakao's own limits (SPEC §2; Brand Message carries FriendTalk: 1,300 characters, 400 with an image).
 export const KakaoSend = z

@@ -57,20 +57,22 @@ export async function listUsers(db: Knex, merchantId: string | null): Promise<Us
   return rows.map(toUser);
 }
 
+interface NewUser {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  role: AccountRole;
+  merchantId: string | null;
+}
+
 /** Inserts the account; undefined when the email is taken. */
 export async function insertUser(
   db: Knex | Knex.Transaction,
-  u: { id: string; email: string; name: string; passwordHash: string; role: AccountRole; merchantId: string | null },
+  { id, email, name, passwordHash, role, merchantId }: NewUser,
 ): Promise<User | undefined> {
   const [row] = await db<UserRow>('users')
-    .insert({
-      id: u.id,
-      email: u.email,
-      name: u.name,
-      password_hash: u.passwordHash,
-      role: u.role,
-      merchant_id: u.merchantId,
-    })
+    .insert({ id, email, name, role, password_hash: passwordHash, merchant_id: merchantId })
     .onConflict('email')
     .ignore()
     .returning('*');

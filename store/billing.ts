@@ -3,7 +3,14 @@ import type { Knex } from 'knex';
 import type { ExtraHoliday } from '../domain/business-days';
 import type { Supplier } from '../domain/company';
 import { periodEnd, type InvoiceDraft, type InvoiceParty, type InvoiceSnapshot } from '../domain/invoice';
-import type { Dispute, InvoiceStatus, Payment, Refund } from '../domain/invoice-ledger';
+import type {
+  Dispute,
+  DisputeStatus,
+  InvoiceStatus,
+  Payment,
+  Refund,
+  RequestFingerprint,
+} from '../domain/invoice-ledger';
 import {
   computeInvoiceAmounts,
   formatCentiwon,
@@ -204,54 +211,70 @@ export async function saveInvoice(db: Knex, s: InvoiceSnapshot): Promise<void> {
       )
       .onConflict(['invoice_id', 'usage_type'])
       .ignore();
-    for (const p of s.ledger.payments) {
-      await trx('invoice_payments')
-        .insert({
-          id: p.id,
-          invoice_id: s.id,
-          amount: p.amount,
-          paid_at: p.paidAt,
-          idempotency_key: p.request?.key ?? null,
-          request_hash: p.request?.hash ?? null,
-        })
-        .onConflict('id')
-        .ignore();
-    }
-    for (const d of s.ledger.disputes) {
-      await trx('invoice_disputes')
-        .insert({
-          id: d.id,
-          invoice_id: s.id,
-          amount: d.amount,
-          reason: d.reason,
-          status: d.status,
-          accepted_amount: d.acceptedAmount ?? null,
-          credited_amount: d.creditedAmount ?? null,
-          opened_at: d.openedAt,
-          resolved_at: d.resolvedAt ?? null,
-          idempotency_key: d.request?.key ?? null,
-          request_hash: d.request?.hash ?? null,
-          resolve_idempotency_key: d.resolutionRequest?.key ?? null,
-          resolve_request_hash: d.resolutionRequest?.hash ?? null,
-        })
-        .onConflict('id')
-        .merge([
-          'status',
-          'accepted_amount',
-          'credited_amount',
-          'resolved_at',
-          'resolve_idempotency_key',
-          'resolve_request_hash',
-        ]);
-    }
-    for (const r of s.ledger.refunds) {
-      await trx('invoice_refunds')
-        .insert({ id: r.id, invoice_id: s.id, dispute_id: r.disputeId, amount: r.amount, refunded_at: r.refundedAt })
-        .onConflict('id')
-        .ignore();
-    }
+    await insertEntries(trx, 'invoice_payments', s.ledger.payments.map(paymentRow(s.id)));
+    // A dispute's resolution comes after it was opened: those columns take the newer state.
+    await insertEntries(trx, 'invoice_disputes', s.ledger.disputes.map(disputeRow(s.id)), [
+      'status',
+      ...RESOLUTION_COLUMNS,
+    ]);
+    await insertEntries(trx, 'invoice_refunds', s.ledger.refunds.map(refundRow(s.id)));
   });
 }
+
+/** Inserts the ledger entries the table lacks; `merge` names the columns a later state may change. */
+async function insertEntries(trx: Knex.Transaction, table: string, rows: object[], merge?: string[]): Promise<void> {
+  if (rows.length === 0) return;
+  const insert = trx(table).insert(rows).onConflict('id');
+  await (merge ? insert.merge(merge) : insert.ignore());
+}
+
+const RESOLUTION_COLUMNS = [
+  'accepted_amount',
+  'credited_amount',
+  'resolved_at',
+  'resolve_idempotency_key',
+  'resolve_request_hash',
+];
+
+const paymentRow =
+  (invoiceId: string) =>
+  ({ id, amount, paidAt, request }: Payment) => ({
+    id,
+    invoice_id: invoiceId,
+    amount,
+    paid_at: paidAt,
+    ...fingerprintColumns('', request),
+  });
+
+const disputeRow = (invoiceId: string) => (d: Dispute) => ({
+  id: d.id,
+  invoice_id: invoiceId,
+  amount: d.amount,
+  reason: d.reason,
+  status: d.status,
+  opened_at: d.openedAt,
+  ...fingerprintColumns('', d.request),
+  accepted_amount: d.acceptedAmount ?? null,
+  credited_amount: d.creditedAmount ?? null,
+  resolved_at: d.resolvedAt ?? null,
+  ...fingerprintColumns('resolve_', d.resolutionRequest),
+});
+
+const refundRow =
+  (invoiceId: string) =>
+  ({ id, disputeId, amount, refundedAt }: Refund) => ({
+    id,
+    invoice_id: invoiceId,
+    dispute_id: disputeId,
+    amount,
+    refunded_at: refundedAt,
+  });
+
+/** An Idempotency-Key and its request's hash as the ledger tables keep them (`prefix` names the request's kind). */
+const fingerprintColumns = (prefix: '' | 'resolve_', f: RequestFingerprint | undefined) => ({
+  [`${prefix}idempotency_key`]: f?.key ?? null,
+  [`${prefix}request_hash`]: f?.hash ?? null,
+});
 
 export interface InvoiceRecord {
   row: {
@@ -301,53 +324,76 @@ async function loadInvoices(db: Knex, where: (q: Knex.QueryBuilder) => void, lim
     db('invoice_lines')
       .whereIn('invoice_id', ids)
       .select('invoice_id', 'usage_type', 'quantity', 'unit_price', 'amount'),
-    db('invoice_payments').whereIn('invoice_id', ids).orderBy('paid_at'),
-    db('invoice_disputes').whereIn('invoice_id', ids).orderBy('opened_at'),
-    db('invoice_refunds').whereIn('invoice_id', ids).orderBy('refunded_at'),
+    db<PaymentRow>('invoice_payments').whereIn('invoice_id', ids).orderBy('paid_at'),
+    db<DisputeRow>('invoice_disputes').whereIn('invoice_id', ids).orderBy('opened_at'),
+    db<RefundRow>('invoice_refunds').whereIn('invoice_id', ids).orderBy('refunded_at'),
   ]);
-  const fingerprint = (key: string | null, hash: string | null) => (key && hash ? { request: { key, hash } } : {});
   const order = (type: UsageType) => USAGE_TYPES.indexOf(type);
   return rows.map((row) => ({
     row,
     lines: lines.filter((l) => l.invoice_id === row.id).sort((a, b) => order(a.usage_type) - order(b.usage_type)),
-    payments: payments
-      .filter((p) => p.invoice_id === row.id)
-      .map((p) => ({
-        id: p.id,
-        amount: p.amount,
-        paidAt: new Date(p.paid_at).toISOString(),
-        ...fingerprint(p.idempotency_key, p.request_hash),
-      })),
-    disputes: disputes
-      .filter((d) => d.invoice_id === row.id)
-      .map((d) => ({
-        id: d.id,
-        amount: d.amount,
-        reason: d.reason,
-        status: d.status,
-        openedAt: new Date(d.opened_at).toISOString(),
-        ...fingerprint(d.idempotency_key, d.request_hash),
-        ...(d.resolve_idempotency_key
-          ? { resolutionRequest: { key: d.resolve_idempotency_key, hash: d.resolve_request_hash } }
-          : {}),
-        ...(d.accepted_amount !== null
-          ? {
-              acceptedAmount: d.accepted_amount,
-              creditedAmount: d.credited_amount,
-              resolvedAt: new Date(d.resolved_at).toISOString(),
-            }
-          : {}),
-      })),
-    refunds: refunds
-      .filter((r) => r.invoice_id === row.id)
-      .map((r) => ({
-        id: r.id,
-        disputeId: r.dispute_id,
-        amount: r.amount,
-        refundedAt: new Date(r.refunded_at).toISOString(),
-      })),
+    payments: payments.filter((p) => p.invoice_id === row.id).map(paymentOf),
+    disputes: disputes.filter((d) => d.invoice_id === row.id).map(disputeOf),
+    refunds: refunds.filter((r) => r.invoice_id === row.id).map(refundOf),
   }));
 }
+
+const fingerprintOf = (key: string | null, hash: string | null) => (key && hash ? { request: { key, hash } } : {});
+const instant = (at: Date) => new Date(at).toISOString();
+
+// The ledger entries read back as domain/invoice-ledger keeps them.
+interface EntryRow {
+  id: string;
+  invoice_id: string;
+  amount: number;
+  idempotency_key: string | null;
+  request_hash: string | null;
+}
+type PaymentRow = EntryRow & { paid_at: Date };
+type DisputeRow = EntryRow & {
+  reason: string;
+  status: DisputeStatus;
+  opened_at: Date;
+  accepted_amount: number | null;
+  credited_amount: number | null;
+  resolved_at: Date | null;
+  resolve_idempotency_key: string | null;
+  resolve_request_hash: string | null;
+};
+type RefundRow = Omit<EntryRow, 'idempotency_key' | 'request_hash'> & { dispute_id: string; refunded_at: Date };
+
+const paymentOf = ({ id, amount, paid_at, idempotency_key, request_hash }: PaymentRow): Payment => ({
+  id,
+  amount,
+  paidAt: instant(paid_at),
+  ...fingerprintOf(idempotency_key, request_hash),
+});
+
+const disputeOf = (d: DisputeRow): Dispute => ({
+  id: d.id,
+  amount: d.amount,
+  reason: d.reason,
+  status: d.status,
+  openedAt: instant(d.opened_at),
+  ...fingerprintOf(d.idempotency_key, d.request_hash),
+  ...(d.resolve_idempotency_key && d.resolve_request_hash
+    ? { resolutionRequest: { key: d.resolve_idempotency_key, hash: d.resolve_request_hash } }
+    : {}),
+  ...(d.accepted_amount !== null && d.resolved_at
+    ? {
+        acceptedAmount: d.accepted_amount,
+        creditedAmount: d.credited_amount ?? undefined,
+        resolvedAt: instant(d.resolved_at),
+      }
+    : {}),
+});
+
+const refundOf = ({ id, dispute_id, amount, refunded_at }: RefundRow): Refund => ({
+  id,
+  disputeId: dispute_id,
+  amount,
+  refundedAt: instant(refunded_at),
+});
 
 export async function findInvoice(db: Knex, id: string): Promise<InvoiceRecord | undefined> {
   return (await loadInvoices(db, (q) => q.where('invoices.id', id)))[0];

@@ -2,6 +2,7 @@
 import type { Knex } from 'knex';
 import type { CampaignRecipient, CampaignStatus, CampaignTally, RecipientState } from '../domain/campaign';
 import type { MessageStatus } from '../domain/delivery';
+import { newestCreatedFirst } from './queries';
 
 /** The content every recipient gets: a message request without `to` (api/schemas/campaigns.ts). */
 export type CampaignMessage = Record<string, unknown> & { type: string };
@@ -70,16 +71,7 @@ export async function listCampaigns(
   db: Knex,
   f: { merchantId?: string; after?: [string, string]; limit: number },
 ): Promise<{ rows: CampaignRow[]; hasMore: boolean }> {
-  const q = db<CampaignRow>('campaigns')
-    .orderBy([
-      { column: 'created_at', order: 'desc' },
-      { column: 'id', order: 'desc' },
-    ])
-    .limit(f.limit + 1);
-  if (f.merchantId) q.where('merchant_id', f.merchantId);
-  if (f.after) q.whereRaw('(created_at, id) < (?::timestamptz, ?)', f.after);
-  const rows = await q;
-  return { rows: rows.slice(0, f.limit), hasMore: rows.length > f.limit };
+  return newestCreatedFirst<CampaignRow>(db('campaigns'), f, { merchant_id: f.merchantId });
 }
 
 /** The CampaignWorkflow's status as the API shows it; the first start and the end are stamped once. */

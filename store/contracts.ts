@@ -15,6 +15,7 @@ import { formatUnitPrice, parseUnitPrice, USAGE_TYPES, type Fees } from '../doma
 import type { GateContract } from '../domain/sending-gate';
 import type { Services } from '../domain/services';
 import { newestFirst, upsertNewer } from './queries';
+import { loadProvenNumbers, type ProvenNumberRecord } from './proven-numbers';
 
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 
@@ -208,18 +209,7 @@ interface ContractRow {
   updated_at: Date;
 }
 
-export interface SenderNumberRecord {
-  id: string;
-  contractId: string;
-  merchantId: string;
-  /** Null once destroyed, with its proof document, after their retention. */
-  number: string | null;
-  status: SenderNumberStatus;
-  rejectionReason: string | null;
-  addedAt: Date;
-  decidedAt: Date | null;
-  document: { id: string; fileName: string | null; contentType: string; sizeBytes: number; sha256: string };
-}
+export type SenderNumberRecord = ProvenNumberRecord<SenderNumberStatus>;
 
 export interface ContractRecord {
   row: ContractRow;
@@ -243,35 +233,11 @@ async function loadFees(db: Knex, contractIds: string[]): Promise<Map<string, Fe
   return byContract;
 }
 
-export async function loadSenderNumbers(
+export function loadSenderNumbers(
   db: Knex,
   where: { contractId?: string; id?: string },
 ): Promise<SenderNumberRecord[]> {
-  const q = db('sender_numbers as s')
-    .join('proof_documents as d', 'd.id', 's.document_id')
-    .select('s.*', 'd.file_name', 'd.content_type', 'd.size_bytes', 'd.sha256')
-    .orderBy('s.added_at')
-    .orderBy('s.id');
-  if (where.contractId) q.where('s.contract_id', where.contractId);
-  if (where.id) q.where('s.id', where.id);
-  const rows = await q;
-  return rows.map((r) => ({
-    id: r.id,
-    contractId: r.contract_id,
-    merchantId: r.merchant_id,
-    number: r.number,
-    status: r.status,
-    rejectionReason: r.rejection_reason,
-    addedAt: r.added_at,
-    decidedAt: r.decided_at,
-    document: {
-      id: r.document_id,
-      fileName: r.file_name,
-      contentType: r.content_type,
-      sizeBytes: r.size_bytes,
-      sha256: r.sha256,
-    },
-  }));
+  return loadProvenNumbers(db, 'sender_numbers', where);
 }
 
 /** The fees, MIDs and sender numbers of each contract row. */

@@ -64,18 +64,19 @@ export interface NewMerchant {
 
 /** Creates the merchant and its first API key; the clear key and webhook secret are returned once. */
 export async function createMerchant(trx: Knex.Transaction, input: NewMerchant) {
+  const { brn, name, representative, address, kakaoSearchId, webhookUrl } = input;
   const id = newId('mer');
   const apiKey = newMerchantApiKey();
   const webhookSecret = newWebhookSecret();
   const [row] = await trx<MerchantRow>('merchants')
     .insert({
       id,
-      brn: input.brn,
-      name: input.name,
-      representative: input.representative,
-      address: input.address,
-      kakao_search_id: input.kakaoSearchId ?? null,
-      webhook_url: input.webhookUrl ?? null,
+      brn,
+      name,
+      representative,
+      address,
+      kakao_search_id: kakaoSearchId ?? null,
+      webhook_url: webhookUrl ?? null,
       webhook_secret: webhookSecret,
     })
     .onConflict('brn')

@@ -17,6 +17,7 @@ import type { Audience } from '../domain/payment-notices';
 import type { SendKind } from '../domain/sending-gate';
 import { carrierHandovers, withHandovers } from './carriers';
 import { workflowStartRow, type WorkflowStart } from './outbox';
+import { newestCreatedFirst } from './queries';
 
 export interface NewMessage {
   id: string;
@@ -287,24 +288,18 @@ export interface MessageFilter {
 }
 
 export async function listMessages(db: Knex, f: MessageFilter): Promise<{ rows: MessageRow[]; hasMore: boolean }> {
-  const q = db<MessageRow>('messages')
-    .orderBy([
-      { column: 'created_at', order: 'desc' },
-      { column: 'id', order: 'desc' },
-    ])
-    .limit(f.limit + 1);
-  if (f.merchantId) q.where('merchant_id', f.merchantId);
-  if (f.status) q.where('status', f.status);
-  if (f.type) q.where('type', f.type);
+  const q = db<MessageRow>('messages');
   if (f.since) q.where('created_at', '>=', f.since);
   if (f.until) q.where('created_at', '<', f.until);
-  if (f.paymentNoticeId) q.where('payment_notice_id', f.paymentNoticeId);
-  if (f.recipient) q.where('recipient', f.recipient);
-  if (f.reference) q.where('reference', f.reference);
-  if (f.campaignId) q.where('campaign_id', f.campaignId);
-  if (f.after) q.whereRaw('(created_at, id) < (?::timestamptz, ?)', f.after);
-  const rows = await q;
-  return { rows: rows.slice(0, f.limit), hasMore: rows.length > f.limit };
+  return newestCreatedFirst<MessageRow>(q, f, {
+    merchant_id: f.merchantId,
+    status: f.status,
+    type: f.type,
+    payment_notice_id: f.paymentNoticeId,
+    recipient: f.recipient,
+    reference: f.reference,
+    campaign_id: f.campaignId,
+  });
 }
 
 /** Counts for the console's dashboard: by type (with fallbacks) and by KST day, within [since, until). */
@@ -386,17 +381,25 @@ export interface TemplateRow {
   approved_buttons: TemplateButton[] | null;
 }
 
+interface NewTemplate {
+  merchantId: string;
+  code: string;
+  text: string;
+  buttons: TemplateButton[];
+  variables: string[];
+}
+
 export async function insertTemplate(
   db: Knex,
-  t: { merchantId: string; code: string; text: string; buttons: TemplateButton[]; variables: string[] },
+  { merchantId, code, text, buttons, variables }: NewTemplate,
 ): Promise<TemplateRow | undefined> {
   const [row] = await db<TemplateRow>('templates')
     .insert({
-      merchant_id: t.merchantId,
-      code: t.code,
-      text: t.text,
-      buttons: JSON.stringify(t.buttons) as unknown as TemplateButton[],
-      variables: t.variables,
+      merchant_id: merchantId,
+      code,
+      text,
+      buttons: JSON.stringify(buttons) as unknown as TemplateButton[],
+      variables,
       status: 'requested',
     })
     .onConflict(['merchant_id', 'code'])

@@ -2,44 +2,12 @@
 import type { Knex } from 'knex';
 import { OPEN_STATUSES } from '../domain/contract';
 import type { OptOutNumberStatus } from '../domain/opt-out-number';
+import { loadProvenNumbers, type ProvenNumberRecord } from './proven-numbers';
 
-export interface OptOutNumberRecord {
-  id: string;
-  contractId: string;
-  merchantId: string;
-  number: string;
-  status: OptOutNumberStatus;
-  rejectionReason: string | null;
-  addedAt: Date;
-  decidedAt: Date | null;
-  document: { id: string; fileName: string; contentType: string; sizeBytes: number; sha256: string };
-}
+export type OptOutNumberRecord = ProvenNumberRecord<OptOutNumberStatus, string>;
 
-async function load(db: Knex, where: { contractId?: string; id?: string }): Promise<OptOutNumberRecord[]> {
-  const q = db('opt_out_numbers as o')
-    .join('proof_documents as d', 'd.id', 'o.document_id')
-    .select('o.*', 'd.file_name', 'd.content_type', 'd.size_bytes', 'd.sha256')
-    .orderBy('o.added_at')
-    .orderBy('o.id');
-  if (where.contractId) q.where('o.contract_id', where.contractId);
-  if (where.id) q.where('o.id', where.id);
-  return (await q).map((r) => ({
-    id: r.id,
-    contractId: r.contract_id,
-    merchantId: r.merchant_id,
-    number: r.number,
-    status: r.status,
-    rejectionReason: r.rejection_reason,
-    addedAt: r.added_at,
-    decidedAt: r.decided_at,
-    document: {
-      id: r.document_id,
-      fileName: r.file_name,
-      contentType: r.content_type,
-      sizeBytes: r.size_bytes,
-      sha256: r.sha256,
-    },
-  }));
+function load(db: Knex, where: { contractId?: string; id?: string }): Promise<OptOutNumberRecord[]> {
+  return loadProvenNumbers(db, 'opt_out_numbers', where);
 }
 
 export const optOutNumbersOf = (db: Knex, contractId: string) => load(db, { contractId });

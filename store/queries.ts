@@ -26,6 +26,26 @@ export async function newestFirst<T>(
 }
 
 /**
+ * A page of a list newest first by creation time (messages, campaigns): `after` is the previous
+ * page's last [created_at, id], and each of `equal`'s columns that has a value must have it.
+ */
+export async function newestCreatedFirst<T>(
+  q: Knex.QueryBuilder,
+  page: { after?: [string, string]; limit: number },
+  equal: Record<string, string | undefined>,
+): Promise<{ rows: T[]; hasMore: boolean }> {
+  q.orderBy([
+    { column: 'created_at', order: 'desc' },
+    { column: 'id', order: 'desc' },
+  ]).limit(page.limit + 1);
+  for (const [column, value] of Object.entries(equal)) {
+    if (value) q.where(column, value);
+  }
+  if (page.after) q.whereRaw('(created_at, id) < (?::timestamptz, ?)', page.after);
+  return splitPage((await q) as T[], page.limit);
+}
+
+/**
  * Writes a workflow's projection row unless the stored one is as new: activities may finish out of
  * order, and only a newer version lands. Whether it landed.
  */

@@ -25,16 +25,15 @@ import {
   type CampaignStatus,
   type Pace,
 } from '../domain/campaign';
+import { shortRetries } from './activity-options';
 
-const { sendCampaignChunk } = wf.proxyActivities<CampaignActivities>({
+const { sendCampaignChunk } = wf.proxyActivities<CampaignActivities>(
   // A step creates at most MAX_CHUNK messages: seconds, not minutes.
-  startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
-const { projectCampaignStatus, cancelCampaignRest, campaignProgress } = wf.proxyLocalActivities<CampaignActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+  shortRetries('2 minutes'),
+);
+const { projectCampaignStatus, cancelCampaignRest, campaignProgress } = wf.proxyLocalActivities<CampaignActivities>(
+  shortRetries('30 seconds'),
+);
 
 export interface CampaignWorkflowInput {
   campaignId: string;

@@ -24,11 +24,9 @@ import {
   type ContractState,
   type Decision,
 } from '../domain/contract';
+import { shortRetries } from './activity-options';
 
-const { projectContract, purgePersonalData } = wf.proxyActivities<ContractActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+const { projectContract, purgePersonalData } = wf.proxyActivities<ContractActivities>(shortRetries('1 minute'));
 
 export type ContractWorkflowInput = { application: Application } | { state: ContractState };
 

@@ -7,11 +7,9 @@
 import * as wf from '@temporalio/workflow';
 import type { MerchantActivities, MerchantChangeOutcome } from '../activities/merchants';
 import { SYSTEM_ACTOR, type Actor } from '../domain/actor';
+import { shortRetries } from './activity-options';
 
-const { applyMerchantChange } = wf.proxyActivities<MerchantActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+const { applyMerchantChange } = wf.proxyActivities<MerchantActivities>(shortRetries('30 seconds'));
 
 export interface MerchantChangeInput {
   merchantId: string;

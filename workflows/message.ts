@@ -46,6 +46,7 @@ import {
 } from '../domain/message-types';
 import { cancelledBeforeItsTime } from './scheduled-send';
 import { MessageStatus, tracksSearchAttributes } from './search-attributes';
+import { shortRetries, MERCHANT_WEBHOOK_CALL } from './activity-options';
 
 /** Changes to running code (README "Changing a workflow safely"): workflows recorded before them replay the old way. */
 const KAKAO_KEEPS_RESULT_WINDOW = 'art-5-3-kakao-result-window';
@@ -64,20 +65,12 @@ const sendOnChannelWithin = (deadlineMs: number | undefined) => {
     retry: { initialInterval: pause.firstMs, backoffCoefficient: 2, maximumInterval: pause.maxMs },
   }).sendOnChannel;
 };
-const { pollResult } = wf.proxyActivities<MessageActivities>({
-  startToCloseTimeout: '20 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const { pollResult } = wf.proxyActivities<MessageActivities>(shortRetries('20 seconds'));
 // Short database reads and writes run as local activities: no round trip through the server each.
-const { recheckGate, recordTimeline, finalizeMessage } = wf.proxyLocalActivities<MessageActivities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
-const { notifyMerchant } = wf.proxyActivities<MessageActivities>({
-  startToCloseTimeout: '30 seconds',
-  // A merchant's endpoint may be down for a while: back off up to an hour, for about a day.
-  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '1 hour', maximumAttempts: 30 },
-});
+const { recheckGate, recordTimeline, finalizeMessage } = wf.proxyLocalActivities<MessageActivities>(
+  shortRetries('10 seconds'),
+);
+const { notifyMerchant } = wf.proxyActivities<MessageActivities>(MERCHANT_WEBHOOK_CALL);
 
 export interface MessageWorkflowInput {
   messageId: string;

@@ -5,12 +5,9 @@
  */
 import * as wf from '@temporalio/workflow';
 import type { OptOutActivities } from '../activities/opt-outs';
+import { MERCHANT_WEBHOOK_CALL } from './activity-options';
 
-const { notifyOptOut } = wf.proxyActivities<OptOutActivities>({
-  startToCloseTimeout: '30 seconds',
-  // A merchant's endpoint may be down for a while: back off up to an hour, for about a day.
-  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '1 hour', maximumAttempts: 30 },
-});
+const { notifyOptOut } = wf.proxyActivities<OptOutActivities>(MERCHANT_WEBHOOK_CALL);
 
 export interface OptOutNoticeInput {
   merchantId: string;

@@ -7,11 +7,9 @@
 import * as wf from '@temporalio/workflow';
 import type { ScheduleActivities } from '../activities/schedules';
 import { SCHEDULE_CHANGE_REFUSAL } from '../domain/schedule';
+import { shortRetries } from './activity-options';
 
-const { recordSchedule } = wf.proxyLocalActivities<ScheduleActivities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const { recordSchedule } = wf.proxyLocalActivities<ScheduleActivities>(shortRetries('10 seconds'));
 
 /** Histories of messages started before scheduled sends existed carry no scheduled wait. */
 export const SCHEDULED_SEND_PATCH = 'scheduled-send';

@@ -7,16 +7,13 @@
 import * as wf from '@temporalio/workflow';
 import type { TemplateActivities } from '../activities/templates';
 import { pollDelay } from '../domain/delivery';
+import { MERCHANT_WEBHOOK_CALL } from './activity-options';
 
 const { submitTemplateForReview, templateReviewStatus, recordTemplateReview } = wf.proxyActivities<TemplateActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '5 seconds', maximumInterval: '10 minutes' },
 });
-const { notifyMerchantOfReview } = wf.proxyActivities<TemplateActivities>({
-  startToCloseTimeout: '30 seconds',
-  // A merchant's endpoint may be down for a while: back off up to an hour, for about a day.
-  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '1 hour', maximumAttempts: 30 },
-});
+const { notifyMerchantOfReview } = wf.proxyActivities<TemplateActivities>(MERCHANT_WEBHOOK_CALL);
 
 const REVIEW_DEADLINE_MS = 30 * 86_400_000;
 /** Reviews started before it record their decision without telling the merchant (README "Changing a workflow safely"). */

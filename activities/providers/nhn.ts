@@ -166,6 +166,23 @@ function senderKeys(ep: NhnEndpoint) {
   };
 }
 
+type FindingProvider<S> = Provider<S> & Required<Pick<Provider<S>, 'find'>>;
+
+/**
+ * A send that may have gone out already (a retried activity, a lost answer) is looked up first, so
+ * NHN does not send it twice: SMS v3.0 documents no idempotency header, and AlimTalk's holds a key
+ * for only 10 minutes.
+ */
+function lookingUpFirst<S>(provider: FindingProvider<S>): Provider<S> {
+  return {
+    ...provider,
+    async send(m, key, options) {
+      const found = options?.mayHaveSent ? await provider.find(key) : null;
+      return found ?? provider.send(m, key, options);
+    },
+  };
+}
+
 /** Kakao BizMessage through NHN: AlimTalk v2.3 and Brand Message v1.0 (FriendTalk text and image). */
 export function nhnKakaoProvider(ep: NhnEndpoint): Provider<KakaoSend> {
   const senderKeyOf = senderKeys(ep);
@@ -256,14 +273,10 @@ export function nhnKakaoProvider(ep: NhnEndpoint): Provider<KakaoSend> {
 
   const apiOfKey = (key: string): NhnApi => (channelOfKey(key) === 'alimtalk' ? 'alimtalk' : 'brand');
 
-  const provider: Provider<KakaoSend> = {
+  const provider: FindingProvider<KakaoSend> = {
     name: 'kakao',
 
-    async send(m, key, options) {
-      if (options?.mayHaveSent) {
-        const found = await provider.find!(key);
-        if (found) return found;
-      }
+    async send(m, key) {
       const senderKey = await senderKeyOf(m.senderKey);
       try {
         const providerMessageId =
@@ -272,7 +285,7 @@ export function nhnKakaoProvider(ep: NhnEndpoint): Provider<KakaoSend> {
       } catch (err) {
         // A repeat within 10 minutes of a send whose answer we lost: the first one is the send.
         if (err instanceof ProviderRejected && err.code === String(NHN_DUPLICATE_IDEMPOTENCY_KEY)) {
-          const found = await provider.find!(key);
+          const found = await provider.find(key);
           if (found) return found;
           throw new ProviderUnavailable('kakao', 'NHN holds this send but does not list it yet');
         }
@@ -307,22 +320,17 @@ export function nhnKakaoProvider(ep: NhnEndpoint): Provider<KakaoSend> {
       return body.message ? toResult(kakaoResultOf(body.message), body.message.receiveDate) : null;
     },
   };
-  return provider;
+  return lookingUpFirst(provider);
 }
 
 /** SMS (≤ 90 bytes) and LMS through NHN SMS API v3.0. */
 export function nhnSmsProvider(ep: NhnEndpoint): Provider<SmsSend> {
   const apiOfKey = (key: string): NhnApi => (channelOfKey(key) === 'lms' ? 'mms' : 'sms');
 
-  const provider: Provider<SmsSend> = {
+  const provider: FindingProvider<SmsSend> = {
     name: 'sms',
 
-    async send(m, key, options) {
-      // SMS v3.0 documents no idempotency header: a send that may have gone out is looked up first.
-      if (options?.mayHaveSent) {
-        const found = await provider.find!(key);
-        if (found) return found;
-      }
+    async send(m, key) {
       const recipientList = [{ recipientNo: m.to, recipientGroupingKey: key }];
       // [SMS] "Send Short SMS": POST /sms/v3.0/appKeys/{appKey}/sender/sms {body, sendNo, recipientList};
       // "Send Long MMS (attached file excluded)": POST …/sender/mms {title (required, ≤ 40 bytes), body, …}.
@@ -368,7 +376,7 @@ export function nhnSmsProvider(ep: NhnEndpoint): Provider<SmsSend> {
       return data ? toResult(smsResultOf(data), data.resultDate) : null;
     },
   };
-  return provider;
+  return lookingUpFirst(provider);
 }
 
 /** [SMS] LMS needs a title; without a subject, the text's first line, cut to 40 EUC-KR bytes (Hangul = 2). */
