@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api, must } from '../api/client';
-import { Field, FormError, useSubmit } from '../ui';
+import { FormError, TextField, useSubmit } from '../forms';
 
 export function SignIn(props: { onSignedIn: () => Promise<void> }) {
   const [email, setEmail] = useState('');
@@ -17,30 +17,15 @@ export function SignIn(props: { onSignedIn: () => Promise<void> }) {
       <p className="intro">가맹점 관리자와 운영자가 이메일과 비밀번호로 로그인합니다. 프로그램은 API 키를 씁니다.</p>
       <form onSubmit={onSubmit} className="card">
         <FormError error={submit.error} />
-        <Field label="이메일">
-          {(a) => (
-            <input
-              {...a}
-              type="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="비밀번호">
-          {(a) => (
-            <input
-              {...a}
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          )}
-        </Field>
+        <TextField label="이메일" type="email" autoComplete="username" required value={email} onValue={setEmail} />
+        <TextField
+          label="비밀번호"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onValue={setPassword}
+        />
         <button type="submit" disabled={submit.busy}>
           {submit.busy ? '로그인 중…' : '로그인'}
         </button>
