@@ -74,23 +74,24 @@ export function TextField({
 
 /**
  * A labelled select over a table of Korean names (code → name): `only` keeps those codes, in its
- * order; `all` adds a first option that chooses none of them (a search filter's 전체).
+ * order; `all` adds a first option, '', that chooses none of them (a search filter's 전체).
  */
-export function LabelSelect(
+export function LabelSelect<Code extends string>(
   props: FieldText & {
-    labels: Readonly<Record<string, string>>;
-    only?: readonly string[];
+    labels: Readonly<Record<NoInfer<Exclude<Code, ''>>, string>>;
+    only?: readonly NoInfer<Exclude<Code, ''>>[];
     all?: string;
-    value: string;
-    onValue: (value: string) => void;
+    value: Code;
+    onValue: (value: Code) => void;
   },
 ) {
+  const codes = props.only ?? (Object.keys(props.labels) as Exclude<Code, ''>[]);
   return (
     <Field label={props.label} hint={props.hint} error={props.error}>
       {(a) => (
-        <select {...a} value={props.value} onChange={(e) => props.onValue(e.target.value)}>
+        <select {...a} value={props.value} onChange={(e) => props.onValue(e.target.value as Code)}>
           {props.all && <option value="">{props.all}</option>}
-          {(props.only ?? Object.keys(props.labels)).map((code) => (
+          {codes.map((code) => (
             <option key={code} value={code}>
               {props.labels[code]}
             </option>
@@ -140,6 +141,16 @@ export function EditableRows<T>(props: {
   );
 }
 
+/** A form kept as one record of strings by field name: `bind(name)` gives that field its value and onValue. */
+export function useFieldValues(initial: () => Record<string, string> = () => ({})) {
+  const [values, setValues] = useState(initial);
+  const bind = (name: string) => ({
+    value: values[name] ?? '',
+    onValue: (value: string) => setValues((v) => ({ ...v, [name]: value })),
+  });
+  return { values, bind, clear: () => setValues({}) };
+}
+
 /** A form's submission: busy while it runs, the API's error (with its field errors) after. */
 export function useSubmit() {
   const [busy, setBusy] = useState(false);
@@ -183,6 +194,15 @@ export function useIdempotencyKeys() {
       pending.current.delete(JSON.stringify(action));
     },
   };
+}
+
+/** A form's submit button: disabled while its submission runs, so one click records one thing. */
+export function SubmitButton(props: { busy: boolean; disabled?: boolean; children: ReactNode }) {
+  return (
+    <button type="submit" disabled={props.busy || props.disabled}>
+      {props.children}
+    </button>
+  );
 }
 
 export function FormError(props: { error: Error | null }) {

@@ -1,5 +1,6 @@
 /** Small building blocks every page uses: the page, alerts, tables, loading, empty and error states. */
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type Key, type ReactNode } from 'react';
+import { formatDateTime } from './format';
 
 export function Page(props: { title: string; intro?: ReactNode; actions?: ReactNode; children: ReactNode }) {
   useEffect(() => {
@@ -180,5 +181,24 @@ export function Table<T>(props: {
       </tbody>
       {props.foot && <tfoot>{props.foot}</tfoot>}
     </table>
+  );
+}
+
+/** Events in time order, each led by its time (a contract's history, a message's attempts). */
+export function Timeline<T extends { at: string }>(props: {
+  events: readonly T[];
+  eventKey: (event: T, i: number) => Key;
+  /** Colours the event's dot (failed, delivered…). */
+  status?: (event: T) => string;
+  children: (event: T) => ReactNode;
+}) {
+  return (
+    <ol className="timeline">
+      {props.events.map((e, i) => (
+        <li key={props.eventKey(e, i)} data-status={props.status?.(e)}>
+          <time dateTime={e.at}>{formatDateTime(e.at)}</time> {props.children(e)}
+        </li>
+      ))}
+    </ol>
   );
 }

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { PASSWORD_MIN_LENGTH } from '../../../domain/accounts';
 import { api, must } from '../api/client';
 import { label } from '../format';
-import { FormError, TextField, useSubmit } from '../forms';
+import { FormError, SubmitButton, TextField, useSubmit } from '../forms';
 import { Loaded, useLoad } from '../ui';
 
 /** The link of an invitation (/console/invitation#<token>): the person sets a name and password. */
@@ -68,9 +68,9 @@ export function AcceptInvitation(props: { onSignedIn: () => Promise<void> }) {
               value={confirm}
               onValue={setConfirm}
             />
-            <button type="submit" disabled={submit.busy || mismatch}>
+            <SubmitButton busy={submit.busy} disabled={mismatch}>
               계정 만들고 시작하기
-            </button>
+            </SubmitButton>
           </form>
         )}
       </Loaded>

@@ -6,7 +6,7 @@ import { api, must, type Schemas } from '../api/client';
 import { LIST_FEES, FEE_KEYS } from '../fees';
 import { formatWon, label } from '../format';
 import { canChange, isOwner, useSession } from '../session';
-import { EditableRows, Field, FormError, TextField, fileToBase64, useSubmit } from '../forms';
+import { EditableRows, Field, FormError, SubmitButton, TextField, fileToBase64, useSubmit } from '../forms';
 import { Alert, Page, Table, num } from '../ui';
 
 type Services = Schemas['Services'];
@@ -252,9 +252,7 @@ export function Apply() {
         </section>
 
         <div className="actions">
-          <button type="submit" disabled={submit.busy}>
-            {submit.busy ? '신청 중…' : '이용 신청'}
-          </button>
+          <SubmitButton busy={submit.busy}>{submit.busy ? '신청 중…' : '이용 신청'}</SubmitButton>
           <Link to="/contract">취소</Link>
         </div>
       </form>

@@ -5,8 +5,8 @@ import { api, must, type Schemas } from '../api/client';
 import { formatDate, formatDateTime, formatPhone, formatWon, label } from '../format';
 import { isOwner, useSession } from '../session';
 import { loadCurrentContract } from '../useContract';
-import { FormError, TextField, useSubmit } from '../forms';
-import { Alert, Dl, Empty, Loaded, Page, StatusBadge, useLoad } from '../ui';
+import { FormError, SubmitButton, TextField, useSubmit } from '../forms';
+import { Alert, Dl, Empty, Loaded, Page, StatusBadge, useLoad, Timeline } from '../ui';
 
 type Contract = Schemas['Contract'];
 
@@ -106,6 +106,25 @@ export function TerminationClock(props: { contract: Contract }) {
   );
 }
 
+/** The contract's history: each action with the statuses it moved between. */
+function ContractHistory(props: { history: NonNullable<Contract['history']> }) {
+  return (
+    <section className="card">
+      <h2>이력</h2>
+      <Timeline events={props.history} eventKey={(h) => h.seq}>
+        {(h) => (
+          <>
+            <strong>{label('contractAction', h.action)}</strong>{' '}
+            <small>
+              ({label('contractStatus', h.from)} → {label('contractStatus', h.to)})
+            </small>
+          </>
+        )}
+      </Timeline>
+    </section>
+  );
+}
+
 export function ContractPage() {
   const { me } = useSession();
   const location = useLocation();
@@ -178,9 +197,7 @@ export function ContractPage() {
                     value={objection}
                     onValue={setObjection}
                   />
-                  <button type="submit" disabled={submit.busy}>
-                    이의 신청
-                  </button>
+                  <SubmitButton busy={submit.busy}>이의 신청</SubmitButton>
                 </form>
               )}
               {isOwner(me) && (c.status === 'active' || c.status === 'suspended') && !c.renewal.endsAt && (
@@ -194,22 +211,7 @@ export function ContractPage() {
                   </button>
                 </div>
               )}
-              {c.history && c.history.length > 0 && (
-                <section className="card">
-                  <h2>이력</h2>
-                  <ol className="timeline">
-                    {c.history.map((h) => (
-                      <li key={h.seq}>
-                        <time dateTime={h.at}>{formatDateTime(h.at)}</time>{' '}
-                        <strong>{label('contractAction', h.action)}</strong>{' '}
-                        <small>
-                          ({label('contractStatus', h.from)} → {label('contractStatus', h.to)})
-                        </small>
-                      </li>
-                    ))}
-                  </ol>
-                </section>
-              )}
+              {c.history && c.history.length > 0 && <ContractHistory history={c.history} />}
             </>
           )
         }

@@ -11,7 +11,7 @@ import { api, must, type Schemas } from '../api/client';
 import { formatBrn, formatCalendarDate, formatDate, formatDateTime, formatWon, label } from '../format';
 import { isOwner, useSession } from '../session';
 import { invoiceDocumentHref } from './Invoices';
-import { FormError, TextField, useIdempotencyKeys, useSubmit } from '../forms';
+import { FormError, SubmitButton, TextField, useIdempotencyKeys, useSubmit } from '../forms';
 import { Alert, Loaded, Page, StatusBadge, Table, num, useLoad } from '../ui';
 
 const OPEN_STATUSES: readonly string[] = ['issued', 'partially_paid', 'disputed', 'overdue'];
@@ -51,9 +51,10 @@ export function InvoiceDetail() {
       onValue={setAmount}
     />
   );
-  /** One user action: its key is kept until the API has answered it with success. */
-  const write = async <T,>(action: unknown, call: (key: string) => Promise<T>) => {
-    const done = await submit.run(() => call(keys.keyFor(action)));
+  const params = { path: { id: id! } };
+  /** One user action, sent with its Idempotency-Key: the key is kept until the API has answered it with success. */
+  const write = async <T,>(action: unknown, call: (headers: { 'idempotency-key': string }) => Promise<T>) => {
+    const done = await submit.run(() => call({ 'idempotency-key': keys.keyFor(action) }));
     if (done) {
       keys.done(action);
       invoice.reload();
@@ -64,14 +65,8 @@ export function InvoiceDetail() {
   const dispute = async (e: FormEvent) => {
     e.preventDefault();
     const body = { amount: Number(amount), reason };
-    const ok = await write(['dispute', id, body], (key) =>
-      must(
-        api.POST('/v1/invoices/{id}/disputes', {
-          params: { path: { id: id! } },
-          headers: { 'idempotency-key': key },
-          body,
-        }),
-      ),
+    const ok = await write(['dispute', id, body], (headers) =>
+      must(api.POST('/v1/invoices/{id}/disputes', { params, headers, body })),
     );
     if (ok) {
       setAmount('');
@@ -81,24 +76,18 @@ export function InvoiceDetail() {
   const pay = async (e: FormEvent) => {
     e.preventDefault();
     const body = { amount: Number(amount) };
-    const ok = await write(['payment', id, body], (key) =>
-      must(
-        api.POST('/v1/invoices/{id}/payments', {
-          params: { path: { id: id! } },
-          headers: { 'idempotency-key': key },
-          body,
-        }),
-      ),
+    const ok = await write(['payment', id, body], (headers) =>
+      must(api.POST('/v1/invoices/{id}/payments', { params, headers, body })),
     );
     if (ok) setAmount('');
   };
   const resolve = async (disputeId: string) => {
     const body = { acceptedAmount: Number(accepted[disputeId] ?? 0) };
-    await write(['resolve', id, disputeId, body], (key) =>
+    await write(['resolve', id, disputeId, body], (headers) =>
       must(
         api.POST('/v1/invoices/{id}/disputes/{disputeId}/resolve', {
           params: { path: { id: id!, disputeId } },
-          headers: { 'idempotency-key': key },
+          headers,
           body,
         }),
       ),
@@ -232,9 +221,7 @@ export function InvoiceDetail() {
               {operator && inv.outstandingAmount > 0 && (
                 <form onSubmit={pay} className="row">
                   {amountField('입금액 (원)')}
-                  <button type="submit" disabled={submit.busy}>
-                    입금 기록
-                  </button>
+                  <SubmitButton busy={submit.busy}>입금 기록</SubmitButton>
                 </form>
               )}
             </section>
@@ -292,9 +279,7 @@ export function InvoiceDetail() {
                     value={reason}
                     onValue={setReason}
                   />
-                  <button type="submit" disabled={submit.busy}>
-                    이의 제기
-                  </button>
+                  <SubmitButton busy={submit.busy}>이의 제기</SubmitButton>
                 </form>
               )}
             </section>

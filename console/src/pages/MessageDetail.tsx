@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, must, type Schemas } from '../api/client';
 import { formatDateTime, formatPhone, label } from '../format';
-import { Dl, Loaded, Page, StatusBadge, useLoad } from '../ui';
+import { Dl, Loaded, Page, StatusBadge, useLoad, Timeline } from '../ui';
 
 /** Every reason the API can give (a closed enum in /openapi.json), in Korean. */
 const FAILURES: Record<NonNullable<Schemas['Message']['failureReason']>, string> = {
@@ -71,16 +71,15 @@ export function MessageDetail() {
               {m.attempts.length === 0 ? (
                 <p>아직 발송 시도가 없습니다.</p>
               ) : (
-                <ol className="timeline">
-                  {m.attempts.map((a, i) => (
-                    <li key={i} data-status={a.status}>
-                      <time dateTime={a.at}>{formatDateTime(a.at)}</time>{' '}
+                <Timeline events={m.attempts} eventKey={(_, i) => i} status={(a) => a.status}>
+                  {(a) => (
+                    <>
                       <strong>{label('messageType', a.channel)}</strong> {label('attemptStatus', a.status)}
                       {a.resultCode && <small> · 결과 코드 {a.resultCode}</small>}
                       {a.note && <small> · {NOTES[a.note] ?? a.note}</small>}
-                    </li>
-                  ))}
-                </ol>
+                    </>
+                  )}
+                </Timeline>
               )}
             </section>
           </>

@@ -6,12 +6,12 @@ import { MESSAGE_STATUSES, type MessageStatus } from '../../../domain/delivery';
 import { SEND_KINDS, type SendKind } from '../../../domain/sending-gate';
 import { api, must } from '../api/client';
 import { formatDateTime, label, LABELS } from '../format';
-import { LabelSelect, TextField } from '../forms';
+import { LabelSelect, TextField, useFieldValues } from '../forms';
 import { Empty, Loaded, Page, StatusBadge, Table, useLoad } from '../ui';
 
 export function Messages() {
   const [params, setParams] = useSearchParams();
-  const [form, setForm] = useState(() => Object.fromEntries(params.entries()) as Record<string, string>);
+  const form = useFieldValues(() => Object.fromEntries(params.entries()));
   const [cursor, setCursor] = useState<string | undefined>();
   const q = Object.fromEntries(params.entries());
   const messages = useLoad(
@@ -37,33 +37,24 @@ export function Messages() {
   const search = (e: FormEvent) => {
     e.preventDefault();
     setCursor(undefined);
-    setParams(Object.fromEntries(Object.entries(form).filter(([, v]) => v)));
+    setParams(Object.fromEntries(Object.entries(form.values).filter(([, v]) => v)));
   };
-  const set = (k: string) => (value: string) => setForm((f) => ({ ...f, [k]: value }));
 
   return (
     <Page title="발송 내역" intro="받는 번호는 가려서 보여 줍니다. 번호로 찾으려면 전체 번호를 입력하세요.">
       <form className="card filters" onSubmit={search} role="search" aria-label="발송 내역 검색">
-        <TextField label="받는 번호" inputMode="tel" value={form.to ?? ''} onValue={set('to')} />
+        <TextField label="받는 번호" inputMode="tel" {...form.bind('to')} />
         <LabelSelect
           label="상태"
           all="전체"
           labels={LABELS.messageStatus}
           only={MESSAGE_STATUSES}
-          value={form.status ?? ''}
-          onValue={set('status')}
+          {...form.bind('status')}
         />
-        <LabelSelect
-          label="종류"
-          all="전체"
-          labels={LABELS.messageType}
-          only={SEND_KINDS}
-          value={form.type ?? ''}
-          onValue={set('type')}
-        />
-        <TextField label="시작일" type="date" value={form.since ?? ''} onValue={set('since')} />
-        <TextField label="종료일" type="date" value={form.until ?? ''} onValue={set('until')} />
-        <TextField label="참조값 (reference)" value={form.reference ?? ''} onValue={set('reference')} />
+        <LabelSelect label="종류" all="전체" labels={LABELS.messageType} only={SEND_KINDS} {...form.bind('type')} />
+        <TextField label="시작일" type="date" {...form.bind('since')} />
+        <TextField label="종료일" type="date" {...form.bind('until')} />
+        <TextField label="참조값 (reference)" {...form.bind('reference')} />
         <button type="submit">검색</button>
       </form>
       <Loaded state={messages}>

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { api, must } from '../api/client';
 import { formatDateTime } from '../format';
 import { canChange, useSession } from '../session';
-import { FormError, TextField, useSubmit } from '../forms';
+import { FormError, SubmitButton, TextField, useSubmit } from '../forms';
 import { Loaded, Page, Table, useLoad } from '../ui';
 
 export function OptOuts() {
@@ -67,9 +67,7 @@ export function OptOuts() {
             value={number}
             onValue={setNumber}
           />
-          <button type="submit" disabled={submit.busy}>
-            수신거부에 추가
-          </button>
+          <SubmitButton busy={submit.busy}>수신거부에 추가</SubmitButton>
         </form>
       )}
     </Page>

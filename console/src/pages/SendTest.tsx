@@ -5,7 +5,7 @@ import { api, must } from '../api/client';
 import { formatPhone } from '../format';
 import { canChange, useSession } from '../session';
 import { loadCurrentContract } from '../useContract';
-import { Field, FormError, TextField, useSubmit } from '../forms';
+import { Field, FormError, SubmitButton, TextField, useSubmit } from '../forms';
 import { Alert, Loaded, Page, useLoad } from '../ui';
 
 type Kind = 'sms' | 'lms' | 'alimtalk';
@@ -150,9 +150,9 @@ export function SendTest() {
                 </label>
               </>
             )}
-            <button type="submit" disabled={submit.busy || !canChange(me)}>
+            <SubmitButton busy={submit.busy} disabled={!canChange(me)}>
               보내기
-            </button>
+            </SubmitButton>
           </form>
         )}
       </Loaded>

@@ -5,7 +5,7 @@ import { api, must } from '../api/client';
 import { formatDateTime, formatPhone, label } from '../format';
 import { isOwner, useSession } from '../session';
 import { loadCurrentContract } from '../useContract';
-import { Field, FormError, TextField, fileToBase64, useSubmit } from '../forms';
+import { Field, FormError, SubmitButton, TextField, fileToBase64, useSubmit } from '../forms';
 import { Alert, Empty, Loaded, Page, StatusBadge, Table, useLoad } from '../ui';
 
 export function SenderNumbers() {
@@ -103,9 +103,7 @@ export function SenderNumbers() {
                       />
                     )}
                   </Field>
-                  <button type="submit" disabled={submit.busy}>
-                    등록 요청
-                  </button>
+                  <SubmitButton busy={submit.busy}>등록 요청</SubmitButton>
                 </form>
               )}
             </>

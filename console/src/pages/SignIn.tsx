@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api, must } from '../api/client';
-import { FormError, TextField, useSubmit } from '../forms';
+import { FormError, SubmitButton, TextField, useSubmit } from '../forms';
 
 export function SignIn(props: { onSignedIn: () => Promise<void> }) {
   const [email, setEmail] = useState('');
@@ -26,9 +26,7 @@ export function SignIn(props: { onSignedIn: () => Promise<void> }) {
           value={password}
           onValue={setPassword}
         />
-        <button type="submit" disabled={submit.busy}>
-          {submit.busy ? '로그인 중…' : '로그인'}
-        </button>
+        <SubmitButton busy={submit.busy}>{submit.busy ? '로그인 중…' : '로그인'}</SubmitButton>
         <p className="hint">
           계정이 없으면 운영자나 가맹점 대표 관리자에게 초대를 요청하세요. 비밀번호를 5번 틀리면 15분 동안 잠깁니다.
         </p>

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { api, must, type Schemas } from '../api/client';
 import { LABELS, formatDateTime, label } from '../format';
 import { isOwner, useSession } from '../session';
-import { FormError, LabelSelect, TextField, useSubmit } from '../forms';
+import { FormError, LabelSelect, SubmitButton, TextField, useSubmit } from '../forms';
 import { Alert, Loaded, Page, Table, useLoad } from '../ui';
 
 type Role = Schemas['InvitationRequest']['role'];
@@ -97,17 +97,9 @@ export function Team() {
             onValue={setEmail}
           />
           {!operator && (
-            <LabelSelect
-              label="역할"
-              labels={LABELS.role}
-              only={MERCHANT_ROLES}
-              value={role}
-              onValue={(r) => setRole(r as Role)}
-            />
+            <LabelSelect label="역할" labels={LABELS.role} only={MERCHANT_ROLES} value={role} onValue={setRole} />
           )}
-          <button type="submit" disabled={submit.busy}>
-            초대 링크 만들기
-          </button>
+          <SubmitButton busy={submit.busy}>초대 링크 만들기</SubmitButton>
         </form>
       )}
     </Page>

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { api, must, type Schemas } from '../api/client';
 import { formatDateTime, label } from '../format';
 import { canChange, useSession } from '../session';
-import { EditableRows, FormError, LabelSelect, TextField, useSubmit } from '../forms';
+import { EditableRows, FormError, LabelSelect, SubmitButton, TextField, useSubmit } from '../forms';
 import { Alert, Loaded, Page, StatusBadge, Table, useLoad } from '../ui';
 
 type Button = Schemas['TemplateRequest']['buttons'][number];
@@ -98,7 +98,7 @@ export function Templates() {
                     labels={BUTTON_TYPES}
                     value={b.type}
                     // Each type carries its own links (Kakao refuses others): a new type starts without any.
-                    onValue={(type) => set({ type: type as Button['type'], name: b.name })}
+                    onValue={(type) => set({ type, name: b.name })}
                   />
                   <TextField
                     label={`버튼 ${i + 1} 이름`}
@@ -133,9 +133,7 @@ export function Templates() {
               )}
             </EditableRows>
           </fieldset>
-          <button type="submit" disabled={submit.busy}>
-            검수 요청
-          </button>
+          <SubmitButton busy={submit.busy}>검수 요청</SubmitButton>
         </form>
       )}
     </Page>

@@ -5,7 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, must } from '../../api/client';
 import { dayOfWeek, kstDate } from '../../../../domain/calendar-kst';
-import { Field, FormError, TextField, useSubmit } from '../../forms';
+import { Field, FormError, SubmitButton, TextField, useSubmit } from '../../forms';
 import { Alert, Badge, Loaded, Page, Table, useLoad } from '../../ui';
 
 const WEEKDAYS = ['일', '월', '화', '수', '목', '금', '토'];
@@ -165,9 +165,7 @@ export function Holidays() {
           onValue={setYearText}
         />
         <div className="row">
-          <button type="submit" disabled={loadYear.busy}>
-            {year}년 공휴일 불러오기
-          </button>
+          <SubmitButton busy={loadYear.busy}>{year}년 공휴일 불러오기</SubmitButton>
           <button type="button" className="secondary" onClick={copyList} disabled={!list.data}>
             운영자 입력분을 편집 칸에 넣기
           </button>
@@ -180,9 +178,7 @@ export function Holidays() {
         <div className="row">
           <TextField label="날짜" error={submit.fieldErrors.date} type="date" value={date} onValue={setDate} />
           <TextField label="이름" error={submit.fieldErrors.name} value={name} onValue={setName} />
-          <button type="submit" disabled={submit.busy}>
-            추가
-          </button>
+          <SubmitButton busy={submit.busy}>추가</SubmitButton>
         </div>
       </form>
     </Page>

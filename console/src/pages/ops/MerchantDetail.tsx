@@ -65,7 +65,7 @@ function ContractActions(props: { contract: Contract; invoices: Invoice[]; chang
               hint="점검 외의 정지는 3개월 안에 이의가 없으면 해지됩니다"
               labels={LABELS.suspensionReason}
               value={reason}
-              onValue={(v) => setReason(v as SuspensionReason)}
+              onValue={setReason}
             />
             {action(
               '이용 정지',
@@ -126,7 +126,7 @@ function ContractActions(props: { contract: Contract; invoices: Invoice[]; chang
             labels={LABELS.terminationCause}
             only={REQUESTABLE_TERMINATION_CAUSES}
             value={cause}
-            onValue={(v) => setCause(v as Cause)}
+            onValue={setCause}
           />
           <TextField label="메모 (선택)" value={note} onValue={setNote} />
           {action(

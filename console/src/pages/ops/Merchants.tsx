@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { api, must, type Schemas } from '../../api/client';
 import { formatBrn, formatDateTime } from '../../format';
-import { FormError, TextField, useSubmit } from '../../forms';
+import { FormError, SubmitButton, TextField, useFieldValues, useSubmit } from '../../forms';
 import { Alert, Loaded, Page, Table, useLoad } from '../../ui';
 import { InvitationLink } from '../Team';
 
@@ -19,16 +19,18 @@ const FIELDS = [
 
 export function Merchants() {
   const list = useLoad(() => must(api.GET('/v1/merchants', { params: { query: { limit: 100 } } })), []);
-  const [form, setForm] = useState<Record<string, string>>({});
+  const form = useFieldValues();
   const [created, setCreated] = useState<Created | null>(null);
   const submit = useSubmit();
   const create = async (e: FormEvent) => {
     e.preventDefault();
-    const body = Object.fromEntries(Object.entries(form).filter(([, v]) => v.trim())) as Schemas['CreateMerchant'];
+    const body = Object.fromEntries(
+      Object.entries(form.values).filter(([, v]) => v.trim()),
+    ) as Schemas['CreateMerchant'];
     const m = await submit.run(() => must(api.POST('/v1/merchants', { body })));
     if (m) {
       setCreated(m);
-      setForm({});
+      form.clear();
       list.reload();
     }
   };
@@ -88,13 +90,10 @@ export function Merchants() {
             hint={hint}
             error={submit.fieldErrors[k]}
             type={k === 'ownerEmail' ? 'email' : 'text'}
-            value={form[k] ?? ''}
-            onValue={(v) => setForm((f) => ({ ...f, [k]: v }))}
+            {...form.bind(k)}
           />
         ))}
-        <button type="submit" disabled={submit.busy}>
-          가맹점 만들기
-        </button>
+        <SubmitButton busy={submit.busy}>가맹점 만들기</SubmitButton>
       </form>
     </Page>
   );

@@ -4,7 +4,7 @@ import { addPeriods, kstPeriod } from '../../../../domain/calendar-kst';
 import { INVOICE_STATUSES } from '../../../../domain/invoice-ledger';
 import { api, must, type Schemas } from '../../api/client';
 import { LABELS } from '../../format';
-import { FormError, LabelSelect, TextField, useSubmit } from '../../forms';
+import { FormError, LabelSelect, SubmitButton, TextField, useSubmit } from '../../forms';
 import { Alert, Loaded, Page, useLoad } from '../../ui';
 import { InvoiceTable } from '../Invoices';
 import { TemporalLink } from './common';
@@ -36,7 +36,7 @@ export function OpsInvoices() {
         labels={LABELS.invoiceStatus}
         only={INVOICE_STATUSES}
         value={status}
-        onValue={(v) => setStatus(v as Status | '')}
+        onValue={setStatus}
       />
       <button type="button" className="secondary" onClick={invoices.reload} disabled={invoices.loading}>
         목록 새로 고침
@@ -59,9 +59,7 @@ export function OpsInvoices() {
           value={period}
           onValue={setPeriod}
         />
-        <button type="submit" disabled={submit.busy}>
-          이 달 청구 실행
-        </button>
+        <SubmitButton busy={submit.busy}>이 달 청구 실행</SubmitButton>
       </form>
     </Page>
   );

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { api, must, type Schemas } from '../../api/client';
 import { FEE_KEYS, LIST_FEES, type FeeKey } from '../../fees';
 import { formatDateTime, formatPhone, label, LABELS } from '../../format';
-import { FormError, LabelSelect, TextField, useSubmit } from '../../forms';
+import { FormError, LabelSelect, SubmitButton, TextField, useSubmit } from '../../forms';
 import { StatusBadge } from '../../ui';
 import { servicesText } from '../Contract';
 import { contractWorkflowId } from '../../../../workflows/ids';
@@ -70,20 +70,13 @@ function Review(props: { contract: Contract; done: (text: string) => void }) {
               />
             ))}
           </div>
-          <button type="submit" disabled={submit.busy}>
-            이 단가로 승인
-          </button>
+          <SubmitButton busy={submit.busy}>이 단가로 승인</SubmitButton>
         </fieldset>
       </form>
       <fieldset>
         <legend>보류·반려 (제3조 4항)</legend>
         <div className="row">
-          <LabelSelect
-            label="사유"
-            labels={LABELS.reviewReason}
-            value={reason}
-            onValue={(v) => setReason(v as ReviewReason)}
-          />
+          <LabelSelect label="사유" labels={LABELS.reviewReason} value={reason} onValue={setReason} />
           <TextField label="가맹점에 보여 줄 설명 (선택)" value={note} onValue={setNote} />
         </div>
         <div className="actions">
