@@ -13,12 +13,13 @@ import {
 import { ApiFailure } from './api/client';
 import { Alert } from './ui';
 
-export function Field(props: {
-  label: string;
-  hint?: ReactNode;
-  error?: string;
-  children: (attrs: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) => ReactNode;
-}) {
+type FieldText = { label: string; hint?: ReactNode; error?: string };
+
+export function Field(
+  props: FieldText & {
+    children: (attrs: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) => ReactNode;
+  },
+) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -40,8 +41,6 @@ export function Field(props: {
     </div>
   );
 }
-
-type FieldText = { label: string; hint?: ReactNode; error?: string };
 
 /**
  * A labelled text control bound to a string: an input (text, email, password, date…), or with
