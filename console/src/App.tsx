@@ -1,5 +1,5 @@
 /** The two consoles in one bundle: merchant staff get the 가맹점관리자시스템, operators the operator console. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { NavLink, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ApiFailure, api, must, setCsrfToken } from './api/client';
 import { label } from './format';
@@ -27,32 +27,45 @@ import { MerchantDetail } from './pages/ops/MerchantDetail';
 import { OpsInvoices } from './pages/ops/OpsInvoices';
 import { Holidays } from './pages/ops/Holidays';
 
-const MERCHANT_NAV: [string, string][] = [
-  ['/', '대시보드'],
-  ['/contract', '계약'],
-  ['/sender-numbers', '발신번호'],
-  ['/templates', '알림톡 템플릿'],
-  ['/send', '테스트 발송'],
-  ['/messages', '발송 내역'],
-  ['/opt-outs', '수신거부'],
-  ['/invoices', '청구서'],
-  ['/developers', '웹훅·API 키'],
-  ['/team', '구성원'],
+/** A console's screens in menu order: those with a menu entry are listed in the side menu. */
+interface Screen {
+  path: string;
+  page: ReactElement;
+  menu?: string;
+}
+
+const MERCHANT_SCREENS: Screen[] = [
+  { path: '/', menu: '대시보드', page: <Dashboard /> },
+  { path: '/contract', menu: '계약', page: <ContractPage /> },
+  { path: '/contract/apply', page: <Apply /> },
+  { path: '/sender-numbers', menu: '발신번호', page: <SenderNumbers /> },
+  { path: '/templates', menu: '알림톡 템플릿', page: <Templates /> },
+  { path: '/send', menu: '테스트 발송', page: <SendTest /> },
+  { path: '/messages', menu: '발송 내역', page: <Messages /> },
+  { path: '/messages/:id', page: <MessageDetail /> },
+  { path: '/opt-outs', menu: '수신거부', page: <OptOuts /> },
+  { path: '/invoices', menu: '청구서', page: <Invoices /> },
+  { path: '/invoices/:id', page: <InvoiceDetail /> },
+  { path: '/developers', menu: '웹훅·API 키', page: <Developers /> },
+  { path: '/team', menu: '구성원', page: <Team /> },
 ];
 
-const OPERATOR_NAV: [string, string][] = [
-  ['/ops', '계약 심사'],
-  ['/ops/sender-numbers', '발신번호 확인'],
-  ['/ops/merchants', '가맹점·계약'],
-  ['/ops/invoices', '청구·납부'],
-  ['/ops/holidays', '공휴일'],
-  ['/ops/team', '운영자'],
+const OPERATOR_SCREENS: Screen[] = [
+  { path: '/ops', menu: '계약 심사', page: <ReviewQueue /> },
+  { path: '/ops/sender-numbers', menu: '발신번호 확인', page: <VerificationQueue /> },
+  { path: '/ops/merchants', menu: '가맹점·계약', page: <Merchants /> },
+  { path: '/ops/merchants/:id', page: <MerchantDetail /> },
+  { path: '/ops/invoices', menu: '청구·납부', page: <OpsInvoices /> },
+  { path: '/ops/invoices/:id', page: <InvoiceDetail /> },
+  { path: '/ops/holidays', menu: '공휴일', page: <Holidays /> },
+  { path: '/ops/team', menu: '운영자', page: <Team /> },
 ];
 
 function Shell(props: { session: SessionValue }) {
   const { me, signOut } = props.session;
   const operator = me.role === 'operator';
-  const nav = operator ? OPERATOR_NAV : MERCHANT_NAV;
+  const screens = operator ? OPERATOR_SCREENS : MERCHANT_SCREENS;
+  const home = operator ? '/ops' : '/';
   return (
     <div className="shell">
       <a className="skip" href="#main">
@@ -75,46 +88,24 @@ function Shell(props: { session: SessionValue }) {
       <div className="body">
         <nav aria-label="주 메뉴" className="sidenav">
           <ul>
-            {nav.map(([to, text]) => (
-              <li key={to}>
-                <NavLink to={to} end={to === '/' || to === '/ops'}>
-                  {text}
-                </NavLink>
-              </li>
-            ))}
+            {screens
+              .filter((s) => s.menu)
+              .map((s) => (
+                <li key={s.path}>
+                  <NavLink to={s.path} end={s.path === home}>
+                    {s.menu}
+                  </NavLink>
+                </li>
+              ))}
           </ul>
         </nav>
         <main id="main" tabIndex={-1}>
-          {operator ? (
-            <Routes>
-              <Route path="/ops" element={<ReviewQueue />} />
-              <Route path="/ops/sender-numbers" element={<VerificationQueue />} />
-              <Route path="/ops/merchants" element={<Merchants />} />
-              <Route path="/ops/merchants/:id" element={<MerchantDetail />} />
-              <Route path="/ops/invoices" element={<OpsInvoices />} />
-              <Route path="/ops/invoices/:id" element={<InvoiceDetail />} />
-              <Route path="/ops/holidays" element={<Holidays />} />
-              <Route path="/ops/team" element={<Team />} />
-              <Route path="*" element={<Navigate to="/ops" replace />} />
-            </Routes>
-          ) : (
-            <Routes>
-              <Route path="/" element={<Dashboard />} />
-              <Route path="/contract" element={<ContractPage />} />
-              <Route path="/contract/apply" element={<Apply />} />
-              <Route path="/sender-numbers" element={<SenderNumbers />} />
-              <Route path="/templates" element={<Templates />} />
-              <Route path="/send" element={<SendTest />} />
-              <Route path="/messages" element={<Messages />} />
-              <Route path="/messages/:id" element={<MessageDetail />} />
-              <Route path="/opt-outs" element={<OptOuts />} />
-              <Route path="/invoices" element={<Invoices />} />
-              <Route path="/invoices/:id" element={<InvoiceDetail />} />
-              <Route path="/developers" element={<Developers />} />
-              <Route path="/team" element={<Team />} />
-              <Route path="*" element={<Navigate to="/" replace />} />
-            </Routes>
-          )}
+          <Routes>
+            {screens.map((s) => (
+              <Route key={s.path} path={s.path} element={s.page} />
+            ))}
+            <Route path="*" element={<Navigate to={home} replace />} />
+          </Routes>
         </main>
       </div>
     </div>

@@ -1,6 +1,6 @@
-/** Small building blocks every page uses: labelled fields, alerts, tables, empty and error states. */
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { ApiFailure } from './api/client';
+/** Small building blocks every page uses: the page, alerts, tables, loading, empty and error states. */
+import { useCallback, useEffect, useState, type Key, type ReactNode } from 'react';
+import { formatDateTime } from './format';
 
 export function Page(props: { title: string; intro?: ReactNode; actions?: ReactNode; children: ReactNode }) {
   useEffect(() => {
@@ -15,47 +15,6 @@ export function Page(props: { title: string; intro?: ReactNode; actions?: ReactN
       {props.intro && <p className="intro">{props.intro}</p>}
       {props.children}
     </section>
-  );
-}
-
-export function Field(props: {
-  label: string;
-  hint?: ReactNode;
-  error?: string;
-  children: (attrs: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) => ReactNode;
-}) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [props.hint ? hintId : '', props.error ? errorId : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`field${props.error ? ' has-error' : ''}`}>
-      <label htmlFor={id}>{props.label}</label>
-      {props.children({ id, 'aria-describedby': describedBy, 'aria-invalid': props.error ? true : undefined })}
-      {props.hint && (
-        <p className="hint" id={hintId}>
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p className="field-error" id={errorId}>
-          {props.error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-/** The options of a select over a table of Korean names (code → name); `only` keeps those codes, in its order. */
-export function LabelOptions(props: { labels: Readonly<Record<string, string>>; only?: readonly string[] }) {
-  return (
-    <>
-      {(props.only ?? Object.keys(props.labels)).map((code) => (
-        <option key={code} value={code}>
-          {props.labels[code]}
-        </option>
-      ))}
-    </>
   );
 }
 
@@ -124,8 +83,15 @@ export const StatusBadge = (props: { status: string; text: string }) => (
   <Badge tone={TONES[props.status]}>{props.text}</Badge>
 );
 
+export interface Loadable<T> {
+  data?: T;
+  error?: unknown;
+  loading: boolean;
+  reload: () => void;
+}
+
 /** Loads data for a page, with loading and error states and a reload. */
-export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loadable<T> {
   const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
   const [tick, setTick] = useState(0);
   useEffect(() => {
@@ -143,64 +109,25 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
   return { ...state, reload };
 }
 
-/** A form's submission: busy while it runs, the API's error (with its field errors) after. */
-export function useSubmit() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiFailure | Error | null>(null);
-  const run = useCallback(async <T,>(action: () => Promise<T>): Promise<T | undefined> => {
-    setBusy(true);
-    setError(null);
-    try {
-      return await action();
-    } catch (e) {
-      setError(e instanceof Error ? e : new Error(String(e)));
-      return undefined;
-    } finally {
-      setBusy(false);
-    }
-  }, []);
-  const fieldErrors = error instanceof ApiFailure ? error.fieldErrors : {};
-  return { busy, error, fieldErrors, run, clear: () => setError(null) };
-}
-
 /**
- * Idempotency-Key per user action (SPEC §7): each new action gets a fresh key; trying the same action
- * again (same target and body) after it failed — a lost answer, a timeout — reuses its key, so the
- * API answers as it did the first time and records nothing twice. A success retires the key.
+ * What `useLoad` loaded, in its states: 불러오는 중… while it loads, the error (with 다시 불러오기 unless
+ * `retry` is false), then what the data renders. `quiet` keeps loaded data on screen without the
+ * loading line while it is fetched again (pages that refresh themselves).
  */
-export function useIdempotencyKeys() {
-  const pending = useRef(new Map<string, string>());
-  return {
-    keyFor(action: unknown): string {
-      const id = JSON.stringify(action);
-      let key = pending.current.get(id);
-      if (!key) {
-        // getRandomValues, not randomUUID: the console may be served over plain http inside a network.
-        const bytes = crypto.getRandomValues(new Uint8Array(16));
-        key = `console-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
-        pending.current.set(id, key);
-      }
-      return key;
-    },
-    done(action: unknown) {
-      pending.current.delete(JSON.stringify(action));
-    },
-  };
-}
-
-export function FormError(props: { error: Error | null }) {
-  if (!props.error) return null;
-  return <Alert kind="error">{props.error.message}</Alert>;
-}
-
-/** Reads a chosen file as base64 for the API's `contentBase64` fields. */
-export function fileToBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
+export function Loaded<T>(props: {
+  state: Loadable<T>;
+  retry?: boolean;
+  quiet?: boolean;
+  children: (data: T) => ReactNode;
+}) {
+  const { data, error, loading, reload } = props.state;
+  return (
+    <>
+      {loading && !(props.quiet && data !== undefined) && <Loading />}
+      {error !== undefined && <ErrorState error={error} retry={props.retry === false ? undefined : reload} />}
+      {data !== undefined && props.children(data)}
+    </>
+  );
 }
 
 export function Dl(props: { items: [string, ReactNode][] }) {
@@ -213,5 +140,65 @@ export function Dl(props: { items: [string, ReactNode][] }) {
         </div>
       ))}
     </dl>
+  );
+}
+
+/** A column's heading; `num` right-aligns the column (amounts and counts). */
+export type Column = string | { text: string; num: true };
+export const num = (text: string): Column => ({ text, num: true });
+
+/** A list as a table, one row per item; with `empty`, a list without items says that instead. */
+export function Table<T>(props: {
+  columns: readonly Column[];
+  rows: readonly T[];
+  rowKey: (row: T) => string;
+  empty?: ReactNode;
+  foot?: ReactNode;
+  children: (row: T) => ReactNode;
+}) {
+  if (props.empty !== undefined && props.rows.length === 0) return <Empty>{props.empty}</Empty>;
+  return (
+    <table>
+      <thead>
+        <tr>
+          {props.columns.map((c) =>
+            typeof c === 'string' ? (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ) : (
+              <th key={c.text} scope="col" className="num">
+                {c.text}
+              </th>
+            ),
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((row) => (
+          <tr key={props.rowKey(row)}>{props.children(row)}</tr>
+        ))}
+      </tbody>
+      {props.foot && <tfoot>{props.foot}</tfoot>}
+    </table>
+  );
+}
+
+/** Events in time order, each led by its time (a contract's history, a message's attempts). */
+export function Timeline<T extends { at: string }>(props: {
+  events: readonly T[];
+  eventKey: (event: T, i: number) => Key;
+  /** Colours the event's dot (failed, delivered…). */
+  status?: (event: T) => string;
+  children: (event: T) => ReactNode;
+}) {
+  return (
+    <ol className="timeline">
+      {props.events.map((e, i) => (
+        <li key={props.eventKey(e, i)} data-status={props.status?.(e)}>
+          <time dateTime={e.at}>{formatDateTime(e.at)}</time> {props.children(e)}
+        </li>
+      ))}
+    </ol>
   );
 }

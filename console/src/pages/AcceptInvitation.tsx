@@ -3,7 +3,8 @@ import { useNavigate } from 'react-router';
 import { PASSWORD_MIN_LENGTH } from '../../../domain/accounts';
 import { api, must } from '../api/client';
 import { label } from '../format';
-import { ErrorState, Field, FormError, Loading, useLoad, useSubmit } from '../ui';
+import { FormError, SubmitButton, TextField, useSubmit } from '../forms';
+import { Loaded, useLoad } from '../ui';
 
 /** The link of an invitation (/console/invitation#<token>): the person sets a name and password. */
 export function AcceptInvitation(props: { onSignedIn: () => Promise<void> }) {
@@ -30,51 +31,49 @@ export function AcceptInvitation(props: { onSignedIn: () => Promise<void> }) {
   return (
     <main className="narrow" id="main">
       <h1>초대 수락</h1>
-      {invitation.loading && <Loading />}
-      {invitation.error !== undefined && <ErrorState error={invitation.error} />}
-      {invitation.data && (
-        <form onSubmit={onSubmit} className="card">
-          <p>
-            <strong>{invitation.data.merchantName ?? 'bizmsg 운영팀'}</strong>의{' '}
-            <strong>{label('role', invitation.data.role)}</strong>
-            (으)로 초대되었습니다. 계정 이메일: <strong>{invitation.data.email}</strong>
-          </p>
-          <FormError error={submit.error} />
-          <Field label="이름" error={submit.fieldErrors.name}>
-            {(a) => (
-              <input {...a} required autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
-            )}
-          </Field>
-          <Field label="비밀번호" hint={`${PASSWORD_MIN_LENGTH}자 이상`} error={submit.fieldErrors.password}>
-            {(a) => (
-              <input
-                {...a}
-                type="password"
-                autoComplete="new-password"
-                required
-                minLength={PASSWORD_MIN_LENGTH}
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="비밀번호 확인" error={mismatch ? '비밀번호가 같지 않습니다.' : undefined}>
-            {(a) => (
-              <input
-                {...a}
-                type="password"
-                autoComplete="new-password"
-                required
-                value={confirm}
-                onChange={(e) => setConfirm(e.target.value)}
-              />
-            )}
-          </Field>
-          <button type="submit" disabled={submit.busy || mismatch}>
-            계정 만들고 시작하기
-          </button>
-        </form>
-      )}
+      <Loaded state={invitation} retry={false}>
+        {(invited) => (
+          <form onSubmit={onSubmit} className="card">
+            <p>
+              <strong>{invited.merchantName ?? 'bizmsg 운영팀'}</strong>의{' '}
+              <strong>{label('role', invited.role)}</strong>
+              (으)로 초대되었습니다. 계정 이메일: <strong>{invited.email}</strong>
+            </p>
+            <FormError error={submit.error} />
+            <TextField
+              label="이름"
+              error={submit.fieldErrors.name}
+              required
+              autoComplete="name"
+              value={name}
+              onValue={setName}
+            />
+            <TextField
+              label="비밀번호"
+              hint={`${PASSWORD_MIN_LENGTH}자 이상`}
+              error={submit.fieldErrors.password}
+              type="password"
+              autoComplete="new-password"
+              required
+              minLength={PASSWORD_MIN_LENGTH}
+              value={password}
+              onValue={setPassword}
+            />
+            <TextField
+              label="비밀번호 확인"
+              error={mismatch ? '비밀번호가 같지 않습니다.' : undefined}
+              type="password"
+              autoComplete="new-password"
+              required
+              value={confirm}
+              onValue={setConfirm}
+            />
+            <SubmitButton busy={submit.busy} disabled={mismatch}>
+              계정 만들고 시작하기
+            </SubmitButton>
+          </form>
+        )}
+      </Loaded>
     </main>
   );
 }

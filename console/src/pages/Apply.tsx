@@ -6,7 +6,8 @@ import { api, must, type Schemas } from '../api/client';
 import { LIST_FEES, FEE_KEYS } from '../fees';
 import { formatWon, label } from '../format';
 import { canChange, isOwner, useSession } from '../session';
-import { Alert, Field, FormError, Page, fileToBase64, useSubmit } from '../ui';
+import { EditableRows, Field, FormError, SubmitButton, TextField, fileToBase64, useSubmit } from '../forms';
+import { Alert, Page, Table, num } from '../ui';
 
 type Services = Schemas['Services'];
 
@@ -90,13 +91,13 @@ export function Apply() {
         <FormError error={submit.error} />
         <fieldset className="card">
           <legend>1. 상점 정보</legend>
-          <Field
+          <TextField
             label="카카오톡 검색용 아이디"
             hint="알림톡 또는 친구톡을 신청할 때 필요합니다 (결제 알림톡과는 무관). 비우면 가맹점 정보의 아이디를 씁니다."
             error={errors.kakaoSearchId}
-          >
-            {(a) => <input {...a} value={kakaoSearchId} onChange={(e) => setKakaoSearchId(e.target.value)} />}
-          </Field>
+            value={kakaoSearchId}
+            onValue={setKakaoSearchId}
+          />
         </fieldset>
 
         <fieldset className="card" aria-describedby="services-error">
@@ -172,84 +173,66 @@ export function Apply() {
             문자 서비스는 최대 10개. 번호마다 통신서비스 이용증명원(가입사실증명서)을 PDF·JPEG·PNG(1MB 이하)로
             첨부합니다 (제4조 4항). 운영자가 서류를 확인한 뒤에 쓸 수 있습니다.
           </p>
-          {senders.map((s, i) => (
-            <div className="row" key={i}>
-              <Field
-                label={`발신번호 ${i + 1}`}
-                error={errors[`senderNumbers.${i}.number`] ?? errors[`senderNumbers.${i}`]}
-              >
-                {(a) => (
-                  <input
-                    {...a}
-                    inputMode="tel"
-                    placeholder="02-1234-5678"
-                    value={s.number}
-                    onChange={(e) =>
-                      setSenders((rows) => rows.map((r, j) => (j === i ? { ...r, number: e.target.value } : r)))
-                    }
-                  />
-                )}
-              </Field>
-              <Field
-                label={`증빙서류 ${i + 1}`}
-                error={
-                  errors[`senderNumbers.${i}.proofDocument`] ?? errors[`senderNumbers.${i}.proofDocument.contentBase64`]
-                }
-              >
-                {(a) => (
-                  <input
-                    {...a}
-                    type="file"
-                    accept="application/pdf,image/jpeg,image/png"
-                    onChange={(e) =>
-                      setSenders((rows) =>
-                        rows.map((r, j) => (j === i ? { ...r, file: e.target.files?.[0] ?? null } : r)),
-                      )
-                    }
-                  />
-                )}
-              </Field>
-              {senders.length > 1 && (
-                <button
-                  type="button"
-                  className="secondary small"
-                  onClick={() => setSenders((rows) => rows.filter((_, j) => j !== i))}
+          <EditableRows
+            noun="발신번호"
+            rows={senders}
+            setRows={setSenders}
+            blank={{ number: '', file: null }}
+            min={1}
+            max={10}
+          >
+            {(s, i, set) => (
+              <>
+                <TextField
+                  label={`발신번호 ${i + 1}`}
+                  error={errors[`senderNumbers.${i}.number`] ?? errors[`senderNumbers.${i}`]}
+                  inputMode="tel"
+                  placeholder="02-1234-5678"
+                  value={s.number}
+                  onValue={(number) => set({ ...s, number })}
+                />
+                <Field
+                  label={`증빙서류 ${i + 1}`}
+                  error={
+                    errors[`senderNumbers.${i}.proofDocument`] ??
+                    errors[`senderNumbers.${i}.proofDocument.contentBase64`]
+                  }
                 >
-                  발신번호 {i + 1} 빼기
-                </button>
-              )}
-            </div>
-          ))}
-          {senders.length < 10 && (
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => setSenders((rows) => [...rows, { number: '', file: null }])}
-            >
-              발신번호 추가
-            </button>
-          )}
+                  {(a) => (
+                    <input
+                      {...a}
+                      type="file"
+                      accept="application/pdf,image/jpeg,image/png"
+                      onChange={(e) => set({ ...s, file: e.target.files?.[0] ?? null })}
+                    />
+                  )}
+                </Field>
+              </>
+            )}
+          </EditableRows>
           {errors.senderNumbers && <p className="field-error">{errors.senderNumbers}</p>}
         </fieldset>
 
         <fieldset className="card">
           <legend>결제 알림톡 정보</legend>
-          <Field
+          <TextField
             label="수신번호 (가맹점 대상 결제 알림톡)"
             hint="통보 받을 직원의 휴대전화 번호, 한 줄에 하나씩 1~20개"
             error={
               errors.receiverNumbers ?? Object.entries(errors).find(([k]) => k.startsWith('receiverNumbers.'))?.[1]
             }
-          >
-            {(a) => <textarea {...a} rows={3} value={receivers} onChange={(e) => setReceivers(e.target.value)} />}
-          </Field>
-          <Field
+            rows={3}
+            value={receivers}
+            onValue={setReceivers}
+          />
+          <TextField
             label="적용 MID"
             hint="결제 알림톡을 적용할 상점 아이디, 한 줄에 하나씩 (영문·숫자 5~20자)"
             error={errors.mids ?? Object.entries(errors).find(([k]) => k.startsWith('mids.'))?.[1]}
-          >
-            {(a) => <textarea {...a} rows={2} value={mids} onChange={(e) => setMids(e.target.value)} />}
-          </Field>
+            rows={2}
+            value={mids}
+            onValue={setMids}
+          />
         </fieldset>
 
         <section className="card" aria-labelledby="fees-title">
@@ -257,31 +240,19 @@ export function Apply() {
           <p className="hint">
             표준 단가입니다. 계약 단가는 심사 후 승인할 때 확정되며, 성공한 메시지만 청구됩니다 (제6조 3항).
           </p>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">서비스</th>
-                <th scope="col" className="num">
-                  금액 (건당)
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {FEE_KEYS.map((k) => (
-                <tr key={k}>
-                  <td>{label('fee', k)}</td>
-                  <td className="num">{formatWon(LIST_FEES[k])}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table columns={['서비스', num('금액 (건당)')]} rows={FEE_KEYS} rowKey={(k) => k}>
+            {(k) => (
+              <>
+                <td>{label('fee', k)}</td>
+                <td className="num">{formatWon(LIST_FEES[k])}</td>
+              </>
+            )}
+          </Table>
           <p className="hint">입금계좌: 우리은행 218-063851-13-001 (주)케이지이니시스 — 익월 20일까지</p>
         </section>
 
         <div className="actions">
-          <button type="submit" disabled={submit.busy}>
-            {submit.busy ? '신청 중…' : '이용 신청'}
-          </button>
+          <SubmitButton busy={submit.busy}>{submit.busy ? '신청 중…' : '이용 신청'}</SubmitButton>
           <Link to="/contract">취소</Link>
         </div>
       </form>

@@ -5,7 +5,8 @@ import { api, must, type Schemas } from '../api/client';
 import { formatDate, formatDateTime, formatPhone, formatWon, label } from '../format';
 import { isOwner, useSession } from '../session';
 import { loadCurrentContract } from '../useContract';
-import { Alert, Dl, Empty, ErrorState, Field, FormError, Loading, Page, StatusBadge, useLoad, useSubmit } from '../ui';
+import { FormError, SubmitButton, TextField, useSubmit } from '../forms';
+import { Alert, Dl, Empty, Loaded, Page, StatusBadge, useLoad, Timeline } from '../ui';
 
 type Contract = Schemas['Contract'];
 
@@ -105,111 +106,116 @@ export function TerminationClock(props: { contract: Contract }) {
   );
 }
 
+/** The contract's history: each action with the statuses it moved between. */
+function ContractHistory(props: { history: NonNullable<Contract['history']> }) {
+  return (
+    <section className="card">
+      <h2>이력</h2>
+      <Timeline events={props.history} eventKey={(h) => h.seq}>
+        {(h) => (
+          <>
+            <strong>{label('contractAction', h.action)}</strong>{' '}
+            <small>
+              ({label('contractStatus', h.from)} → {label('contractStatus', h.to)})
+            </small>
+          </>
+        )}
+      </Timeline>
+    </section>
+  );
+}
+
 export function ContractPage() {
   const { me } = useSession();
   const location = useLocation();
   const contract = useLoad(loadCurrentContract, []);
   const [objection, setObjection] = useState('');
   const submit = useSubmit();
-  const c = contract.data;
+  const current = contract.data;
 
   const object = async (e: FormEvent) => {
     e.preventDefault();
-    if (!c) return;
+    if (!current) return;
     const ok = await submit.run(() =>
-      must(api.POST('/v1/contracts/{id}/objection', { params: { path: { id: c.id } }, body: { text: objection } })),
+      must(
+        api.POST('/v1/contracts/{id}/objection', { params: { path: { id: current.id } }, body: { text: objection } }),
+      ),
     );
     if (ok) contract.reload();
   };
   const nonRenewal = async () => {
-    if (!c || !window.confirm('기간 만료 후 계약을 갱신하지 않겠다고 통지합니다. 계속할까요?')) return;
+    if (!current || !window.confirm('기간 만료 후 계약을 갱신하지 않겠다고 통지합니다. 계속할까요?')) return;
     const ok = await submit.run(() =>
-      must(api.POST('/v1/contracts/{id}/non-renewal', { params: { path: { id: c.id } }, body: {} })),
+      must(api.POST('/v1/contracts/{id}/non-renewal', { params: { path: { id: current.id } }, body: {} })),
     );
     if (ok) contract.reload();
   };
 
-  const open = c && !['rejected', 'terminated', 'expired'].includes(c.status);
+  const open = current && !['rejected', 'terminated', 'expired'].includes(current.status);
   return (
     <Page
       title="계약"
       actions={
-        !open && isOwner(me) && contract.data !== undefined ? (
+        !open && isOwner(me) && current !== undefined ? (
           <Link className="button" to="/contract/apply">
             이용 신청
           </Link>
         ) : undefined
       }
     >
-      {(location.state as { applied?: boolean } | null)?.applied && c?.status === 'applied' && (
+      {(location.state as { applied?: boolean } | null)?.applied && current?.status === 'applied' && (
         <Alert kind="success">신청했습니다. 운영자가 심사하면 이 페이지에 결과가 표시됩니다.</Alert>
       )}
-      {contract.loading && <Loading />}
-      {contract.error !== undefined && <ErrorState error={contract.error} retry={contract.reload} />}
-      {contract.data === null && (
-        <Empty>
-          <p>아직 계약이 없습니다.</p>
-          {isOwner(me) ? (
-            <Link className="button" to="/contract/apply">
-              이용 신청하기
-            </Link>
+      <Loaded state={contract}>
+        {(c) =>
+          c === null ? (
+            <Empty>
+              <p>아직 계약이 없습니다.</p>
+              {isOwner(me) ? (
+                <Link className="button" to="/contract/apply">
+                  이용 신청하기
+                </Link>
+              ) : (
+                <p>대표 관리자(owner)가 이용 신청을 할 수 있습니다.</p>
+              )}
+            </Empty>
           ) : (
-            <p>대표 관리자(owner)가 이용 신청을 할 수 있습니다.</p>
-          )}
-        </Empty>
-      )}
-      {c && (
-        <>
-          <TerminationClock contract={c} />
-          <div className="card">
-            <ContractSummary contract={c} />
-          </div>
-          <FormError error={submit.error} />
-          {isOwner(me) && c.status === 'suspended' && !c.suspension?.objection && c.suspension?.terminationAt && (
-            <form className="card" onSubmit={object}>
-              <h2>정지에 대한 이의 신청</h2>
-              <Field
-                label="이의 내용"
-                hint="이의를 신청하면 3개월 해지 기한이 멈추고 운영자가 검토합니다 (제13조 4항)."
-              >
-                {(a) => (
-                  <textarea {...a} required rows={3} value={objection} onChange={(e) => setObjection(e.target.value)} />
-                )}
-              </Field>
-              <button type="submit" disabled={submit.busy}>
-                이의 신청
-              </button>
-            </form>
-          )}
-          {isOwner(me) && (c.status === 'active' || c.status === 'suspended') && !c.renewal.endsAt && (
-            <div className="card">
-              <h2>갱신 거절 통지</h2>
-              <p className="hint">
-                기간 만료 30일 전까지 통지하면 이번 기간이 끝날 때 계약이 끝납니다. 늦으면 다음 기간에 적용됩니다.
-              </p>
-              <button type="button" className="secondary" onClick={() => void nonRenewal()} disabled={submit.busy}>
-                갱신하지 않겠다고 통지
-              </button>
-            </div>
-          )}
-          {c.history && c.history.length > 0 && (
-            <section className="card">
-              <h2>이력</h2>
-              <ol className="timeline">
-                {c.history.map((h) => (
-                  <li key={h.seq}>
-                    <time dateTime={h.at}>{formatDateTime(h.at)}</time>{' '}
-                    <strong>{label('contractAction', h.action)}</strong>{' '}
-                    <small>
-                      ({label('contractStatus', h.from)} → {label('contractStatus', h.to)})
-                    </small>
-                  </li>
-                ))}
-              </ol>
-            </section>
-          )}
-        </>
-      )}
+            <>
+              <TerminationClock contract={c} />
+              <div className="card">
+                <ContractSummary contract={c} />
+              </div>
+              <FormError error={submit.error} />
+              {isOwner(me) && c.status === 'suspended' && !c.suspension?.objection && c.suspension?.terminationAt && (
+                <form className="card" onSubmit={object}>
+                  <h2>정지에 대한 이의 신청</h2>
+                  <TextField
+                    label="이의 내용"
+                    hint="이의를 신청하면 3개월 해지 기한이 멈추고 운영자가 검토합니다 (제13조 4항)."
+                    required
+                    rows={3}
+                    value={objection}
+                    onValue={setObjection}
+                  />
+                  <SubmitButton busy={submit.busy}>이의 신청</SubmitButton>
+                </form>
+              )}
+              {isOwner(me) && (c.status === 'active' || c.status === 'suspended') && !c.renewal.endsAt && (
+                <div className="card">
+                  <h2>갱신 거절 통지</h2>
+                  <p className="hint">
+                    기간 만료 30일 전까지 통지하면 이번 기간이 끝날 때 계약이 끝납니다. 늦으면 다음 기간에 적용됩니다.
+                  </p>
+                  <button type="button" className="secondary" onClick={() => void nonRenewal()} disabled={submit.busy}>
+                    갱신하지 않겠다고 통지
+                  </button>
+                </div>
+              )}
+              {c.history && c.history.length > 0 && <ContractHistory history={c.history} />}
+            </>
+          )
+        }
+      </Loaded>
     </Page>
   );
 }

@@ -4,7 +4,7 @@ import { isKakaoType } from '../../../domain/message-types';
 import { api, must, type Schemas } from '../api/client';
 import { formatCount, formatPercent, label } from '../format';
 import { useSession } from '../session';
-import { Empty, ErrorState, Loading, Page, useLoad } from '../ui';
+import { Loaded, Page, Table, num, useLoad } from '../ui';
 
 type Stats = Schemas['MessageStats'];
 
@@ -76,72 +76,54 @@ export function Dashboard() {
       title="대시보드"
       intro={`${me.merchantName ?? ''} — 오늘과 이번 달의 발송 현황입니다. 시각은 한국 시간 기준입니다.`}
     >
-      {stats.loading && <Loading />}
-      {stats.error !== undefined && <ErrorState error={stats.error} retry={stats.reload} />}
-      {stats.data && (
-        <>
-          <div className="tiles">
-            {(
-              [
-                ['오늘 발송', stats.data.today],
-                ['이번 달 발송', stats.data.month],
-              ] as const
-            ).map(([title, s]) => {
-              const t = totals(s);
-              return (
-                <section className="tile" key={title} aria-label={title}>
-                  <h2>{title}</h2>
-                  <p className="big">{formatCount(t.total)}</p>
-                  <p>
-                    전달률 <strong>{formatPercent(t.delivered, t.delivered + t.failed)}</strong> · 대체발송률{' '}
-                    <strong>{formatPercent(t.fallback, t.kakao)}</strong>
-                  </p>
-                </section>
-              );
-            })}
-          </div>
-          <section className="card" aria-labelledby="by-type">
-            <h2 id="by-type">이번 달 종류별</h2>
-            {stats.data.month.byType.length === 0 ? (
-              <Empty>이번 달에 보낸 메시지가 없습니다. 테스트 발송으로 시작해 보세요.</Empty>
-            ) : (
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">종류</th>
-                    <th scope="col" className="num">
-                      전체
-                    </th>
-                    <th scope="col" className="num">
-                      전달됨
-                    </th>
-                    <th scope="col" className="num">
-                      실패
-                    </th>
-                    <th scope="col" className="num">
-                      대체발송
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {stats.data.month.byType.map((t) => (
-                    <tr key={t.type}>
-                      <td>{label('messageType', t.type)}</td>
-                      <td className="num">{formatCount(t.total)}</td>
-                      <td className="num">{formatCount(t.delivered)}</td>
-                      <td className="num">{formatCount(t.failed)}</td>
-                      <td className="num">{formatCount(t.viaFallback)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </section>
-          <section className="card">
-            <Chart daily={stats.data.recent.daily} days={days} />
-          </section>
-        </>
-      )}
+      <Loaded state={stats}>
+        {({ today, month, recent }) => (
+          <>
+            <div className="tiles">
+              {(
+                [
+                  ['오늘 발송', today],
+                  ['이번 달 발송', month],
+                ] as const
+              ).map(([title, s]) => {
+                const t = totals(s);
+                return (
+                  <section className="tile" key={title} aria-label={title}>
+                    <h2>{title}</h2>
+                    <p className="big">{formatCount(t.total)}</p>
+                    <p>
+                      전달률 <strong>{formatPercent(t.delivered, t.delivered + t.failed)}</strong> · 대체발송률{' '}
+                      <strong>{formatPercent(t.fallback, t.kakao)}</strong>
+                    </p>
+                  </section>
+                );
+              })}
+            </div>
+            <section className="card" aria-labelledby="by-type">
+              <h2 id="by-type">이번 달 종류별</h2>
+              <Table
+                columns={['종류', num('전체'), num('전달됨'), num('실패'), num('대체발송')]}
+                rows={month.byType}
+                rowKey={(t) => t.type}
+                empty="이번 달에 보낸 메시지가 없습니다. 테스트 발송으로 시작해 보세요."
+              >
+                {(t) => (
+                  <>
+                    <td>{label('messageType', t.type)}</td>
+                    <td className="num">{formatCount(t.total)}</td>
+                    <td className="num">{formatCount(t.delivered)}</td>
+                    <td className="num">{formatCount(t.failed)}</td>
+                    <td className="num">{formatCount(t.viaFallback)}</td>
+                  </>
+                )}
+              </Table>
+            </section>
+            <section className="card">
+              <Chart daily={recent.daily} days={days} />
+            </section>
+          </>
+        )}
+      </Loaded>
     </Page>
   );
 }

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { api, must } from '../api/client';
 import { formatCalendarDate, formatDateTime, formatWon, label } from '../format';
 import { loadCurrentContract } from '../useContract';
-import { Empty, ErrorState, Loading, Page, StatusBadge, useLoad } from '../ui';
+import { Loaded, Page, StatusBadge, Table, num, useLoad } from '../ui';
 
 /** The printable tax invoice (PDF) of the API: a GET, so the session cookie alone authenticates it (no CSRF token). */
 export const invoiceDocumentHref = (id: string) => `/v1/invoices/${encodeURIComponent(id)}/document`;
@@ -20,50 +20,46 @@ export function InvoiceTable(props: {
     issuedAt: string;
   }[];
   base: string;
+  /** What a list without invoices says (as `Table`'s `empty`). */
+  empty?: string;
 }) {
   return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">청구 월</th>
-          <th scope="col">상태</th>
-          <th scope="col" className="num">
-            합계 (부가세 포함)
-          </th>
-          <th scope="col" className="num">
-            환불
-          </th>
-          <th scope="col" className="num">
-            미납
-          </th>
-          <th scope="col">발행일</th>
-          <th scope="col">납부 기한</th>
-          <th scope="col">세금계산서</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.invoices.map((i) => (
-          <tr key={i.id}>
-            <td>
-              <Link to={`${props.base}/${i.id}`}>{i.period}</Link>
-            </td>
-            <td>
-              <StatusBadge status={i.status} text={label('invoiceStatus', i.status)} />
-            </td>
-            <td className="num">{formatWon(i.total)}</td>
-            <td className="num">{i.refundedAmount > 0 ? formatWon(i.refundedAmount) : '—'}</td>
-            <td className="num">{formatWon(i.outstandingAmount)}</td>
-            <td>{formatDateTime(i.issuedAt)}</td>
-            <td>{formatCalendarDate(i.dueDate)}</td>
-            <td>
-              <a href={invoiceDocumentHref(i.id)} target="_blank" rel="noreferrer">
-                PDF<span className="sr-only"> ({i.period} 세금계산서, 새 창)</span>
-              </a>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      columns={[
+        '청구 월',
+        '상태',
+        num('합계 (부가세 포함)'),
+        num('환불'),
+        num('미납'),
+        '발행일',
+        '납부 기한',
+        '세금계산서',
+      ]}
+      rows={props.invoices}
+      rowKey={(i) => i.id}
+      empty={props.empty}
+    >
+      {(i) => (
+        <>
+          <td>
+            <Link to={`${props.base}/${i.id}`}>{i.period}</Link>
+          </td>
+          <td>
+            <StatusBadge status={i.status} text={label('invoiceStatus', i.status)} />
+          </td>
+          <td className="num">{formatWon(i.total)}</td>
+          <td className="num">{i.refundedAmount > 0 ? formatWon(i.refundedAmount) : '—'}</td>
+          <td className="num">{formatWon(i.outstandingAmount)}</td>
+          <td>{formatDateTime(i.issuedAt)}</td>
+          <td>{formatCalendarDate(i.dueDate)}</td>
+          <td>
+            <a href={invoiceDocumentHref(i.id)} target="_blank" rel="noreferrer">
+              PDF<span className="sr-only"> ({i.period} 세금계산서, 새 창)</span>
+            </a>
+          </td>
+        </>
+      )}
+    </Table>
   );
 }
 
@@ -84,27 +80,27 @@ export function Invoices() {
       title="청구서"
       intro="전달에 성공한 메시지만 청구합니다. 매월 10영업일 안에 세금계산서와 함께 발행하고, 발행일부터 20영업일 안에 납부합니다."
     >
-      {data.loading && <Loading />}
-      {data.error !== undefined && <ErrorState error={data.error} retry={data.reload} />}
-      {data.data && (
-        <>
-          {data.data.upcoming && (
-            <section className="card" aria-labelledby="upcoming">
-              <h2 id="upcoming">이번 달 사용 요금 (집계 중, {data.data.upcoming.period})</h2>
-              <p className="big">{formatWon(data.data.upcoming.total)}</p>
-              <p className="hint">
-                공급가액 {formatWon(data.data.upcoming.supplyAmount)} + 부가세 {formatWon(data.data.upcoming.vat)} ·{' '}
-                {formatDateTime(data.data.upcoming.asOf)} 기준
-              </p>
-            </section>
-          )}
-          {data.data.invoices.length === 0 ? (
-            <Empty>발행된 청구서가 없습니다. 이용한 달의 다음 달 초에 발행됩니다.</Empty>
-          ) : (
-            <InvoiceTable invoices={data.data.invoices} base="/invoices" />
-          )}
-        </>
-      )}
+      <Loaded state={data}>
+        {({ upcoming, invoices }) => (
+          <>
+            {upcoming && (
+              <section className="card" aria-labelledby="upcoming">
+                <h2 id="upcoming">이번 달 사용 요금 (집계 중, {upcoming.period})</h2>
+                <p className="big">{formatWon(upcoming.total)}</p>
+                <p className="hint">
+                  공급가액 {formatWon(upcoming.supplyAmount)} + 부가세 {formatWon(upcoming.vat)} ·{' '}
+                  {formatDateTime(upcoming.asOf)} 기준
+                </p>
+              </section>
+            )}
+            <InvoiceTable
+              invoices={invoices}
+              base="/invoices"
+              empty="발행된 청구서가 없습니다. 이용한 달의 다음 달 초에 발행됩니다."
+            />
+          </>
+        )}
+      </Loaded>
     </Page>
   );
 }

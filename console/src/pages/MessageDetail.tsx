@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, must, type Schemas } from '../api/client';
 import { formatDateTime, formatPhone, label } from '../format';
-import { Dl, ErrorState, Loading, Page, StatusBadge, useLoad } from '../ui';
+import { Dl, Loaded, Page, StatusBadge, useLoad, Timeline } from '../ui';
 
 /** Every reason the API can give (a closed enum in /openapi.json), in Korean. */
 const FAILURES: Record<NonNullable<Schemas['Message']['failureReason']>, string> = {
@@ -31,61 +31,60 @@ const NOTES: Record<string, string> = { fallback: '대체발송' };
 export function MessageDetail() {
   const { id } = useParams();
   const message = useLoad(() => must(api.GET('/v1/messages/{id}', { params: { path: { id: id! } } })), [id]);
-  const m = message.data;
-  const final = m && (m.status === 'delivered' || m.status === 'failed' || m.status === 'cancelled');
+  const status = message.data?.status;
+  const final = status === 'delivered' || status === 'failed' || status === 'cancelled';
   useEffect(() => {
-    if (!m || final) return;
+    if (!message.data || final) return;
     const t = setTimeout(message.reload, 1500);
     return () => clearTimeout(t);
-  }, [m, final, message.reload]);
+  }, [message.data, final, message.reload]);
 
   return (
     <Page title="메시지 상세" actions={<Link to="/messages">목록으로</Link>}>
-      {message.loading && !m && <Loading />}
-      {message.error !== undefined && <ErrorState error={message.error} retry={message.reload} />}
-      {m && (
-        <>
-          <div className="card">
-            <Dl
-              items={[
-                ['메시지 ID', <code key="id">{m.id}</code>],
-                ['종류', label('messageType', m.type)],
-                ['받는 번호', m.to],
-                ['발신번호', m.from ? formatPhone(m.from) : '—'],
-                ['상태', <StatusBadge key="s" status={m.status} text={label('messageStatus', m.status)} />],
-                [
-                  '전달 경로',
-                  m.deliveredVia
-                    ? `${label('messageType', m.deliveredVia)}${m.fallback && m.deliveredVia === m.fallback.channel ? ' (대체발송)' : ''}`
-                    : '—',
-                ],
-                ['실패 사유', m.failureReason ? FAILURES[m.failureReason] : '—'],
-                ['참조값', m.reference ?? '—'],
-                ['접수', formatDateTime(m.createdAt)],
-                ['완료', formatDateTime(m.finalizedAt)],
-              ]}
-            />
-            {!final && <p role="status">결과를 기다리는 중입니다. 이 화면은 저절로 새로 고쳐집니다.</p>}
-          </div>
-          <section className="card" aria-labelledby="timeline-title">
-            <h2 id="timeline-title">타임라인</h2>
-            {m.attempts.length === 0 ? (
-              <p>아직 발송 시도가 없습니다.</p>
-            ) : (
-              <ol className="timeline">
-                {m.attempts.map((a, i) => (
-                  <li key={i} data-status={a.status}>
-                    <time dateTime={a.at}>{formatDateTime(a.at)}</time>{' '}
-                    <strong>{label('messageType', a.channel)}</strong> {label('attemptStatus', a.status)}
-                    {a.resultCode && <small> · 결과 코드 {a.resultCode}</small>}
-                    {a.note && <small> · {NOTES[a.note] ?? a.note}</small>}
-                  </li>
-                ))}
-              </ol>
-            )}
-          </section>
-        </>
-      )}
+      <Loaded state={message} quiet>
+        {(m) => (
+          <>
+            <div className="card">
+              <Dl
+                items={[
+                  ['메시지 ID', <code key="id">{m.id}</code>],
+                  ['종류', label('messageType', m.type)],
+                  ['받는 번호', m.to],
+                  ['발신번호', m.from ? formatPhone(m.from) : '—'],
+                  ['상태', <StatusBadge key="s" status={m.status} text={label('messageStatus', m.status)} />],
+                  [
+                    '전달 경로',
+                    m.deliveredVia
+                      ? `${label('messageType', m.deliveredVia)}${m.fallback && m.deliveredVia === m.fallback.channel ? ' (대체발송)' : ''}`
+                      : '—',
+                  ],
+                  ['실패 사유', m.failureReason ? FAILURES[m.failureReason] : '—'],
+                  ['참조값', m.reference ?? '—'],
+                  ['접수', formatDateTime(m.createdAt)],
+                  ['완료', formatDateTime(m.finalizedAt)],
+                ]}
+              />
+              {!final && <p role="status">결과를 기다리는 중입니다. 이 화면은 저절로 새로 고쳐집니다.</p>}
+            </div>
+            <section className="card" aria-labelledby="timeline-title">
+              <h2 id="timeline-title">타임라인</h2>
+              {m.attempts.length === 0 ? (
+                <p>아직 발송 시도가 없습니다.</p>
+              ) : (
+                <Timeline events={m.attempts} eventKey={(_, i) => i} status={(a) => a.status}>
+                  {(a) => (
+                    <>
+                      <strong>{label('messageType', a.channel)}</strong> {label('attemptStatus', a.status)}
+                      {a.resultCode && <small> · 결과 코드 {a.resultCode}</small>}
+                      {a.note && <small> · {NOTES[a.note] ?? a.note}</small>}
+                    </>
+                  )}
+                </Timeline>
+              )}
+            </section>
+          </>
+        )}
+      </Loaded>
     </Page>
   );
 }

@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { api, must } from '../api/client';
 import { formatDateTime } from '../format';
 import { canChange, useSession } from '../session';
-import { Empty, ErrorState, Field, FormError, Loading, Page, useLoad, useSubmit } from '../ui';
+import { FormError, SubmitButton, TextField, useSubmit } from '../forms';
+import { Loaded, Page, Table, useLoad } from '../ui';
 
 export function OptOuts() {
   const { me } = useSession();
@@ -31,47 +32,42 @@ export function OptOuts() {
       title="수신거부"
       intro="080 수신거부 신청은 통신사 보고로 바로 더해집니다. 목록의 번호로는 아무것도 보내지 않습니다."
     >
-      {list.loading && <Loading />}
-      {list.error !== undefined && <ErrorState error={list.error} retry={list.reload} />}
       <FormError error={submit.error} />
-      {list.data &&
-        (list.data.data.length === 0 ? (
-          <Empty>수신거부한 번호가 없습니다.</Empty>
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">번호</th>
-                <th scope="col">등록</th>
-                {canChange(me) && <th scope="col">해제</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.data.map((o) => (
-                <tr key={o.number}>
-                  <td>{o.number}</td>
-                  <td>{formatDateTime(o.createdAt)}</td>
-                  {canChange(me) && (
-                    <td>
-                      <button type="button" className="secondary small" onClick={() => void remove(o.number)}>
-                        해제
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ))}
+      <Loaded state={list}>
+        {(optOuts) => (
+          <Table
+            columns={['번호', '등록', ...(canChange(me) ? ['해제'] : [])]}
+            rows={optOuts.data}
+            rowKey={(o) => o.number}
+            empty="수신거부한 번호가 없습니다."
+          >
+            {(o) => (
+              <>
+                <td>{o.number}</td>
+                <td>{formatDateTime(o.createdAt)}</td>
+                {canChange(me) && (
+                  <td>
+                    <button type="button" className="secondary small" onClick={() => void remove(o.number)}>
+                      해제
+                    </button>
+                  </td>
+                )}
+              </>
+            )}
+          </Table>
+        )}
+      </Loaded>
       {canChange(me) && (
         <form className="card" onSubmit={add} noValidate>
           <h2>번호 추가</h2>
-          <Field label="휴대전화 번호" error={submit.fieldErrors.number}>
-            {(a) => <input {...a} inputMode="tel" value={number} onChange={(e) => setNumber(e.target.value)} />}
-          </Field>
-          <button type="submit" disabled={submit.busy}>
-            수신거부에 추가
-          </button>
+          <TextField
+            label="휴대전화 번호"
+            error={submit.fieldErrors.number}
+            inputMode="tel"
+            value={number}
+            onValue={setNumber}
+          />
+          <SubmitButton busy={submit.busy}>수신거부에 추가</SubmitButton>
         </form>
       )}
     </Page>

@@ -5,7 +5,8 @@ import { api, must } from '../api/client';
 import { formatPhone } from '../format';
 import { canChange, useSession } from '../session';
 import { loadCurrentContract } from '../useContract';
-import { Alert, ErrorState, Field, FormError, Loading, Page, useLoad, useSubmit } from '../ui';
+import { Field, FormError, SubmitButton, TextField, useSubmit } from '../forms';
+import { Alert, Loaded, Page, useLoad } from '../ui';
 
 type Kind = 'sms' | 'lms' | 'alimtalk';
 
@@ -64,107 +65,97 @@ export function SendTest() {
       {!canChange(me) && (
         <Alert kind="info">조회 전용 계정은 메시지를 보낼 수 없습니다. 발송 권한은 대표 관리자에게 요청하세요.</Alert>
       )}
-      {data.loading && <Loading />}
-      {data.error !== undefined && <ErrorState error={data.error} retry={data.reload} />}
-      {data.data && (
-        <form className="card" onSubmit={send} noValidate>
-          <FormError error={submit.error} />
-          {data.data.contract?.status !== 'active' && (
-            <Alert kind="info">
-              계약이 이용 중일 때만 보낼 수 있습니다 (지금:{' '}
-              {data.data.contract ? data.data.contract.status : '계약 없음'}).
-            </Alert>
-          )}
-          <fieldset>
-            <legend>종류</legend>
-            <label className="check">
-              <input type="radio" name="kind" checked={kind === 'sms'} onChange={() => setKind('sms')} />
-              <span>SMS (80바이트까지, 한글은 한 글자에 2바이트)</span>
-            </label>
-            <label className="check">
-              <input type="radio" name="kind" checked={kind === 'lms'} onChange={() => setKind('lms')} />
-              <span>LMS (2,000바이트까지)</span>
-            </label>
-            <label className="check">
-              <input type="radio" name="kind" checked={kind === 'alimtalk'} onChange={() => setKind('alimtalk')} />
-              <span>알림톡</span>
-            </label>
-          </fieldset>
-          <Field label="받는 번호" hint="휴대전화 번호, 하이픈은 있어도 없어도 됩니다" error={submit.fieldErrors.to}>
-            {(a) => (
-              <input
-                {...a}
-                inputMode="tel"
-                autoComplete="off"
-                placeholder="010-1234-5678"
-                value={to}
-                onChange={(e) => setTo(e.target.value)}
-              />
+      <Loaded state={data}>
+        {({ contract, templates }) => (
+          <form className="card" onSubmit={send} noValidate>
+            <FormError error={submit.error} />
+            {contract?.status !== 'active' && (
+              <Alert kind="info">
+                계약이 이용 중일 때만 보낼 수 있습니다 (지금: {contract ? contract.status : '계약 없음'}).
+              </Alert>
             )}
-          </Field>
-          <Field label="발신번호" hint="인증된 번호만 고를 수 있습니다" error={submit.fieldErrors.from}>
-            {(a) => (
-              <select {...a} value={from} onChange={(e) => setFrom(e.target.value)}>
-                <option value="">{verified.length ? '기본 (인증된 번호)' : '인증된 발신번호 없음'}</option>
-                {verified.map((s) => (
-                  <option key={s.id} value={s.number ?? ''}>
-                    {formatPhone(s.number)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          {kind !== 'alimtalk' ? (
-            <Field label="내용" error={submit.fieldErrors.text}>
-              {(a) => <textarea {...a} rows={4} value={text} onChange={(e) => setText(e.target.value)} />}
+            <fieldset>
+              <legend>종류</legend>
+              <label className="check">
+                <input type="radio" name="kind" checked={kind === 'sms'} onChange={() => setKind('sms')} />
+                <span>SMS (80바이트까지, 한글은 한 글자에 2바이트)</span>
+              </label>
+              <label className="check">
+                <input type="radio" name="kind" checked={kind === 'lms'} onChange={() => setKind('lms')} />
+                <span>LMS (2,000바이트까지)</span>
+              </label>
+              <label className="check">
+                <input type="radio" name="kind" checked={kind === 'alimtalk'} onChange={() => setKind('alimtalk')} />
+                <span>알림톡</span>
+              </label>
+            </fieldset>
+            <TextField
+              label="받는 번호"
+              hint="휴대전화 번호, 하이픈은 있어도 없어도 됩니다"
+              error={submit.fieldErrors.to}
+              inputMode="tel"
+              autoComplete="off"
+              placeholder="010-1234-5678"
+              value={to}
+              onValue={setTo}
+            />
+            <Field label="발신번호" hint="인증된 번호만 고를 수 있습니다" error={submit.fieldErrors.from}>
+              {(a) => (
+                <select {...a} value={from} onChange={(e) => setFrom(e.target.value)}>
+                  <option value="">{verified.length ? '기본 (인증된 번호)' : '인증된 발신번호 없음'}</option>
+                  {verified.map((s) => (
+                    <option key={s.id} value={s.number ?? ''}>
+                      {formatPhone(s.number)}
+                    </option>
+                  ))}
+                </select>
+              )}
             </Field>
-          ) : (
-            <>
-              <Field
-                label="템플릿"
-                hint={
-                  data.data.templates.length ? undefined : '승인된 템플릿이 없습니다. 템플릿 메뉴에서 먼저 만드세요.'
-                }
-                error={submit.fieldErrors.templateCode}
-              >
-                {(a) => (
-                  <select {...a} value={templateCode} onChange={(e) => setTemplateCode(e.target.value)}>
-                    <option value="">템플릿을 고르세요</option>
-                    {data.data!.templates.map((t) => (
-                      <option key={t.code} value={t.code}>
-                        {t.code}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              {template?.variables.map((v) => (
-                <Field key={v} label={`변수 #{${v}}`}>
+            {kind !== 'alimtalk' ? (
+              <TextField label="내용" error={submit.fieldErrors.text} rows={4} value={text} onValue={setText} />
+            ) : (
+              <>
+                <Field
+                  label="템플릿"
+                  hint={templates.length ? undefined : '승인된 템플릿이 없습니다. 템플릿 메뉴에서 먼저 만드세요.'}
+                  error={submit.fieldErrors.templateCode}
+                >
                   {(a) => (
-                    <input
-                      {...a}
-                      value={variables[v] ?? ''}
-                      onChange={(e) => setVariables((vs) => ({ ...vs, [v]: e.target.value }))}
-                    />
+                    <select {...a} value={templateCode} onChange={(e) => setTemplateCode(e.target.value)}>
+                      <option value="">템플릿을 고르세요</option>
+                      {templates.map((t) => (
+                        <option key={t.code} value={t.code}>
+                          {t.code}
+                        </option>
+                      ))}
+                    </select>
                   )}
                 </Field>
-              ))}
-              {template && (
-                <div className="preview" aria-label="미리 보기">
-                  {rendered}
-                </div>
-              )}
-              <label className="check">
-                <input type="checkbox" checked={fallback} onChange={(e) => setFallback(e.target.checked)} />
-                <span>카카오톡이 실패하면 문자로 대체발송</span>
-              </label>
-            </>
-          )}
-          <button type="submit" disabled={submit.busy || !canChange(me)}>
-            보내기
-          </button>
-        </form>
-      )}
+                {template?.variables.map((v) => (
+                  <TextField
+                    key={v}
+                    label={`변수 #{${v}}`}
+                    value={variables[v] ?? ''}
+                    onValue={(value) => setVariables((vs) => ({ ...vs, [v]: value }))}
+                  />
+                ))}
+                {template && (
+                  <div className="preview" aria-label="미리 보기">
+                    {rendered}
+                  </div>
+                )}
+                <label className="check">
+                  <input type="checkbox" checked={fallback} onChange={(e) => setFallback(e.target.checked)} />
+                  <span>카카오톡이 실패하면 문자로 대체발송</span>
+                </label>
+              </>
+            )}
+            <SubmitButton busy={submit.busy} disabled={!canChange(me)}>
+              보내기
+            </SubmitButton>
+          </form>
+        )}
+      </Loaded>
     </Page>
   );
 }

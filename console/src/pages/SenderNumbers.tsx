@@ -5,19 +5,8 @@ import { api, must } from '../api/client';
 import { formatDateTime, formatPhone, label } from '../format';
 import { isOwner, useSession } from '../session';
 import { loadCurrentContract } from '../useContract';
-import {
-  Alert,
-  Empty,
-  ErrorState,
-  Field,
-  FormError,
-  Loading,
-  Page,
-  StatusBadge,
-  fileToBase64,
-  useLoad,
-  useSubmit,
-} from '../ui';
+import { Field, FormError, SubmitButton, TextField, fileToBase64, useSubmit } from '../forms';
+import { Alert, Empty, Loaded, Page, StatusBadge, Table, useLoad } from '../ui';
 
 export function SenderNumbers() {
   const { me } = useSession();
@@ -26,10 +15,10 @@ export function SenderNumbers() {
   const [file, setFile] = useState<File | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const submit = useSubmit();
-  const c = contract.data;
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
+    const c = contract.data;
     if (!c) return;
     const created = await submit.run(async () =>
       must(
@@ -56,32 +45,23 @@ export function SenderNumbers() {
       title="발신번호"
       intro="문자와 대체발송은 운영자가 증빙서류를 확인해 인증한 번호로만 보냅니다 (제4조 4~5항, 발신번호 변작 방지)."
     >
-      {contract.loading && <Loading />}
-      {contract.error !== undefined && <ErrorState error={contract.error} retry={contract.reload} />}
-      {contract.data === null && (
-        <Empty>
-          <p>계약이 없어 발신번호를 등록할 수 없습니다.</p>
-          <Link to="/contract">계약 페이지로</Link>
-        </Empty>
-      )}
-      {c && (
-        <>
-          {c.senderNumbers.length === 0 ? (
-            <Empty>등록한 발신번호가 없습니다. 아래에서 증빙서류와 함께 추가하세요.</Empty>
+      <Loaded state={contract}>
+        {(c) =>
+          c === null ? (
+            <Empty>
+              <p>계약이 없어 발신번호를 등록할 수 없습니다.</p>
+              <Link to="/contract">계약 페이지로</Link>
+            </Empty>
           ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">번호</th>
-                  <th scope="col">상태</th>
-                  <th scope="col">증빙서류</th>
-                  <th scope="col">등록</th>
-                  <th scope="col">처리</th>
-                </tr>
-              </thead>
-              <tbody>
-                {c.senderNumbers.map((s) => (
-                  <tr key={s.id}>
+            <>
+              <Table
+                columns={['번호', '상태', '증빙서류', '등록', '처리']}
+                rows={c.senderNumbers}
+                rowKey={(s) => s.id}
+                empty="등록한 발신번호가 없습니다. 아래에서 증빙서류와 함께 추가하세요."
+              >
+                {(s) => (
+                  <>
                     <td>{formatPhone(s.number)}</td>
                     <td>
                       <StatusBadge status={s.status} text={label('senderStatus', s.status)} />
@@ -92,49 +72,44 @@ export function SenderNumbers() {
                     </td>
                     <td>{formatDateTime(s.addedAt)}</td>
                     <td>{formatDateTime(s.decidedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          {done && <Alert kind="success">{done}</Alert>}
-          {isOwner(me) && !['rejected', 'terminated', 'expired'].includes(c.status) && (
-            <form className="card" onSubmit={add} noValidate>
-              <h2>발신번호 추가·변경</h2>
-              <p className="hint">다른 번호로 바꿀 때도 새 번호의 증빙서류가 필요합니다. 계약당 최대 10개.</p>
-              <FormError error={submit.error} />
-              <Field label="발신번호" error={submit.fieldErrors.number}>
-                {(a) => (
-                  <input
-                    {...a}
+                  </>
+                )}
+              </Table>
+              {done && <Alert kind="success">{done}</Alert>}
+              {isOwner(me) && !['rejected', 'terminated', 'expired'].includes(c.status) && (
+                <form className="card" onSubmit={add} noValidate>
+                  <h2>발신번호 추가·변경</h2>
+                  <p className="hint">다른 번호로 바꿀 때도 새 번호의 증빙서류가 필요합니다. 계약당 최대 10개.</p>
+                  <FormError error={submit.error} />
+                  <TextField
+                    label="발신번호"
+                    error={submit.fieldErrors.number}
                     inputMode="tel"
                     placeholder="02-1234-5678"
                     value={number}
-                    onChange={(e) => setNumber(e.target.value)}
+                    onValue={setNumber}
                   />
-                )}
-              </Field>
-              <Field
-                label="증빙서류 (통신서비스 이용증명원)"
-                hint="PDF, JPEG, PNG — 1MB 이하"
-                error={submit.fieldErrors.proofDocument ?? submit.fieldErrors['proofDocument.contentBase64']}
-              >
-                {(a) => (
-                  <input
-                    {...a}
-                    type="file"
-                    accept="application/pdf,image/jpeg,image/png"
-                    onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-                  />
-                )}
-              </Field>
-              <button type="submit" disabled={submit.busy}>
-                등록 요청
-              </button>
-            </form>
-          )}
-        </>
-      )}
+                  <Field
+                    label="증빙서류 (통신서비스 이용증명원)"
+                    hint="PDF, JPEG, PNG — 1MB 이하"
+                    error={submit.fieldErrors.proofDocument ?? submit.fieldErrors['proofDocument.contentBase64']}
+                  >
+                    {(a) => (
+                      <input
+                        {...a}
+                        type="file"
+                        accept="application/pdf,image/jpeg,image/png"
+                        onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+                      />
+                    )}
+                  </Field>
+                  <SubmitButton busy={submit.busy}>등록 요청</SubmitButton>
+                </form>
+              )}
+            </>
+          )
+        }
+      </Loaded>
     </Page>
   );
 }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api, must } from '../api/client';
-import { Field, FormError, useSubmit } from '../ui';
+import { FormError, SubmitButton, TextField, useSubmit } from '../forms';
 
 export function SignIn(props: { onSignedIn: () => Promise<void> }) {
   const [email, setEmail] = useState('');
@@ -17,33 +17,16 @@ export function SignIn(props: { onSignedIn: () => Promise<void> }) {
       <p className="intro">가맹점 관리자와 운영자가 이메일과 비밀번호로 로그인합니다. 프로그램은 API 키를 씁니다.</p>
       <form onSubmit={onSubmit} className="card">
         <FormError error={submit.error} />
-        <Field label="이메일">
-          {(a) => (
-            <input
-              {...a}
-              type="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="비밀번호">
-          {(a) => (
-            <input
-              {...a}
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          )}
-        </Field>
-        <button type="submit" disabled={submit.busy}>
-          {submit.busy ? '로그인 중…' : '로그인'}
-        </button>
+        <TextField label="이메일" type="email" autoComplete="username" required value={email} onValue={setEmail} />
+        <TextField
+          label="비밀번호"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onValue={setPassword}
+        />
+        <SubmitButton busy={submit.busy}>{submit.busy ? '로그인 중…' : '로그인'}</SubmitButton>
         <p className="hint">
           계정이 없으면 운영자나 가맹점 대표 관리자에게 초대를 요청하세요. 비밀번호를 5번 틀리면 15분 동안 잠깁니다.
         </p>

@@ -1,11 +1,13 @@
 /** 구성원 (merchant staff) or 운영자 (operators): accounts, pending invitations, inviting someone. */
 import { useState, type FormEvent } from 'react';
 import { api, must, type Schemas } from '../api/client';
-import { formatDateTime, label } from '../format';
+import { LABELS, formatDateTime, label } from '../format';
 import { isOwner, useSession } from '../session';
-import { Alert, Empty, ErrorState, Field, FormError, Loading, Page, useLoad, useSubmit } from '../ui';
+import { FormError, LabelSelect, SubmitButton, TextField, useSubmit } from '../forms';
+import { Alert, Loaded, Page, Table, useLoad } from '../ui';
 
 type Role = Schemas['InvitationRequest']['role'];
+const MERCHANT_ROLES: Role[] = ['owner', 'developer', 'viewer'];
 
 export function InvitationLink(props: { path: string }) {
   const url = window.location.origin + props.path;
@@ -48,70 +50,56 @@ export function Team() {
       title={operator ? '운영자' : '구성원'}
       intro={operator ? undefined : '대표 관리자는 모든 일을, 개발자는 발송과 연동을, 조회 전용은 보기만 합니다.'}
     >
-      {data.loading && <Loading />}
-      {data.error !== undefined && <ErrorState error={data.error} retry={data.reload} />}
-      {data.data && (
-        <>
-          {data.data.users.length === 0 ? (
-            <Empty>계정이 없습니다.</Empty>
-          ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">이름</th>
-                  <th scope="col">이메일</th>
-                  <th scope="col">역할</th>
-                  <th scope="col">마지막 로그인</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.data.users.map((u) => (
-                  <tr key={u.id}>
-                    <td>{u.name}</td>
-                    <td>{u.email}</td>
-                    <td>{label('role', u.role)}</td>
-                    <td>{formatDateTime(u.lastSignInAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          {data.data.invitations.length > 0 && (
-            <section className="card">
-              <h2>수락을 기다리는 초대</h2>
-              <ul>
-                {data.data.invitations.map((i) => (
-                  <li key={i.id}>
-                    {i.email} ({label('role', i.role)}) — {formatDateTime(i.expiresAt)}까지
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
-        </>
-      )}
+      <Loaded state={data}>
+        {({ users, invitations }) => (
+          <>
+            <Table
+              columns={['이름', '이메일', '역할', '마지막 로그인']}
+              rows={users}
+              rowKey={(u) => u.id}
+              empty="계정이 없습니다."
+            >
+              {(u) => (
+                <>
+                  <td>{u.name}</td>
+                  <td>{u.email}</td>
+                  <td>{label('role', u.role)}</td>
+                  <td>{formatDateTime(u.lastSignInAt)}</td>
+                </>
+              )}
+            </Table>
+            {invitations.length > 0 && (
+              <section className="card">
+                <h2>수락을 기다리는 초대</h2>
+                <ul>
+                  {invitations.map((i) => (
+                    <li key={i.id}>
+                      {i.email} ({label('role', i.role)}) — {formatDateTime(i.expiresAt)}까지
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+          </>
+        )}
+      </Loaded>
       {link && <InvitationLink path={link} />}
       {mayInvite && (
         <form className="card" onSubmit={invite} noValidate>
           <h2>초대하기</h2>
           <FormError error={submit.error} />
-          <Field label="이메일" error={submit.fieldErrors.email}>
-            {(a) => <input {...a} type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />}
-          </Field>
+          <TextField
+            label="이메일"
+            error={submit.fieldErrors.email}
+            type="email"
+            required
+            value={email}
+            onValue={setEmail}
+          />
           {!operator && (
-            <Field label="역할">
-              {(a) => (
-                <select {...a} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-                  <option value="owner">{label('role', 'owner')}</option>
-                  <option value="developer">{label('role', 'developer')}</option>
-                  <option value="viewer">{label('role', 'viewer')}</option>
-                </select>
-              )}
-            </Field>
+            <LabelSelect label="역할" labels={LABELS.role} only={MERCHANT_ROLES} value={role} onValue={setRole} />
           )}
-          <button type="submit" disabled={submit.busy}>
-            초대 링크 만들기
-          </button>
+          <SubmitButton busy={submit.busy}>초대 링크 만들기</SubmitButton>
         </form>
       )}
     </Page>

@@ -5,7 +5,8 @@
 import { useState, type FormEvent } from 'react';
 import { api, must } from '../../api/client';
 import { dayOfWeek, kstDate } from '../../../../domain/calendar-kst';
-import { Alert, Badge, Empty, ErrorState, Field, FormError, Loading, Page, useLoad, useSubmit } from '../../ui';
+import { Field, FormError, SubmitButton, TextField, useSubmit } from '../../forms';
+import { Alert, Badge, Loaded, Page, Table, useLoad } from '../../ui';
 
 const WEEKDAYS = ['일', '월', '화', '수', '목', '금', '토'];
 
@@ -89,20 +90,20 @@ export function Holidays() {
     >
       <section className="card" aria-labelledby="coverage">
         <h2 id="coverage">공휴일 자료가 있는 해</h2>
-        {coverage.loading && !coverage.data && <Loading />}
-        {coverage.error !== undefined && <ErrorState error={coverage.error} retry={coverage.reload} />}
-        {coverage.data && (
-          <ul className="years">
-            {coverage.data.map((y) => (
-              <li key={y.year}>
-                <button type="button" className="link" onClick={() => setYear(y.year)} aria-pressed={y.year === year}>
-                  {y.year}년
-                </button>{' '}
-                <Badge tone={y.covered ? 'ok' : 'bad'}>{y.covered ? '자료 있음' : '자료 없음'}</Badge>
-              </li>
-            ))}
-          </ul>
-        )}
+        <Loaded state={coverage} quiet>
+          {(years) => (
+            <ul className="years">
+              {years.map((y) => (
+                <li key={y.year}>
+                  <button type="button" className="link" onClick={() => setYear(y.year)} aria-pressed={y.year === year}>
+                    {y.year}년
+                  </button>{' '}
+                  <Badge tone={y.covered ? 'ok' : 'bad'}>{y.covered ? '자료 있음' : '자료 없음'}</Badge>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Loaded>
       </section>
 
       <Field label="연도">
@@ -117,38 +118,34 @@ export function Holidays() {
           />
         )}
       </Field>
-      {list.loading && <Loading />}
-      {list.error !== undefined && <ErrorState error={list.error} retry={list.reload} />}
-      {list.data && !list.data.covered && (
-        <Alert kind="error">
-          {year}년 공휴일 자료가 없습니다. 이 해의 영업일은 계산할 수 없습니다 — 아래에서 그 해의 공휴일을 불러오세요.
-        </Alert>
-      )}
-      {list.data &&
-        (list.data.data.length === 0 ? (
-          <Empty>{year}년에 등록된 공휴일이 없습니다.</Empty>
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">날짜</th>
-                <th scope="col">이름</th>
-                <th scope="col">출처</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.data.map((h) => (
-                <tr key={h.date}>
+      <Loaded state={list}>
+        {(holidays) => (
+          <>
+            {!holidays.covered && (
+              <Alert kind="error">
+                {year}년 공휴일 자료가 없습니다. 이 해의 영업일은 계산할 수 없습니다 — 아래에서 그 해의 공휴일을
+                불러오세요.
+              </Alert>
+            )}
+            <Table
+              columns={['날짜', '이름', '출처']}
+              rows={holidays.data}
+              rowKey={(h) => h.date}
+              empty={`${year}년에 등록된 공휴일이 없습니다.`}
+            >
+              {(h) => (
+                <>
                   <td>
                     {h.date} ({WEEKDAYS[dayOfWeek(h.date)]})
                   </td>
                   <td>{h.names.join(', ')}</td>
                   <td>{h.source === 'gazette' ? '관보' : '운영자 입력'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ))}
+                </>
+              )}
+            </Table>
+          </>
+        )}
+      </Loaded>
 
       <form className="card" onSubmit={putYear} noValidate>
         <h2>{year}년 공휴일 불러오기</h2>
@@ -158,25 +155,17 @@ export function Holidays() {
             {year}년 공휴일을 불러왔습니다: {loaded}일. 이제 이 해의 영업일을 계산합니다.
           </Alert>
         )}
-        <Field
+        <TextField
           label={`${year}년 공휴일 목록 (한 줄에 하나: 날짜 이름)`}
           hint="관보에 고시된 그 해의 공휴일 전체를 넣습니다. 운영자가 입력한 그 해의 공휴일은 이 목록으로 바뀝니다 (관보 자료는 그대로)."
           error={localError ?? lineErrors(loadYear.fieldErrors, yearText)}
-        >
-          {(a) => (
-            <textarea
-              {...a}
-              rows={8}
-              placeholder={`${year}-01-01 신정\n${year}-03-01 삼일절`}
-              value={yearText}
-              onChange={(e) => setYearText(e.target.value)}
-            />
-          )}
-        </Field>
+          rows={8}
+          placeholder={`${year}-01-01 신정\n${year}-03-01 삼일절`}
+          value={yearText}
+          onValue={setYearText}
+        />
         <div className="row">
-          <button type="submit" disabled={loadYear.busy}>
-            {year}년 공휴일 불러오기
-          </button>
+          <SubmitButton busy={loadYear.busy}>{year}년 공휴일 불러오기</SubmitButton>
           <button type="button" className="secondary" onClick={copyList} disabled={!list.data}>
             운영자 입력분을 편집 칸에 넣기
           </button>
@@ -187,15 +176,9 @@ export function Holidays() {
         <h2>공휴일 하루 추가 (임시공휴일)</h2>
         <FormError error={submit.error} />
         <div className="row">
-          <Field label="날짜" error={submit.fieldErrors.date}>
-            {(a) => <input {...a} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
-          </Field>
-          <Field label="이름" error={submit.fieldErrors.name}>
-            {(a) => <input {...a} value={name} onChange={(e) => setName(e.target.value)} />}
-          </Field>
-          <button type="submit" disabled={submit.busy}>
-            추가
-          </button>
+          <TextField label="날짜" error={submit.fieldErrors.date} type="date" value={date} onValue={setDate} />
+          <TextField label="이름" error={submit.fieldErrors.name} value={name} onValue={setName} />
+          <SubmitButton busy={submit.busy}>추가</SubmitButton>
         </div>
       </form>
     </Page>

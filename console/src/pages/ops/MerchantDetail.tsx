@@ -7,19 +7,8 @@ import { Link, useParams } from 'react-router';
 import { REQUESTABLE_TERMINATION_CAUSES } from '../../../../domain/contract';
 import { ApiFailure, api, must, onBehalfOf, type Schemas } from '../../api/client';
 import { LABELS, formatWon } from '../../format';
-import {
-  Alert,
-  Dl,
-  Empty,
-  ErrorState,
-  Field,
-  FormError,
-  LabelOptions,
-  Loading,
-  Page,
-  useLoad,
-  useSubmit,
-} from '../../ui';
+import { FormError, LabelSelect, TextField, useSubmit } from '../../forms';
+import { Alert, Dl, Empty, Loaded, Page, useLoad } from '../../ui';
 import { ContractSummary, TerminationClock } from '../Contract';
 import { InvoiceTable } from '../Invoices';
 import { contractWorkflowId } from '../../../../workflows/ids';
@@ -71,13 +60,13 @@ function ContractActions(props: { contract: Contract; invoices: Invoice[]; chang
         <fieldset>
           <legend>이용 정지 (제5조 2항, 제13조 3항)</legend>
           <div className="row">
-            <Field label="정지 사유" hint="점검 외의 정지는 3개월 안에 이의가 없으면 해지됩니다">
-              {(a) => (
-                <select {...a} value={reason} onChange={(e) => setReason(e.target.value as SuspensionReason)}>
-                  <LabelOptions labels={LABELS.suspensionReason} />
-                </select>
-              )}
-            </Field>
+            <LabelSelect
+              label="정지 사유"
+              hint="점검 외의 정지는 3개월 안에 이의가 없으면 해지됩니다"
+              labels={LABELS.suspensionReason}
+              value={reason}
+              onValue={setReason}
+            />
             {action(
               '이용 정지',
               '정지',
@@ -110,11 +99,13 @@ function ContractActions(props: { contract: Contract; invoices: Invoice[]; chang
           )}
           <div className="row">
             {overdue.length > 0 && (
-              <Field label="해제 사유 (연체 중 해제에 필수)" error={submit.fieldErrors.reason}>
-                {(a) => (
-                  <input {...a} required value={resumeReason} onChange={(e) => setResumeReason(e.target.value)} />
-                )}
-              </Field>
+              <TextField
+                label="해제 사유 (연체 중 해제에 필수)"
+                error={submit.fieldErrors.reason}
+                required
+                value={resumeReason}
+                onValue={setResumeReason}
+              />
             )}
             {action('정지 해제', '정지 해제', () =>
               must(
@@ -130,16 +121,14 @@ function ContractActions(props: { contract: Contract; invoices: Invoice[]; chang
       <fieldset>
         <legend>해지 (제13조 2항·5항)</legend>
         <div className="row">
-          <Field label="해지 사유">
-            {(a) => (
-              <select {...a} value={cause} onChange={(e) => setCause(e.target.value as Cause)}>
-                <LabelOptions labels={LABELS.terminationCause} only={REQUESTABLE_TERMINATION_CAUSES} />
-              </select>
-            )}
-          </Field>
-          <Field label="메모 (선택)">
-            {(a) => <input {...a} value={note} onChange={(e) => setNote(e.target.value)} />}
-          </Field>
+          <LabelSelect
+            label="해지 사유"
+            labels={LABELS.terminationCause}
+            only={REQUESTABLE_TERMINATION_CAUSES}
+            value={cause}
+            onValue={setCause}
+          />
+          <TextField label="메모 (선택)" value={note} onValue={setNote} />
           {action(
             '계약 해지',
             '해지',
@@ -166,54 +155,52 @@ export function MerchantDetail() {
     );
     return { merchant, contracts: detailed, invoices: invoices.data };
   }, [id]);
-  const m = data.data?.merchant;
-  const invoices = data.data?.invoices ?? [];
   return (
-    <Page title={m ? m.name : '가맹점'} actions={<Link to="/ops/merchants">목록으로</Link>}>
-      {data.loading && !m && <Loading />}
-      {data.error !== undefined && <ErrorState error={data.error} retry={data.reload} />}
-      {data.data && m && (
-        <>
-          <div className="card">
-            <Dl
-              items={[
-                ['가맹점 ID', <code key="id">{m.id}</code>],
-                ['사업자등록번호', m.businessRegistrationNumber],
-                ['대표자', m.representative],
-                ['주소', m.address],
-                ['카카오톡 검색용 아이디', m.kakaoSearchId ?? '—'],
-                ['웹훅 주소', m.webhookUrl ?? '—'],
-              ]}
-            />
-          </div>
-          {data.data.contracts.length === 0 && <Empty>아직 신청한 계약이 없습니다.</Empty>}
-          {data.data.contracts.map((c) => (
-            <section className="card" key={c.id} aria-label={`계약 ${c.id}`}>
-              <h2>
-                계약 <TemporalLink workflowId={contractWorkflowId(c.id)} />
-              </h2>
-              <TerminationClock contract={c} />
-              {c.pendingTermination && (
-                <Alert kind="info">
-                  해지 예정:{' '}
-                  {LABELS.terminationCause[c.pendingTermination.cause as Cause] ?? c.pendingTermination.cause},{' '}
-                  {new Date(c.pendingTermination.effectiveAt).toLocaleString('ko-KR', { timeZone: 'Asia/Seoul' })}
-                </Alert>
+    <Page title={data.data?.merchant.name ?? '가맹점'} actions={<Link to="/ops/merchants">목록으로</Link>}>
+      <Loaded state={data} quiet>
+        {({ merchant: m, contracts, invoices }) => (
+          <>
+            <div className="card">
+              <Dl
+                items={[
+                  ['가맹점 ID', <code key="id">{m.id}</code>],
+                  ['사업자등록번호', m.businessRegistrationNumber],
+                  ['대표자', m.representative],
+                  ['주소', m.address],
+                  ['카카오톡 검색용 아이디', m.kakaoSearchId ?? '—'],
+                  ['웹훅 주소', m.webhookUrl ?? '—'],
+                ]}
+              />
+            </div>
+            {contracts.length === 0 && <Empty>아직 신청한 계약이 없습니다.</Empty>}
+            {contracts.map((c) => (
+              <section className="card" key={c.id} aria-label={`계약 ${c.id}`}>
+                <h2>
+                  계약 <TemporalLink workflowId={contractWorkflowId(c.id)} />
+                </h2>
+                <TerminationClock contract={c} />
+                {c.pendingTermination && (
+                  <Alert kind="info">
+                    해지 예정:{' '}
+                    {LABELS.terminationCause[c.pendingTermination.cause as Cause] ?? c.pendingTermination.cause},{' '}
+                    {new Date(c.pendingTermination.effectiveAt).toLocaleString('ko-KR', { timeZone: 'Asia/Seoul' })}
+                  </Alert>
+                )}
+                <ContractSummary contract={c} />
+                <ContractActions contract={c} invoices={invoices} changed={data.reload} />
+              </section>
+            ))}
+            <section className="card">
+              <h2>청구서</h2>
+              {invoices.length === 0 ? (
+                <p>발행된 청구서가 없습니다.</p>
+              ) : (
+                <InvoiceTable invoices={invoices} base="/ops/invoices" />
               )}
-              <ContractSummary contract={c} />
-              <ContractActions contract={c} invoices={invoices} changed={data.reload} />
             </section>
-          ))}
-          <section className="card">
-            <h2>청구서</h2>
-            {data.data.invoices.length === 0 ? (
-              <p>발행된 청구서가 없습니다.</p>
-            ) : (
-              <InvoiceTable invoices={data.data.invoices} base="/ops/invoices" />
-            )}
-          </section>
-        </>
-      )}
+          </>
+        )}
+      </Loaded>
     </Page>
   );
 }

@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { api, must, type Schemas } from '../../api/client';
 import { formatBrn, formatDateTime } from '../../format';
-import { Alert, Empty, ErrorState, Field, FormError, Loading, Page, useLoad, useSubmit } from '../../ui';
+import { FormError, SubmitButton, TextField, useFieldValues, useSubmit } from '../../forms';
+import { Alert, Loaded, Page, Table, useLoad } from '../../ui';
 import { InvitationLink } from '../Team';
 
 type Created = Schemas['CreatedMerchant'];
@@ -18,16 +19,18 @@ const FIELDS = [
 
 export function Merchants() {
   const list = useLoad(() => must(api.GET('/v1/merchants', { params: { query: { limit: 100 } } })), []);
-  const [form, setForm] = useState<Record<string, string>>({});
+  const form = useFieldValues();
   const [created, setCreated] = useState<Created | null>(null);
   const submit = useSubmit();
   const create = async (e: FormEvent) => {
     e.preventDefault();
-    const body = Object.fromEntries(Object.entries(form).filter(([, v]) => v.trim())) as Schemas['CreateMerchant'];
+    const body = Object.fromEntries(
+      Object.entries(form.values).filter(([, v]) => v.trim()),
+    ) as Schemas['CreateMerchant'];
     const m = await submit.run(() => must(api.POST('/v1/merchants', { body })));
     if (m) {
       setCreated(m);
-      setForm({});
+      form.clear();
       list.reload();
     }
   };
@@ -56,53 +59,41 @@ export function Merchants() {
           </Alert>
         </section>
       )}
-      {list.loading && <Loading />}
-      {list.error !== undefined && <ErrorState error={list.error} retry={list.reload} />}
-      {list.data &&
-        (list.data.data.length === 0 ? (
-          <Empty>가맹점이 없습니다. 아래에서 첫 가맹점을 만드세요.</Empty>
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">상호</th>
-                <th scope="col">사업자등록번호</th>
-                <th scope="col">대표자</th>
-                <th scope="col">등록</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.data.map((m) => (
-                <tr key={m.id}>
-                  <td>
-                    <Link to={`/ops/merchants/${m.id}`}>{m.name}</Link>
-                  </td>
-                  <td>{formatBrn(m.businessRegistrationNumber)}</td>
-                  <td>{m.representative}</td>
-                  <td>{formatDateTime(m.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ))}
+      <Loaded state={list}>
+        {(merchants) => (
+          <Table
+            columns={['상호', '사업자등록번호', '대표자', '등록']}
+            rows={merchants.data}
+            rowKey={(m) => m.id}
+            empty="가맹점이 없습니다. 아래에서 첫 가맹점을 만드세요."
+          >
+            {(m) => (
+              <>
+                <td>
+                  <Link to={`/ops/merchants/${m.id}`}>{m.name}</Link>
+                </td>
+                <td>{formatBrn(m.businessRegistrationNumber)}</td>
+                <td>{m.representative}</td>
+                <td>{formatDateTime(m.createdAt)}</td>
+              </>
+            )}
+          </Table>
+        )}
+      </Loaded>
       <form className="card" onSubmit={create} noValidate>
         <h2>가맹점 만들기</h2>
         <FormError error={submit.error} />
         {FIELDS.map(([k, text, hint]) => (
-          <Field key={k} label={text} hint={hint} error={submit.fieldErrors[k]}>
-            {(a) => (
-              <input
-                {...a}
-                type={k === 'ownerEmail' ? 'email' : 'text'}
-                value={form[k] ?? ''}
-                onChange={(e) => setForm((f) => ({ ...f, [k]: e.target.value }))}
-              />
-            )}
-          </Field>
+          <TextField
+            key={k}
+            label={text}
+            hint={hint}
+            error={submit.fieldErrors[k]}
+            type={k === 'ownerEmail' ? 'email' : 'text'}
+            {...form.bind(k)}
+          />
         ))}
-        <button type="submit" disabled={submit.busy}>
-          가맹점 만들기
-        </button>
+        <SubmitButton busy={submit.busy}>가맹점 만들기</SubmitButton>
       </form>
     </Page>
   );

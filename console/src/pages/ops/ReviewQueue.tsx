@@ -3,22 +3,11 @@ import { useState, type FormEvent } from 'react';
 import { api, must, type Schemas } from '../../api/client';
 import { FEE_KEYS, LIST_FEES, type FeeKey } from '../../fees';
 import { formatDateTime, formatPhone, label, LABELS } from '../../format';
-import {
-  Alert,
-  Empty,
-  ErrorState,
-  Field,
-  FormError,
-  LabelOptions,
-  Loading,
-  Page,
-  StatusBadge,
-  useLoad,
-  useSubmit,
-} from '../../ui';
+import { FormError, LabelSelect, SubmitButton, TextField, useSubmit } from '../../forms';
+import { StatusBadge } from '../../ui';
 import { servicesText } from '../Contract';
 import { contractWorkflowId } from '../../../../workflows/ids';
-import { MerchantName, TemporalLink } from './common';
+import { MerchantName, TemporalLink, WorkQueue } from './common';
 
 type Contract = Schemas['Contract'];
 type ReviewReason = keyof typeof LABELS.reviewReason;
@@ -71,36 +60,24 @@ function Review(props: { contract: Contract; done: (text: string) => void }) {
           <legend>승인 — 계약 단가 (원/건, 부가세 별도, 소수 둘째 자리까지)</legend>
           <div className="fee-grid">
             {FEE_KEYS.map((k) => (
-              <Field key={k} label={label('fee', k)} error={submit.fieldErrors[`fees.${k}`]}>
-                {(a) => (
-                  <input
-                    {...a}
-                    inputMode="decimal"
-                    value={fees[k]}
-                    onChange={(e) => setFees((f) => ({ ...f, [k]: e.target.value }))}
-                  />
-                )}
-              </Field>
+              <TextField
+                key={k}
+                label={label('fee', k)}
+                error={submit.fieldErrors[`fees.${k}`]}
+                inputMode="decimal"
+                value={fees[k]}
+                onValue={(v) => setFees((f) => ({ ...f, [k]: v }))}
+              />
             ))}
           </div>
-          <button type="submit" disabled={submit.busy}>
-            이 단가로 승인
-          </button>
+          <SubmitButton busy={submit.busy}>이 단가로 승인</SubmitButton>
         </fieldset>
       </form>
       <fieldset>
         <legend>보류·반려 (제3조 4항)</legend>
         <div className="row">
-          <Field label="사유">
-            {(a) => (
-              <select {...a} value={reason} onChange={(e) => setReason(e.target.value as ReviewReason)}>
-                <LabelOptions labels={LABELS.reviewReason} />
-              </select>
-            )}
-          </Field>
-          <Field label="가맹점에 보여 줄 설명 (선택)">
-            {(a) => <input {...a} value={note} onChange={(e) => setNote(e.target.value)} />}
-          </Field>
+          <LabelSelect label="사유" labels={LABELS.reviewReason} value={reason} onValue={setReason} />
+          <TextField label="가맹점에 보여 줄 설명 (선택)" value={note} onValue={setNote} />
         </div>
         <div className="actions">
           {c.status === 'applied' && (
@@ -117,38 +94,25 @@ function Review(props: { contract: Contract; done: (text: string) => void }) {
   );
 }
 
+/** Applications still to decide: new ones, then those on hold. */
+async function loadApplications() {
+  const [applied, held] = await Promise.all([
+    must(api.GET('/v1/contracts', { params: { query: { status: 'applied', limit: 100 } } })),
+    must(api.GET('/v1/contracts', { params: { query: { status: 'on_hold', limit: 100 } } })),
+  ]);
+  return [...applied.data, ...held.data];
+}
+
 export function ReviewQueue() {
-  const queue = useLoad(async () => {
-    const [applied, held] = await Promise.all([
-      must(api.GET('/v1/contracts', { params: { query: { status: 'applied', limit: 100 } } })),
-      must(api.GET('/v1/contracts', { params: { query: { status: 'on_hold', limit: 100 } } })),
-    ]);
-    return [...applied.data, ...held.data];
-  }, []);
-  const [done, setDone] = useState<string | null>(null);
   return (
-    <Page
+    <WorkQueue
       title="계약 심사"
       intro="신청서와 증빙서류를 확인하고 단가를 정해 승인하거나, 제3조 4항의 사유로 보류·반려합니다."
+      load={loadApplications}
+      empty="심사를 기다리는 신청이 없습니다."
+      itemKey={(c) => c.id}
     >
-      {done && <Alert kind="success">{done}</Alert>}
-      {queue.loading && <Loading />}
-      {queue.error !== undefined && <ErrorState error={queue.error} retry={queue.reload} />}
-      {queue.data &&
-        (queue.data.length === 0 ? (
-          <Empty>심사를 기다리는 신청이 없습니다.</Empty>
-        ) : (
-          queue.data.map((c) => (
-            <Review
-              key={c.id}
-              contract={c}
-              done={(t) => {
-                setDone(t);
-                queue.reload();
-              }}
-            />
-          ))
-        ))}
-    </Page>
+      {(c, decided) => <Review contract={c} done={decided} />}
+    </WorkQueue>
   );
 }

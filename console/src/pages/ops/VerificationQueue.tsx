@@ -2,9 +2,10 @@
 import { useEffect, useState } from 'react';
 import { api, must, type Schemas } from '../../api/client';
 import { formatDateTime, formatPhone } from '../../format';
-import { Alert, Empty, ErrorState, Field, FormError, Loading, Page, useLoad, useSubmit } from '../../ui';
+import { FormError, TextField, useSubmit } from '../../forms';
+import { Alert } from '../../ui';
 import { contractWorkflowId } from '../../../../workflows/ids';
-import { MerchantName, TemporalLink } from './common';
+import { MerchantName, TemporalLink, WorkQueue } from './common';
 
 type SenderNumber = Schemas['SenderNumber'];
 
@@ -71,9 +72,7 @@ function Pending(props: { sender: SenderNumber; merchantId: string; done: (t: st
         <button type="button" onClick={() => void verify()} disabled={submit.busy}>
           서류 확인 — 인증
         </button>
-        <Field label="반려 사유" error={submit.fieldErrors.reason}>
-          {(a) => <input {...a} value={reason} onChange={(e) => setReason(e.target.value)} />}
-        </Field>
+        <TextField label="반려 사유" error={submit.fieldErrors.reason} value={reason} onValue={setReason} />
         <button type="button" className="danger" onClick={() => void reject()} disabled={submit.busy || !reason.trim()}>
           반려
         </button>
@@ -82,38 +81,24 @@ function Pending(props: { sender: SenderNumber; merchantId: string; done: (t: st
   );
 }
 
+/** Sender numbers still to check, across every contract, with the merchant each belongs to. */
+async function loadPendingSenders() {
+  const contracts = await must(api.GET('/v1/contracts', { params: { query: { limit: 100 } } }));
+  return contracts.data.flatMap((c) =>
+    c.senderNumbers.filter((s) => s.status === 'pending').map((s) => ({ sender: s, merchantId: c.merchantId })),
+  );
+}
+
 export function VerificationQueue() {
-  const queue = useLoad(async () => {
-    const contracts = await must(api.GET('/v1/contracts', { params: { query: { limit: 100 } } }));
-    return contracts.data.flatMap((c) =>
-      c.senderNumbers.filter((s) => s.status === 'pending').map((s) => ({ sender: s, merchantId: c.merchantId })),
-    );
-  }, []);
-  const [done, setDone] = useState<string | null>(null);
   return (
-    <Page
+    <WorkQueue
       title="발신번호 확인"
       intro="통신서비스 이용증명원에 적힌 번호와 명의가 가맹점과 맞는지 확인한 뒤 인증합니다 (제4조 4~5항)."
+      load={loadPendingSenders}
+      empty="확인을 기다리는 발신번호가 없습니다."
+      itemKey={(p) => p.sender.id}
     >
-      {done && <Alert kind="success">{done}</Alert>}
-      {queue.loading && <Loading />}
-      {queue.error !== undefined && <ErrorState error={queue.error} retry={queue.reload} />}
-      {queue.data &&
-        (queue.data.length === 0 ? (
-          <Empty>확인을 기다리는 발신번호가 없습니다.</Empty>
-        ) : (
-          queue.data.map((p) => (
-            <Pending
-              key={p.sender.id}
-              sender={p.sender}
-              merchantId={p.merchantId}
-              done={(t) => {
-                setDone(t);
-                queue.reload();
-              }}
-            />
-          ))
-        ))}
-    </Page>
+      {(p, decided) => <Pending sender={p.sender} merchantId={p.merchantId} done={decided} />}
+    </WorkQueue>
   );
 }
