@@ -210,7 +210,7 @@ export function createMessageActivities({
       attemptSeq?: number;
     }): Promise<'delivered' | 'no_webhook'> {
       const event = input.event && { type: input.event, attemptSeq: input.attemptSeq };
-      return deliverMessageWebhook(db, input.messageId, Context.current().info.attempt, event);
+      return deliverMessageWebhook({ db, config }, input.messageId, Context.current().info.attempt, event);
     },
   };
 }

@@ -61,7 +61,7 @@ export function createTemplateActivities({
     },
     /** `template.approved` / `template.rejected` to the merchant's webhook; throws to be retried with backoff. */
     async notifyMerchantOfReview(input: TemplateRef): Promise<'delivered' | 'no_webhook'> {
-      return deliverTemplateWebhook(db, input, Context.current().info.attempt);
+      return deliverTemplateWebhook({ db, config }, input, Context.current().info.attempt);
     },
   };
 }

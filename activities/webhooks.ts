@@ -5,6 +5,7 @@
  * use towards us. Every attempt is recorded; a failure throws so the activity is retried with backoff.
  */
 import { toKstIso } from '../domain/calendar-kst';
+import type { Config } from '../platform/config';
 import type { Db } from '../platform/db';
 import { newId } from '../platform/ids';
 import { SIGNATURE_HEADER, sign } from '../platform/signature';
@@ -14,11 +15,17 @@ import { merchantWebhook } from '../store/merchants';
 import { findOptOutByNotice } from '../store/opt-out-numbers';
 import { templateView } from '../store/template-view';
 import { recordWebhookDelivery } from '../store/webhook-deliveries';
+import { postWebhook, type WebhookAnswer } from './webhook-post';
 
 const TIMEOUT_MS = 10_000;
 
 /** Events of a message beyond its final status (`message.delivered` / `message.failed`). */
 export type MessageEvent = 'message.fallback_sent' | 'message.late_result';
+
+export interface WebhookDeps {
+  db: Db;
+  config: Pick<Config, 'webhooks'>;
+}
 
 interface WebhookEvent {
   merchantId: string;
@@ -29,31 +36,37 @@ interface WebhookEvent {
   subject: { messageId: string } | { templateCode: string } | { optOutNoticeId: string };
 }
 
-async function deliver(db: Db, e: WebhookEvent, attempt: number): Promise<'delivered' | 'no_webhook'> {
+async function deliver(
+  { db, config }: WebhookDeps,
+  e: WebhookEvent,
+  attempt: number,
+): Promise<'delivered' | 'no_webhook'> {
   const hook = await merchantWebhook(db, e.merchantId);
   if (!hook?.url) return 'no_webhook';
   const url = hook.url;
   const body = JSON.stringify({ id: e.id, type: e.type, createdAt: toKstIso(Date.now()), data: e.data });
   const record = (fields: { statusCode: number | null; error: string | null; succeeded: boolean }) =>
     recordWebhookDelivery(db, { merchantId: e.merchantId, ...e.subject, event: e.type, url, attempt, ...fields });
-  let res: Response;
+  let res: WebhookAnswer;
   try {
-    res = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        [SIGNATURE_HEADER]: sign(hook.secrets, body),
-        'bizmsg-delivery-id': newId('whk'),
+    res = await postWebhook(
+      url,
+      {
+        headers: {
+          'content-type': 'application/json',
+          [SIGNATURE_HEADER]: sign(hook.secrets, body),
+          'bizmsg-delivery-id': newId('whk'),
+        },
+        body,
       },
-      body,
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
+      { timeoutMs: TIMEOUT_MS, allowPrivateAddresses: config.webhooks.allowPrivateAddresses },
+    );
   } catch (err) {
     await record({ statusCode: null, error: (err as Error).message.slice(0, 500), succeeded: false });
     throw new Error(`webhook to merchant failed: ${(err as Error).message}`, { cause: err });
   }
   const ok = res.status >= 200 && res.status < 300;
-  await record({ statusCode: res.status, error: ok ? null : (await res.text()).slice(0, 500), succeeded: ok });
+  await record({ statusCode: res.status, error: ok ? null : res.body.slice(0, 500), succeeded: ok });
   if (!ok) throw new Error(`webhook answered HTTP ${res.status}`);
   return 'delivered';
 }
@@ -63,12 +76,12 @@ async function deliver(db: Db, e: WebhookEvent, attempt: number): Promise<'deliv
  * `message.late_result` for the result on timeline entry `attemptSeq`, which came after the final status.
  */
 export async function deliverMessageWebhook(
-  db: Db,
+  deps: WebhookDeps,
   messageId: string,
   attempt: number,
   event?: { type: MessageEvent; attemptSeq?: number },
 ): Promise<'delivered' | 'no_webhook'> {
-  const found = await findMessage(db, messageId);
+  const found = await findMessage(deps.db, messageId);
   if (!found) throw new Error(`message ${messageId} not found`);
   const { message, attempts } = found;
   const view = messageView(message, attempts);
@@ -81,21 +94,21 @@ export async function deliverMessageWebhook(
       : late
         ? `whk_${messageId}_late_result_${late.seq}`
         : `whk_${messageId}_${message.status}`;
-  return deliver(db, { merchantId: message.merchant_id, id, type, data, subject: { messageId } }, attempt);
+  return deliver(deps, { merchantId: message.merchant_id, id, type, data, subject: { messageId } }, attempt);
 }
 
 /** `template.approved` or `template.rejected` (with the reason) for the version Kakao decided on. */
 export async function deliverTemplateWebhook(
-  db: Db,
+  deps: WebhookDeps,
   t: { merchantId: string; code: string },
   attempt: number,
 ): Promise<'delivered' | 'no_webhook'> {
-  const template = await findTemplate(db, t.merchantId, t.code);
+  const template = await findTemplate(deps.db, t.merchantId, t.code);
   // Deleted, or edited and under review again since: this decision is no longer news.
   if (!template || template.status === 'requested') return 'no_webhook';
   const type = `template.${template.status}`;
   return deliver(
-    db,
+    deps,
     {
       merchantId: t.merchantId,
       id: `whk_tpl_${t.merchantId}_${t.code}_v${template.version}_${template.status}`,
@@ -109,16 +122,16 @@ export async function deliverTemplateWebhook(
 
 /** `opt_out.created`: a recipient opted out by calling the merchant's 080 number (SPEC §4). */
 export async function deliverOptOutWebhook(
-  db: Db,
+  deps: WebhookDeps,
   noticeId: string,
   attempt: number,
 ): Promise<'delivered' | 'no_webhook' | 'gone'> {
-  const optOut = await findOptOutByNotice(db, noticeId);
+  const optOut = await findOptOutByNotice(deps.db, noticeId);
   // Removed from the list again meanwhile, or destroyed with the contract (Art. 10.2): nothing to tell.
   if (!optOut) return 'gone';
   const data = { number: optOut.number, source: optOut.source, createdAt: toKstIso(optOut.createdAt) };
   return deliver(
-    db,
+    deps,
     {
       merchantId: optOut.merchantId,
       id: `whk_${noticeId}`,

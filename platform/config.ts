@@ -62,6 +62,11 @@ const EnvSchema = z.object({
   SEND_DEADLINE_SMS: duration.default(10 * 60_000),
   /** SMS size limit in EUC-KR bytes (Art. 2.1 says 80; carriers commonly take 90). */
   SMS_BYTE_LIMIT: z.coerce.number().int().min(1).max(90).default(DEFAULT_SMS_BYTE_LIMIT),
+  /**
+   * Whether merchant webhooks may go to loopback and private-network addresses (SPEC §7 webhooks):
+   * `refuse` by default with NODE_ENV=production, `allow` otherwise (a local receiver in development).
+   */
+  WEBHOOK_PRIVATE_ADDRESSES: z.enum(['allow', 'refuse']).optional(),
   /** Start the carrier simulator and point the provider adapters at it. */
   SIMULATOR: flag.optional(),
   SIMULATOR_PORT: port.default(4010),
@@ -210,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     resultWindowMs: c.RESULT_WINDOW,
     sendDeadlines: { kakaoMs: c.SEND_DEADLINE_KAKAO, smsMs: c.SEND_DEADLINE_SMS },
     smsByteLimit: c.SMS_BYTE_LIMIT,
+    webhooks: { allowPrivateAddresses: (c.WEBHOOK_PRIVATE_ADDRESSES ?? (production ? 'refuse' : 'allow')) === 'allow' },
     simulator: { enabled: simulator, port: c.SIMULATOR_PORT, host: c.SIMULATOR_HOST, url: simulatorUrl },
     providers: {
       kakaoUrl: c.KAKAO_PROVIDER_URL ?? simulatorUrl,

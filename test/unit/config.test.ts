@@ -40,6 +40,14 @@ describe('production settings', () => {
     expect(loadConfig({ NODE_ENV: 'production', ...SECRETS, SIMULATOR: 'on' }).simulator.enabled).toBe(true);
   });
 
+  it('refuses webhooks to private addresses unless WEBHOOK_PRIVATE_ADDRESSES allows them; development allows them', () => {
+    expect(loadConfig({ NODE_ENV: 'production', ...SECRETS }).webhooks.allowPrivateAddresses).toBe(false);
+    const allowing = { NODE_ENV: 'production', ...SECRETS, WEBHOOK_PRIVATE_ADDRESSES: 'allow' };
+    expect(loadConfig(allowing).webhooks.allowPrivateAddresses).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development' }).webhooks.allowPrivateAddresses).toBe(true);
+    expect(loadConfig({ WEBHOOK_PRIVATE_ADDRESSES: 'refuse' }).webhooks.allowPrivateAddresses).toBe(false);
+  });
+
   it('development keeps its defaults and the simulator', () => {
     const config = loadConfig({ NODE_ENV: 'development' });
     expect(config.providers.reportSecret).toBe(DEVELOPMENT_SECRETS.PROVIDER_REPORT_SECRET[0]);
