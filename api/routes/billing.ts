@@ -6,7 +6,6 @@
  * record is billed on exactly one invoice: the one of the month it was delivered, or the next one.
  */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import type { Client } from '@temporalio/client';
 import type { Router } from 'express';
 import { formatBrn } from '../../domain/brn';
 import { HOLIDAY_SOURCES, holidaysOfYear } from '../../domain/business-days';
@@ -15,7 +14,6 @@ import { DEPOSIT_ACCOUNT } from '../../domain/company';
 import type { InvoiceDraft, InvoiceParty } from '../../domain/invoice';
 import { DISPUTE_STATUSES, INVOICE_STATUSES, type Dispute } from '../../domain/invoice-ledger';
 import { formatCentiwon, formatUnitPrice } from '../../domain/money';
-import type { Db } from '../../platform/db';
 import {
   contractMerchantId,
   extraHolidays,
@@ -40,6 +38,7 @@ import { startBillingRun } from '../operations/start-billing-run';
 import { defineRoute } from '../route';
 import { DateInput, IdParams, InstantInput, ListQuery, listOf, Timestamp } from '../schemas/common';
 import { iso } from '../time';
+import type { WorkflowDeps } from '../workflow-deps';
 
 const Period = z.string().regex(PERIOD_PATTERN, 'a month as YYYY-MM');
 const Won = z.number().int().positive().max(Number.MAX_SAFE_INTEGER).openapi({ description: 'won' });
@@ -203,7 +202,7 @@ function upcomingView(draft: InvoiceDraft, asOf: Date) {
   };
 }
 
-export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: { db: Db; temporal: Client }): void {
+export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: WorkflowDeps): void {
   const { db } = deps;
 
   /** A year's holidays as the calendar counts them. */

@@ -4,11 +4,9 @@
  * Sender numbers are their own resource: routes/sender-numbers.ts.
  */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import type { Client } from '@temporalio/client';
 import type { Router } from 'express';
 import { autoRenews, type ContractEvent } from '../../domain/contract';
 import { formatUnitPrice, USAGE_TYPES } from '../../domain/money';
-import type { Db } from '../../platform/db';
 import { recordAudit } from '../../store/audit';
 import { contractHistory, findContract, listContracts, type ContractRecord } from '../../store/contracts';
 import { actingMerchant, contractActor } from '../auth';
@@ -35,6 +33,7 @@ import {
 } from '../schemas/contracts';
 import { iso } from '../time';
 import { senderNumberView } from './sender-numbers';
+import type { WorkflowDeps } from '../workflow-deps';
 
 function contractView(c: ContractRecord, history?: ContractEvent[]) {
   const r = c.row;
@@ -76,7 +75,7 @@ function contractView(c: ContractRecord, history?: ContractEvent[]) {
   };
 }
 
-export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: { db: Db; temporal: Client }): void {
+export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: WorkflowDeps): void {
   const { db } = deps;
 
   const contractWithHistory = async (id: string) => {
@@ -101,7 +100,7 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
       422: { description: 'An application rule is broken' },
     },
     handler: async ({ req, res, body, principal }) => {
-      const id = await applyForContract(deps, principal, actingMerchant(req, res), body);
+      const id = await applyForContract(deps, { principal, merchantId: actingMerchant(req, res) }, body);
       return { status: 201, body: await contractWithHistory(id) };
     },
   });

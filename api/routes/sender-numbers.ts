@@ -3,9 +3,7 @@
  * an operator verifies or rejects it. Changes go through the contract's workflow.
  */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import type { Client } from '@temporalio/client';
 import type { Router } from 'express';
-import type { Db } from '../../platform/db';
 import { recordAudit } from '../../store/audit';
 import { findProofDocument, findSenderNumber, type SenderNumberRecord } from '../../store/contracts';
 import { canSee, contractActor } from '../auth';
@@ -17,6 +15,7 @@ import { defineRoute } from '../route';
 import { IdParams } from '../schemas/common';
 import { EmptyBody, RejectSenderNumberBody, SenderNumber, SenderNumberInput } from '../schemas/contracts';
 import { iso } from '../time';
+import type { WorkflowDeps } from '../workflow-deps';
 
 export function senderNumberView(s: SenderNumberRecord) {
   return {
@@ -31,11 +30,7 @@ export function senderNumberView(s: SenderNumberRecord) {
   };
 }
 
-export function senderNumberRoutes(
-  router: Router,
-  registry: OpenAPIRegistry,
-  deps: { db: Db; temporal: Client },
-): void {
+export function senderNumberRoutes(router: Router, registry: OpenAPIRegistry, deps: WorkflowDeps): void {
   defineRoute(router, registry, {
     method: 'post',
     path: '/v1/contracts/:id/sender-numbers',

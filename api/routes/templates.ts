@@ -1,8 +1,6 @@
 /** AlimTalk templates (SPEC §2, §7): registered, edited and deleted by the merchant, reviewed by Kakao. */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import type { Client } from '@temporalio/client';
 import type { Router } from 'express';
-import type { Db } from '../../platform/db';
 import { findTemplate, listTemplates } from '../../store/messages';
 import { templateView } from '../../store/template-view';
 import { actingMerchant } from '../auth';
@@ -11,8 +9,9 @@ import { editTemplate, registerTemplate, removeTemplate } from '../operations/te
 import { defineRoute } from '../route';
 import { listOf } from '../schemas/common';
 import { Template, TemplateBody, TemplateEdit, TemplateParams } from '../schemas/templates';
+import type { WorkflowDeps } from '../workflow-deps';
 
-export function templateRoutes(router: Router, registry: OpenAPIRegistry, deps: { db: Db; temporal: Client }): void {
+export function templateRoutes(router: Router, registry: OpenAPIRegistry, deps: WorkflowDeps): void {
   const { db } = deps;
 
   defineRoute(router, registry, {
