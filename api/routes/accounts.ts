@@ -104,8 +104,8 @@ export function accountRoutes(
     body: SignInBody,
     responses: {
       200: { description: 'Signed in', schema: SessionInfo },
-      401: { description: 'Wrong email or password' },
-      429: { description: 'Locked after repeated failures, or too many attempts from this address' },
+      401: 'Wrong email or password',
+      429: 'Locked after repeated failures, or too many attempts from this address',
     },
     handler: async ({ req, res, body }) => {
       const session = await signIn(db, { ...body, clientAddress: req.ip }, settings);
@@ -122,9 +122,9 @@ export function accountRoutes(
     params: TokenParams,
     responses: {
       200: { description: 'The invitation', schema: Invitation },
-      404: { description: 'No such invitation' },
-      409: { description: 'Used already' },
-      422: { description: 'Expired' },
+      404: 'No such invitation',
+      409: 'Used already',
+      422: 'Expired',
     },
     handler: async ({ params }) => {
       const invitation = await usableInvitation(db, params.token);
@@ -142,9 +142,9 @@ export function accountRoutes(
     body: AcceptInvitationBody,
     responses: {
       201: { description: 'The account exists and is signed in', schema: SessionInfo },
-      404: { description: 'No such invitation' },
-      409: { description: 'Used already' },
-      422: { description: 'Expired' },
+      404: 'No such invitation',
+      409: 'Used already',
+      422: 'Expired',
     },
     handler: async ({ res, body }) => {
       const session = await acceptInvitation(db, body, settings);
@@ -158,7 +158,7 @@ export function accountRoutes(
     tag: 'Accounts',
     summary: 'Sign out of the console',
     access: 'authenticated',
-    responses: { 204: { description: 'Signed out' } },
+    responses: { 204: 'Signed out' },
     handler: async ({ req, res, principal }) => {
       const token: unknown = req.cookies?.[SESSION_COOKIE];
       if (typeof token === 'string') await signOut(db, token, principal, settings.sessionSecret);
@@ -202,9 +202,9 @@ export function accountRoutes(
     body: InvitationBody,
     responses: {
       201: { description: 'Invited', schema: IssuedInvitation },
-      403: { description: 'Only operators and the merchant’s owner invite' },
-      404: { description: 'No such merchant' },
-      409: { description: 'An account with this email exists' },
+      403: 'Only operators and the merchant’s owner invite',
+      404: 'No such merchant',
+      409: 'An account with this email exists',
     },
     handler: async ({ body, principal }) => {
       const issued = await invitePerson(db, principal, body, settings);

@@ -49,7 +49,7 @@ export function apiKeyRoutes(
     body: z.object({ name: z.string().trim().min(1).max(100).openapi({ example: 'order server' }) }).strict(),
     responses: {
       201: { description: 'Created', schema: CreatedApiKey },
-      422: { description: 'The merchant has 20 active keys' },
+      422: 'The merchant has 20 active keys',
     },
     handler: async ({ req, res, body, principal }) => {
       const key = await createMerchantApiKey(db, principal, actingMerchant(req, res), body.name);
@@ -77,7 +77,7 @@ export function apiKeyRoutes(
     summary: 'Revoke an API key: it answers 401 from then on',
     access: 'authenticated',
     params: IdParams,
-    responses: { 204: { description: 'Revoked' }, 404: { description: 'No such active key of yours' } },
+    responses: { 204: 'Revoked', 404: 'No such active key of yours' },
     handler: async ({ req, res, params, principal }) => {
       await revokeMerchantApiKey(db, principal, actingMerchant(req, res), params.id, deps.forgetKey);
       return { status: 204 };

@@ -35,7 +35,7 @@ import { openDispute } from '../operations/open-dispute';
 import { recordPayment } from '../operations/record-payment';
 import { resolveDispute } from '../operations/resolve-dispute';
 import { startBillingRun } from '../operations/start-billing-run';
-import { defineRoute } from '../route';
+import { defineRoute, notYours } from '../route';
 import { DateInput, IdParams, InstantInput, ListQuery, listOf, Timestamp } from '../schemas/common';
 import { iso } from '../time';
 import type { WorkflowDeps } from '../workflow-deps';
@@ -221,7 +221,7 @@ export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: W
     query: z.object({ contractId: z.string().min(1).max(64) }),
     responses: {
       200: { description: 'Draft (no id, status draft)', schema: UpcomingInvoice },
-      404: { description: 'No such contract, or not yours' },
+      404: notYours('contract'),
     },
     handler: async ({ query, res }) => {
       const merchantId = await contractMerchantId(db, query.contractId);
@@ -273,7 +273,7 @@ export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: W
     params: IdParams,
     responses: {
       200: { description: 'The invoice', schema: Invoice },
-      404: { description: 'No such invoice, or not yours' },
+      404: notYours('invoice'),
     },
     handler: async ({ params, principal }) => ({
       status: 200,
@@ -291,8 +291,8 @@ export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: W
     access: 'authenticated',
     params: IdParams,
     responses: {
-      200: { description: 'application/pdf' },
-      404: { description: 'No such invoice, or not yours' },
+      200: 'application/pdf',
+      404: notYours('invoice'),
     },
     handler: async ({ params, res, principal }) => {
       const pdf = await renderInvoiceDocument(await visibleInvoice(db, principal, params.id));
@@ -317,9 +317,9 @@ export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: W
     body: z.object({ amount: Won, paidAt: InstantInput.optional() }).strict(),
     responses: {
       200: { description: 'The invoice after the payment', schema: Invoice },
-      404: { description: 'No such invoice' },
-      409: { description: 'The invoice is closed' },
-      422: { description: 'More than is owed, or the Idempotency-Key was used for another request' },
+      404: 'No such invoice',
+      409: 'The invoice is closed',
+      422: 'More than is owed, or the Idempotency-Key was used for another request',
     },
     handler: async ({ params, req, body, principal }) =>
       written(200, await recordPayment(deps, principal, params.id, body, idempotencyKeyOf(req))),
@@ -338,11 +338,9 @@ export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: W
     body: z.object({ amount: Won, reason: z.string().trim().min(1).max(2000) }).strict(),
     responses: {
       201: { description: 'The invoice with the new dispute', schema: Invoice },
-      404: { description: 'No such invoice, or not yours' },
-      409: { description: 'The invoice is closed, or settled and past its dispute window' },
-      422: {
-        description: 'More than it bills and is not credited or disputed yet, or the key was used for another request',
-      },
+      404: notYours('invoice'),
+      409: 'The invoice is closed, or settled and past its dispute window',
+      422: 'More than it bills and is not credited or disputed yet, or the key was used for another request',
     },
     handler: async ({ params, req, res, body, principal }) => {
       const caller = { principal, actingMerchant: () => actingMerchant(req, res) };
@@ -363,9 +361,9 @@ export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: W
     body: z.object({ acceptedAmount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict(),
     responses: {
       200: { description: 'The invoice after the resolution', schema: Invoice },
-      404: { description: 'No such invoice or dispute' },
-      409: { description: 'Already resolved, or the invoice is closed' },
-      422: { description: 'Accepted amount out of range, or the key was used for another request' },
+      404: 'No such invoice or dispute',
+      409: 'Already resolved, or the invoice is closed',
+      422: 'Accepted amount out of range, or the key was used for another request',
     },
     handler: async ({ params, req, body, principal }) =>
       written(
@@ -394,7 +392,7 @@ export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: W
         description: 'Started (or already running)',
         schema: z.object({ workflowId: z.string(), period: z.string() }),
       },
-      422: { description: 'The month is not over yet' },
+      422: 'The month is not over yet',
     },
     handler: async ({ body }) => ({ status: 202, body: await startBillingRun(deps, body.period) }),
   });
@@ -429,7 +427,7 @@ export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: W
       .strict(),
     responses: {
       200: { description: 'The year’s holidays as the calendar now has them', schema: Holidays },
-      422: { description: 'A date outside the year, not a calendar date, or listed twice' },
+      422: 'A date outside the year, not a calendar date, or listed twice',
     },
     handler: async ({ params, body, principal }) => {
       await loadHolidayYear(db, principal, { year: params.year, holidays: body.holidays });
@@ -444,7 +442,7 @@ export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: W
     summary: 'Add a holiday the dataset does not have yet (e.g. a newly declared temporary holiday)',
     access: 'operator',
     body: z.object({ date: DateInput, name: z.string().trim().min(1).max(100) }).strict(),
-    responses: { 201: { description: 'Added' }, 409: { description: 'Already added' } },
+    responses: { 201: 'Added', 409: 'Already added' },
     handler: async ({ body, principal }) => ({ status: 201, body: await addHoliday(db, principal, body) }),
   });
 }

@@ -17,7 +17,7 @@ import { z } from '../openapi';
 import { actOnContract, type ContractActionInput } from '../operations/act-on-contract';
 import { applyForContract } from '../operations/apply-for-contract';
 import { DOCUMENT_ROUTE_LIMIT } from '../proof-documents';
-import { defineRoute } from '../route';
+import { defineRoute, notYours } from '../route';
 import { IdParams, listOf } from '../schemas/common';
 import {
   ApplyContractBody,
@@ -96,8 +96,8 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     bodyLimit: DOCUMENT_ROUTE_LIMIT,
     responses: {
       201: { description: 'Applied', schema: Contract },
-      409: { description: 'The merchant already has an open contract, or a MID belongs to another contract' },
-      422: { description: 'An application rule is broken' },
+      409: 'The merchant already has an open contract, or a MID belongs to another contract',
+      422: 'An application rule is broken',
     },
     handler: async ({ req, res, body, principal }) => {
       const id = await applyForContract(deps, { principal, merchantId: actingMerchant(req, res) }, body);
@@ -147,7 +147,7 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     params: IdParams,
     responses: {
       200: { description: 'The contract', schema: Contract },
-      404: { description: 'No such contract, or not yours' },
+      404: notYours('contract'),
     },
     handler: async ({ params, principal }) => {
       const c = await visibleContract(db, principal, params.id);
@@ -185,9 +185,9 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
       body: spec.body,
       responses: {
         200: { description: 'The contract after the action', schema: Contract },
-        404: { description: 'No such contract, or not yours' },
-        409: { description: 'The contract’s state does not allow this (nothing changed)' },
-        422: { description: 'A rule refused it (nothing changed)' },
+        404: notYours('contract'),
+        409: 'The contract’s state does not allow this (nothing changed)',
+        422: 'A rule refused it (nothing changed)',
       },
       handler: async ({ params, body, principal }) => {
         await actOnContract(deps, principal, params.id, spec.command(body));

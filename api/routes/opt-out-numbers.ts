@@ -16,7 +16,7 @@ import {
   type OptOutNumberDecision,
 } from '../operations/register-opt-out-number';
 import { DOCUMENT_ROUTE_LIMIT } from '../proof-documents';
-import { defineRoute } from '../route';
+import { defineRoute, notYours } from '../route';
 import { IdParams, listOf, Timestamp } from '../schemas/common';
 import { EmptyBody, RejectSenderNumberBody, SenderNumberInput } from '../schemas/contracts';
 import { iso } from '../time';
@@ -55,9 +55,9 @@ export function optOutNumberRoutes(router: Router, registry: OpenAPIRegistry, db
     bodyLimit: DOCUMENT_ROUTE_LIMIT,
     responses: {
       201: { description: 'Registered, pending verification', schema: OptOutNumber },
-      404: { description: 'No such contract, or not yours' },
-      409: { description: 'Already registered, or the contract has ended' },
-      422: { description: 'Not an 080 number, an invalid document, or the limit of 10 is reached' },
+      404: notYours('contract'),
+      409: 'Already registered, or the contract has ended',
+      422: 'Not an 080 number, an invalid document, or the limit of 10 is reached',
     },
     handler: async ({ params, body, principal }) => ({
       status: 201,
@@ -74,7 +74,7 @@ export function optOutNumberRoutes(router: Router, registry: OpenAPIRegistry, db
     params: IdParams,
     responses: {
       200: { description: '080 numbers', schema: listOf(OptOutNumber, 'OptOutNumberList') },
-      404: { description: 'No such contract, or not yours' },
+      404: notYours('contract'),
     },
     handler: async ({ params, principal }) => {
       const contract = await visibleContract(db, principal, params.id);
@@ -98,8 +98,8 @@ export function optOutNumberRoutes(router: Router, registry: OpenAPIRegistry, db
       body,
       responses: {
         200: { description: 'The 080 number', schema: OptOutNumber },
-        404: { description: 'No such 080 number' },
-        409: { description: 'Already verified or rejected, or verified on another merchant’s contract' },
+        404: 'No such 080 number',
+        409: 'Already verified or rejected, or verified on another merchant’s contract',
       },
       handler: async ({ params, body, principal }) => ({
         status: 200,

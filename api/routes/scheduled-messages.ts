@@ -4,7 +4,7 @@ import type { Router } from 'express';
 import { messageView } from '../../store/message-view';
 import { z } from '../openapi';
 import { cancelScheduledMessage, rescheduleMessage, type ScheduleDeps } from '../operations/change-schedule';
-import { defineRoute } from '../route';
+import { defineRoute, notYours } from '../route';
 import { IdParams } from '../schemas/common';
 import { Message } from '../schemas/messages';
 
@@ -31,8 +31,8 @@ export function scheduledMessageRoutes(router: Router, registry: OpenAPIRegistry
     body: EmptyBody.optional(),
     responses: {
       200: { description: 'Cancelled', schema: Message },
-      404: { description: 'No such message, or not yours' },
-      409: { description: 'The message is not scheduled (any more): it has started or finished' },
+      404: notYours('message'),
+      409: 'The message is not scheduled (any more): it has started or finished',
     },
     handler: async ({ params, principal }) => {
       const { message, attempts } = await cancelScheduledMessage(deps, principal, params.id);
@@ -51,9 +51,9 @@ export function scheduledMessageRoutes(router: Router, registry: OpenAPIRegistry
     body: RescheduleBody,
     responses: {
       200: { description: 'Rescheduled', schema: Message },
-      404: { description: 'No such message, or not yours' },
-      409: { description: 'The message is not scheduled (any more): it has started or finished' },
-      422: { description: 'The new time is more than a year ahead, or in the ad quiet hours' },
+      404: notYours('message'),
+      409: 'The message is not scheduled (any more): it has started or finished',
+      422: 'The new time is more than a year ahead, or in the ad quiet hours',
     },
     handler: async ({ params, body, principal }) => {
       const { message, attempts } = await rescheduleMessage(deps, principal, params.id, body.scheduledAt);

@@ -11,7 +11,7 @@ import { ApiError, notFound } from '../errors';
 import { z } from '../openapi';
 import { addSenderNumber } from '../operations/add-sender-number';
 import { reviewSenderNumber, type SenderNumberDecision } from '../operations/review-sender-number';
-import { defineRoute } from '../route';
+import { defineRoute, notYours } from '../route';
 import { IdParams } from '../schemas/common';
 import { EmptyBody, RejectSenderNumberBody, SenderNumber, SenderNumberInput } from '../schemas/contracts';
 import { iso } from '../time';
@@ -42,9 +42,9 @@ export function senderNumberRoutes(router: Router, registry: OpenAPIRegistry, de
     bodyLimit: '2mb',
     responses: {
       201: { description: 'Registered, pending verification', schema: SenderNumber },
-      404: { description: 'No such contract, or not yours' },
-      409: { description: 'Already registered, or the contract has ended' },
-      422: { description: 'Invalid number or document, or the limit of 10 is reached' },
+      404: notYours('contract'),
+      409: 'Already registered, or the contract has ended',
+      422: 'Invalid number or document, or the limit of 10 is reached',
     },
     handler: async ({ params, body, principal }) => {
       const created = await addSenderNumber(deps, principal, params.id, body);
@@ -68,8 +68,8 @@ export function senderNumberRoutes(router: Router, registry: OpenAPIRegistry, de
       body,
       responses: {
         200: { description: 'The sender number', schema: SenderNumber },
-        404: { description: 'No such sender number' },
-        409: { description: 'Already verified or rejected' },
+        404: 'No such sender number',
+        409: 'Already verified or rejected',
       },
       handler: async ({ params, body, principal }) => {
         const updated = await reviewSenderNumber(deps, principal, params.id, decision(body));
@@ -89,9 +89,9 @@ export function senderNumberRoutes(router: Router, registry: OpenAPIRegistry, de
     access: 'authenticated',
     params: IdParams,
     responses: {
-      200: { description: 'The file as uploaded' },
-      404: { description: 'No such sender number, or not yours' },
-      410: { description: 'The document was destroyed after its retention' },
+      200: 'The file as uploaded',
+      404: notYours('sender number'),
+      410: 'The document was destroyed after its retention',
     },
     handler: async ({ params, res, principal }) => {
       const s = await findSenderNumber(deps.db, params.id);

@@ -25,8 +25,8 @@ export function templateRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     body: TemplateBody,
     responses: {
       201: { description: 'Submitted for review', schema: Template },
-      409: { description: 'A template with this code exists (edit it with PUT)' },
-      422: { description: 'The template breaks a rule, or there is no contract with a Kakao search ID' },
+      409: 'A template with this code exists (edit it with PUT)',
+      422: 'The template breaks a rule, or there is no contract with a Kakao search ID',
     },
     handler: async ({ req, res, body }) => ({
       status: 201,
@@ -46,8 +46,8 @@ export function templateRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     body: TemplateEdit,
     responses: {
       200: { description: 'The new version, submitted for review', schema: Template },
-      404: { description: 'No such template' },
-      422: { description: 'The template breaks a rule' },
+      404: 'No such template',
+      422: 'The template breaks a rule',
     },
     handler: async ({ req, res, params, body }) => ({
       status: 200,
@@ -62,7 +62,7 @@ export function templateRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     summary: 'Delete a template; messages already accepted from it still go out',
     access: 'authenticated',
     params: TemplateParams,
-    responses: { 204: { description: 'Deleted' }, 404: { description: 'No such template' } },
+    responses: { 204: 'Deleted', 404: 'No such template' },
     handler: async ({ req, res, params }) => {
       await removeTemplate(deps, actingMerchant(req, res), params.code);
       return { status: 204 };
@@ -89,7 +89,7 @@ export function templateRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     summary: 'Get an AlimTalk template and its review status',
     access: 'authenticated',
     params: TemplateParams,
-    responses: { 200: { description: 'The template', schema: Template }, 404: { description: 'No such template' } },
+    responses: { 200: { description: 'The template', schema: Template }, 404: 'No such template' },
     handler: async ({ req, res, params }) => {
       const t = await findTemplate(db, actingMerchant(req, res), params.code);
       if (!t) throw notFound('template');
