@@ -48,3 +48,6 @@ export async function checkRegistration(
   if (violations.length || !number.ok) throw ruleViolations(violations);
   return { contract, digits: number.digits, document };
 }
+
+/** An operator's review of such a number: verified after checking the document, or rejected with a reason. */
+export type ReviewDecision = { verify: true } | { verify: false; reason: string };

@@ -24,7 +24,7 @@ import {
 } from '../../store/opt-out-numbers';
 import { auditActor, type Principal } from '../auth';
 import { ApiError, notFound } from '../errors';
-import { checkRegistration, newProofDocument } from '../proof-documents';
+import { checkRegistration, newProofDocument, type ReviewDecision } from '../proof-documents';
 import { statusOfRule } from '../rule-status';
 import type { SenderNumberInput } from '../schemas/contracts';
 
@@ -66,13 +66,11 @@ export async function registerOptOutNumber(
   return (await findOptOutNumber(db, id))!;
 }
 
-export type OptOutNumberDecision = { verify: true } | { verify: false; reason: string };
-
 export async function reviewOptOutNumber(
   db: Db,
   actor: Actor,
   id: string,
-  decision: OptOutNumberDecision,
+  decision: ReviewDecision,
 ): Promise<OptOutNumberRecord> {
   const n = await findOptOutNumber(db, id);
   if (!n) throw notFound('080 number');

@@ -6,15 +6,14 @@ import { findSenderNumber, type SenderNumberRecord } from '../../store/contracts
 import { contractActor, type Principal } from '../auth';
 import { updateContract } from '../contract-updates';
 import { notFound } from '../errors';
+import type { ReviewDecision } from '../proof-documents';
 import type { WorkflowDeps } from '../workflow-deps';
-
-export type SenderNumberDecision = { verify: true } | { verify: false; reason: string };
 
 export async function reviewSenderNumber(
   deps: WorkflowDeps,
   principal: Principal,
   senderNumberId: string,
-  decision: SenderNumberDecision,
+  decision: ReviewDecision,
 ): Promise<SenderNumberRecord> {
   const { db, temporal } = deps;
   const s = await findSenderNumber(db, senderNumberId);

@@ -10,15 +10,12 @@ import { optOutNumbersOf, type OptOutNumberRecord } from '../../store/opt-out-nu
 import { auditActor } from '../auth';
 import { visibleContract } from '../contract-updates';
 import { z } from '../openapi';
-import {
-  registerOptOutNumber,
-  reviewOptOutNumber,
-  type OptOutNumberDecision,
-} from '../operations/register-opt-out-number';
+import { registerOptOutNumber, reviewOptOutNumber } from '../operations/register-opt-out-number';
 import { DOCUMENT_ROUTE_LIMIT } from '../proof-documents';
 import { defineRoute, notYours } from '../route';
+import { defineNumberReviews } from './number-reviews';
 import { IdParams, listOf, Timestamp } from '../schemas/common';
-import { EmptyBody, RejectSenderNumberBody, SenderNumberInput } from '../schemas/contracts';
+import { SenderNumberInput } from '../schemas/contracts';
 import { iso } from '../time';
 
 const OptOutNumber = z
@@ -82,35 +79,16 @@ export function optOutNumberRoutes(router: Router, registry: OpenAPIRegistry, db
     },
   });
 
-  const review = <B extends z.ZodType>(
-    verb: 'verify' | 'reject',
-    summary: string,
-    body: B,
-    decision: (body: z.output<B>) => OptOutNumberDecision,
-  ) =>
-    defineRoute(router, registry, {
-      method: 'post',
-      path: `/v1/opt-out-numbers/:id/${verb}`,
-      tag: 'Opt-outs',
-      summary,
-      access: 'operator',
-      params: IdParams,
-      body,
-      responses: {
-        200: { description: 'The 080 number', schema: OptOutNumber },
-        404: 'No such 080 number',
-        409: 'Already verified or rejected, or verified on another merchant’s contract',
-      },
-      handler: async ({ params, body, principal }) => ({
-        status: 200,
-        body: view(await reviewOptOutNumber(db, auditActor(principal), params.id, decision(body))),
-      }),
-    });
-  review('verify', 'Verify an 080 opt-out number after checking its proof document', EmptyBody, () => ({
-    verify: true,
-  }));
-  review('reject', 'Reject an 080 opt-out number', RejectSenderNumberBody, (b) => ({
-    verify: false,
-    reason: b.reason,
-  }));
+  defineNumberReviews(router, registry, {
+    path: '/v1/opt-out-numbers/:id',
+    tag: 'Opt-outs',
+    what: '080 number',
+    summaries: {
+      verify: 'Verify an 080 opt-out number after checking its proof document',
+      reject: 'Reject an 080 opt-out number',
+    },
+    schema: OptOutNumber,
+    conflict: 'Already verified or rejected, or verified on another merchant’s contract',
+    review: async (principal, id, decision) => view(await reviewOptOutNumber(db, auditActor(principal), id, decision)),
+  });
 }

@@ -8,12 +8,12 @@ import { recordAudit } from '../../store/audit';
 import { findProofDocument, findSenderNumber, type SenderNumberRecord } from '../../store/contracts';
 import { canSee, contractActor } from '../auth';
 import { ApiError, notFound } from '../errors';
-import { z } from '../openapi';
 import { addSenderNumber } from '../operations/add-sender-number';
-import { reviewSenderNumber, type SenderNumberDecision } from '../operations/review-sender-number';
+import { reviewSenderNumber } from '../operations/review-sender-number';
 import { defineRoute, notYours } from '../route';
+import { defineNumberReviews } from './number-reviews';
 import { IdParams } from '../schemas/common';
-import { EmptyBody, RejectSenderNumberBody, SenderNumber, SenderNumberInput } from '../schemas/contracts';
+import { SenderNumber, SenderNumberInput } from '../schemas/contracts';
 import { iso } from '../time';
 import type { WorkflowDeps } from '../workflow-deps';
 
@@ -52,34 +52,19 @@ export function senderNumberRoutes(router: Router, registry: OpenAPIRegistry, de
     },
   });
 
-  const review = <B extends z.ZodType>(
-    verb: 'verify' | 'reject',
-    summary: string,
-    body: B,
-    decision: (body: z.output<B>) => SenderNumberDecision,
-  ) =>
-    defineRoute(router, registry, {
-      method: 'post',
-      path: `/v1/sender-numbers/:id/${verb}`,
-      tag: 'Sender numbers',
-      summary,
-      access: 'operator',
-      params: IdParams,
-      body,
-      responses: {
-        200: { description: 'The sender number', schema: SenderNumber },
-        404: 'No such sender number',
-        409: 'Already verified or rejected',
-      },
-      handler: async ({ params, body, principal }) => {
-        const updated = await reviewSenderNumber(deps, principal, params.id, decision(body));
-        return { status: 200, body: senderNumberView(updated) };
-      },
-    });
-  review('verify', 'Verify a sender number after checking its proof document (Art. 4.4)', EmptyBody, () => ({
-    verify: true,
-  }));
-  review('reject', 'Reject a sender number', RejectSenderNumberBody, (b) => ({ verify: false, reason: b.reason }));
+  defineNumberReviews(router, registry, {
+    path: '/v1/sender-numbers/:id',
+    tag: 'Sender numbers',
+    what: 'sender number',
+    summaries: {
+      verify: 'Verify a sender number after checking its proof document (Art. 4.4)',
+      reject: 'Reject a sender number',
+    },
+    schema: SenderNumber,
+    conflict: 'Already verified or rejected',
+    review: async (principal, id, decision) =>
+      senderNumberView(await reviewSenderNumber(deps, principal, id, decision)),
+  });
 
   defineRoute(router, registry, {
     method: 'get',

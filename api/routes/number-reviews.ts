@@ -1,0 +1,55 @@
+/**
+ * The review of a number registered with its proof document, a sender number or an 080 number
+ * (Art. 4.4): an operator verifies it after checking the document, or rejects it with a reason.
+ */
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import type { Router } from 'express';
+import type { z } from 'zod';
+import type { Principal } from '../auth';
+import type { ReviewDecision } from '../proof-documents';
+import { defineRoute } from '../route';
+import { IdParams } from '../schemas/common';
+import { EmptyBody, RejectSenderNumberBody } from '../schemas/contracts';
+
+/** POST `{path}/verify` and `{path}/reject`, operators only; both answer with the number as it now is. */
+export function defineNumberReviews(
+  router: Router,
+  registry: OpenAPIRegistry,
+  spec: {
+    path: string;
+    tag: string;
+    /** The number as the descriptions name it. */
+    what: string;
+    summaries: { verify: string; reject: string };
+    schema: z.ZodType;
+    /** When a decision cannot be made (409). */
+    conflict: string;
+    review: (principal: Principal, id: string, decision: ReviewDecision) => Promise<unknown>;
+  },
+): void {
+  const review = <B extends z.ZodType>(
+    verb: 'verify' | 'reject',
+    body: B,
+    decision: (body: z.output<B>) => ReviewDecision,
+  ) =>
+    defineRoute(router, registry, {
+      method: 'post',
+      path: `${spec.path}/${verb}`,
+      tag: spec.tag,
+      summary: spec.summaries[verb],
+      access: 'operator',
+      params: IdParams,
+      body,
+      responses: {
+        200: { description: `The ${spec.what}`, schema: spec.schema },
+        404: `No such ${spec.what}`,
+        409: spec.conflict,
+      },
+      handler: async ({ params, body, principal }) => ({
+        status: 200,
+        body: await spec.review(principal, params.id, decision(body)),
+      }),
+    });
+  review('verify', EmptyBody, () => ({ verify: true }));
+  review('reject', RejectSenderNumberBody, (b) => ({ verify: false, reason: b.reason }));
+}
