@@ -60,6 +60,12 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 /** The 404 of a resource the caller may not see: it answers as if there were none (never 403: SPEC §7). */
 export const notYours = (what: string) => `No such ${what}, or not yours`;
 
+/** The answers of a read of one resource the caller may see (the `visibleContract` kind). */
+export const visible = (what: string, schema: z.ZodType) => ({
+  200: { description: `The ${what}`, schema },
+  404: notYours(what),
+});
+
 const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z]+)/g, '{$1}');
 
 export function defineRoute<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(

@@ -35,7 +35,7 @@ import { openDispute } from '../operations/open-dispute';
 import { recordPayment } from '../operations/record-payment';
 import { resolveDispute } from '../operations/resolve-dispute';
 import { startBillingRun } from '../operations/start-billing-run';
-import { defineRoute, notYours } from '../route';
+import { defineRoute, notYours, visible } from '../route';
 import { DateInput, IdParams, InstantInput, ListQuery, listOf, Timestamp } from '../schemas/common';
 import { iso } from '../time';
 import type { WorkflowDeps } from '../workflow-deps';
@@ -271,10 +271,7 @@ export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: W
     summary: 'Get an invoice: lines, amounts, deadlines, both parties and the deposit account, like a tax invoice',
     access: 'authenticated',
     params: IdParams,
-    responses: {
-      200: { description: 'The invoice', schema: Invoice },
-      404: notYours('invoice'),
-    },
+    responses: visible('invoice', Invoice),
     handler: async ({ params, principal }) => ({
       status: 200,
       body: invoiceView(await visibleInvoice(db, principal, params.id)),

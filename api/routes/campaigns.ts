@@ -11,7 +11,7 @@ import { decodeCursor, decodeCursorPair, encodeCursor, encodeCursorPair, listPag
 import { badRequest } from '../errors';
 import { actOnCampaign, visibleCampaign } from '../operations/act-on-campaign';
 import { startCampaign, type CampaignDeps } from '../operations/start-campaign';
-import { defineRoute, notYours } from '../route';
+import { defineRoute, notYours, visible } from '../route';
 import { Campaign, CampaignAccepted, CampaignBody, CampaignRejection } from '../schemas/campaigns';
 import { IdParams, ListQuery, listOf } from '../schemas/common';
 import { iso } from '../time';
@@ -100,10 +100,7 @@ export function campaignRoutes(
       'Get a campaign with its counts (total, accepted, rejected, scheduled, sending, delivered, failed, cancelled)',
     access: 'authenticated',
     params: IdParams,
-    responses: {
-      200: { description: 'The campaign', schema: Campaign },
-      404: notYours('campaign'),
-    },
+    responses: visible('campaign', Campaign),
     handler: async ({ params, principal }) => ({
       status: 200,
       body: await campaignView(db, await visibleCampaign(db, principal, params.id)),

@@ -17,7 +17,7 @@ import { z } from '../openapi';
 import { actOnContract, type ContractActionInput } from '../operations/act-on-contract';
 import { applyForContract } from '../operations/apply-for-contract';
 import { DOCUMENT_ROUTE_LIMIT } from '../proof-documents';
-import { defineRoute, notYours } from '../route';
+import { defineRoute, notYours, visible } from '../route';
 import { IdParams, listOf } from '../schemas/common';
 import {
   ApplyContractBody,
@@ -145,10 +145,7 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     summary: 'Get a contract with its sender numbers and the history of every transition',
     access: 'authenticated',
     params: IdParams,
-    responses: {
-      200: { description: 'The contract', schema: Contract },
-      404: notYours('contract'),
-    },
+    responses: visible('contract', Contract),
     handler: async ({ params, principal }) => {
       const c = await visibleContract(db, principal, params.id);
       if (c.row.receiver_numbers.length) {

@@ -11,7 +11,7 @@ import { applyMerchantChangeNow } from '../operations/apply-merchant-change';
 import { changeMerchant } from '../operations/change-merchant';
 import { registerMerchant } from '../operations/register-merchant';
 import { rotateMerchantWebhookSecret } from '../operations/rotate-webhook-secret';
-import { defineRoute, notYours } from '../route';
+import { defineRoute, notYours, visible } from '../route';
 import { IdParams, ListQuery, listOf } from '../schemas/common';
 import { EmptyBody } from '../schemas/contracts';
 import { CURSOR_SHAPES, decodeCursor, encodeCursor, listPage } from '../cursor';
@@ -95,10 +95,7 @@ export function merchantRoutes(
     summary: 'Get a merchant',
     access: 'authenticated',
     params: IdParams,
-    responses: {
-      200: { description: 'The merchant', schema: Merchant },
-      404: notYours('merchant'),
-    },
+    responses: visible('merchant', Merchant),
     handler: async ({ params, res }) => {
       const merchant = canSee(res, params.id) ? await findMerchant(db, params.id) : undefined;
       if (!merchant) throw notFound('merchant');
