@@ -153,18 +153,15 @@ export function messageRoutes(
     access: 'authenticated',
     query: MessageListQuery,
     responses: { 200: { description: 'A page of messages', schema: listOf(Message, 'MessageList') } },
-    handler: async ({ req, query, principal }) => {
+    // status, type, campaignId, reference and limit filter as given.
+    handler: async ({ req, query: { since, until, to, cursor, ...asGiven }, principal }) => {
       const page = await listMessages(db, {
+        ...asGiven,
         merchantId: listedMerchant(req, principal),
-        status: query.status,
-        type: query.type,
-        campaignId: query.campaignId,
-        since: query.since ? new Date(query.since) : undefined,
-        until: query.until ? new Date(query.until) : undefined,
-        recipient: query.to === undefined ? undefined : phoneForSearch(query.to),
-        reference: query.reference,
-        after: query.cursor ? decodeCursorPair(query.cursor, CURSOR_SHAPES.instant) : undefined,
-        limit: query.limit,
+        since: since ? new Date(since) : undefined,
+        until: until ? new Date(until) : undefined,
+        recipient: to === undefined ? undefined : phoneForSearch(to),
+        after: cursor ? decodeCursorPair(cursor, CURSOR_SHAPES.instant) : undefined,
       });
       const attempts = await attemptsOf(
         db,
