@@ -57,6 +57,12 @@ const invitationView = (i: InvitationRecord, merchantName: string | null) => ({
   createdAt: iso(i.createdAt)!,
 });
 
+/** What an invitation link answers when it cannot be used (usableInvitation). */
+const UNUSABLE_INVITATION = { 404: 'No such invitation', 409: 'Used already', 422: 'Expired' };
+
+/** Whose people a list shows: a merchant's (operators name it; a merchant's own key shows its own) or the operators'. */
+const PeopleQuery = z.object({ merchantId: z.string().max(64).optional() });
+
 /** The link goes in the fragment: browsers send it to no server and no Referer carries it. */
 export const invitationPath = (token: string) => `/console/invitation#${token}`;
 
@@ -122,9 +128,7 @@ export function accountRoutes(
     params: TokenParams,
     responses: {
       200: { description: 'The invitation', schema: Invitation },
-      404: 'No such invitation',
-      409: 'Used already',
-      422: 'Expired',
+      ...UNUSABLE_INVITATION,
     },
     handler: async ({ params }) => {
       const invitation = await usableInvitation(db, params.token);
@@ -142,9 +146,7 @@ export function accountRoutes(
     body: AcceptInvitationBody,
     responses: {
       201: { description: 'The account exists and is signed in', schema: SessionInfo },
-      404: 'No such invitation',
-      409: 'Used already',
-      422: 'Expired',
+      ...UNUSABLE_INVITATION,
     },
     handler: async ({ res, body }) => {
       const session = await acceptInvitation(db, body, settings);
@@ -219,7 +221,7 @@ export function accountRoutes(
     tag: 'Accounts',
     summary: 'Invitations not yet accepted (a merchant’s, or the operators’)',
     access: 'authenticated',
-    query: z.object({ merchantId: z.string().max(64).optional() }),
+    query: PeopleQuery,
     responses: { 200: { description: 'Pending invitations', schema: z.object({ data: z.array(Invitation) }) } },
     handler: async ({ query, principal }) => {
       const merchantId = merchantOfList(principal, query.merchantId) ?? null;
@@ -235,7 +237,7 @@ export function accountRoutes(
     tag: 'Accounts',
     summary: 'People with an account: a merchant’s staff, or (operators, without merchantId) the operators',
     access: 'authenticated',
-    query: z.object({ merchantId: z.string().max(64).optional() }),
+    query: PeopleQuery,
     responses: { 200: { description: 'Accounts', schema: z.object({ data: z.array(User) }) } },
     handler: async ({ query, principal }) => {
       if (query.merchantId && !maySee(principal, query.merchantId)) throw notFound('merchant');
