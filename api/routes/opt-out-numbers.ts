@@ -13,7 +13,7 @@ import { z } from '../openapi';
 import { registerOptOutNumber, reviewOptOutNumber } from '../operations/register-opt-out-number';
 import { DOCUMENT_ROUTE_LIMIT } from '../proof-documents';
 import { defineRoute, notYours } from '../route';
-import { defineNumberReviews } from './number-reviews';
+import { defineNumberReviews, REGISTRATION_REFUSALS } from './registered-numbers';
 import { IdParams, listOf, Timestamp } from '../schemas/common';
 import { SenderNumberInput } from '../schemas/contracts';
 import { iso } from '../time';
@@ -52,8 +52,7 @@ export function optOutNumberRoutes(router: Router, registry: OpenAPIRegistry, db
     bodyLimit: DOCUMENT_ROUTE_LIMIT,
     responses: {
       201: { description: 'Registered, pending verification', schema: OptOutNumber },
-      404: notYours('contract'),
-      409: 'Already registered, or the contract has ended',
+      ...REGISTRATION_REFUSALS,
       422: 'Not an 080 number, an invalid document, or the limit of 10 is reached',
     },
     handler: async ({ params, body, principal }) => ({

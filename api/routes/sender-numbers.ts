@@ -11,7 +11,7 @@ import { ApiError, notFound } from '../errors';
 import { addSenderNumber } from '../operations/add-sender-number';
 import { reviewSenderNumber } from '../operations/review-sender-number';
 import { defineRoute, notYours } from '../route';
-import { defineNumberReviews } from './number-reviews';
+import { defineNumberReviews, REGISTRATION_REFUSALS } from './registered-numbers';
 import { IdParams } from '../schemas/common';
 import { SenderNumber, SenderNumberInput } from '../schemas/contracts';
 import { iso } from '../time';
@@ -42,8 +42,7 @@ export function senderNumberRoutes(router: Router, registry: OpenAPIRegistry, de
     bodyLimit: '2mb',
     responses: {
       201: { description: 'Registered, pending verification', schema: SenderNumber },
-      404: notYours('contract'),
-      409: 'Already registered, or the contract has ended',
+      ...REGISTRATION_REFUSALS,
       422: 'Invalid number or document, or the limit of 10 is reached',
     },
     handler: async ({ params, body, principal }) => {

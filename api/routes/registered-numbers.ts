@@ -1,15 +1,22 @@
 /**
- * The review of a number registered with its proof document, a sender number or an 080 number
- * (Art. 4.4): an operator verifies it after checking the document, or rejects it with a reason.
+ * What sender numbers and 080 numbers share as numbers registered on a contract with a proof
+ * document (Art. 4.4): the refusals of a registration, and the review, where an operator verifies
+ * the number after checking the document or rejects it with a reason.
  */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
 import type { z } from 'zod';
 import type { Principal } from '../auth';
 import type { ReviewDecision } from '../proof-documents';
-import { defineRoute } from '../route';
+import { defineRoute, notYours } from '../route';
 import { IdParams } from '../schemas/common';
 import { EmptyBody, RejectSenderNumberBody } from '../schemas/contracts';
+
+/** What a registration refuses besides its own rules (422). */
+export const REGISTRATION_REFUSALS = {
+  404: notYours('contract'),
+  409: 'Already registered, or the contract has ended',
+};
 
 /** POST `{path}/verify` and `{path}/reject`, operators only; both answer with the number as it now is. */
 export function defineNumberReviews(
