@@ -6,6 +6,7 @@ import { listApiKeys, type ApiKeyRecord } from '../../store/merchants';
 import { actingMerchant } from '../auth';
 import { z } from '../openapi';
 import { createMerchantApiKey, revokeMerchantApiKey } from '../operations/api-keys';
+import { wholeList } from '../cursor';
 import { defineRoute } from '../route';
 import { IdParams, listOf, Timestamp } from '../schemas/common';
 import { iso } from '../time';
@@ -64,10 +65,10 @@ export function apiKeyRoutes(
     summary: 'List the merchant’s API keys: name, prefix, created, last used (never the key itself)',
     access: 'authenticated',
     responses: { 200: { description: 'The keys, oldest first', schema: listOf(ApiKey, 'ApiKeyList') } },
-    handler: async ({ req, res }) => ({
-      status: 200,
-      body: { data: (await listApiKeys(db, actingMerchant(req, res))).map(keyView), nextCursor: null },
-    }),
+    handler: async ({ req, res }) => {
+      const keys = await listApiKeys(db, actingMerchant(req, res));
+      return { status: 200, body: wholeList(keys, keyView) };
+    },
   });
 
   defineRoute(router, registry, {

@@ -12,6 +12,7 @@ import { visibleContract } from '../contract-updates';
 import { z } from '../openapi';
 import { registerOptOutNumber, reviewOptOutNumber } from '../operations/register-opt-out-number';
 import { DOCUMENT_ROUTE_LIMIT } from '../proof-documents';
+import { wholeList } from '../cursor';
 import { defineRoute, notYours } from '../route';
 import { defineNumberReviews, REGISTRATION_REFUSALS } from './registered-numbers';
 import { IdParams, listOf, Timestamp } from '../schemas/common';
@@ -74,7 +75,7 @@ export function optOutNumberRoutes(router: Router, registry: OpenAPIRegistry, db
     },
     handler: async ({ params, principal }) => {
       const contract = await visibleContract(db, principal, params.id);
-      return { status: 200, body: { data: (await optOutNumbersOf(db, contract.row.id)).map(view), nextCursor: null } };
+      return { status: 200, body: wholeList(await optOutNumbersOf(db, contract.row.id), view) };
     },
   });
 

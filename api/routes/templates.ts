@@ -6,6 +6,7 @@ import { templateView } from '../../store/template-view';
 import { actingMerchant } from '../auth';
 import { notFound } from '../errors';
 import { editTemplate, registerTemplate, removeTemplate } from '../operations/template-review';
+import { wholeList } from '../cursor';
 import { defineRoute } from '../route';
 import { listOf } from '../schemas/common';
 import { Template, TemplateBody, TemplateEdit, TemplateParams } from '../schemas/templates';
@@ -78,7 +79,7 @@ export function templateRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     responses: { 200: { description: 'Templates', schema: listOf(Template, 'TemplateList') } },
     handler: async ({ req, res }) => ({
       status: 200,
-      body: { data: (await listTemplates(db, actingMerchant(req, res))).map(templateView), nextCursor: null },
+      body: wholeList(await listTemplates(db, actingMerchant(req, res)), templateView),
     }),
   });
 
