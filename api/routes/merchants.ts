@@ -36,6 +36,14 @@ export const merchantView = (m: MerchantRecord) => ({
   createdAt: iso(m.createdAt),
 });
 
+/** A new merchant with its API key and webhook secret, and its owner's invitation when one was issued. */
+const createdMerchantView = (created: Awaited<ReturnType<typeof registerMerchant>>, publicUrl: string) => ({
+  ...merchantView(created.merchant),
+  apiKey: created.apiKey,
+  webhookSecret: created.webhookSecret,
+  ownerInvitation: created.invitation && issuedInvitationView(created.invitation, created.merchant.name, publicUrl),
+});
+
 export function merchantRoutes(
   router: Router,
   registry: OpenAPIRegistry,
@@ -53,19 +61,10 @@ export function merchantRoutes(
       201: { description: 'Created; the API key and webhook secret are shown only now', schema: CreatedMerchant },
       409: 'A merchant with this business registration number exists',
     },
-    handler: async ({ body, principal }) => {
-      const created = await registerMerchant(db, principal, body, config.console);
-      return {
-        status: 201,
-        body: {
-          ...merchantView(created.merchant),
-          apiKey: created.apiKey,
-          webhookSecret: created.webhookSecret,
-          ownerInvitation:
-            created.invitation && issuedInvitationView(created.invitation, created.merchant.name, config.publicUrl),
-        },
-      };
-    },
+    handler: async ({ body, principal }) => ({
+      status: 201,
+      body: createdMerchantView(await registerMerchant(db, principal, body, config.console), config.publicUrl),
+    }),
   });
 
   defineRoute(router, registry, {
