@@ -98,6 +98,10 @@ export function accountRoutes(
     what: 'to sign in from this address',
   });
 
+  /** The name of the merchant a person or an invitation belongs to; null for operators. */
+  const merchantName = async (merchantId: string | null) =>
+    merchantId ? ((await findMerchant(db, merchantId))?.name ?? null) : null;
+
   publicRouter.post('/v1/session', signInLimit);
   defineRoute(publicRouter, registry, {
     method: 'post',
@@ -132,8 +136,7 @@ export function accountRoutes(
     },
     handler: async ({ params }) => {
       const invitation = await usableInvitation(db, params.token);
-      const merchant = invitation.merchantId ? await findMerchant(db, invitation.merchantId) : undefined;
-      return { status: 200, body: invitationView(invitation, merchant?.name ?? null) };
+      return { status: 200, body: invitationView(invitation, await merchantName(invitation.merchantId)) };
     },
   });
 
@@ -178,7 +181,6 @@ export function accountRoutes(
     responses: { 200: { description: 'The caller', schema: Me } },
     handler: async ({ principal }) => {
       const merchantId = principal.role === 'merchant' ? principal.merchantId : null;
-      const merchant = merchantId ? await findMerchant(db, merchantId) : undefined;
       const user = principal.person ? await findUser(db, principal.person.userId) : undefined;
       return {
         status: 200,
@@ -186,7 +188,7 @@ export function accountRoutes(
           user: user ? userView(user) : null,
           role: personRole(principal) ?? 'owner',
           merchantId,
-          merchantName: merchant?.name ?? null,
+          merchantName: await merchantName(merchantId),
           csrfToken: principal.person?.csrfToken ?? null,
           temporalUiUrl: principal.role === 'operator' ? config.temporal.uiUrl : null,
         },
@@ -210,8 +212,8 @@ export function accountRoutes(
     },
     handler: async ({ body, principal }) => {
       const issued = await invitePerson(db, principal, body, settings);
-      const merchant = issued.invitation.merchantId ? await findMerchant(db, issued.invitation.merchantId) : undefined;
-      return { status: 201, body: issuedInvitationView(issued, merchant?.name ?? null, config.publicUrl) };
+      const name = await merchantName(issued.invitation.merchantId);
+      return { status: 201, body: issuedInvitationView(issued, name, config.publicUrl) };
     },
   });
 
@@ -225,9 +227,9 @@ export function accountRoutes(
     responses: { 200: { description: 'Pending invitations', schema: z.object({ data: z.array(Invitation) }) } },
     handler: async ({ query, principal }) => {
       const merchantId = merchantOfList(principal, query.merchantId) ?? null;
-      const merchant = merchantId ? await findMerchant(db, merchantId) : undefined;
+      const name = await merchantName(merchantId);
       const rows = await listInvitations(db, merchantId);
-      return { status: 200, body: { data: rows.map((i) => invitationView(i, merchant?.name ?? null)) } };
+      return { status: 200, body: { data: rows.map((i) => invitationView(i, name)) } };
     },
   });
 
@@ -239,9 +241,9 @@ export function accountRoutes(
     access: 'authenticated',
     query: PeopleQuery,
     responses: { 200: { description: 'Accounts', schema: z.object({ data: z.array(User) }) } },
-    handler: async ({ query, principal }) => {
-      if (query.merchantId && !maySee(principal, query.merchantId)) throw notFound('merchant');
-      const users = await listUsers(db, merchantOfList(principal, query.merchantId) ?? null);
+    handler: async ({ query: { merchantId }, principal }) => {
+      if (merchantId && !maySee(principal, merchantId)) throw notFound('merchant');
+      const users = await listUsers(db, merchantOfList(principal, merchantId) ?? null);
       return { status: 200, body: { data: users.map(userView) } };
     },
   });
