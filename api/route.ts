@@ -45,7 +45,7 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   headers?: z.ZodObject;
   /** Body size limit for this route (default: the app's, 1 MB). */
   bodyLimit?: string;
-  /** Each answer by its description, with its body's schema when it has one (an error's is always ErrorResponse). */
+  /** Each answer: its description alone, or with its body's schema (an error's body is always ErrorResponse). */
   responses: Record<number, string | { description: string; schema?: z.ZodType }>;
   handler: (ctx: HandlerContext<z.output<B>, z.output<Q>, z.output<P>>) => Promise<Reply>;
 }

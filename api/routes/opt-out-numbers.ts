@@ -9,15 +9,15 @@ import type { Db } from '../../platform/db';
 import { optOutNumbersOf, type OptOutNumberRecord } from '../../store/opt-out-numbers';
 import { auditActor } from '../auth';
 import { visibleContract } from '../contract-updates';
+import { wholeList } from '../cursor';
 import { z } from '../openapi';
 import { registerOptOutNumber, reviewOptOutNumber } from '../operations/register-opt-out-number';
 import { DOCUMENT_ROUTE_LIMIT } from '../proof-documents';
-import { wholeList } from '../cursor';
 import { defineRoute, notYours } from '../route';
-import { defineNumberReviews, REGISTRATION_REFUSALS } from './registered-numbers';
 import { IdParams, listOf, Timestamp } from '../schemas/common';
 import { SenderNumberInput } from '../schemas/contracts';
 import { iso } from '../time';
+import { defineNumberReviews, REGISTRATION_REFUSALS } from './registered-numbers';
 
 const OptOutNumber = z
   .object({

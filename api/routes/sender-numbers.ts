@@ -11,11 +11,11 @@ import { ApiError, notFound } from '../errors';
 import { addSenderNumber } from '../operations/add-sender-number';
 import { reviewSenderNumber } from '../operations/review-sender-number';
 import { defineRoute, notYours } from '../route';
-import { defineNumberReviews, REGISTRATION_REFUSALS } from './registered-numbers';
 import { IdParams } from '../schemas/common';
 import { SenderNumber, SenderNumberInput } from '../schemas/contracts';
 import { iso } from '../time';
 import type { WorkflowDeps } from '../workflow-deps';
+import { defineNumberReviews, REGISTRATION_REFUSALS } from './registered-numbers';
 
 export function senderNumberView(s: SenderNumberRecord) {
   return {
