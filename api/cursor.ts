@@ -74,3 +74,9 @@ export function listPage<T, V>(
   const last = items.at(-1);
   return { data: items.map((item) => view(item)), nextCursor: hasMore && last ? cursorAfter(last) : null };
 }
+
+/** A list short enough to answer whole (a merchant's keys or templates, a contract's 080 numbers), shaped as a page. */
+export const wholeList = <T, V>(items: readonly T[], view: (item: T) => V): { data: V[]; nextCursor: null } => ({
+  data: items.map((item) => view(item)),
+  nextCursor: null,
+});

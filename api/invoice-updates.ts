@@ -3,7 +3,6 @@
  * ledger command on its InvoiceWorkflow, which refuses anything that would break
  * paid − refunded + credited + outstanding = total, and answering a retried Idempotency-Key.
  */
-import type { Client } from '@temporalio/client';
 import type { RequestFingerprint } from '../domain/invoice-ledger';
 import type { Db } from '../platform/db';
 import { recordAudit } from '../store/audit';
@@ -14,11 +13,7 @@ import { auditActor, maySee, type Principal } from './auth';
 import { notFound } from './errors';
 import { isReplay, requestHash } from './idempotency';
 import { runUpdate } from './temporal-errors';
-
-export interface InvoiceDeps {
-  db: Db;
-  temporal: Client;
-}
+import type { WorkflowDeps } from './workflow-deps';
 
 /** The invoice, when it exists and the caller may see it; 404 otherwise (never 403: SPEC §7). */
 export async function visibleInvoice(db: Db, principal: Principal, id: string): Promise<InvoiceRecord> {
@@ -28,8 +23,8 @@ export async function visibleInvoice(db: Db, principal: Principal, id: string): 
 }
 
 /** Runs a ledger command on the invoice's workflow; the answer is the invoice as it now is. */
-export async function updateInvoice(
-  { db, temporal }: InvoiceDeps,
+async function updateInvoice(
+  { db, temporal }: WorkflowDeps,
   invoice: InvoiceRecord,
   command: InvoiceCommand,
 ): Promise<InvoiceRecord> {
@@ -44,40 +39,48 @@ export async function updateInvoice(
   return (await findInvoice(db, invoice.row.id))!;
 }
 
-/** The audit entry of a change to an invoice (Art. 11: every state change, by whom). */
-export async function auditInvoice(
-  db: Db,
-  principal: Principal,
-  invoice: InvoiceRecord,
-  action: string,
-  details: Record<string, unknown>,
-): Promise<void> {
-  await recordAudit(db, {
-    actor: auditActor(principal),
-    action,
-    subjectType: 'invoice',
-    subjectId: invoice.row.id,
-    merchantId: invoice.row.merchant_id,
-    details,
-  });
-}
-
 /** What an invoice write answers: the invoice as it now is, and whether an earlier request with the key already made it. */
 export interface InvoiceWrite {
   invoice: InvoiceRecord;
   replayed: boolean;
 }
 
-/** The fingerprint of a request with an Idempotency-Key (the ledger keeps it with what the request made). */
-export const fingerprintOf = (key: string | undefined, body: unknown): RequestFingerprint | undefined =>
-  key ? { key, hash: requestHash(body) } : undefined;
+/** What an invoice operation changes, as it states it. */
+export interface InvoiceChange {
+  idempotencyKey: string | undefined;
+  /** What the request asks: with the key, its hash is the fingerprint the ledger keeps with what it made. */
+  request: unknown;
+  /** The fingerprint kept with what an earlier request with this key made, if any. */
+  earlier: (request: RequestFingerprint) => RequestFingerprint | undefined;
+  command: InvoiceCommand;
+  /** The audit entry of the change (Art. 11: every state change, by whom). */
+  audit: { action: string; details: Record<string, unknown> };
+}
 
 /**
- * With an Idempotency-Key: whether what it made is already on the invoice — then the first answer
- * stands (422 if the key was used for another request). The workflow checks the same again, so
- * concurrent retries still record once.
+ * Makes an invoice operation's change. With an Idempotency-Key whose request already made it, the
+ * first answer stands (422 if the key was used for another request); the workflow checks the same
+ * again, so concurrent retries still record once.
  */
-export function alreadyMade(earlier: RequestFingerprint | undefined, request: RequestFingerprint | undefined): boolean {
-  if (!request) return false;
-  return isReplay(earlier?.key === request.key ? earlier.hash : undefined, request.hash);
+export async function changeInvoice(
+  deps: WorkflowDeps,
+  principal: Principal,
+  invoice: InvoiceRecord,
+  change: InvoiceChange,
+): Promise<InvoiceWrite> {
+  const request = change.idempotencyKey ? { key: change.idempotencyKey, hash: requestHash(change.request) } : undefined;
+  if (request && alreadyMade(change.earlier(request), request)) return { invoice, replayed: true };
+  const updated = await updateInvoice(deps, invoice, { ...change.command, ...(request ? { request } : {}) });
+  await recordAudit(deps.db, {
+    actor: auditActor(principal),
+    action: change.audit.action,
+    subjectType: 'invoice',
+    subjectId: invoice.row.id,
+    merchantId: invoice.row.merchant_id,
+    details: change.audit.details,
+  });
+  return { invoice: updated, replayed: false };
 }
+
+const alreadyMade = (earlier: RequestFingerprint | undefined, request: RequestFingerprint): boolean =>
+  isReplay(earlier?.key === request.key ? earlier.hash : undefined, request.hash);

@@ -45,7 +45,8 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   headers?: z.ZodObject;
   /** Body size limit for this route (default: the app's, 1 MB). */
   bodyLimit?: string;
-  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  /** Each answer: its description alone, or with its body's schema (an error's body is always ErrorResponse). */
+  responses: Record<number, string | { description: string; schema?: z.ZodType }>;
   handler: (ctx: HandlerContext<z.output<B>, z.output<Q>, z.output<P>>) => Promise<Reply>;
 }
 
@@ -55,6 +56,15 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   403: 'The key may not do this',
   413: 'Request body too large',
 };
+
+/** The 404 of a resource the caller may not see: it answers as if there were none (never 403: SPEC §7). */
+export const notYours = (what: string) => `No such ${what}, or not yours`;
+
+/** The answers of a read of one resource the caller may see (the `visibleContract` kind). */
+export const visible = (what: string, schema: z.ZodType) => ({
+  200: { description: `The ${what}`, schema },
+  404: notYours(what),
+});
 
 const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z]+)/g, '{$1}');
 
@@ -69,10 +79,9 @@ export function defineRoute<B extends z.ZodType, Q extends z.ZodType, P extends 
     content: { 'application/json': { schema: ErrorResponse } },
   });
   for (const [status, r] of Object.entries(spec.responses)) {
-    const schema = r.schema ?? (Number(status) >= 400 ? ErrorResponse : undefined);
-    responses[Number(status)] = schema
-      ? { description: r.description, content: { 'application/json': { schema } } }
-      : { description: r.description };
+    const { description, schema: own } = typeof r === 'string' ? { description: r, schema: undefined } : r;
+    const schema = own ?? (Number(status) >= 400 ? ErrorResponse : undefined);
+    responses[Number(status)] = schema ? { description, content: { 'application/json': { schema } } } : { description };
   }
   const implied: number[] = [];
   if (spec.body || spec.query) implied.push(400);

@@ -3,7 +3,6 @@
  * and records the new status before it answers. Cancel stops the recipients whose turn has not
  * come; messages already created are ordinary messages on their way.
  */
-import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { isClosed, type CampaignAction } from '../../domain/campaign';
 import type { Db } from '../../platform/db';
@@ -14,6 +13,7 @@ import { maySee, type Principal } from '../auth';
 import { ApiError, notFound } from '../errors';
 import { statusOfRule } from '../rule-status';
 import { runUpdate } from '../temporal-errors';
+import type { WorkflowDeps } from '../workflow-deps';
 
 /** The campaign, when it exists and the caller may see it; 404 otherwise (never 403: SPEC §7). */
 export async function visibleCampaign(db: Db, principal: Principal, id: string): Promise<CampaignRow> {
@@ -26,7 +26,7 @@ const CLOSED = { code: 'campaign_closed', message: 'the campaign has finished; n
 const closed = () => new ApiError(statusOfRule(CLOSED.code), CLOSED.code, CLOSED.message);
 
 export async function actOnCampaign(
-  deps: { db: Db; temporal: Client },
+  deps: WorkflowDeps,
   principal: Principal,
   id: string,
   action: CampaignAction,

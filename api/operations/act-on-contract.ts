@@ -3,14 +3,13 @@
  * terminate, object, give notice of non-renewal: SPEC §3, Art. 3.4, 5.2, 12, 13). The caller must
  * see the contract (404 otherwise); the ContractWorkflow decides whether the action is allowed.
  */
-import type { Client } from '@temporalio/client';
 import { parseFees } from '../../domain/money';
-import type { Db } from '../../platform/db';
 import { recordAudit } from '../../store/audit';
 import type { ContractRequest } from '../../workflows/contract';
 import { auditActor, contractActor, type Principal } from '../auth';
 import { updateContract, visibleContract } from '../contract-updates';
 import { badRequest } from '../errors';
+import type { WorkflowDeps } from '../workflow-deps';
 
 type ActionCommand = Exclude<
   ContractRequest['command'],
@@ -21,7 +20,7 @@ type ActionCommand = Exclude<
 export type ContractActionInput = ActionCommand | { type: 'approve'; fees: Record<string, unknown> };
 
 export async function actOnContract(
-  deps: { db: Db; temporal: Client },
+  deps: WorkflowDeps,
   principal: Principal,
   contractId: string,
   input: ContractActionInput,

@@ -5,11 +5,9 @@
  * and taken back if the workflow refuses it (a closed contract, an eleventh number). It stays
  * pending until an operator verifies it.
  */
-import type { Client } from '@temporalio/client';
 import type { z } from 'zod';
 import { senderNumberConflict } from '../../domain/contract';
-import { checkProofDocument, checkSenderNumber } from '../../domain/sender-number';
-import type { Db } from '../../platform/db';
+import { checkSenderNumber } from '../../domain/sender-number';
 import { newId } from '../../platform/ids';
 import {
   deleteSenderNumber,
@@ -20,29 +18,24 @@ import {
   type SenderNumberRecord,
 } from '../../store/contracts';
 import { contractActor, type Principal } from '../auth';
-import { decodeBase64 } from '../base64';
-import { updateContract, visibleContract } from '../contract-updates';
-import { ApiError, ruleViolations } from '../errors';
-import { newProofDocument } from '../proof-documents';
+import { updateContract } from '../contract-updates';
+import { ApiError } from '../errors';
+import { checkRegistration, newProofDocument } from '../proof-documents';
 import { statusOfRule } from '../rule-status';
 import type { SenderNumberInput } from '../schemas/contracts';
+import type { WorkflowDeps } from '../workflow-deps';
 
 export async function addSenderNumber(
-  deps: { db: Db; temporal: Client },
+  { db, temporal }: WorkflowDeps,
   principal: Principal,
   contractId: string,
   body: z.output<typeof SenderNumberInput>,
 ): Promise<SenderNumberRecord> {
-  const { db, temporal } = deps;
-  const contract = await visibleContract(db, principal, contractId);
-  const number = checkSenderNumber(body.number, 'number');
-  const bytes = decodeBase64(body.proofDocument.contentBase64, 'proofDocument.contentBase64');
-  const violations = [...(number.ok ? [] : [number.violation]), ...checkProofDocument(bytes, 'proofDocument')];
-  if (violations.length || !number.ok) throw ruleViolations(violations);
+  const { contract, ...number } = await checkRegistration(db, principal, contractId, body, checkSenderNumber);
   const taken = senderNumberConflict(await loadSenderNumbers(db, { contractId: contract.row.id }), number.digits);
   if (taken) throw new ApiError(statusOfRule(taken.code), taken.code, taken.message, { field: 'number' });
 
-  const document = newProofDocument(body.proofDocument.fileName, bytes);
+  const document = newProofDocument(body.proofDocument.fileName, number.document);
   await insertDocuments(db, contract.row.merchant_id, [document]);
   const id = newId('snd');
   try {

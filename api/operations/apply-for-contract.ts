@@ -4,11 +4,9 @@
  * contract at a time and a MID belongs to one live contract (409). The application row, its audit
  * entry and the ContractWorkflow are created together.
  */
-import type { Client } from '@temporalio/client';
 import type { z } from 'zod';
 import { checkApplication } from '../../domain/contract-application';
 import type { Application } from '../../domain/contract';
-import type { Db } from '../../platform/db';
 import { newId } from '../../platform/ids';
 import { recordAudit } from '../../store/audit';
 import { findOpenContractId, insertApplication, insertDocuments, liveMids } from '../../store/contracts';
@@ -19,15 +17,14 @@ import { conflict, notFound, ruleViolations } from '../errors';
 import { decodeBase64 } from '../base64';
 import { newProofDocument } from '../proof-documents';
 import type { ApplyContractBody } from '../schemas/contracts';
+import type { WorkflowDeps } from '../workflow-deps';
 
-/** Returns the new contract's id. */
+/** The caller applies for the merchant it acts as; the answer is the new contract's id. */
 export async function applyForContract(
-  deps: { db: Db; temporal: Client },
-  principal: Principal,
-  merchantId: string,
+  { db, temporal }: WorkflowDeps,
+  { principal, merchantId }: { principal: Principal; merchantId: string },
   body: z.output<typeof ApplyContractBody>,
 ): Promise<string> {
-  const { db, temporal } = deps;
   const merchant = await findMerchant(db, merchantId);
   if (!merchant) throw notFound('merchant');
   const documents = body.senderNumbers.map((s, i) =>

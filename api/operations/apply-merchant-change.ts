@@ -1,16 +1,15 @@
 /** An operator puts a merchant's noticed change into effect before its date (Art. 4.1.3); audited by the activity. */
-import type { Client } from '@temporalio/client';
 import type { MerchantChangeOutcome } from '../../activities/merchants';
-import type { Db } from '../../platform/db';
 import { findMerchant, type Merchant } from '../../store/merchants';
 import { merchantChangeWorkflowId } from '../../workflows/ids';
 import { applyNowUpdate } from '../../workflows/merchant-change';
 import { auditActor, type Principal } from '../auth';
 import { conflict, notFound } from '../errors';
 import { runUpdate } from '../temporal-errors';
+import type { WorkflowDeps } from '../workflow-deps';
 
 export async function applyMerchantChangeNow(
-  deps: { db: Db; temporal: Client },
+  deps: WorkflowDeps,
   principal: Principal,
   merchantId: string,
 ): Promise<{ merchant: Merchant; outcome: MerchantChangeOutcome }> {

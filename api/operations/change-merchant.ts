@@ -3,10 +3,8 @@
  * (name, representative, address, business registration number) is a notice that takes effect
  * 10 days later, applied by its MerchantChangeWorkflow.
  */
-import type { Client } from '@temporalio/client';
 import { checkBrn } from '../../domain/brn';
 import { BUSINESS_INFO_FIELDS, noticeChange, type BusinessInfo } from '../../domain/merchant-change';
-import type { Db } from '../../platform/db';
 import { newId } from '../../platform/ids';
 import { recordAudit } from '../../store/audit';
 import {
@@ -22,6 +20,7 @@ import { MerchantId } from '../../workflows/search-attributes';
 import { TASK_QUEUES } from '../../workflows/task-queues';
 import { auditActor, type Principal } from '../auth';
 import { badRequest, conflict, notFound, ruleViolations } from '../errors';
+import type { WorkflowDeps } from '../workflow-deps';
 
 export interface MerchantChange extends BusinessInfo {
   webhookUrl?: string | null;
@@ -29,7 +28,7 @@ export interface MerchantChange extends BusinessInfo {
 }
 
 export async function changeMerchant(
-  deps: { db: Db; temporal: Client },
+  deps: WorkflowDeps,
   principal: Principal,
   merchantId: string,
   input: MerchantChange,

@@ -6,18 +6,11 @@
 import { newId } from '../../platform/ids';
 import type { Principal } from '../auth';
 import { notFound } from '../errors';
-import {
-  alreadyMade,
-  auditInvoice,
-  fingerprintOf,
-  updateInvoice,
-  visibleInvoice,
-  type InvoiceDeps,
-  type InvoiceWrite,
-} from '../invoice-updates';
+import { changeInvoice, visibleInvoice, type InvoiceWrite } from '../invoice-updates';
+import type { WorkflowDeps } from '../workflow-deps';
 
 export async function openDispute(
-  deps: InvoiceDeps,
+  deps: WorkflowDeps,
   caller: { principal: Principal; actingMerchant: () => string },
   invoiceId: string,
   dispute: { amount: number; reason: string },
@@ -26,17 +19,17 @@ export async function openDispute(
   const invoice = await visibleInvoice(deps.db, caller.principal, invoiceId);
   // Only the invoiced merchant disputes; an operator acts on its behalf (Bizmsg-Merchant-Id).
   if (caller.actingMerchant() !== invoice.row.merchant_id) throw notFound('invoice');
-  const request = fingerprintOf(idempotencyKey, dispute);
-  if (alreadyMade(invoice.disputes.find((d) => request && d.request?.key === request.key)?.request, request))
-    return { invoice, replayed: true };
-  const updated = await updateInvoice(deps, invoice, {
-    type: 'open_dispute',
-    id: newId('dsp'),
-    amount: dispute.amount,
-    reason: dispute.reason,
-    openedAt: new Date().toISOString(),
-    ...(request ? { request } : {}),
+  return changeInvoice(deps, caller.principal, invoice, {
+    idempotencyKey,
+    request: dispute,
+    earlier: (request) => invoice.disputes.find((d) => d.request?.key === request.key)?.request,
+    command: {
+      type: 'open_dispute',
+      id: newId('dsp'),
+      amount: dispute.amount,
+      reason: dispute.reason,
+      openedAt: new Date().toISOString(),
+    },
+    audit: { action: 'invoice.disputed', details: { amount: dispute.amount } },
   });
-  await auditInvoice(deps.db, caller.principal, invoice, 'invoice.disputed', { amount: dispute.amount });
-  return { invoice: updated, replayed: false };
 }

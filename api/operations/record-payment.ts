@@ -4,34 +4,27 @@
  */
 import { newId } from '../../platform/ids';
 import type { Principal } from '../auth';
-import {
-  alreadyMade,
-  auditInvoice,
-  fingerprintOf,
-  updateInvoice,
-  visibleInvoice,
-  type InvoiceDeps,
-  type InvoiceWrite,
-} from '../invoice-updates';
+import { changeInvoice, visibleInvoice, type InvoiceWrite } from '../invoice-updates';
+import type { WorkflowDeps } from '../workflow-deps';
 
 export async function recordPayment(
-  deps: InvoiceDeps,
+  deps: WorkflowDeps,
   principal: Principal,
   invoiceId: string,
   payment: { amount: number; paidAt?: string },
   idempotencyKey?: string,
 ): Promise<InvoiceWrite> {
   const invoice = await visibleInvoice(deps.db, principal, invoiceId);
-  const request = fingerprintOf(idempotencyKey, payment);
-  if (alreadyMade(invoice.payments.find((p) => request && p.request?.key === request.key)?.request, request))
-    return { invoice, replayed: true };
-  const updated = await updateInvoice(deps, invoice, {
-    type: 'record_payment',
-    id: newId('pay'),
-    amount: payment.amount,
-    paidAt: payment.paidAt ?? new Date().toISOString(),
-    ...(request ? { request } : {}),
+  return changeInvoice(deps, principal, invoice, {
+    idempotencyKey,
+    request: payment,
+    earlier: (request) => invoice.payments.find((p) => p.request?.key === request.key)?.request,
+    command: {
+      type: 'record_payment',
+      id: newId('pay'),
+      amount: payment.amount,
+      paidAt: payment.paidAt ?? new Date().toISOString(),
+    },
+    audit: { action: 'invoice.payment_recorded', details: { amount: payment.amount } },
   });
-  await auditInvoice(deps.db, principal, invoice, 'invoice.payment_recorded', { amount: payment.amount });
-  return { invoice: updated, replayed: false };
 }

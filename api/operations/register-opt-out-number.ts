@@ -10,7 +10,6 @@ import {
   checkOptOutNumberRegistration,
   decideOptOutNumberReview,
 } from '../../domain/opt-out-number';
-import { checkProofDocument } from '../../domain/sender-number';
 import { transaction, type Db } from '../../platform/db';
 import { newId } from '../../platform/ids';
 import { recordAudit } from '../../store/audit';
@@ -24,10 +23,8 @@ import {
   type OptOutNumberRecord,
 } from '../../store/opt-out-numbers';
 import { auditActor, type Principal } from '../auth';
-import { visibleContract } from '../contract-updates';
-import { ApiError, notFound, ruleViolations } from '../errors';
-import { decodeBase64 } from '../base64';
-import { newProofDocument } from '../proof-documents';
+import { ApiError, notFound } from '../errors';
+import { checkRegistration, newProofDocument, type ReviewDecision } from '../proof-documents';
 import { statusOfRule } from '../rule-status';
 import type { SenderNumberInput } from '../schemas/contracts';
 
@@ -39,11 +36,7 @@ export async function registerOptOutNumber(
   contractId: string,
   body: z.output<typeof SenderNumberInput>,
 ): Promise<OptOutNumberRecord> {
-  const contract = await visibleContract(db, principal, contractId);
-  const number = checkOptOutNumber(body.number, 'number');
-  const bytes = decodeBase64(body.proofDocument.contentBase64, 'proofDocument.contentBase64');
-  const violations = [...(number.ok ? [] : [number.violation]), ...checkProofDocument(bytes, 'proofDocument')];
-  if (violations.length || !number.ok) throw ruleViolations(violations);
+  const { contract, ...number } = await checkRegistration(db, principal, contractId, body, checkOptOutNumber);
   const registration = checkOptOutNumberRegistration(
     contract.row.status,
     await optOutNumbersOf(db, contract.row.id),
@@ -51,7 +44,7 @@ export async function registerOptOutNumber(
   );
   if (!registration.ok) throw refused(registration.violation);
 
-  const document = newProofDocument(body.proofDocument.fileName, bytes);
+  const document = newProofDocument(body.proofDocument.fileName, number.document);
   const id = newId('oon');
   await transaction(db, async (trx) => {
     await insertDocuments(trx, contract.row.merchant_id, [document]);
@@ -73,13 +66,11 @@ export async function registerOptOutNumber(
   return (await findOptOutNumber(db, id))!;
 }
 
-export type OptOutNumberDecision = { verify: true } | { verify: false; reason: string };
-
 export async function reviewOptOutNumber(
   db: Db,
   actor: Actor,
   id: string,
-  decision: OptOutNumberDecision,
+  decision: ReviewDecision,
 ): Promise<OptOutNumberRecord> {
   const n = await findOptOutNumber(db, id);
   if (!n) throw notFound('080 number');

@@ -4,37 +4,30 @@
  * Idempotency-Key a retry answers as the first request did instead of 409.
  */
 import type { Principal } from '../auth';
-import {
-  alreadyMade,
-  auditInvoice,
-  fingerprintOf,
-  updateInvoice,
-  visibleInvoice,
-  type InvoiceDeps,
-  type InvoiceWrite,
-} from '../invoice-updates';
+import { changeInvoice, visibleInvoice, type InvoiceWrite } from '../invoice-updates';
+import type { WorkflowDeps } from '../workflow-deps';
 
 export async function resolveDispute(
-  deps: InvoiceDeps,
+  deps: WorkflowDeps,
   principal: Principal,
   target: { invoiceId: string; disputeId: string },
   resolution: { acceptedAmount: number },
   idempotencyKey?: string,
 ): Promise<InvoiceWrite> {
   const invoice = await visibleInvoice(deps.db, principal, target.invoiceId);
-  const request = fingerprintOf(idempotencyKey, { disputeId: target.disputeId, ...resolution });
-  if (alreadyMade(invoice.disputes.find((d) => d.id === target.disputeId)?.resolutionRequest, request))
-    return { invoice, replayed: true };
-  const updated = await updateInvoice(deps, invoice, {
-    type: 'resolve_dispute',
-    disputeId: target.disputeId,
-    acceptedAmount: resolution.acceptedAmount,
-    resolvedAt: new Date().toISOString(),
-    ...(request ? { request } : {}),
+  return changeInvoice(deps, principal, invoice, {
+    idempotencyKey,
+    request: { disputeId: target.disputeId, ...resolution },
+    earlier: () => invoice.disputes.find((d) => d.id === target.disputeId)?.resolutionRequest,
+    command: {
+      type: 'resolve_dispute',
+      disputeId: target.disputeId,
+      acceptedAmount: resolution.acceptedAmount,
+      resolvedAt: new Date().toISOString(),
+    },
+    audit: {
+      action: 'invoice.dispute_resolved',
+      details: { disputeId: target.disputeId, acceptedAmount: resolution.acceptedAmount },
+    },
   });
-  await auditInvoice(deps.db, principal, invoice, 'invoice.dispute_resolved', {
-    disputeId: target.disputeId,
-    acceptedAmount: resolution.acceptedAmount,
-  });
-  return { invoice: updated, replayed: false };
 }

@@ -2,20 +2,18 @@
  * An operator's decision on a pending sender number after checking its proof document (Art. 4.4):
  * verified numbers may send; a rejected one never does. A number decided once stays decided (409).
  */
-import type { Client } from '@temporalio/client';
-import type { Db } from '../../platform/db';
 import { findSenderNumber, type SenderNumberRecord } from '../../store/contracts';
 import { contractActor, type Principal } from '../auth';
 import { updateContract } from '../contract-updates';
 import { notFound } from '../errors';
-
-export type SenderNumberDecision = { verify: true } | { verify: false; reason: string };
+import type { ReviewDecision } from '../proof-documents';
+import type { WorkflowDeps } from '../workflow-deps';
 
 export async function reviewSenderNumber(
-  deps: { db: Db; temporal: Client },
+  deps: WorkflowDeps,
   principal: Principal,
   senderNumberId: string,
-  decision: SenderNumberDecision,
+  decision: ReviewDecision,
 ): Promise<SenderNumberRecord> {
   const { db, temporal } = deps;
   const s = await findSenderNumber(db, senderNumberId);

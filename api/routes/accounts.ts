@@ -57,6 +57,12 @@ const invitationView = (i: InvitationRecord, merchantName: string | null) => ({
   createdAt: iso(i.createdAt)!,
 });
 
+/** What an invitation link answers when it cannot be used (usableInvitation). */
+const UNUSABLE_INVITATION = { 404: 'No such invitation', 409: 'Used already', 422: 'Expired' };
+
+/** Whose people a list shows: a merchant's (operators name it; a merchant's own key shows its own) or the operators'. */
+const PeopleQuery = z.object({ merchantId: z.string().max(64).optional() });
+
 /** The link goes in the fragment: browsers send it to no server and no Referer carries it. */
 export const invitationPath = (token: string) => `/console/invitation#${token}`;
 
@@ -92,6 +98,10 @@ export function accountRoutes(
     what: 'to sign in from this address',
   });
 
+  /** The name of the merchant a person or an invitation belongs to; null for operators. */
+  const merchantName = async (merchantId: string | null) =>
+    merchantId ? ((await findMerchant(db, merchantId))?.name ?? null) : null;
+
   publicRouter.post('/v1/session', signInLimit);
   defineRoute(publicRouter, registry, {
     method: 'post',
@@ -104,8 +114,8 @@ export function accountRoutes(
     body: SignInBody,
     responses: {
       200: { description: 'Signed in', schema: SessionInfo },
-      401: { description: 'Wrong email or password' },
-      429: { description: 'Locked after repeated failures, or too many attempts from this address' },
+      401: 'Wrong email or password',
+      429: 'Locked after repeated failures, or too many attempts from this address',
     },
     handler: async ({ req, res, body }) => {
       const session = await signIn(db, { ...body, clientAddress: req.ip }, settings);
@@ -122,14 +132,11 @@ export function accountRoutes(
     params: TokenParams,
     responses: {
       200: { description: 'The invitation', schema: Invitation },
-      404: { description: 'No such invitation' },
-      409: { description: 'Used already' },
-      422: { description: 'Expired' },
+      ...UNUSABLE_INVITATION,
     },
     handler: async ({ params }) => {
       const invitation = await usableInvitation(db, params.token);
-      const merchant = invitation.merchantId ? await findMerchant(db, invitation.merchantId) : undefined;
-      return { status: 200, body: invitationView(invitation, merchant?.name ?? null) };
+      return { status: 200, body: invitationView(invitation, await merchantName(invitation.merchantId)) };
     },
   });
 
@@ -142,9 +149,7 @@ export function accountRoutes(
     body: AcceptInvitationBody,
     responses: {
       201: { description: 'The account exists and is signed in', schema: SessionInfo },
-      404: { description: 'No such invitation' },
-      409: { description: 'Used already' },
-      422: { description: 'Expired' },
+      ...UNUSABLE_INVITATION,
     },
     handler: async ({ res, body }) => {
       const session = await acceptInvitation(db, body, settings);
@@ -158,7 +163,7 @@ export function accountRoutes(
     tag: 'Accounts',
     summary: 'Sign out of the console',
     access: 'authenticated',
-    responses: { 204: { description: 'Signed out' } },
+    responses: { 204: 'Signed out' },
     handler: async ({ req, res, principal }) => {
       const token: unknown = req.cookies?.[SESSION_COOKIE];
       if (typeof token === 'string') await signOut(db, token, principal, settings.sessionSecret);
@@ -176,7 +181,6 @@ export function accountRoutes(
     responses: { 200: { description: 'The caller', schema: Me } },
     handler: async ({ principal }) => {
       const merchantId = principal.role === 'merchant' ? principal.merchantId : null;
-      const merchant = merchantId ? await findMerchant(db, merchantId) : undefined;
       const user = principal.person ? await findUser(db, principal.person.userId) : undefined;
       return {
         status: 200,
@@ -184,7 +188,7 @@ export function accountRoutes(
           user: user ? userView(user) : null,
           role: personRole(principal) ?? 'owner',
           merchantId,
-          merchantName: merchant?.name ?? null,
+          merchantName: await merchantName(merchantId),
           csrfToken: principal.person?.csrfToken ?? null,
           temporalUiUrl: principal.role === 'operator' ? config.temporal.uiUrl : null,
         },
@@ -202,14 +206,14 @@ export function accountRoutes(
     body: InvitationBody,
     responses: {
       201: { description: 'Invited', schema: IssuedInvitation },
-      403: { description: 'Only operators and the merchant’s owner invite' },
-      404: { description: 'No such merchant' },
-      409: { description: 'An account with this email exists' },
+      403: 'Only operators and the merchant’s owner invite',
+      404: 'No such merchant',
+      409: 'An account with this email exists',
     },
     handler: async ({ body, principal }) => {
       const issued = await invitePerson(db, principal, body, settings);
-      const merchant = issued.invitation.merchantId ? await findMerchant(db, issued.invitation.merchantId) : undefined;
-      return { status: 201, body: issuedInvitationView(issued, merchant?.name ?? null, config.publicUrl) };
+      const name = await merchantName(issued.invitation.merchantId);
+      return { status: 201, body: issuedInvitationView(issued, name, config.publicUrl) };
     },
   });
 
@@ -219,13 +223,13 @@ export function accountRoutes(
     tag: 'Accounts',
     summary: 'Invitations not yet accepted (a merchant’s, or the operators’)',
     access: 'authenticated',
-    query: z.object({ merchantId: z.string().max(64).optional() }),
+    query: PeopleQuery,
     responses: { 200: { description: 'Pending invitations', schema: z.object({ data: z.array(Invitation) }) } },
     handler: async ({ query, principal }) => {
       const merchantId = merchantOfList(principal, query.merchantId) ?? null;
-      const merchant = merchantId ? await findMerchant(db, merchantId) : undefined;
+      const name = await merchantName(merchantId);
       const rows = await listInvitations(db, merchantId);
-      return { status: 200, body: { data: rows.map((i) => invitationView(i, merchant?.name ?? null)) } };
+      return { status: 200, body: { data: rows.map((i) => invitationView(i, name)) } };
     },
   });
 
@@ -235,11 +239,11 @@ export function accountRoutes(
     tag: 'Accounts',
     summary: 'People with an account: a merchant’s staff, or (operators, without merchantId) the operators',
     access: 'authenticated',
-    query: z.object({ merchantId: z.string().max(64).optional() }),
+    query: PeopleQuery,
     responses: { 200: { description: 'Accounts', schema: z.object({ data: z.array(User) }) } },
-    handler: async ({ query, principal }) => {
-      if (query.merchantId && !maySee(principal, query.merchantId)) throw notFound('merchant');
-      const users = await listUsers(db, merchantOfList(principal, query.merchantId) ?? null);
+    handler: async ({ query: { merchantId }, principal }) => {
+      if (merchantId && !maySee(principal, merchantId)) throw notFound('merchant');
+      const users = await listUsers(db, merchantOfList(principal, merchantId) ?? null);
       return { status: 200, body: { data: users.map(userView) } };
     },
   });

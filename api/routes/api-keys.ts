@@ -4,6 +4,7 @@ import type { Router } from 'express';
 import type { Db } from '../../platform/db';
 import { listApiKeys, type ApiKeyRecord } from '../../store/merchants';
 import { actingMerchant } from '../auth';
+import { wholeList } from '../cursor';
 import { z } from '../openapi';
 import { createMerchantApiKey, revokeMerchantApiKey } from '../operations/api-keys';
 import { defineRoute } from '../route';
@@ -49,7 +50,7 @@ export function apiKeyRoutes(
     body: z.object({ name: z.string().trim().min(1).max(100).openapi({ example: 'order server' }) }).strict(),
     responses: {
       201: { description: 'Created', schema: CreatedApiKey },
-      422: { description: 'The merchant has 20 active keys' },
+      422: 'The merchant has 20 active keys',
     },
     handler: async ({ req, res, body, principal }) => {
       const key = await createMerchantApiKey(db, principal, actingMerchant(req, res), body.name);
@@ -64,10 +65,10 @@ export function apiKeyRoutes(
     summary: 'List the merchant’s API keys: name, prefix, created, last used (never the key itself)',
     access: 'authenticated',
     responses: { 200: { description: 'The keys, oldest first', schema: listOf(ApiKey, 'ApiKeyList') } },
-    handler: async ({ req, res }) => ({
-      status: 200,
-      body: { data: (await listApiKeys(db, actingMerchant(req, res))).map(keyView), nextCursor: null },
-    }),
+    handler: async ({ req, res }) => {
+      const keys = await listApiKeys(db, actingMerchant(req, res));
+      return { status: 200, body: wholeList(keys, keyView) };
+    },
   });
 
   defineRoute(router, registry, {
@@ -77,7 +78,7 @@ export function apiKeyRoutes(
     summary: 'Revoke an API key: it answers 401 from then on',
     access: 'authenticated',
     params: IdParams,
-    responses: { 204: { description: 'Revoked' }, 404: { description: 'No such active key of yours' } },
+    responses: { 204: 'Revoked', 404: 'No such active key of yours' },
     handler: async ({ req, res, params, principal }) => {
       await revokeMerchantApiKey(db, principal, actingMerchant(req, res), params.id, deps.forgetKey);
       return { status: 204 };

@@ -6,7 +6,6 @@
  * record is billed on exactly one invoice: the one of the month it was delivered, or the next one.
  */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import type { Client } from '@temporalio/client';
 import type { Router } from 'express';
 import { formatBrn } from '../../domain/brn';
 import { HOLIDAY_SOURCES, holidaysOfYear } from '../../domain/business-days';
@@ -15,7 +14,6 @@ import { DEPOSIT_ACCOUNT } from '../../domain/company';
 import type { InvoiceDraft, InvoiceParty } from '../../domain/invoice';
 import { DISPUTE_STATUSES, INVOICE_STATUSES, type Dispute } from '../../domain/invoice-ledger';
 import { formatCentiwon, formatUnitPrice } from '../../domain/money';
-import type { Db } from '../../platform/db';
 import {
   contractMerchantId,
   extraHolidays,
@@ -29,7 +27,7 @@ import { CURSOR_SHAPES, decodeCursorPair, encodeCursorPair, listPage } from '../
 import { notFound } from '../errors';
 import { IdempotencyHeaders, idempotencyKeyOf, REPLAYED_HEADERS } from '../idempotency';
 import { renderInvoiceDocument } from '../invoice-document';
-import { visibleInvoice } from '../invoice-updates';
+import { visibleInvoice, type InvoiceWrite } from '../invoice-updates';
 import { z } from '../openapi';
 import { addHoliday } from '../operations/add-holiday';
 import { loadHolidayYear } from '../operations/load-holiday-year';
@@ -37,9 +35,10 @@ import { openDispute } from '../operations/open-dispute';
 import { recordPayment } from '../operations/record-payment';
 import { resolveDispute } from '../operations/resolve-dispute';
 import { startBillingRun } from '../operations/start-billing-run';
-import { defineRoute } from '../route';
+import { defineRoute, notYours, visible, type Access, type HandlerContext } from '../route';
 import { DateInput, IdParams, InstantInput, ListQuery, listOf, Timestamp } from '../schemas/common';
 import { iso } from '../time';
+import type { WorkflowDeps } from '../workflow-deps';
 
 const Period = z.string().regex(PERIOD_PATTERN, 'a month as YYYY-MM');
 const Won = z.number().int().positive().max(Number.MAX_SAFE_INTEGER).openapi({ description: 'won' });
@@ -178,13 +177,6 @@ function invoiceView(r: InvoiceRecord) {
   };
 }
 
-/** The answer to an invoice write; one replayed from an earlier request with the same key says so. */
-const written = (status: number, done: { invoice: InvoiceRecord; replayed: boolean }) => ({
-  status,
-  body: invoiceView(done.invoice),
-  headers: done.replayed ? REPLAYED_HEADERS : {},
-});
-
 function upcomingView(draft: InvoiceDraft, asOf: Date) {
   return {
     contractId: draft.contractId,
@@ -203,7 +195,7 @@ function upcomingView(draft: InvoiceDraft, asOf: Date) {
   };
 }
 
-export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: { db: Db; temporal: Client }): void {
+export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: WorkflowDeps): void {
   const { db } = deps;
 
   /** A year's holidays as the calendar counts them. */
@@ -222,7 +214,7 @@ export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: {
     query: z.object({ contractId: z.string().min(1).max(64) }),
     responses: {
       200: { description: 'Draft (no id, status draft)', schema: UpcomingInvoice },
-      404: { description: 'No such contract, or not yours' },
+      404: notYours('contract'),
     },
     handler: async ({ query, res }) => {
       const merchantId = await contractMerchantId(db, query.contractId);
@@ -272,10 +264,7 @@ export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: {
     summary: 'Get an invoice: lines, amounts, deadlines, both parties and the deposit account, like a tax invoice',
     access: 'authenticated',
     params: IdParams,
-    responses: {
-      200: { description: 'The invoice', schema: Invoice },
-      404: { description: 'No such invoice, or not yours' },
-    },
+    responses: visible('invoice', Invoice),
     handler: async ({ params, principal }) => ({
       status: 200,
       body: invoiceView(await visibleInvoice(db, principal, params.id)),
@@ -292,8 +281,8 @@ export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: {
     access: 'authenticated',
     params: IdParams,
     responses: {
-      200: { description: 'application/pdf' },
-      404: { description: 'No such invoice, or not yours' },
+      200: 'application/pdf',
+      404: notYours('invoice'),
     },
     handler: async ({ params, res, principal }) => {
       const pdf = await renderInvoiceDocument(await visibleInvoice(db, principal, params.id));
@@ -306,79 +295,95 @@ export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: {
     },
   });
 
-  defineRoute(router, registry, {
-    method: 'post',
+  /**
+   * The invoice writes: Updates of the invoice's workflow that take an Idempotency-Key and answer
+   * with the invoice as it now is; one replayed from an earlier request with the same key says so.
+   */
+  const invoiceWrite = <P extends z.ZodType, B extends z.ZodType>(spec: {
+    path: string;
+    summary: string;
+    description: string;
+    access: Access;
+    params: P;
+    body: B;
+    answer: { status: 200 | 201; description: string };
+    refusals: { 404: string; 409: string; 422: string };
+    write: (
+      ctx: HandlerContext<z.output<B>, unknown, z.output<P>>,
+      idempotencyKey: string | undefined,
+    ) => Promise<InvoiceWrite>;
+  }) =>
+    defineRoute(router, registry, {
+      method: 'post',
+      path: spec.path,
+      tag: 'Invoices',
+      summary: spec.summary,
+      description: spec.description,
+      access: spec.access,
+      params: spec.params,
+      headers: IdempotencyHeaders,
+      body: spec.body,
+      responses: { [spec.answer.status]: { description: spec.answer.description, schema: Invoice }, ...spec.refusals },
+      handler: async (ctx) => {
+        const done = await spec.write(ctx, idempotencyKeyOf(ctx.req));
+        return {
+          status: spec.answer.status,
+          body: invoiceView(done.invoice),
+          headers: done.replayed ? REPLAYED_HEADERS : {},
+        };
+      },
+    });
+
+  invoiceWrite({
     path: '/v1/invoices/:id/payments',
-    tag: 'Invoices',
     summary: 'Record a deposit (partial payments allowed, never above what is owed)',
     description: 'A retry with the same `Idempotency-Key` answers as the first request did and records nothing.',
     access: 'operator',
     params: IdParams,
-    headers: IdempotencyHeaders,
     body: z.object({ amount: Won, paidAt: InstantInput.optional() }).strict(),
-    responses: {
-      200: { description: 'The invoice after the payment', schema: Invoice },
-      404: { description: 'No such invoice' },
-      409: { description: 'The invoice is closed' },
-      422: { description: 'More than is owed, or the Idempotency-Key was used for another request' },
+    answer: { status: 200, description: 'The invoice after the payment' },
+    refusals: {
+      404: 'No such invoice',
+      409: 'The invoice is closed',
+      422: 'More than is owed, or the Idempotency-Key was used for another request',
     },
-    handler: async ({ params, req, body, principal }) =>
-      written(200, await recordPayment(deps, principal, params.id, body, idempotencyKeyOf(req))),
+    write: ({ params, body, principal }, key) => recordPayment(deps, principal, params.id, body, key),
   });
 
-  defineRoute(router, registry, {
-    method: 'post',
+  invoiceWrite({
     path: '/v1/invoices/:id/disputes',
-    tag: 'Invoices',
     summary: 'Dispute part of an invoice (Art. 7.2): the undisputed part stays due on the due date',
     description:
       'Also after paying in full, until the next month’s invoice is issued: a won dispute over paid money is refunded. A retry with the same `Idempotency-Key` answers as the first request did.',
     access: 'authenticated',
     params: IdParams,
-    headers: IdempotencyHeaders,
     body: z.object({ amount: Won, reason: z.string().trim().min(1).max(2000) }).strict(),
-    responses: {
-      201: { description: 'The invoice with the new dispute', schema: Invoice },
-      404: { description: 'No such invoice, or not yours' },
-      409: { description: 'The invoice is closed, or settled and past its dispute window' },
-      422: {
-        description: 'More than it bills and is not credited or disputed yet, or the key was used for another request',
-      },
+    answer: { status: 201, description: 'The invoice with the new dispute' },
+    refusals: {
+      404: notYours('invoice'),
+      409: 'The invoice is closed, or settled and past its dispute window',
+      422: 'More than it bills and is not credited or disputed yet, or the key was used for another request',
     },
-    handler: async ({ params, req, res, body, principal }) => {
-      const caller = { principal, actingMerchant: () => actingMerchant(req, res) };
-      return written(201, await openDispute(deps, caller, params.id, body, idempotencyKeyOf(req)));
-    },
+    write: ({ params, req, res, body, principal }, key) =>
+      openDispute(deps, { principal, actingMerchant: () => actingMerchant(req, res) }, params.id, body, key),
   });
 
-  defineRoute(router, registry, {
-    method: 'post',
+  invoiceWrite({
     path: '/v1/invoices/:id/disputes/:disputeId/resolve',
-    tag: 'Invoices',
     summary: 'Resolve a dispute after reconciliation: the accepted amount stays owed, the rest is credited',
     description:
       'What the merchant had already paid beyond what the resolution leaves owed is refunded (`refunds`, dated at the resolution). A retry with the same `Idempotency-Key` answers as the first request did.',
     access: 'operator',
     params: z.object({ id: z.string().min(1).max(64), disputeId: z.string().min(1).max(64) }),
-    headers: IdempotencyHeaders,
     body: z.object({ acceptedAmount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict(),
-    responses: {
-      200: { description: 'The invoice after the resolution', schema: Invoice },
-      404: { description: 'No such invoice or dispute' },
-      409: { description: 'Already resolved, or the invoice is closed' },
-      422: { description: 'Accepted amount out of range, or the key was used for another request' },
+    answer: { status: 200, description: 'The invoice after the resolution' },
+    refusals: {
+      404: 'No such invoice or dispute',
+      409: 'Already resolved, or the invoice is closed',
+      422: 'Accepted amount out of range, or the key was used for another request',
     },
-    handler: async ({ params, req, body, principal }) =>
-      written(
-        200,
-        await resolveDispute(
-          deps,
-          principal,
-          { invoiceId: params.id, disputeId: params.disputeId },
-          body,
-          idempotencyKeyOf(req),
-        ),
-      ),
+    write: ({ params, body, principal }, key) =>
+      resolveDispute(deps, principal, { invoiceId: params.id, disputeId: params.disputeId }, body, key),
   });
 
   defineRoute(router, registry, {
@@ -395,7 +400,7 @@ export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: {
         description: 'Started (or already running)',
         schema: z.object({ workflowId: z.string(), period: z.string() }),
       },
-      422: { description: 'The month is not over yet' },
+      422: 'The month is not over yet',
     },
     handler: async ({ body }) => ({ status: 202, body: await startBillingRun(deps, body.period) }),
   });
@@ -430,7 +435,7 @@ export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: {
       .strict(),
     responses: {
       200: { description: 'The year’s holidays as the calendar now has them', schema: Holidays },
-      422: { description: 'A date outside the year, not a calendar date, or listed twice' },
+      422: 'A date outside the year, not a calendar date, or listed twice',
     },
     handler: async ({ params, body, principal }) => {
       await loadHolidayYear(db, principal, { year: params.year, holidays: body.holidays });
@@ -445,7 +450,7 @@ export function billingRoutes(router: Router, registry: OpenAPIRegistry, deps: {
     summary: 'Add a holiday the dataset does not have yet (e.g. a newly declared temporary holiday)',
     access: 'operator',
     body: z.object({ date: DateInput, name: z.string().trim().min(1).max(100) }).strict(),
-    responses: { 201: { description: 'Added' }, 409: { description: 'Already added' } },
+    responses: { 201: 'Added', 409: 'Already added' },
     handler: async ({ body, principal }) => ({ status: 201, body: await addHoliday(db, principal, body) }),
   });
 }

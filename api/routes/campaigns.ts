@@ -11,7 +11,7 @@ import { decodeCursor, decodeCursorPair, encodeCursor, encodeCursorPair, listPag
 import { badRequest } from '../errors';
 import { actOnCampaign, visibleCampaign } from '../operations/act-on-campaign';
 import { startCampaign, type CampaignDeps } from '../operations/start-campaign';
-import { defineRoute } from '../route';
+import { defineRoute, notYours, visible } from '../route';
 import { Campaign, CampaignAccepted, CampaignBody, CampaignRejection } from '../schemas/campaigns';
 import { IdParams, ListQuery, listOf } from '../schemas/common';
 import { iso } from '../time';
@@ -57,7 +57,7 @@ export function campaignRoutes(
     bodyLimit: '40mb',
     responses: {
       202: { description: 'Accepted', schema: CampaignAccepted },
-      422: { description: 'The content, the rate, the time or the contract refuses it; nothing was stored' },
+      422: 'The content, the rate, the time or the contract refuses it; nothing was stored',
     },
     handler: async ({ req, res, body }) => ({
       status: 202,
@@ -100,10 +100,7 @@ export function campaignRoutes(
       'Get a campaign with its counts (total, accepted, rejected, scheduled, sending, delivered, failed, cancelled)',
     access: 'authenticated',
     params: IdParams,
-    responses: {
-      200: { description: 'The campaign', schema: Campaign },
-      404: { description: 'No such campaign, or not yours' },
-    },
+    responses: visible('campaign', Campaign),
     handler: async ({ params, principal }) => ({
       status: 200,
       body: await campaignView(db, await visibleCampaign(db, principal, params.id)),
@@ -120,7 +117,7 @@ export function campaignRoutes(
     query: ListQuery,
     responses: {
       200: { description: 'A page of refused rows', schema: listOf(CampaignRejection, 'CampaignRejectionList') },
-      404: { description: 'No such campaign, or not yours' },
+      404: notYours('campaign'),
     },
     handler: async ({ params, query, principal }) => {
       const campaign = await visibleCampaign(db, principal, params.id);
@@ -151,10 +148,8 @@ export function campaignRoutes(
       body: z.object({}).strict().optional(),
       responses: {
         200: { description: 'The campaign as it now is', schema: Campaign },
-        404: { description: 'No such campaign, or not yours' },
-        409: {
-          description: 'The campaign’s state does not allow it (finished, not paused, everything already started)',
-        },
+        404: notYours('campaign'),
+        409: 'The campaign’s state does not allow it (finished, not paused, everything already started)',
       },
       handler: async ({ params, principal }) => ({
         status: 200,

@@ -4,11 +4,9 @@
  * Sender numbers are their own resource: routes/sender-numbers.ts.
  */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import type { Client } from '@temporalio/client';
 import type { Router } from 'express';
 import { autoRenews, type ContractEvent } from '../../domain/contract';
 import { formatUnitPrice, USAGE_TYPES } from '../../domain/money';
-import type { Db } from '../../platform/db';
 import { recordAudit } from '../../store/audit';
 import { contractHistory, findContract, listContracts, type ContractRecord } from '../../store/contracts';
 import { actingMerchant, contractActor } from '../auth';
@@ -19,7 +17,7 @@ import { z } from '../openapi';
 import { actOnContract, type ContractActionInput } from '../operations/act-on-contract';
 import { applyForContract } from '../operations/apply-for-contract';
 import { DOCUMENT_ROUTE_LIMIT } from '../proof-documents';
-import { defineRoute } from '../route';
+import { defineRoute, notYours, visible } from '../route';
 import { IdParams, listOf } from '../schemas/common';
 import {
   ApplyContractBody,
@@ -35,6 +33,7 @@ import {
 } from '../schemas/contracts';
 import { iso } from '../time';
 import { senderNumberView } from './sender-numbers';
+import type { WorkflowDeps } from '../workflow-deps';
 
 function contractView(c: ContractRecord, history?: ContractEvent[]) {
   const r = c.row;
@@ -76,7 +75,7 @@ function contractView(c: ContractRecord, history?: ContractEvent[]) {
   };
 }
 
-export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: { db: Db; temporal: Client }): void {
+export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: WorkflowDeps): void {
   const { db } = deps;
 
   const contractWithHistory = async (id: string) => {
@@ -97,11 +96,11 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     bodyLimit: DOCUMENT_ROUTE_LIMIT,
     responses: {
       201: { description: 'Applied', schema: Contract },
-      409: { description: 'The merchant already has an open contract, or a MID belongs to another contract' },
-      422: { description: 'An application rule is broken' },
+      409: 'The merchant already has an open contract, or a MID belongs to another contract',
+      422: 'An application rule is broken',
     },
     handler: async ({ req, res, body, principal }) => {
-      const id = await applyForContract(deps, principal, actingMerchant(req, res), body);
+      const id = await applyForContract(deps, { principal, merchantId: actingMerchant(req, res) }, body);
       return { status: 201, body: await contractWithHistory(id) };
     },
   });
@@ -146,10 +145,7 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     summary: 'Get a contract with its sender numbers and the history of every transition',
     access: 'authenticated',
     params: IdParams,
-    responses: {
-      200: { description: 'The contract', schema: Contract },
-      404: { description: 'No such contract, or not yours' },
-    },
+    responses: visible('contract', Contract),
     handler: async ({ params, principal }) => {
       const c = await visibleContract(db, principal, params.id);
       if (c.row.receiver_numbers.length) {
@@ -186,9 +182,9 @@ export function contractRoutes(router: Router, registry: OpenAPIRegistry, deps: 
       body: spec.body,
       responses: {
         200: { description: 'The contract after the action', schema: Contract },
-        404: { description: 'No such contract, or not yours' },
-        409: { description: 'The contract’s state does not allow this (nothing changed)' },
-        422: { description: 'A rule refused it (nothing changed)' },
+        404: notYours('contract'),
+        409: 'The contract’s state does not allow this (nothing changed)',
+        422: 'A rule refused it (nothing changed)',
       },
       handler: async ({ params, body, principal }) => {
         await actOnContract(deps, principal, params.id, spec.command(body));

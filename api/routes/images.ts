@@ -46,7 +46,7 @@ export function imageRoutes(router: Router, registry: OpenAPIRegistry, db: Db): 
     bodyLimit: '1mb',
     responses: {
       201: { description: 'Stored', schema: Image },
-      422: { description: 'The image breaks a FriendTalk image rule' },
+      422: 'The image breaks a FriendTalk image rule',
     },
     handler: async ({ req, res, body }) => {
       const image = await uploadImage(db, actingMerchant(req, res), body);

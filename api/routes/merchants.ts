@@ -11,7 +11,7 @@ import { applyMerchantChangeNow } from '../operations/apply-merchant-change';
 import { changeMerchant } from '../operations/change-merchant';
 import { registerMerchant } from '../operations/register-merchant';
 import { rotateMerchantWebhookSecret } from '../operations/rotate-webhook-secret';
-import { defineRoute } from '../route';
+import { defineRoute, notYours, visible } from '../route';
 import { IdParams, ListQuery, listOf } from '../schemas/common';
 import { EmptyBody } from '../schemas/contracts';
 import { CURSOR_SHAPES, decodeCursor, encodeCursor, listPage } from '../cursor';
@@ -36,6 +36,14 @@ export const merchantView = (m: MerchantRecord) => ({
   createdAt: iso(m.createdAt),
 });
 
+/** A new merchant with its API key and webhook secret, and its owner's invitation when one was issued. */
+const createdMerchantView = (created: Awaited<ReturnType<typeof registerMerchant>>, publicUrl: string) => ({
+  ...merchantView(created.merchant),
+  apiKey: created.apiKey,
+  webhookSecret: created.webhookSecret,
+  ownerInvitation: created.invitation && issuedInvitationView(created.invitation, created.merchant.name, publicUrl),
+});
+
 export function merchantRoutes(
   router: Router,
   registry: OpenAPIRegistry,
@@ -51,21 +59,12 @@ export function merchantRoutes(
     body: CreateMerchantBody,
     responses: {
       201: { description: 'Created; the API key and webhook secret are shown only now', schema: CreatedMerchant },
-      409: { description: 'A merchant with this business registration number exists' },
+      409: 'A merchant with this business registration number exists',
     },
-    handler: async ({ body, principal }) => {
-      const created = await registerMerchant(db, principal, body, config.console);
-      return {
-        status: 201,
-        body: {
-          ...merchantView(created.merchant),
-          apiKey: created.apiKey,
-          webhookSecret: created.webhookSecret,
-          ownerInvitation:
-            created.invitation && issuedInvitationView(created.invitation, created.merchant.name, config.publicUrl),
-        },
-      };
-    },
+    handler: async ({ body, principal }) => ({
+      status: 201,
+      body: createdMerchantView(await registerMerchant(db, principal, body, config.console), config.publicUrl),
+    }),
   });
 
   defineRoute(router, registry, {
@@ -95,10 +94,7 @@ export function merchantRoutes(
     summary: 'Get a merchant',
     access: 'authenticated',
     params: IdParams,
-    responses: {
-      200: { description: 'The merchant', schema: Merchant },
-      404: { description: 'No such merchant, or not yours' },
-    },
+    responses: visible('merchant', Merchant),
     handler: async ({ params, res }) => {
       const merchant = canSee(res, params.id) ? await findMerchant(db, params.id) : undefined;
       if (!merchant) throw notFound('merchant');
@@ -119,9 +115,9 @@ export function merchantRoutes(
     responses: {
       200: { description: 'Changed at once (webhook URL only, or nothing pending)', schema: Merchant },
       202: { description: 'Business information scheduled to change (pendingChange)', schema: Merchant },
-      404: { description: 'No such merchant, or not yours' },
-      409: { description: 'Another merchant has this business registration number' },
-      422: { description: 'effectiveAt is sooner than 10 days from now' },
+      404: notYours('merchant'),
+      409: 'Another merchant has this business registration number',
+      422: 'effectiveAt is sooner than 10 days from now',
     },
     handler: async ({ params, res, body, principal }) => {
       if (!canSee(res, params.id)) throw notFound('merchant');
@@ -140,8 +136,8 @@ export function merchantRoutes(
     body: EmptyBody,
     responses: {
       200: { description: 'Applied', schema: Merchant },
-      404: { description: 'No such merchant' },
-      409: { description: 'Nothing pending, or the new registration number is taken' },
+      404: 'No such merchant',
+      409: 'Nothing pending, or the new registration number is taken',
     },
     handler: async ({ params, principal }) => {
       const { merchant } = await applyMerchantChangeNow(deps, principal, params.id);
@@ -159,7 +155,7 @@ export function merchantRoutes(
     body: RotateWebhookSecretBody,
     responses: {
       200: { description: 'The new secret, shown only now', schema: RotatedWebhookSecret },
-      404: { description: 'No such merchant, or not yours' },
+      404: notYours('merchant'),
     },
     handler: async ({ params, res, body, principal }) => {
       if (!canSee(res, params.id)) throw notFound('merchant');

@@ -18,7 +18,7 @@ import { acceptBatch } from '../operations/accept-batch';
 import { acceptMessage, type AcceptanceDeps } from '../operations/accept-message';
 import { addToOptOutList } from '../operations/add-to-opt-out-list';
 import { removeFromOptOutList } from '../operations/remove-from-opt-out-list';
-import { defineRoute } from '../route';
+import { defineRoute, notYours } from '../route';
 import { IdParams, ListQuery, listOf } from '../schemas/common';
 import {
   Accepted,
@@ -61,7 +61,7 @@ export function messageRoutes(
     body: MessageBody,
     responses: {
       202: { description: 'Accepted', schema: Accepted },
-      422: { description: 'A rule refused the message; nothing was sent' },
+      422: 'A rule refused the message; nothing was sent',
     },
     handler: async ({ req, res, body }) => {
       const key = idempotencyKeyOf(req);
@@ -115,7 +115,7 @@ export function messageRoutes(
         description: 'The message (recipient masked; with `include=content` also what it said and to whom)',
         schema: Message.extend({ content: MessageContent.optional() }),
       },
-      404: { description: 'No such message, or not yours' },
+      404: notYours('message'),
     },
     handler: async ({ params, query, res, principal }) => {
       const found = await findMessage(db, params.id);
@@ -153,18 +153,15 @@ export function messageRoutes(
     access: 'authenticated',
     query: MessageListQuery,
     responses: { 200: { description: 'A page of messages', schema: listOf(Message, 'MessageList') } },
-    handler: async ({ req, query, principal }) => {
+    // status, type, campaignId, reference and limit filter as given.
+    handler: async ({ req, query: { since, until, to, cursor, ...asGiven }, principal }) => {
       const page = await listMessages(db, {
+        ...asGiven,
         merchantId: listedMerchant(req, principal),
-        status: query.status,
-        type: query.type,
-        campaignId: query.campaignId,
-        since: query.since ? new Date(query.since) : undefined,
-        until: query.until ? new Date(query.until) : undefined,
-        recipient: query.to === undefined ? undefined : phoneForSearch(query.to),
-        reference: query.reference,
-        after: query.cursor ? decodeCursorPair(query.cursor, CURSOR_SHAPES.instant) : undefined,
-        limit: query.limit,
+        since: since ? new Date(since) : undefined,
+        until: until ? new Date(until) : undefined,
+        recipient: to === undefined ? undefined : phoneForSearch(to),
+        after: cursor ? decodeCursorPair(cursor, CURSOR_SHAPES.instant) : undefined,
       });
       const attempts = await attemptsOf(
         db,
@@ -229,7 +226,7 @@ export function messageRoutes(
     summary: 'Remove a number from the opt-out list (the recipient agreed again)',
     access: 'authenticated',
     params: z.object({ number: z.string().min(1).max(20) }),
-    responses: { 204: { description: 'Removed' }, 404: { description: 'Not on the list' } },
+    responses: { 204: 'Removed', 404: 'Not on the list' },
     handler: async ({ req, res, params, principal }) => {
       await removeFromOptOutList(db, { principal, merchantId: actingMerchant(req, res) }, params.number);
       return { status: 204 };

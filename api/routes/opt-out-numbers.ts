@@ -9,17 +9,15 @@ import type { Db } from '../../platform/db';
 import { optOutNumbersOf, type OptOutNumberRecord } from '../../store/opt-out-numbers';
 import { auditActor } from '../auth';
 import { visibleContract } from '../contract-updates';
+import { wholeList } from '../cursor';
 import { z } from '../openapi';
-import {
-  registerOptOutNumber,
-  reviewOptOutNumber,
-  type OptOutNumberDecision,
-} from '../operations/register-opt-out-number';
+import { registerOptOutNumber, reviewOptOutNumber } from '../operations/register-opt-out-number';
 import { DOCUMENT_ROUTE_LIMIT } from '../proof-documents';
-import { defineRoute } from '../route';
+import { defineRoute, notYours } from '../route';
 import { IdParams, listOf, Timestamp } from '../schemas/common';
-import { EmptyBody, RejectSenderNumberBody, SenderNumberInput } from '../schemas/contracts';
+import { SenderNumberInput } from '../schemas/contracts';
 import { iso } from '../time';
+import { defineNumberReviews, REGISTRATION_REFUSALS } from './registered-numbers';
 
 const OptOutNumber = z
   .object({
@@ -55,9 +53,8 @@ export function optOutNumberRoutes(router: Router, registry: OpenAPIRegistry, db
     bodyLimit: DOCUMENT_ROUTE_LIMIT,
     responses: {
       201: { description: 'Registered, pending verification', schema: OptOutNumber },
-      404: { description: 'No such contract, or not yours' },
-      409: { description: 'Already registered, or the contract has ended' },
-      422: { description: 'Not an 080 number, an invalid document, or the limit of 10 is reached' },
+      ...REGISTRATION_REFUSALS,
+      422: 'Not an 080 number, an invalid document, or the limit of 10 is reached',
     },
     handler: async ({ params, body, principal }) => ({
       status: 201,
@@ -74,43 +71,24 @@ export function optOutNumberRoutes(router: Router, registry: OpenAPIRegistry, db
     params: IdParams,
     responses: {
       200: { description: '080 numbers', schema: listOf(OptOutNumber, 'OptOutNumberList') },
-      404: { description: 'No such contract, or not yours' },
+      404: notYours('contract'),
     },
     handler: async ({ params, principal }) => {
       const contract = await visibleContract(db, principal, params.id);
-      return { status: 200, body: { data: (await optOutNumbersOf(db, contract.row.id)).map(view), nextCursor: null } };
+      return { status: 200, body: wholeList(await optOutNumbersOf(db, contract.row.id), view) };
     },
   });
 
-  const review = <B extends z.ZodType>(
-    verb: 'verify' | 'reject',
-    summary: string,
-    body: B,
-    decision: (body: z.output<B>) => OptOutNumberDecision,
-  ) =>
-    defineRoute(router, registry, {
-      method: 'post',
-      path: `/v1/opt-out-numbers/:id/${verb}`,
-      tag: 'Opt-outs',
-      summary,
-      access: 'operator',
-      params: IdParams,
-      body,
-      responses: {
-        200: { description: 'The 080 number', schema: OptOutNumber },
-        404: { description: 'No such 080 number' },
-        409: { description: 'Already verified or rejected, or verified on another merchant’s contract' },
-      },
-      handler: async ({ params, body, principal }) => ({
-        status: 200,
-        body: view(await reviewOptOutNumber(db, auditActor(principal), params.id, decision(body))),
-      }),
-    });
-  review('verify', 'Verify an 080 opt-out number after checking its proof document', EmptyBody, () => ({
-    verify: true,
-  }));
-  review('reject', 'Reject an 080 opt-out number', RejectSenderNumberBody, (b) => ({
-    verify: false,
-    reason: b.reason,
-  }));
+  defineNumberReviews(router, registry, {
+    path: '/v1/opt-out-numbers/:id',
+    tag: 'Opt-outs',
+    what: '080 number',
+    summaries: {
+      verify: 'Verify an 080 opt-out number after checking its proof document',
+      reject: 'Reject an 080 opt-out number',
+    },
+    schema: OptOutNumber,
+    conflict: 'Already verified or rejected, or verified on another merchant’s contract',
+    review: async (principal, id, decision) => view(await reviewOptOutNumber(db, auditActor(principal), id, decision)),
+  });
 }

@@ -12,7 +12,7 @@ import { canSee } from '../auth';
 import { notFound } from '../errors';
 import { z } from '../openapi';
 import { recordPaymentEvent, type PaymentEventDeps } from '../operations/record-payment-event';
-import { defineRoute } from '../route';
+import { defineRoute, notYours } from '../route';
 import { DateInput } from '../schemas/common';
 import { Message } from '../schemas/messages';
 import { iso } from '../time';
@@ -91,7 +91,7 @@ export function paymentEventRoutes(router: Router, registry: OpenAPIRegistry, de
     body: PaymentEventBody,
     responses: {
       202: { description: 'Notices accepted', schema: PaymentEventAccepted },
-      422: { description: 'A rule refused the event (method, MID, contract)' },
+      422: 'A rule refused the event (method, MID, contract)',
     },
     handler: async ({ body, principal }) => {
       const { replayed, ...recorded } = await recordPaymentEvent(deps, principal, body);
@@ -108,7 +108,7 @@ export function paymentEventRoutes(router: Router, registry: OpenAPIRegistry, de
     params: z.object({ mid: z.string().min(1).max(40), tid: z.string().min(1).max(64) }),
     responses: {
       200: { description: 'Events and their notices', schema: PaymentNotices },
-      404: { description: 'No such payment, or not yours' },
+      404: notYours('payment'),
     },
     handler: async ({ params, res }) => {
       const events = (await paymentEventsOf(db, params.mid, params.tid)).filter((e) => canSee(res, e.merchant_id));

@@ -84,7 +84,7 @@ export function providerReportRoutes(router: Router, registry: OpenAPIRegistry, 
     summary: 'NHN Cloud reports Kakao delivery results (X-Toast-Webhook-Signature: the signature set in NHN’s console)',
     access: 'public',
     body: NhnWebhook,
-    responses: { 200: { description: 'Recorded' }, 401: { description: 'Missing or wrong signature' } },
+    responses: { 200: 'Recorded', 401: 'Missing or wrong signature' },
     handler: async ({ req, body }) => ({
       status: 200,
       body: await takeNhnWebhook(deps, req.header(NHN_SIGNATURE_HEADER), body),
@@ -100,9 +100,9 @@ export function providerReportRoutes(router: Router, registry: OpenAPIRegistry, 
     params: z.object({ provider: z.enum(PROVIDERS) }),
     body: ReportBody,
     responses: {
-      200: { description: 'Recorded' },
-      401: { description: 'Missing or invalid signature' },
-      422: { description: 'An opt-out call to a number no merchant has verified, or not a mobile caller' },
+      200: 'Recorded',
+      401: 'Missing or invalid signature',
+      422: 'An opt-out call to a number no merchant has verified, or not a mobile caller',
     },
     handler: async ({ req, params, body }) => {
       const rawBody = (req as Request & { rawBody?: string }).rawBody ?? '';

@@ -2,9 +2,10 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
 import { messageView } from '../../store/message-view';
+import type { AttemptRow, MessageRow } from '../../store/messages';
 import { z } from '../openapi';
 import { cancelScheduledMessage, rescheduleMessage, type ScheduleDeps } from '../operations/change-schedule';
-import { defineRoute } from '../route';
+import { defineRoute, notYours } from '../route';
 import { IdParams } from '../schemas/common';
 import { Message } from '../schemas/messages';
 
@@ -20,6 +21,17 @@ const RescheduleBody = z
 
 const EmptyBody = z.object({}).strict();
 
+/** Both routes answer with the message as it now is… */
+const answer = ({ message, attempts }: { message: MessageRow; attempts: AttemptRow[] }) => ({
+  status: 200,
+  body: messageView(message, attempts),
+});
+/** …and refuse one that is not scheduled (any more). */
+const NOT_SCHEDULED = {
+  404: notYours('message'),
+  409: 'The message is not scheduled (any more): it has started or finished',
+};
+
 export function scheduledMessageRoutes(router: Router, registry: OpenAPIRegistry, deps: ScheduleDeps): void {
   defineRoute(router, registry, {
     method: 'post',
@@ -31,13 +43,9 @@ export function scheduledMessageRoutes(router: Router, registry: OpenAPIRegistry
     body: EmptyBody.optional(),
     responses: {
       200: { description: 'Cancelled', schema: Message },
-      404: { description: 'No such message, or not yours' },
-      409: { description: 'The message is not scheduled (any more): it has started or finished' },
+      ...NOT_SCHEDULED,
     },
-    handler: async ({ params, principal }) => {
-      const { message, attempts } = await cancelScheduledMessage(deps, principal, params.id);
-      return { status: 200, body: messageView(message, attempts) };
-    },
+    handler: async ({ params, principal }) => answer(await cancelScheduledMessage(deps, principal, params.id)),
   });
 
   defineRoute(router, registry, {
@@ -51,13 +59,10 @@ export function scheduledMessageRoutes(router: Router, registry: OpenAPIRegistry
     body: RescheduleBody,
     responses: {
       200: { description: 'Rescheduled', schema: Message },
-      404: { description: 'No such message, or not yours' },
-      409: { description: 'The message is not scheduled (any more): it has started or finished' },
-      422: { description: 'The new time is more than a year ahead, or in the ad quiet hours' },
+      ...NOT_SCHEDULED,
+      422: 'The new time is more than a year ahead, or in the ad quiet hours',
     },
-    handler: async ({ params, body, principal }) => {
-      const { message, attempts } = await rescheduleMessage(deps, principal, params.id, body.scheduledAt);
-      return { status: 200, body: messageView(message, attempts) };
-    },
+    handler: async ({ params, body, principal }) =>
+      answer(await rescheduleMessage(deps, principal, params.id, body.scheduledAt)),
   });
 }

@@ -3,20 +3,19 @@
  * an operator verifies or rejects it. Changes go through the contract's workflow.
  */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import type { Client } from '@temporalio/client';
 import type { Router } from 'express';
-import type { Db } from '../../platform/db';
 import { recordAudit } from '../../store/audit';
 import { findProofDocument, findSenderNumber, type SenderNumberRecord } from '../../store/contracts';
 import { canSee, contractActor } from '../auth';
 import { ApiError, notFound } from '../errors';
-import { z } from '../openapi';
 import { addSenderNumber } from '../operations/add-sender-number';
-import { reviewSenderNumber, type SenderNumberDecision } from '../operations/review-sender-number';
-import { defineRoute } from '../route';
+import { reviewSenderNumber } from '../operations/review-sender-number';
+import { defineRoute, notYours } from '../route';
 import { IdParams } from '../schemas/common';
-import { EmptyBody, RejectSenderNumberBody, SenderNumber, SenderNumberInput } from '../schemas/contracts';
+import { SenderNumber, SenderNumberInput } from '../schemas/contracts';
 import { iso } from '../time';
+import type { WorkflowDeps } from '../workflow-deps';
+import { defineNumberReviews, REGISTRATION_REFUSALS } from './registered-numbers';
 
 export function senderNumberView(s: SenderNumberRecord) {
   return {
@@ -31,11 +30,7 @@ export function senderNumberView(s: SenderNumberRecord) {
   };
 }
 
-export function senderNumberRoutes(
-  router: Router,
-  registry: OpenAPIRegistry,
-  deps: { db: Db; temporal: Client },
-): void {
+export function senderNumberRoutes(router: Router, registry: OpenAPIRegistry, deps: WorkflowDeps): void {
   defineRoute(router, registry, {
     method: 'post',
     path: '/v1/contracts/:id/sender-numbers',
@@ -47,9 +42,8 @@ export function senderNumberRoutes(
     bodyLimit: '2mb',
     responses: {
       201: { description: 'Registered, pending verification', schema: SenderNumber },
-      404: { description: 'No such contract, or not yours' },
-      409: { description: 'Already registered, or the contract has ended' },
-      422: { description: 'Invalid number or document, or the limit of 10 is reached' },
+      ...REGISTRATION_REFUSALS,
+      422: 'Invalid number or document, or the limit of 10 is reached',
     },
     handler: async ({ params, body, principal }) => {
       const created = await addSenderNumber(deps, principal, params.id, body);
@@ -57,34 +51,19 @@ export function senderNumberRoutes(
     },
   });
 
-  const review = <B extends z.ZodType>(
-    verb: 'verify' | 'reject',
-    summary: string,
-    body: B,
-    decision: (body: z.output<B>) => SenderNumberDecision,
-  ) =>
-    defineRoute(router, registry, {
-      method: 'post',
-      path: `/v1/sender-numbers/:id/${verb}`,
-      tag: 'Sender numbers',
-      summary,
-      access: 'operator',
-      params: IdParams,
-      body,
-      responses: {
-        200: { description: 'The sender number', schema: SenderNumber },
-        404: { description: 'No such sender number' },
-        409: { description: 'Already verified or rejected' },
-      },
-      handler: async ({ params, body, principal }) => {
-        const updated = await reviewSenderNumber(deps, principal, params.id, decision(body));
-        return { status: 200, body: senderNumberView(updated) };
-      },
-    });
-  review('verify', 'Verify a sender number after checking its proof document (Art. 4.4)', EmptyBody, () => ({
-    verify: true,
-  }));
-  review('reject', 'Reject a sender number', RejectSenderNumberBody, (b) => ({ verify: false, reason: b.reason }));
+  defineNumberReviews(router, registry, {
+    path: '/v1/sender-numbers/:id',
+    tag: 'Sender numbers',
+    what: 'sender number',
+    summaries: {
+      verify: 'Verify a sender number after checking its proof document (Art. 4.4)',
+      reject: 'Reject a sender number',
+    },
+    schema: SenderNumber,
+    conflict: 'Already verified or rejected',
+    review: async (principal, id, decision) =>
+      senderNumberView(await reviewSenderNumber(deps, principal, id, decision)),
+  });
 
   defineRoute(router, registry, {
     method: 'get',
@@ -94,9 +73,9 @@ export function senderNumberRoutes(
     access: 'authenticated',
     params: IdParams,
     responses: {
-      200: { description: 'The file as uploaded' },
-      404: { description: 'No such sender number, or not yours' },
-      410: { description: 'The document was destroyed after its retention' },
+      200: 'The file as uploaded',
+      404: notYours('sender number'),
+      410: 'The document was destroyed after its retention',
     },
     handler: async ({ params, res, principal }) => {
       const s = await findSenderNumber(deps.db, params.id);

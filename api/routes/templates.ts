@@ -1,18 +1,18 @@
 /** AlimTalk templates (SPEC §2, §7): registered, edited and deleted by the merchant, reviewed by Kakao. */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import type { Client } from '@temporalio/client';
 import type { Router } from 'express';
-import type { Db } from '../../platform/db';
 import { findTemplate, listTemplates } from '../../store/messages';
 import { templateView } from '../../store/template-view';
 import { actingMerchant } from '../auth';
+import { wholeList } from '../cursor';
 import { notFound } from '../errors';
 import { editTemplate, registerTemplate, removeTemplate } from '../operations/template-review';
 import { defineRoute } from '../route';
 import { listOf } from '../schemas/common';
 import { Template, TemplateBody, TemplateEdit, TemplateParams } from '../schemas/templates';
+import type { WorkflowDeps } from '../workflow-deps';
 
-export function templateRoutes(router: Router, registry: OpenAPIRegistry, deps: { db: Db; temporal: Client }): void {
+export function templateRoutes(router: Router, registry: OpenAPIRegistry, deps: WorkflowDeps): void {
   const { db } = deps;
 
   defineRoute(router, registry, {
@@ -26,8 +26,8 @@ export function templateRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     body: TemplateBody,
     responses: {
       201: { description: 'Submitted for review', schema: Template },
-      409: { description: 'A template with this code exists (edit it with PUT)' },
-      422: { description: 'The template breaks a rule, or there is no contract with a Kakao search ID' },
+      409: 'A template with this code exists (edit it with PUT)',
+      422: 'The template breaks a rule, or there is no contract with a Kakao search ID',
     },
     handler: async ({ req, res, body }) => ({
       status: 201,
@@ -47,8 +47,8 @@ export function templateRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     body: TemplateEdit,
     responses: {
       200: { description: 'The new version, submitted for review', schema: Template },
-      404: { description: 'No such template' },
-      422: { description: 'The template breaks a rule' },
+      404: 'No such template',
+      422: 'The template breaks a rule',
     },
     handler: async ({ req, res, params, body }) => ({
       status: 200,
@@ -63,7 +63,7 @@ export function templateRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     summary: 'Delete a template; messages already accepted from it still go out',
     access: 'authenticated',
     params: TemplateParams,
-    responses: { 204: { description: 'Deleted' }, 404: { description: 'No such template' } },
+    responses: { 204: 'Deleted', 404: 'No such template' },
     handler: async ({ req, res, params }) => {
       await removeTemplate(deps, actingMerchant(req, res), params.code);
       return { status: 204 };
@@ -79,7 +79,7 @@ export function templateRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     responses: { 200: { description: 'Templates', schema: listOf(Template, 'TemplateList') } },
     handler: async ({ req, res }) => ({
       status: 200,
-      body: { data: (await listTemplates(db, actingMerchant(req, res))).map(templateView), nextCursor: null },
+      body: wholeList(await listTemplates(db, actingMerchant(req, res)), templateView),
     }),
   });
 
@@ -90,7 +90,7 @@ export function templateRoutes(router: Router, registry: OpenAPIRegistry, deps: 
     summary: 'Get an AlimTalk template and its review status',
     access: 'authenticated',
     params: TemplateParams,
-    responses: { 200: { description: 'The template', schema: Template }, 404: { description: 'No such template' } },
+    responses: { 200: { description: 'The template', schema: Template }, 404: 'No such template' },
     handler: async ({ req, res, params }) => {
       const t = await findTemplate(db, actingMerchant(req, res), params.code);
       if (!t) throw notFound('template');
