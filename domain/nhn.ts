@@ -133,3 +133,27 @@ export function nhnReportOf(hook: NhnResultHook): Omit<ProviderReport, 'provider
   if (!parseNhnMessageId(providerMessageId)) return null;
   return { providerMessageId, idempotencyKey: key, ...result, reportedAt: parseNhnKstStamp(hook.receiveDate) };
 }
+
+/**
+ * One hook of NHN SMS's UNSUBSCRIBE webhook (SMS webhook guide, "Registration of recipient number
+ * for ad messages"): `recipientNo` called the 080 number `unsubscribeNo` of NHN's unsubscription
+ * service at `createdDateTime` (yyyy-MM-dd'T'HH:mm:ss.SSSXXX).
+ */
+export interface NhnUnsubscribeHook {
+  recipientNo?: string;
+  unsubscribeNo?: string;
+  createdDateTime?: string | null;
+}
+
+/** An UNSUBSCRIBE hook as an 080 opt-out call; null when it lacks either number. */
+export function nhnOptOutOf(
+  hook: NhnUnsubscribeHook,
+): { to080: string; from: string; reportedAt: string | null } | null {
+  if (!hook.recipientNo || !hook.unsubscribeNo) return null;
+  const at = hook.createdDateTime ? new Date(hook.createdDateTime) : null;
+  return {
+    to080: hook.unsubscribeNo,
+    from: hook.recipientNo,
+    reportedAt: at && !Number.isNaN(at.getTime()) ? at.toISOString() : null,
+  };
+}

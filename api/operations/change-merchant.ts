@@ -5,6 +5,7 @@
  */
 import { checkBrn } from '../../domain/brn';
 import { BUSINESS_INFO_FIELDS, noticeChange, type BusinessInfo } from '../../domain/merchant-change';
+import type { Config } from '../../platform/config';
 import { newId } from '../../platform/ids';
 import { recordAudit } from '../../store/audit';
 import {
@@ -20,6 +21,7 @@ import { MerchantId } from '../../workflows/search-attributes';
 import { TASK_QUEUES } from '../../workflows/task-queues';
 import { auditActor, type Principal } from '../auth';
 import { badRequest, conflict, notFound, ruleViolations } from '../errors';
+import { checkRegisteredWebhookUrl } from '../webhook-url';
 import type { WorkflowDeps } from '../workflow-deps';
 
 export interface MerchantChange extends BusinessInfo {
@@ -28,12 +30,13 @@ export interface MerchantChange extends BusinessInfo {
 }
 
 export async function changeMerchant(
-  deps: WorkflowDeps,
+  deps: WorkflowDeps & { config: Pick<Config, 'webhooks'> },
   principal: Principal,
   merchantId: string,
   input: MerchantChange,
 ): Promise<{ merchant: Merchant; scheduled: boolean }> {
   const { db, temporal } = deps;
+  checkRegisteredWebhookUrl(input.webhookUrl, deps.config.webhooks);
   const requested: BusinessInfo = {};
   for (const field of BUSINESS_INFO_FIELDS) if (input[field] !== undefined) requested[field] = input[field];
   if (requested.businessRegistrationNumber !== undefined) {

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { checkBrn } from '../../domain/brn';
+import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
 import { recordAudit } from '../../store/audit';
 import { createMerchant, findMerchantByBrn } from '../../store/merchants';
@@ -13,14 +14,16 @@ import { badRequest, conflict } from '../errors';
 import { invitePerson } from './invite-person';
 import type { CreateMerchantBody } from '../schemas/merchants';
 import type { AccountSettings } from '../sessions';
+import { checkRegisteredWebhookUrl } from '../webhook-url';
 
 /** The merchant with its API key, webhook secret and owner's invitation link in clear: they are shown this once. */
 export async function registerMerchant(
   db: Db,
   principal: Principal,
   body: z.output<typeof CreateMerchantBody>,
-  settings: AccountSettings,
+  settings: AccountSettings & Pick<Config, 'webhooks'>,
 ) {
+  checkRegisteredWebhookUrl(body.webhookUrl, settings.webhooks);
   const brn = checkBrn(body.businessRegistrationNumber);
   if (!brn.ok) {
     throw badRequest(

@@ -9,7 +9,7 @@
 import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import type { ProviderName, ProviderReport } from '../../domain/delivery';
-import { nhnReportOf, type NhnResultHook } from '../../domain/nhn';
+import { nhnOptOutOf, nhnReportOf, type NhnResultHook, type NhnUnsubscribeHook } from '../../domain/nhn';
 import { checkOptOutNumber } from '../../domain/opt-out-number';
 import { checkRecipient } from '../../domain/phone';
 import { messageIdOfKey } from '../../domain/provider-keys';
@@ -56,28 +56,33 @@ export async function takeProviderReport(
 }
 
 /**
- * NHN's webhook `{event, hooks[]}` (Alimtalk ko/webhook-api-guide.md, "웹훅 발송"), carrying the
- * signature entered in NHN's webhook settings. MESSAGE_RESULT_UPDATE hooks become Kakao reports;
- * other events (template status updates, SMS opt-outs) are acknowledged and left to the paths that
- * poll for them.
+ * NHN's webhook `{event, hooks[]}` (Alimtalk ko/webhook-api-guide.md, SMS en/webhook.md, "웹훅 발송"),
+ * carrying the signature entered in NHN's webhook settings. MESSAGE_RESULT_UPDATE hooks become Kakao
+ * reports and UNSUBSCRIBE hooks (a call to an 080 number of NHN's unsubscription service) 080
+ * opt-outs; other events (template status updates) are acknowledged and left to the paths that poll
+ * for them, as are hooks that are not ours (an unknown 080 number, a send from NHN's console).
  */
 export async function takeNhnWebhook(
   deps: ProviderReportDeps,
   signature: string | undefined,
-  webhook: { event: string; hooks: NhnResultHook[] },
+  webhook: { event: string; hooks: (NhnResultHook & NhnUnsubscribeHook)[] },
 ): Promise<{ received: number; recorded: number }> {
   const expected = deps.config.providers.nhn.webhookSignature;
   if (!expected || !sameSharedSecret(expected, signature))
     throw new ApiError(401, 'invalid_signature', 'the NHN webhook signature is missing or wrong');
 
   let recorded = 0;
-  if (webhook.event === 'MESSAGE_RESULT_UPDATE')
-    for (const hook of webhook.hooks) {
+  for (const hook of webhook.hooks) {
+    if (webhook.event === 'MESSAGE_RESULT_UPDATE') {
       const report = nhnReportOf(hook);
       if (!report) continue;
       await keepReport(deps, { provider: 'kakao', ...report });
       recorded++;
+    } else if (webhook.event === 'UNSUBSCRIBE') {
+      const call = nhnOptOutOf(hook);
+      if (call && (await keepOptOut(deps, { provider: 'sms', ...call })).taken) recorded++;
     }
+  }
   if (recorded < webhook.hooks.length)
     deps.logger.info(
       { event: webhook.event, hooks: webhook.hooks.length, recorded },
@@ -117,13 +122,28 @@ export async function takeOptOutReport(
   report: OptOutReport,
 ): Promise<{ added: boolean }> {
   verifySignature(deps, signed);
+  const kept = await keepOptOut(deps, report);
+  if (!kept.taken) throw kept.refusal;
+  return { added: kept.added };
+}
+
+/** The opt-out of one reported call; a call that is not to a merchant's verified 080 number, refused. */
+async function keepOptOut(
+  deps: ProviderReportDeps,
+  report: OptOutReport,
+): Promise<{ taken: true; added: boolean } | { taken: false; refusal: ApiError }> {
   const number080 = checkOptOutNumber(report.to080, 'to080');
   const caller = checkRecipient(report.from, 'from');
-  const violations = [...(number080.ok ? [] : [number080.violation]), ...(caller.ok ? [] : [caller.violation])];
-  if (violations.length || !number080.ok || !caller.ok) throw ruleViolations(violations);
+  if (!number080.ok || !caller.ok) {
+    const violations = [...(number080.ok ? [] : [number080.violation]), ...(caller.ok ? [] : [caller.violation])];
+    return { taken: false, refusal: ruleViolations(violations) };
+  }
   const owner = await ownerOfOptOutNumber(deps.db, number080.digits);
   if (!owner)
-    throw unprocessable('opt_out_number_unknown', 'no merchant has verified this 080 number', { field: 'to080' });
+    return {
+      taken: false,
+      refusal: unprocessable('opt_out_number_unknown', 'no merchant has verified this 080 number', { field: 'to080' }),
+    };
 
   const noticeId = newId('oot');
   const added = await transaction(deps.db, async (trx) => {
@@ -147,5 +167,5 @@ export async function takeOptOutReport(
     return true;
   });
   if (added) deps.outbox.wake();
-  return { added };
+  return { taken: true, added };
 }

@@ -63,7 +63,10 @@ export function merchantRoutes(
     },
     handler: async ({ body, principal }) => ({
       status: 201,
-      body: createdMerchantView(await registerMerchant(db, principal, body, config.console), config.publicUrl),
+      body: createdMerchantView(
+        await registerMerchant(db, principal, body, { ...config.console, webhooks: config.webhooks }),
+        config.publicUrl,
+      ),
     }),
   });
 

@@ -45,6 +45,10 @@ const NhnHook = z.looseObject({
   resultCode: text(20).nullable().optional(),
   receiveDate: text(40).nullable().optional(),
   recipientGroupingKey: text(100).nullable().optional(),
+  // SMS webhook guide, UNSUBSCRIBE: hookId, recipientNo, unsubscribeNo, enterpriseName, createdDateTime.
+  recipientNo: text(20).optional(),
+  unsubscribeNo: text(20).optional(),
+  createdDateTime: text(40).nullable().optional(),
 });
 
 // Webhook guide, "웹훅 발송": {hooksId, webhookConfigId, productName, appKey, event, hooks[]}.
@@ -81,7 +85,8 @@ export function providerReportRoutes(router: Router, registry: OpenAPIRegistry, 
     method: 'post',
     path: '/v1/provider-reports/nhn',
     tag: 'Carriers',
-    summary: 'NHN Cloud reports Kakao delivery results (X-Toast-Webhook-Signature: the signature set in NHN’s console)',
+    summary:
+      'NHN Cloud reports Kakao delivery results and SMS 080 opt-outs (X-Toast-Webhook-Signature: the signature set in NHN’s console)',
     access: 'public',
     body: NhnWebhook,
     responses: { 200: 'Recorded', 401: 'Missing or wrong signature' },
