@@ -57,12 +57,15 @@ export async function insertImage(db: Knex, image: NewImage): Promise<ImageRecor
 }
 
 /** The merchant's image, if it exists and has not been destroyed. */
-export async function findImage(db: Knex, merchantId: string, id: string): Promise<ImageRecord | undefined> {
-  const row = await db<ImageRow>('images')
-    .where({ id, merchant_id: merchantId })
+/** The merchant's live images among `ids`, by id: one query for a whole batch of messages. */
+export async function findImages(db: Knex, merchantId: string, ids: string[]): Promise<Map<string, ImageRecord>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db<ImageRow>('images')
+    .whereIn('id', ids)
+    .where({ merchant_id: merchantId })
     .whereNull('purged_at')
-    .first('id', 'merchant_id', 'format', 'width', 'height', 'size_bytes', 'sha256', 'created_at');
-  return row && toRecord(row);
+    .select('id', 'merchant_id', 'format', 'width', 'height', 'size_bytes', 'sha256', 'created_at');
+  return new Map(rows.map((row) => [row.id, toRecord(row)]));
 }
 
 /** The bytes a provider adapter uploads to its provider (SPEC §2: the image travels by upload, never by URL). */

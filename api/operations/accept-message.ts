@@ -23,7 +23,7 @@ import type { Config } from '../../platform/config';
 import { transaction, writtenOnce, type Db } from '../../platform/db';
 import { newId } from '../../platform/ids';
 import { gateContract } from '../../store/contracts';
-import { findImage, type ImageRecord } from '../../store/images';
+import { findImages, type ImageRecord } from '../../store/images';
 import { findMerchant, type Merchant } from '../../store/merchants';
 import {
   findByIdempotencyKeys,
@@ -95,11 +95,6 @@ interface SharedReads {
   images: Map<string, ImageRecord>;
 }
 
-async function findImages(db: Db, merchantId: string, ids: Set<string>): Promise<Map<string, ImageRecord>> {
-  const found = await Promise.all([...ids].map((id) => findImage(db, merchantId, id)));
-  return new Map(found.flatMap((image) => (image ? [[image.id, image] as const] : [])));
-}
-
 async function readShared(db: Db, merchantId: string, requests: MessageRequest[]): Promise<SharedReads> {
   const codes = new Set<string>();
   const recipients = new Set<string>();
@@ -118,7 +113,7 @@ async function readShared(db: Db, merchantId: string, requests: MessageRequest[]
     findTemplates(db, merchantId, [...codes]),
     optedOut(db, merchantId, [...recipients]),
     findByIdempotencyKeys(db, merchantId, [...keys]),
-    findImages(db, merchantId, imageIds),
+    findImages(db, merchantId, [...imageIds]),
   ]);
   if (!merchant) throw notFound('merchant');
   return { merchant, contract, templates, optedOut: opted, earlier, images };
