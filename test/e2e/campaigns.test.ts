@@ -3,8 +3,6 @@
  * API, the real workers on a Temporal dev server, PostgreSQL and the carrier simulator. Besides the
  * API the tests look only at the simulator's record of sends (/_sim/sends) and webhooks received.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { sign, SIGNATURE_HEADER } from '../../platform/signature';
 import {
   activeContract,
@@ -15,12 +13,12 @@ import {
 } from '../support/api-fixtures';
 import { eventually, startTestPlatform, type TestPlatform } from '../support/platform';
 import { simulatorSends } from '../support/simulator';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhooks';
 
 let platform: TestPlatform;
 let main: ActiveContract;
 let other: ActiveContract;
-let hookServer: Server;
-const hooks: { type: string; data: Record<string, unknown> }[] = [];
+let webhooks: WebhookReceiver<{ type: string; data: Record<string, unknown> }>;
 
 let middle = 2000 + Math.floor(Math.random() * 7000);
 const mobile = (last4 = '1234') => `010-${String(middle++).padStart(4, '0')}-${last4}`;
@@ -28,26 +26,17 @@ const SECOND = 1_000;
 const AD_TEXT = '(광고) 바른상점 봄 신상품 안내. 무료수신거부 080-123-4567';
 
 beforeAll(async () => {
-  hookServer = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      hooks.push(JSON.parse(body));
-      res.end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => hookServer.listen(0, '127.0.0.1', resolve));
-  const hookUrl = `http://127.0.0.1:${(hookServer.address() as AddressInfo).port}/hooks`;
+  webhooks = await startWebhookReceiver();
   platform = await startTestPlatform({ kakaoResultTimeout: '1s', resultWindow: '5s' });
   [main, other] = await Promise.all([
-    activeContract(platform.api, { merchant: { webhookUrl: hookUrl } }),
+    activeContract(platform.api, { merchant: { webhookUrl: webhooks.url } }),
     activeContract(platform.api, { senderNumbers: ['031-234-5678'] }),
   ]);
 }, 180_000);
 
 afterAll(async () => {
   await platform?.close();
-  await new Promise((resolve) => hookServer?.close(resolve));
+  await webhooks?.close();
 });
 
 const call = (key: string | null, method: string, path: string, body?: unknown) =>
@@ -105,7 +94,7 @@ describe('scheduled sends (SPEC §4 예약발송)', () => {
     expect((await call(main.merchant.apiKey, 'GET', `/v1/messages/${body.id}`)).body.status).toBe('cancelled');
     expect(await platform.db('usage_records').where({ message_id: body.id })).toEqual([]);
     await eventually(async () =>
-      hooks.some((h) => h.type === 'message.cancelled' && h.data.id === body.id) ? true : undefined,
+      webhooks.events.some((h) => h.type === 'message.cancelled' && h.data.id === body.id) ? true : undefined,
     );
     const again = await call(main.merchant.apiKey, 'POST', `/v1/messages/${body.id}/reschedule`, {
       scheduledAt: inSeconds(60),
@@ -375,7 +364,9 @@ describe('080 opt-out reported by the carrier (SPEC §4)', () => {
     expect(elsewhere.status).toBe(202);
 
     await eventually(async () =>
-      hooks.some((h) => h.type === 'opt_out.created' && h.data.number === caller.replace(/-/g, '')) ? true : undefined,
+      webhooks.events.some((h) => h.type === 'opt_out.created' && h.data.number === caller.replace(/-/g, ''))
+        ? true
+        : undefined,
     );
     const audit = await platform.db('audit_log').where({ action: 'opt_out.added', merchant_id: main.merchant.id });
     expect(audit).toContainEqual(expect.objectContaining({ actor_type: 'system', actor_id: 'carrier:sms' }));
