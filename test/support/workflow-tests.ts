@@ -17,7 +17,7 @@ import { TASK_QUEUES } from '../../workflows/task-queues';
 import { createTestDatabase, type TestDatabase } from './db';
 import { FakeProviders, startWorkersWithProviders } from './fake-providers';
 import { messageRow } from './fixtures';
-import { timeSkippingEnv } from './temporal';
+import { devServerEnv, timeSkippingEnv } from './temporal';
 import { startWorkers } from './worker';
 
 export interface WorkflowTestFile {
@@ -46,40 +46,42 @@ export interface TestServer {
 
 type Workers = { stop(): Promise<void> };
 
-/**
- * Starts a time-skipping server (its clock at the wall clock) and the real workers on `file`'s
- * database; with `fake`, their providers are those fakes instead of the HTTP adapters.
- */
+/** A time-skipping server (its clock at the wall clock) and the real workers, with `fake` providers, on `file`'s database. */
 async function startServer(
   file: WorkflowTestFile,
-  fake?: FakeProviders,
+  fake: FakeProviders,
   templateReviews?: TemplateReviews,
 ): Promise<{ env: TestWorkflowEnvironment; workers: Workers }> {
   const env = await timeSkippingEnv();
-  const workers = fake
-    ? await startWorkersWithProviders(env, file.bundle, file.db, fake, templateReviews)
-    : await startWorkers(env, file.bundle, file.db);
-  return { env, workers };
+  return { env, workers: await startWorkersWithProviders(env, file.bundle, file.db, fake, templateReviews) };
 }
 
 /**
- * `workflowTestFile` with one time-skipping server and the real workers for all of the file's
- * tests, stopped before the database is dropped.
+ * `workflowTestFile` with one Temporal server and the real workers for all of the file's tests:
+ * the time-skipping server, or with `devServer` a real dev server (Schedules). `beforeTeardown`
+ * runs while the server is still up; the database is dropped last.
  */
-export function workflowTestFileWithServer(): WorkflowTestFile & Pick<TestServer, 'env'> {
+export function workflowTestFileWithServer(
+  opts: { devServer?: boolean; beforeTeardown?: () => Promise<unknown> } = {},
+): WorkflowTestFile & Pick<TestServer, 'env'> {
   const file = {} as WorkflowTestFile & Pick<TestServer, 'env'>;
   let database: TestDatabase | undefined;
   let workers: Workers | undefined;
   beforeAll(async () => {
-    [file.bundle, database] = await Promise.all([bundleWorkflows(), createTestDatabase()]);
+    [file.bundle, database, file.env] = await Promise.all([
+      bundleWorkflows(),
+      createTestDatabase(),
+      opts.devServer ? devServerEnv() : timeSkippingEnv(),
+    ]);
     file.db = database.db;
-    ({ env: file.env, workers } = await startServer(file));
-  });
+    workers = await startWorkers(file.env, file.bundle, file.db);
+  }, 120_000);
   afterAll(async () => {
+    await opts.beforeTeardown?.();
     await workers?.stop();
     await file.env?.teardown();
     await database?.drop();
-  });
+  }, 60_000);
   return file;
 }
 
