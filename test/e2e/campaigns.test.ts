@@ -43,20 +43,19 @@ const call = (key: string | null, method: string, path: string, body?: unknown) 
   platform.api.call(method, path, { key, body });
 const sims = (to: string) => simulatorSends(platform.simulator.url, to);
 const inSeconds = (s: number) => new Date(Date.now() + s * SECOND).toISOString();
+/** An SMS of the main merchant to a new number, scheduled for `scheduledAt`. */
+const scheduleSms = async (text: string, scheduledAt: string) => {
+  const to = mobile();
+  return { to, ...(await call(main.merchant.apiKey, 'POST', '/v1/messages', { type: 'sms', to, text, scheduledAt })) };
+};
 
 describe('scheduled sends (SPEC §4 예약발송)', () => {
   it('keeps a message scheduled a few seconds ahead `scheduled`, then delivers it no earlier than its time', async () => {
-    const to = mobile();
     const scheduledAt = inSeconds(4);
-    const res = await call(main.merchant.apiKey, 'POST', '/v1/messages', {
-      type: 'sms',
-      to,
-      text: '[바른상점] 예약 발송',
-      scheduledAt,
-    });
-    expect(res.status).toBe(202);
-    expect(res.body).toEqual({ id: expect.stringMatching(/^msg_/), status: 'scheduled' });
-    const { id } = res.body;
+    const { to, status, body } = await scheduleSms('[바른상점] 예약 발송', scheduledAt);
+    expect(status).toBe(202);
+    expect(body).toEqual({ id: expect.stringMatching(/^msg_/), status: 'scheduled' });
+    const { id } = body;
 
     const seen = await call(main.merchant.apiKey, 'GET', `/v1/messages/${id}`);
     expect(seen.body).toMatchObject({ status: 'scheduled', scheduledAt: expect.any(String), finalizedAt: null });
@@ -76,13 +75,7 @@ describe('scheduled sends (SPEC §4 예약발송)', () => {
   });
 
   it('cancels a scheduled message: it never reaches the carrier, is never billed, and the merchant hears message.cancelled', async () => {
-    const to = mobile();
-    const { body } = await call(main.merchant.apiKey, 'POST', '/v1/messages', {
-      type: 'sms',
-      to,
-      text: '[바른상점] 취소될 예약',
-      scheduledAt: inSeconds(3),
-    });
+    const { to, body } = await scheduleSms('[바른상점] 취소될 예약', inSeconds(3));
     const cancelled = await call(main.merchant.apiKey, 'POST', `/v1/messages/${body.id}/cancel`);
     expect(cancelled.status).toBe(200);
     expect(cancelled.body).toMatchObject({ id: body.id, status: 'cancelled', finalizedAt: expect.any(String) });
@@ -103,13 +96,7 @@ describe('scheduled sends (SPEC §4 예약발송)', () => {
   });
 
   it('moves a scheduled message to a sooner time, and refuses one more than a year ahead', async () => {
-    const to = mobile();
-    const { body } = await call(main.merchant.apiKey, 'POST', '/v1/messages', {
-      type: 'sms',
-      to,
-      text: '[바른상점] 옮겨진 예약',
-      scheduledAt: inSeconds(3600),
-    });
+    const { body } = await scheduleSms('[바른상점] 옮겨진 예약', inSeconds(3600));
     const tooFar = await call(main.merchant.apiKey, 'POST', `/v1/messages/${body.id}/reschedule`, {
       scheduledAt: new Date(Date.now() + 400 * 86_400 * SECOND).toISOString(),
     });
