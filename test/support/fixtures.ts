@@ -120,7 +120,7 @@ export const FEES: Fees = {
 export const OPERATOR: Actor = { type: 'operator', id: 'operator' };
 
 /** The state after the operator's `command`; a refusal fails the test's set-up. */
-export function applyCommand(state: ContractState, command: ContractCommand, now: number): ContractState {
+function applyCommand(state: ContractState, command: ContractCommand, now: number): ContractState {
   const d = decide(state, command, OPERATOR, now);
   if (!d.ok) throw new Error(`${command.type}: ${d.violation.message}`);
   return d.state;

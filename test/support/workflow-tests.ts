@@ -1,10 +1,10 @@
 /**
  * The set-up the workflow test files share, as jest hooks: the workflow bundle and a database of
- * the file's own, and time-skipping servers with the real workers.
+ * the file's own, Temporal servers with the real workers, and messages accepted as the API does.
  */
-import type { TemplateReviews } from '../../activities/providers/types';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { TemplateReviews } from '../../activities/providers/types';
 import type { Channel } from '../../domain/message';
 import type { SendKind } from '../../domain/sending-gate';
 import type { Db } from '../../platform/db';
@@ -46,7 +46,7 @@ export interface TestServer {
 
 type Workers = { stop(): Promise<void> };
 
-/** A time-skipping server (its clock at the wall clock) and the real workers, with `fake` providers, on `file`'s database. */
+/** A time-skipping server (its clock at the wall clock) and the real workers with `fake` providers. */
 async function startServer(
   file: WorkflowTestFile,
   fake: FakeProviders,
