@@ -4,37 +4,21 @@
  * time-skipping server has no Schedules — with the real workers and PostgreSQL.
  */
 import type { ScheduleHandle } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { kstDate } from '../../domain/calendar-kst';
 import { previousPeriod } from '../../domain/invoice';
 import { BILLING_SCHEDULE_ID, ensureBillingSchedule } from '../../platform/billing-schedule';
 import { newId } from '../../platform/ids';
 import { insertMessages } from '../../store/messages';
-import { bundleWorkflows } from '../../workers/worker';
 import { InvoicePeriod } from '../../workflows/search-attributes';
 import { TASK_QUEUES } from '../../workflows/task-queues';
-import { createTestDatabase, type TestDatabase } from '../support/db';
 import { messageRow, seedApplication, seedMerchant } from '../support/fixtures';
-import { devServerEnv } from '../support/temporal';
-import { startWorkers } from '../support/worker';
+import { workflowTestFileWithServer } from '../support/workflow-tests';
 
-let env: TestWorkflowEnvironment;
-let t: TestDatabase;
-let workers: { stop(): Promise<void> } | undefined;
 let schedule: ScheduleHandle;
-
-beforeAll(async () => {
-  let bundle;
-  [env, t, bundle] = await Promise.all([devServerEnv(), createTestDatabase(), bundleWorkflows()]);
-  workers = await startWorkers(env, bundle, t.db);
-}, 120_000);
-
-afterAll(async () => {
-  await schedule?.delete().catch(() => undefined);
-  await workers?.stop();
-  await env?.teardown();
-  await t?.drop();
-}, 60_000);
+const t = workflowTestFileWithServer({
+  devServer: true,
+  beforeTeardown: async () => schedule?.delete().catch(() => undefined),
+});
 
 /** The month before the current one in Korea: what a run on the 1st (KST) bills. */
 function lastMonthKst(): string {
@@ -44,8 +28,8 @@ function lastMonthKst(): string {
 
 describe('the billing-monthly schedule', () => {
   it('is created at 00:10 on the 1st of every month, Asia/Seoul, starting a BillingRunWorkflow on the billing task queue', async () => {
-    expect(await ensureBillingSchedule(env.client)).toBe('created');
-    schedule = env.client.schedule.getHandle(BILLING_SCHEDULE_ID);
+    expect(await ensureBillingSchedule(t.env.client)).toBe('created');
+    schedule = t.env.client.schedule.getHandle(BILLING_SCHEDULE_ID);
     const d = await schedule.describe();
     expect(d.spec.timezone).toBe('Asia/Seoul');
     expect(d.spec.calendars).toHaveLength(1);
@@ -70,7 +54,7 @@ describe('the billing-monthly schedule', () => {
   });
 
   it('ensuring it again updates it in place rather than failing (every worker start does this)', async () => {
-    expect(await ensureBillingSchedule(env.client)).toBe('updated');
+    expect(await ensureBillingSchedule(t.env.client)).toBe('updated');
     const d = await schedule.describe();
     expect(d.action).toMatchObject({ workflowType: 'BillingRunWorkflow', args: [{}] });
     expect(d.spec.calendars).toHaveLength(1);
@@ -113,13 +97,13 @@ describe('the billing-monthly schedule', () => {
       'the triggered run',
     );
     expect(workflowId).toMatch(/^billing-run-monthly/);
-    const handle = env.client.workflow.getHandle(workflowId);
+    const handle = t.env.client.workflow.getHandle(workflowId);
     expect((await handle.describe()).type).toBe('BillingRunWorkflow');
     const result = await handle.result();
     expect(result).toEqual({ period, started: [app.id], alreadyInvoiced: [] });
 
     // The invoice it started is tagged so operators can filter invoices by month in the Web UI.
-    const invoice = await env.client.workflow.getHandle(`invoice-${app.id}-${period}`).describe();
+    const invoice = await t.env.client.workflow.getHandle(`invoice-${app.id}-${period}`).describe();
     expect(invoice.type).toBe('InvoiceWorkflow');
     expect(invoice.typedSearchAttributes.get(InvoicePeriod)).toBe(period);
   });

@@ -67,6 +67,10 @@ const call = (
   opts?: { key?: string | null; body?: unknown; headers?: Record<string, string> },
 ) => platform.api.call(method, path, opts);
 
+/** The merchant whose API key is `key` disputes `amount` won of an invoice. */
+const openDispute = (invoiceId: string, key: string, amount: number, reason: string) =>
+  call('POST', `/v1/invoices/${invoiceId}/disputes`, { key, body: { amount, reason } });
+
 function expectError(res: ApiResponse, status: number, code: string) {
   expect({ status: res.status, code: res.body?.error?.code }).toEqual({ status, code });
 }
@@ -129,9 +133,7 @@ beforeAll(async () => {
   ]);
 }, 120_000);
 
-afterAll(async () => {
-  await platform?.close();
-}, 60_000);
+afterAll(() => platform?.close(), 60_000);
 
 describe('the running draft of this month (GET /v1/invoices/upcoming)', () => {
   it('bills the delivered messages at the contract’s unit prices to the won, VAT floored; failed messages cost nothing', async () => {
@@ -294,25 +296,12 @@ describe('an invoice for last month, from a billing run', () => {
 
   it('the merchant disputes part of it (201); more than is outstanding is refused (422)', async () => {
     expectError(
-      await call('POST', `/v1/invoices/${invoice.id}/disputes`, {
-        key: main.merchant.apiKey,
-        body: { amount: 72, reason: '과다 청구' },
-      }),
+      await openDispute(invoice.id, main.merchant.apiKey, 72, '과다 청구'),
       422,
       'dispute_exceeds_outstanding',
     );
-    expectError(
-      await call('POST', `/v1/invoices/${invoice.id}/disputes`, {
-        key: other.merchant.apiKey,
-        body: { amount: 1, reason: '남의 청구서' },
-      }),
-      404,
-      'not_found',
-    );
-    const res = await call('POST', `/v1/invoices/${invoice.id}/disputes`, {
-      key: main.merchant.apiKey,
-      body: { amount: 21, reason: '실패한 메시지가 과금된 것 같습니다' },
-    });
+    expectError(await openDispute(invoice.id, other.merchant.apiKey, 1, '남의 청구서'), 404, 'not_found');
+    const res = await openDispute(invoice.id, main.merchant.apiKey, 21, '실패한 메시지가 과금된 것 같습니다');
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ status: 'disputed', disputedAmount: 21, outstandingAmount: 71 });
     expect(res.body.disputes).toEqual([
@@ -511,14 +500,7 @@ describe('an invoice whose dispute window is over (two months back)', () => {
       'paid',
     );
     await platform.env.client.workflow.getHandle(`invoice-${other.contractId}-${period}`).result();
-    expectError(
-      await call('POST', `/v1/invoices/${invoice.id}/disputes`, {
-        key: other.merchant.apiKey,
-        body: { amount: 1, reason: '다시' },
-      }),
-      409,
-      'invoice_closed',
-    );
+    expectError(await openDispute(invoice.id, other.merchant.apiKey, 1, '다시'), 409, 'invoice_closed');
     expectError(
       await call('POST', `/v1/invoices/${invoice.id}/payments`, { body: { amount: 1 } }),
       409,

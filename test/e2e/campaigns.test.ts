@@ -3,8 +3,6 @@
  * API, the real workers on a Temporal dev server, PostgreSQL and the carrier simulator. Besides the
  * API the tests look only at the simulator's record of sends (/_sim/sends) and webhooks received.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { sign, SIGNATURE_HEADER } from '../../platform/signature';
 import {
   activeContract,
@@ -15,12 +13,12 @@ import {
 } from '../support/api-fixtures';
 import { eventually, startTestPlatform, type TestPlatform } from '../support/platform';
 import { simulatorSends } from '../support/simulator';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhooks';
 
 let platform: TestPlatform;
 let main: ActiveContract;
 let other: ActiveContract;
-let hookServer: Server;
-const hooks: { type: string; data: Record<string, unknown> }[] = [];
+let webhooks: WebhookReceiver<{ type: string; data: Record<string, unknown> }>;
 
 let middle = 2000 + Math.floor(Math.random() * 7000);
 const mobile = (last4 = '1234') => `010-${String(middle++).padStart(4, '0')}-${last4}`;
@@ -28,46 +26,36 @@ const SECOND = 1_000;
 const AD_TEXT = '(광고) 바른상점 봄 신상품 안내. 무료수신거부 080-123-4567';
 
 beforeAll(async () => {
-  hookServer = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      hooks.push(JSON.parse(body));
-      res.end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => hookServer.listen(0, '127.0.0.1', resolve));
-  const hookUrl = `http://127.0.0.1:${(hookServer.address() as AddressInfo).port}/hooks`;
+  webhooks = await startWebhookReceiver();
   platform = await startTestPlatform({ kakaoResultTimeout: '1s', resultWindow: '5s' });
   [main, other] = await Promise.all([
-    activeContract(platform.api, { merchant: { webhookUrl: hookUrl } }),
+    activeContract(platform.api, { merchant: { webhookUrl: webhooks.url } }),
     activeContract(platform.api, { senderNumbers: ['031-234-5678'] }),
   ]);
 }, 180_000);
 
 afterAll(async () => {
   await platform?.close();
-  await new Promise((resolve) => hookServer?.close(resolve));
+  await webhooks?.close();
 });
 
 const call = (key: string | null, method: string, path: string, body?: unknown) =>
   platform.api.call(method, path, { key, body });
 const sims = (to: string) => simulatorSends(platform.simulator.url, to);
 const inSeconds = (s: number) => new Date(Date.now() + s * SECOND).toISOString();
+/** An SMS of the main merchant to a new number, scheduled for `scheduledAt`. */
+const scheduleSms = async (text: string, scheduledAt: string) => {
+  const to = mobile();
+  return { to, ...(await call(main.merchant.apiKey, 'POST', '/v1/messages', { type: 'sms', to, text, scheduledAt })) };
+};
 
 describe('scheduled sends (SPEC §4 예약발송)', () => {
   it('keeps a message scheduled a few seconds ahead `scheduled`, then delivers it no earlier than its time', async () => {
-    const to = mobile();
     const scheduledAt = inSeconds(4);
-    const res = await call(main.merchant.apiKey, 'POST', '/v1/messages', {
-      type: 'sms',
-      to,
-      text: '[바른상점] 예약 발송',
-      scheduledAt,
-    });
-    expect(res.status).toBe(202);
-    expect(res.body).toEqual({ id: expect.stringMatching(/^msg_/), status: 'scheduled' });
-    const { id } = res.body;
+    const { to, status, body } = await scheduleSms('[바른상점] 예약 발송', scheduledAt);
+    expect(status).toBe(202);
+    expect(body).toEqual({ id: expect.stringMatching(/^msg_/), status: 'scheduled' });
+    const { id } = body;
 
     const seen = await call(main.merchant.apiKey, 'GET', `/v1/messages/${id}`);
     expect(seen.body).toMatchObject({ status: 'scheduled', scheduledAt: expect.any(String), finalizedAt: null });
@@ -87,13 +75,7 @@ describe('scheduled sends (SPEC §4 예약발송)', () => {
   });
 
   it('cancels a scheduled message: it never reaches the carrier, is never billed, and the merchant hears message.cancelled', async () => {
-    const to = mobile();
-    const { body } = await call(main.merchant.apiKey, 'POST', '/v1/messages', {
-      type: 'sms',
-      to,
-      text: '[바른상점] 취소될 예약',
-      scheduledAt: inSeconds(3),
-    });
+    const { to, body } = await scheduleSms('[바른상점] 취소될 예약', inSeconds(3));
     const cancelled = await call(main.merchant.apiKey, 'POST', `/v1/messages/${body.id}/cancel`);
     expect(cancelled.status).toBe(200);
     expect(cancelled.body).toMatchObject({ id: body.id, status: 'cancelled', finalizedAt: expect.any(String) });
@@ -105,7 +87,7 @@ describe('scheduled sends (SPEC §4 예약발송)', () => {
     expect((await call(main.merchant.apiKey, 'GET', `/v1/messages/${body.id}`)).body.status).toBe('cancelled');
     expect(await platform.db('usage_records').where({ message_id: body.id })).toEqual([]);
     await eventually(async () =>
-      hooks.some((h) => h.type === 'message.cancelled' && h.data.id === body.id) ? true : undefined,
+      webhooks.events.some((h) => h.type === 'message.cancelled' && h.data.id === body.id) ? true : undefined,
     );
     const again = await call(main.merchant.apiKey, 'POST', `/v1/messages/${body.id}/reschedule`, {
       scheduledAt: inSeconds(60),
@@ -114,13 +96,7 @@ describe('scheduled sends (SPEC §4 예약발송)', () => {
   });
 
   it('moves a scheduled message to a sooner time, and refuses one more than a year ahead', async () => {
-    const to = mobile();
-    const { body } = await call(main.merchant.apiKey, 'POST', '/v1/messages', {
-      type: 'sms',
-      to,
-      text: '[바른상점] 옮겨진 예약',
-      scheduledAt: inSeconds(3600),
-    });
+    const { body } = await scheduleSms('[바른상점] 옮겨진 예약', inSeconds(3600));
     const tooFar = await call(main.merchant.apiKey, 'POST', `/v1/messages/${body.id}/reschedule`, {
       scheduledAt: new Date(Date.now() + 400 * 86_400 * SECOND).toISOString(),
     });
@@ -375,7 +351,9 @@ describe('080 opt-out reported by the carrier (SPEC §4)', () => {
     expect(elsewhere.status).toBe(202);
 
     await eventually(async () =>
-      hooks.some((h) => h.type === 'opt_out.created' && h.data.number === caller.replace(/-/g, '')) ? true : undefined,
+      webhooks.events.some((h) => h.type === 'opt_out.created' && h.data.number === caller.replace(/-/g, ''))
+        ? true
+        : undefined,
     );
     const audit = await platform.db('audit_log').where({ action: 'opt_out.added', merchant_id: main.merchant.id });
     expect(audit).toContainEqual(expect.objectContaining({ actor_type: 'system', actor_id: 'carrier:sms' }));

@@ -5,13 +5,11 @@
  * takes over. The activity's retry reuses the provider idempotency key, so the carrier sees one
  * message; the message is delivered, billed once, with one `sent` entry on its timeline.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { activeContract, finalMessage, type ActiveContract } from '../support/api-fixtures';
 import { eventually, startTestPlatform, type TestPlatform } from '../support/platform';
+import { spawnEntryPoint } from '../support/processes';
 import { configureSimulator, simulatorSends } from '../support/simulator';
-
-const ROOT = path.resolve(__dirname, '../..');
 
 let platform: TestPlatform;
 let merchant: ActiveContract;
@@ -24,24 +22,18 @@ const simSends = (to: string) => simulatorSends(platform.simulator.url, to);
 
 /** The worker as its own OS process, configured like `npm start` configures it. */
 function startWorkerProcess(): ChildProcess {
-  const connection = platform.db.client.config.connection as { connectionString: string };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'workers/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      DATABASE_URL: connection.connectionString,
+  const child = spawnEntryPoint(
+    platform,
+    'workers/main.ts',
+    {
       TEMPORAL_ADDRESS: platform.env.address,
       TEMPORAL_NAMESPACE: platform.env.namespace ?? 'default',
       KAKAO_PROVIDER_URL: platform.simulator.url,
       SMS_PROVIDER_URL: platform.simulator.url,
       PUBLIC_URL: platform.api.url,
-      KAKAO_RESULT_TIMEOUT: `${platform.timing.kakaoResultTimeoutMs}ms`,
-      RESULT_WINDOW: `${platform.timing.resultWindowMs}ms`,
-      LOG_LEVEL: 'warn',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+    ['ignore', 'pipe', 'pipe'],
+  );
   const tag = `[worker ${child.pid}] `;
   child.stdout?.on('data', (d: Buffer) => (output += tag + d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += tag + d.toString()));

@@ -12,9 +12,14 @@ import { createApp } from '../../api/app';
 import { errorHandler } from '../../api/errors';
 import { CommitOutcomeUnknown, createDb, transaction, type Db } from '../../platform/db';
 import { createLogger } from '../../platform/logger';
-import { connectClient } from '../../platform/temporal';
 import { activeContract, approvedTemplate, createMerchant, type ActiveContract } from '../support/api-fixtures';
-import { apiClient, OPERATOR_KEY, startTestPlatform, type ApiClient, type TestPlatform } from '../support/platform';
+import {
+  apiClient,
+  OPERATOR_KEY,
+  startPlatformWithTemporalLink,
+  type ApiClient,
+  type TestPlatform,
+} from '../support/platform';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { testConfig } from '../support/worker';
 
@@ -28,12 +33,7 @@ let middle = 2000 + Math.floor(Math.random() * 7000);
 const mobile = (last4 = '1234') => `010-${String(middle++ % 10_000).padStart(4, '0')}-${last4}`;
 
 beforeAll(async () => {
-  platform = await startTestPlatform({
-    apiTemporal: async (address) => {
-      temporalLink = await startTcpProxy(address);
-      return connectClient(temporalLink.address, 'default');
-    },
-  });
+  ({ platform, temporalLink } = await startPlatformWithTemporalLink());
   merchant = await activeContract(platform.api);
   await approvedTemplate(platform.api, merchant.merchant.apiKey, 'ORDER', '#{name}님, 주문이 접수되었습니다.');
   temporalLink.cut();

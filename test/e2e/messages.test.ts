@@ -106,6 +106,13 @@ async function final(key: string, id: string, timeoutMs = 30_000) {
 }
 
 /** The timeline as "channel:status" steps. */
+/** A final message to `010-****-<last4>` as the API shows it. */
+const finalTo = (last4: string, status: string, deliveredVia: string | null, failureReason: string | null = null) => ({
+  to: `010-****-${last4}`,
+  status,
+  deliveredVia,
+  failureReason,
+});
 const steps = (m: { attempts: Attempt[] }) => m.attempts.map((a) => `${a.channel}:${a.status}`);
 const entry = (m: { attempts: Attempt[] }, step: string) =>
   m.attempts.find((a) => `${a.channel}:${a.status}` === step)!;
@@ -208,7 +215,7 @@ describe('an AlimTalk with fallback to each of the simulator’s test numbers (S
 
   it('9001 (not a KakaoTalk user): Kakao fails at once, the SMS fallback delivers, billed once as SMS', async () => {
     const m = await finalOf('9001');
-    expect(m).toMatchObject({ to: '010-****-9001', status: 'delivered', deliveredVia: 'sms', failureReason: null });
+    expect(m).toMatchObject(finalTo('9001', 'delivered', 'sms'));
     expect(steps(m)).toEqual(['alimtalk:sent', 'alimtalk:failed', 'sms:sent', 'sms:delivered']);
     expect(entry(m, 'alimtalk:failed').resultCode).toBe('3018');
     expect(entry(m, 'sms:sent').providerMessageId).toMatch(/^sms_/);
@@ -223,7 +230,7 @@ describe('an AlimTalk with fallback to each of the simulator’s test numbers (S
 
   it('9002 (Kakao never reports): the SMS fallback goes out after the Kakao timeout and delivers', async () => {
     const m = await finalOf('9002');
-    expect(m).toMatchObject({ to: '010-****-9002', status: 'delivered', deliveredVia: 'sms', failureReason: null });
+    expect(m).toMatchObject(finalTo('9002', 'delivered', 'sms'));
     expect(steps(m)).toEqual(['alimtalk:sent', 'alimtalk:no_result', 'sms:sent', 'sms:delivered']);
     const waited = Date.parse(entry(m, 'sms:sent').at) - Date.parse(entry(m, 'alimtalk:sent').at);
     expect(waited).toBeGreaterThanOrEqual(KAKAO_RESULT_TIMEOUT_MS - 50);
@@ -232,12 +239,7 @@ describe('an AlimTalk with fallback to each of the simulator’s test numbers (S
 
   it('9003 (carrier rejects the number): failed with carrier_rejected, nothing billed', async () => {
     const m = await finalOf('9003');
-    expect(m).toMatchObject({
-      to: '010-****-9003',
-      status: 'failed',
-      deliveredVia: null,
-      failureReason: 'carrier_rejected',
-    });
+    expect(m).toMatchObject(finalTo('9003', 'failed', null, 'carrier_rejected'));
     expect(steps(m)).toEqual(['alimtalk:sent', 'alimtalk:failed', 'sms:sent', 'sms:failed']);
     expect(entry(m, 'sms:failed').resultCode).toBe('2003');
     expect(m.finalizedAt).toMatch(KST_TIME);
@@ -246,12 +248,7 @@ describe('an AlimTalk with fallback to each of the simulator’s test numbers (S
 
   it('9004 (carrier never reports): failed with result_timeout once the result window is over, nothing billed', async () => {
     const m = await finalOf('9004');
-    expect(m).toMatchObject({
-      to: '010-****-9004',
-      status: 'failed',
-      deliveredVia: null,
-      failureReason: 'result_timeout',
-    });
+    expect(m).toMatchObject(finalTo('9004', 'failed', null, 'result_timeout'));
     expect(steps(m)).toEqual(['alimtalk:sent', 'alimtalk:failed', 'sms:sent', 'sms:no_result']);
     expect(Date.parse(m.finalizedAt) - Date.parse(entry(m, 'sms:sent').at)).toBeGreaterThanOrEqual(
       RESULT_WINDOW_MS - 250,
@@ -300,12 +297,7 @@ describe('an AlimTalk with fallback to each of the simulator’s test numbers (S
 
   it('9006 (provider answers 503 once): retried with the same key, sent once, delivered by Kakao', async () => {
     const m = await finalOf('9006');
-    expect(m).toMatchObject({
-      to: '010-****-9006',
-      status: 'delivered',
-      deliveredVia: 'alimtalk',
-      failureReason: null,
-    });
+    expect(m).toMatchObject(finalTo('9006', 'delivered', 'alimtalk'));
     expect(steps(m)).toEqual(['alimtalk:sent', 'alimtalk:delivered']);
     expect(await usageOf(ids['9006'])).toEqual([{ usage_type: 'alimtalk', channel: 'alimtalk' }]);
     const sends = await simSends(to['9006']);

@@ -7,23 +7,26 @@
  * - the API process is killed after the commit and before the start (another one starts it), and
  * - several dispatchers sweep the same outbox (each start is claimed by one of them).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { createLogger } from '../../platform/logger';
 import { startOutboxDispatcher } from '../../platform/outbox';
-import { connectClient } from '../../platform/temporal';
 import { countPendingStarts, insertWorkflowStarts } from '../../store/outbox';
 import { messageWorkflowId } from '../../workflows/ids';
 import { activeContract, finalMessage, type ActiveContract } from '../support/api-fixtures';
 import { createTestDatabase } from '../support/db';
-import { apiClient, eventually, OPERATOR_KEY, startTestPlatform, type TestPlatform } from '../support/platform';
+import {
+  apiClient,
+  eventually,
+  OPERATOR_KEY,
+  startPlatformWithTemporalLink,
+  type TestPlatform,
+} from '../support/platform';
+import { spawnEntryPoint } from '../support/processes';
 import { simulatorSends } from '../support/simulator';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
-
-const ROOT = path.resolve(__dirname, '../..');
 
 let platform: TestPlatform;
 let merchant: ActiveContract;
@@ -35,12 +38,7 @@ let middle = 2000 + Math.floor(Math.random() * 7000);
 const mobile = () => `010-${String(middle++).padStart(4, '0')}-1234`;
 
 beforeAll(async () => {
-  platform = await startTestPlatform({
-    apiTemporal: async (address) => {
-      temporalLink = await startTcpProxy(address);
-      return connectClient(temporalLink.address, 'default');
-    },
-  });
+  ({ platform, temporalLink } = await startPlatformWithTemporalLink());
   merchant = await activeContract(platform.api);
 }, 120_000);
 
@@ -134,24 +132,18 @@ async function freePort(): Promise<number> {
 /** The API as its own OS process (`node --import tsx api/main.ts`), as `npm start` runs it. */
 async function startApiProcess(temporalAddress: string, settings: NodeJS.ProcessEnv = {}) {
   const port = await freePort();
-  const connection = platform.db.client.config.connection as { connectionString: string };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
+  const child = spawnEntryPoint(
+    platform,
+    'api/main.ts',
+    {
       PORT: String(port),
-      DATABASE_URL: connection.connectionString,
       TEMPORAL_ADDRESS: temporalAddress,
       OPERATOR_API_KEY: OPERATOR_KEY,
-      KAKAO_RESULT_TIMEOUT: `${platform.timing.kakaoResultTimeoutMs}ms`,
-      RESULT_WINDOW: `${platform.timing.resultWindowMs}ms`,
       OUTBOX_SWEEP_INTERVAL: '500ms',
-      LOG_LEVEL: 'warn',
       ...settings,
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+    ['ignore', 'inherit', 'inherit'],
+  );
   children.push(child);
   const api = apiClient(`http://127.0.0.1:${port}`);
   await eventually(

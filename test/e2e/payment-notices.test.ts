@@ -141,9 +141,7 @@ beforeAll(async () => {
   );
 }, 120_000);
 
-afterAll(async () => {
-  await platform?.close();
-}, 60_000);
+afterAll(() => platform?.close(), 60_000);
 
 // --- the tests ---
 

@@ -5,39 +5,23 @@
  * workers and PostgreSQL.
  */
 import type { ScheduleHandle } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { newId } from '../../platform/ids';
 import { ensureRetentionSchedule, RETENTION_SCHEDULE_ID } from '../../platform/retention-schedule';
 import { insertMessages } from '../../store/messages';
-import { bundleWorkflows } from '../../workers/worker';
 import { RetentionWorkflow } from '../../workflows/retention';
 import { TASK_QUEUES } from '../../workflows/task-queues';
-import { createTestDatabase, type TestDatabase } from '../support/db';
 import { seedApplication, seedMerchant } from '../support/fixtures';
-import { devServerEnv } from '../support/temporal';
 import { eventually } from '../support/wait';
-import { startWorkers } from '../support/worker';
+import { workflowTestFileWithServer } from '../support/workflow-tests';
 
 const DAY = 86_400_000;
 const RETENTION = { messageRetentionMs: 180 * DAY, proofDocumentRetentionMs: 365 * DAY };
 
-let env: TestWorkflowEnvironment;
-let t: TestDatabase;
-let workers: { stop(): Promise<void> } | undefined;
 let schedule: ScheduleHandle;
-
-beforeAll(async () => {
-  let bundle;
-  [env, t, bundle] = await Promise.all([devServerEnv(), createTestDatabase(), bundleWorkflows()]);
-  workers = await startWorkers(env, bundle, t.db);
-}, 120_000);
-
-afterAll(async () => {
-  await schedule?.delete().catch(() => undefined);
-  await workers?.stop();
-  await env?.teardown();
-  await t?.drop();
-}, 60_000);
+const t = workflowTestFileWithServer({
+  devServer: true,
+  beforeTeardown: async () => schedule?.delete().catch(() => undefined),
+});
 
 /** A delivered SMS, final `daysAgo` days ago, with its usage record. */
 async function deliveredMessage(merchantId: string, contractId: string, daysAgo: number, text: string) {
@@ -84,8 +68,8 @@ const messageRow = (id: string) =>
 
 describe('the retention-daily schedule', () => {
   it('is created at 03:30 every day, Asia/Seoul, with the retention periods, and updated in place after', async () => {
-    expect(await ensureRetentionSchedule(env.client, RETENTION)).toBe('created');
-    schedule = env.client.schedule.getHandle(RETENTION_SCHEDULE_ID);
+    expect(await ensureRetentionSchedule(t.env.client, RETENTION)).toBe('created');
+    schedule = t.env.client.schedule.getHandle(RETENTION_SCHEDULE_ID);
     const d = await schedule.describe();
     expect(d.spec.timezone).toBe('Asia/Seoul');
     expect(d.spec.calendars![0]).toMatchObject({
@@ -94,7 +78,7 @@ describe('the retention-daily schedule', () => {
     });
     expect(d.action).toMatchObject({ type: 'startWorkflow', workflowType: 'RetentionWorkflow', args: [RETENTION] });
     expect(new Date(d.info.nextActionTimes[0].getTime() + 9 * 3_600_000).toISOString().slice(11, 16)).toBe('03:30');
-    expect(await ensureRetentionSchedule(env.client, RETENTION)).toBe('updated');
+    expect(await ensureRetentionSchedule(t.env.client, RETENTION)).toBe('updated');
   });
 
   it('triggered, destroys the contents and recipients of messages final for more than 180 days; usage and metadata stay', async () => {
@@ -109,7 +93,7 @@ describe('the retention-daily schedule', () => {
       15_000,
       'the triggered run',
     );
-    const report = await env.client.workflow.getHandle(workflowId).result();
+    const report = await t.env.client.workflow.getHandle(workflowId).result();
     expect(report).toMatchObject({ messages: 1, proofDocuments: 0 });
 
     expect(await messageRow(old)).toEqual({
@@ -134,7 +118,7 @@ describe('the retention-daily schedule', () => {
     const { merchant } = await seedMerchant(t.db);
     const app = await seedApplication(t.db, merchant.id);
     const ancient = await deliveredMessage(merchant.id, app.id, 3_000, '아주 오래된 안내');
-    const report = await env.client.workflow.execute(RetentionWorkflow, {
+    const report = await t.env.client.workflow.execute(RetentionWorkflow, {
       workflowId: `retention-keep-${Date.now()}`,
       taskQueue: TASK_QUEUES.contracts,
       args: [{ messageRetentionMs: 0, proofDocumentRetentionMs: 0 }],

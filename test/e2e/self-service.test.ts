@@ -161,41 +161,43 @@ describe('webhook secret rotation', () => {
         merchant: { webhookUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook` },
       });
       const old = c.merchant.webhookSecret;
-      const rotated = await platform.api.call('POST', `/v1/merchants/${c.merchant.id}/webhook-secret`, {
-        key: c.merchant.apiKey,
-        body: { graceHours: 24 },
-      });
+      const rotate = (graceHours: number) =>
+        platform.api.call('POST', `/v1/merchants/${c.merchant.id}/webhook-secret`, {
+          key: c.merchant.apiKey,
+          body: { graceHours },
+        });
+      /** The webhook of an SMS sent now to `to`, the n-th received, with its signature header. */
+      const webhookOfSmsTo = async (to: string, n: number) => {
+        const sent = await platform.api.call('POST', '/v1/messages', {
+          key: c.merchant.apiKey,
+          body: { type: 'sms', to, text: '주문이 접수되었습니다' },
+        });
+        await finalMessage(platform.api, c.merchant.apiKey, sent.body.id);
+        const hook = await eventually(async () => received[n], 15_000, `webhook ${n + 1}`);
+        const signature = hook.headers['bizmsg-signature'] as string;
+        return { body: hook.body, signature, v1: signature.split(',').filter((p) => p.startsWith('v1=')) };
+      };
+
+      const rotated = await rotate(24);
       expect(rotated.status).toBe(200);
       expect(rotated.body.webhookSecret).toMatch(/^whsec_/);
       expect(rotated.body.webhookSecret).not.toBe(old);
       expect(Date.parse(rotated.body.previousSecretValidUntil)).toBeGreaterThan(Date.now() + 23 * 3_600_000);
 
-      const sent = await platform.api.call('POST', '/v1/messages', {
-        key: c.merchant.apiKey,
-        body: { type: 'sms', to: '010-7777-1234', text: '주문이 접수되었습니다' },
-      });
-      await finalMessage(platform.api, c.merchant.apiKey, sent.body.id);
-      const hook = await eventually(async () => received[0], 15_000, 'the webhook');
-      const signature = hook.headers['bizmsg-signature'] as string;
-      expect(signature.split(',').filter((p) => p.startsWith('v1='))).toHaveLength(2);
-      expect(verify(rotated.body.webhookSecret, hook.body, signature)).toEqual({ ok: true });
-      expect(verify(old, hook.body, signature)).toEqual({ ok: true });
+      const first = await webhookOfSmsTo('010-7777-1234', 0);
+      expect(first.v1).toHaveLength(2);
+      expect(verify(rotated.body.webhookSecret, first.body, first.signature)).toEqual({ ok: true });
+      expect(verify(old, first.body, first.signature)).toEqual({ ok: true });
 
       // With no grace period the old secret stops signing at once.
-      const again = await platform.api.call('POST', `/v1/merchants/${c.merchant.id}/webhook-secret`, {
-        key: c.merchant.apiKey,
-        body: { graceHours: 0 },
+      const again = await rotate(0);
+      const second = await webhookOfSmsTo('010-7777-5678', 1);
+      expect(second.v1).toHaveLength(1);
+      expect(verify(again.body.webhookSecret, second.body, second.signature)).toEqual({ ok: true });
+      expect(verify(rotated.body.webhookSecret, second.body, second.signature)).toEqual({
+        ok: false,
+        reason: 'mismatch',
       });
-      const next = await platform.api.call('POST', '/v1/messages', {
-        key: c.merchant.apiKey,
-        body: { type: 'sms', to: '010-7777-5678', text: '주문이 접수되었습니다' },
-      });
-      await finalMessage(platform.api, c.merchant.apiKey, next.body.id);
-      const second = await eventually(async () => received[1], 15_000, 'the second webhook');
-      const header = second.headers['bizmsg-signature'] as string;
-      expect(header.split(',').filter((p) => p.startsWith('v1='))).toHaveLength(1);
-      expect(verify(again.body.webhookSecret, second.body, header)).toEqual({ ok: true });
-      expect(verify(rotated.body.webhookSecret, second.body, header)).toEqual({ ok: false, reason: 'mismatch' });
     } finally {
       server.close();
     }

@@ -13,16 +13,14 @@
  *   all usage, nothing counted twice and nothing left unclaimed.
  */
 import fc from 'fast-check';
-import { decide, newContract } from '../../domain/contract';
 import { addPeriods } from '../../domain/calendar-kst';
 import { invoiceIdFor, periodEnd } from '../../domain/invoice';
 import type { UsageType } from '../../domain/money';
 import { newId } from '../../platform/ids';
 import { claimUsage, contractsWithUnclaimedUsage, unclaimedUsageCount } from '../../store/billing';
-import { saveContractSnapshot } from '../../store/contracts';
 import { finalizeMessage, insertMessages } from '../../store/messages';
 import { createTestDatabase, type TestDatabase } from '../support/db';
-import { FEES, seedApplication, seedMerchant } from '../support/fixtures';
+import { messageRow, seedActiveContract } from '../support/fixtures';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -92,16 +90,7 @@ type Event =
 const ORDER = { record: 0, draft: 1, run: 2 } as const;
 
 async function activeContract() {
-  const { merchant } = await seedMerchant(t.db);
-  const app = await seedApplication(t.db, merchant.id);
-  const approved = decide(
-    newContract(app),
-    { type: 'approve', fees: FEES },
-    { type: 'operator', id: 'operator' },
-    start,
-  );
-  if (!approved.ok) throw new Error(approved.violation.message);
-  await saveContractSnapshot(t.db, approved.state, []);
+  const { merchant, app } = await seedActiveContract(t.db, start);
   return { contractId: app.id, merchantId: merchant.id };
 }
 
@@ -116,27 +105,17 @@ it('every usage record lands on exactly the invoice the rule names, and the invo
         .map((d) => ({ ...d, message: newId('msg'), contract: contracts[d.contract], recordedAt: d.at + d.delay }));
       await insertMessages(
         t.db,
-        deliveries.map((d) => ({
-          id: d.message,
-          merchantId: d.contract.merchantId,
-          contractId: d.contract.contractId,
-          type: d.type === 'friendtalkText' ? 'friendtalk' : d.type,
-          recipient: '01012345678',
-          recipientMasked: '010-****-5678',
-          senderNumber: null,
-          text: '안내',
-          subject: null,
-          templateCode: null,
-          variables: null,
-          imageId: null,
-          fallback: null,
-          reference: null,
-          paymentNoticeId: null,
-          idempotencyKey: null,
-          requestHash: null,
-          notBefore: null,
-          createdAt: new Date(d.at).toISOString(),
-        })),
+        deliveries.map((d) =>
+          messageRow({
+            id: d.message,
+            merchantId: d.contract.merchantId,
+            contractId: d.contract.contractId,
+            type: d.type === 'friendtalkText' ? 'friendtalk' : d.type,
+            recipient: '01012345678',
+            text: '안내',
+            createdAt: new Date(d.at).toISOString(),
+          }),
+        ),
       );
 
       const byMessage = new Map(deliveries.map((d) => [d.message, d]));

@@ -1,12 +1,20 @@
 /** Test data written straight to Postgres (for workflow tests that do not go through the API). */
 import { brnCheckDigit } from '../../domain/brn';
-import type { Application } from '../../domain/contract';
+import type { Actor } from '../../domain/actor';
+import {
+  decide,
+  newContract,
+  type Application,
+  type ContractCommand,
+  type ContractState,
+  type SuspensionReason,
+} from '../../domain/contract';
 import type { Fees } from '../../domain/money';
 import { maskPhone } from '../../domain/phone';
 import { NO_SERVICES, type Services } from '../../domain/services';
 import type { Db } from '../../platform/db';
 import { newId } from '../../platform/ids';
-import { insertApplication, insertDocuments } from '../../store/contracts';
+import { insertApplication, insertDocuments, saveContractSnapshot } from '../../store/contracts';
 import { createMerchant } from '../../store/merchants';
 import type { NewMessage } from '../../store/messages';
 
@@ -108,3 +116,34 @@ export const FEES: Fees = {
   friendtalkText: 1200,
   friendtalkImage: 2025,
 };
+
+export const OPERATOR: Actor = { type: 'operator', id: 'operator' };
+
+/** The state after the operator's `command`; a refusal fails the test's set-up. */
+function applyCommand(state: ContractState, command: ContractCommand, now: number): ContractState {
+  const d = decide(state, command, OPERATOR, now);
+  if (!d.ok) throw new Error(`${command.type}: ${d.violation.message}`);
+  return d.state;
+}
+
+/**
+ * A merchant whose contract is active in the projection (approved with FEES at `now`; with
+ * `verifySenderNumber`, its sender number verified too), without a ContractWorkflow: for tests of
+ * what reads the projection. `suspend` suspends it there later.
+ */
+export async function seedActiveContract(db: Db, now: number, opts: { verifySenderNumber?: boolean } = {}) {
+  const seeded = await seedMerchant(db);
+  const app = await seedApplication(db, seeded.merchant.id, undefined, new Date(now));
+  let state = applyCommand(newContract(app), { type: 'approve', fees: FEES }, now);
+  if (opts.verifySenderNumber)
+    state = applyCommand(state, { type: 'verify_sender_number', id: app.senderNumbers[0].id }, now);
+  await saveContractSnapshot(db, state, []);
+  return {
+    ...seeded,
+    app,
+    suspend: async (reason: SuspensionReason, at: number) => {
+      state = applyCommand(state, { type: 'suspend', reason }, at);
+      await saveContractSnapshot(db, state, []);
+    },
+  };
+}

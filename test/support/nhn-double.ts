@@ -314,6 +314,16 @@ const requestIdAt = (at: number) =>
     .replace(/[^A-Za-z0-9]/g, 'x')
     .slice(0, 11);
 
+/**
+ * A send request taken now, as each of its messages keeps it. Kakao's requestDate is
+ * "yyyy-MM-dd HH:mm"; [SMS] has seconds too.
+ */
+const sendRequest = (api: Api, senderGroupingKey: string | undefined, templateCode: string | null) => {
+  const now = Date.now();
+  const kakao = api === 'alimtalk' || api === 'brand';
+  return { api, requestId: requestIdAt(now), senderGroupingKey, templateCode, requestDate: kst(now, !kakao) };
+};
+
 const last4 = (n: string) => n.replace(/\D/g, '').slice(-4);
 const issues = (e: z.ZodError) => e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
 const EUC_KR_BYTES = (t: string) => {
@@ -458,7 +468,6 @@ export async function startNhnDouble(opts: NhnDoubleOptions): Promise<RunningNhn
     webhooks.push({ body, status });
   };
 
-  /** Stores an accepted recipient and schedules its result. */
   /** Keeps the i-th recipient of a send request as a message NHN took, and plans its result. */
   const accept = (
     send: Pick<StoredMessage, 'api' | 'requestId' | 'templateCode' | 'requestDate'> & { senderGroupingKey?: string },
@@ -590,15 +599,7 @@ export async function startNhnDouble(opts: NhnDoubleOptions): Promise<RunningNhn
       const template = templates.get(`${body.senderKey}/${body.templateCode}`);
       if (!template) return answer(res, KE.templateMissing, 'Template does not exist.');
       if (template.status !== 'TSC03') return answer(res, KE.templateStatus, 'Please check template status.');
-      const now = Date.now();
-      const requestId = requestIdAt(now);
-      const send = {
-        api: 'alimtalk' as const,
-        requestId,
-        senderGroupingKey: body.senderGroupingKey,
-        templateCode: body.templateCode,
-        requestDate: kst(now, false),
-      };
+      const send = sendRequest('alimtalk', body.senderGroupingKey, body.templateCode);
       const sendResults = body.recipientList.map((r, i) => {
         const recipient = r as {
           recipientNo: string;
@@ -636,7 +637,10 @@ export async function startNhnDouble(opts: NhnDoubleOptions): Promise<RunningNhn
         };
       });
       // [AT] "Response": message {requestId, senderGroupingKey, sendResults[]}
-      res.json({ ...header(), message: { requestId, senderGroupingKey: body.senderGroupingKey, sendResults } });
+      res.json({
+        ...header(),
+        message: { requestId: send.requestId, senderGroupingKey: body.senderGroupingKey, sendResults },
+      });
     });
   }
 
@@ -680,20 +684,12 @@ export async function startNhnDouble(opts: NhnDoubleOptions): Promise<RunningNhn
       return answer(res, KE.imageNotFound, 'It is not found any images.');
     if (body.chatBubbleType !== 'TEXT' && body.chatBubbleType !== 'IMAGE')
       return answer(res, -3305, `The chatBubbleType ${body.chatBubbleType} is not allowed here.`);
-    const now = Date.now();
-    const requestId = requestIdAt(now);
-    const send = {
-      api: 'brand' as const,
-      requestId,
-      senderGroupingKey: body.senderGroupingKey,
-      templateCode: null,
-      requestDate: kst(now, false),
-    };
+    const send = sendRequest('brand', body.senderGroupingKey, null);
     const sendResults = body.recipientList.map((r, i) => {
       accept(send, r, i, body.content);
       return { recipientSeq: i + 1, recipientNo: r.recipientNo, resultCode: 0, resultMessage: 'success' };
     });
-    res.json({ ...header(0, 'success'), message: { requestId, sendResults } });
+    res.json({ ...header(0, 'success'), message: { requestId: send.requestId, sendResults } });
   });
 
   // ── Kakao: results ─────────────────────────────────────────────────────────────
@@ -765,15 +761,7 @@ export async function startNhnDouble(opts: NhnDoubleOptions): Promise<RunningNhn
       const limits = api === 'sms' ? [90] : [40, 2000];
       if (texts.some((t, i) => EUC_KR_BYTES(t)! > limits[i]))
         return answer(res, SE.parameter, `over the standard size (${limits.join('/')} bytes, EUC-KR)`);
-      const now = Date.now();
-      const requestId = requestIdAt(now);
-      const send = {
-        api,
-        requestId,
-        senderGroupingKey: body.senderGroupingKey,
-        templateCode: null,
-        requestDate: kst(now),
-      };
+      const send = sendRequest(api, body.senderGroupingKey, null);
       const sendResultList = body.recipientList.map((r, i) => {
         accept(send, r, i, body.body);
         return {
@@ -787,7 +775,14 @@ export async function startNhnDouble(opts: NhnDoubleOptions): Promise<RunningNhn
       // [SMS] "Response": body.data {requestId, statusCode "2" request completed, senderGroupingKey, sendResultList[]}
       res.json({
         ...header(),
-        body: { data: { requestId, statusCode: '2', senderGroupingKey: body.senderGroupingKey, sendResultList } },
+        body: {
+          data: {
+            requestId: send.requestId,
+            statusCode: '2',
+            senderGroupingKey: body.senderGroupingKey,
+            sendResultList,
+          },
+        },
       });
     });
 

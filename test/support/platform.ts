@@ -12,9 +12,11 @@ import { createApp } from '../../api/app';
 import { createApiServer } from '../../api/server';
 import { createLogger } from '../../platform/logger';
 import { startOutboxDispatcher, type OutboxDispatcher } from '../../platform/outbox';
+import { connectClient } from '../../platform/temporal';
 import { startSimulator, type RunningSimulator } from '../../simulator/server';
 import { bundleWorkflows } from '../../workers/worker';
 import { createTestDatabase, type TestDatabase } from './db';
+import { startTcpProxy, type TcpProxy } from './tcp-proxy';
 import { devServerEnv } from './temporal';
 import { startWorkers, testConfig } from './worker';
 
@@ -161,6 +163,21 @@ export async function startTestPlatform(
       await database.drop();
     },
   };
+}
+
+/**
+ * The platform with the API's own way to Temporal through a TCP proxy the test can cut; the
+ * workers connect directly.
+ */
+export async function startPlatformWithTemporalLink(): Promise<{ platform: TestPlatform; temporalLink: TcpProxy }> {
+  let temporalLink!: TcpProxy;
+  const platform = await startTestPlatform({
+    apiTemporal: async (address) => {
+      temporalLink = await startTcpProxy(address);
+      return connectClient(temporalLink.address, 'default');
+    },
+  });
+  return { platform, temporalLink };
 }
 
 export { eventually } from './wait';

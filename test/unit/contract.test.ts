@@ -188,24 +188,17 @@ function expiredState(): ContractState {
   return deadline(noticed, 'term_end', at(TERM_END)).state;
 }
 
-function stateIn(status: ContractStatus): ContractState {
-  switch (status) {
-    case 'applied':
-      return appliedState();
-    case 'on_hold':
-      return onHoldState();
-    case 'rejected':
-      return rejectedState();
-    case 'active':
-      return activeState();
-    case 'suspended':
-      return suspendedState();
-    case 'terminated':
-      return terminatedState();
-    case 'expired':
-      return expiredState();
-  }
-}
+/** How a contract comes to be in each status, with the builders' defaults. */
+const REACHING: Record<ContractStatus, () => ContractState> = {
+  applied: () => appliedState(),
+  on_hold: onHoldState,
+  rejected: rejectedState,
+  active: () => activeState(),
+  suspended: () => suspendedState(),
+  terminated: terminatedState,
+  expired: expiredState,
+};
+const stateIn = (status: ContractStatus): ContractState => REACHING[status]();
 
 /** One of every command, for the "nothing may change" checks. */
 const EVERY_COMMAND: ContractCommand[] = [

@@ -10,6 +10,7 @@ import {
   resolveDispute,
   summarize,
   type InvoiceLedgerState,
+  type InvoiceSummary,
   type LedgerResult,
 } from '../../domain/invoice-ledger';
 
@@ -44,6 +45,11 @@ const resolve = (state: InvoiceLedgerState, disputeId: string, acceptedAmount: n
   });
 const afterAcceptedDue = new Date('2026-04-23T00:00:00+09:00');
 
+/** The ledger's summary at `at` matches `expected`. */
+function expectSummary(state: InvoiceLedgerState, at: Date, expected: Partial<InvoiceSummary>) {
+  expect(summarize(state, at)).toMatchObject(expected);
+}
+
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {
     Object.values(value).forEach(deepFreeze);
@@ -66,13 +72,9 @@ describe('payments', () => {
       status: 'issued',
     });
     state = ok(pay(state, 'p1', 50_000));
-    expect(summarize(state, beforeDue)).toMatchObject({
-      paidAmount: 50_000,
-      outstandingAmount: 60_000,
-      status: 'partially_paid',
-    });
+    expectSummary(state, beforeDue, { paidAmount: 50_000, outstandingAmount: 60_000, status: 'partially_paid' });
     state = ok(pay(state, 'p2', 60_000));
-    expect(summarize(state, afterDue)).toMatchObject({ paidAmount: 110_000, outstandingAmount: 0, status: 'paid' });
+    expectSummary(state, afterDue, { paidAmount: 110_000, outstandingAmount: 0, status: 'paid' });
     expect(checkInvariant(state)).toEqual([]);
   });
 
@@ -119,31 +121,23 @@ describe('payments', () => {
 describe('disputes (Art. 7.2)', () => {
   it('dispute, pay the undisputed part, resolve with partial acceptance, pay the rest → settled', () => {
     let state = ok(dispute(fresh(), 'd1', 10_000));
-    expect(summarize(state, beforeDue)).toMatchObject({
-      disputedAmount: 10_000,
-      undisputedOutstanding: 100_000,
-      status: 'disputed',
-    });
+    expectSummary(state, beforeDue, { disputedAmount: 10_000, undisputedOutstanding: 100_000, status: 'disputed' });
 
     state = ok(pay(state, 'p1', 100_000));
     // Only the disputed part is left: not overdue even after the due date.
-    expect(summarize(state, afterDue)).toMatchObject({
-      outstandingAmount: 10_000,
-      undisputedOutstanding: 0,
-      status: 'disputed',
-    });
+    expectSummary(state, afterDue, { outstandingAmount: 10_000, undisputedOutstanding: 0, status: 'disputed' });
 
     state = ok(resolve(state, 'd1', 4_000));
     expect(state.disputes[0]).toMatchObject({ status: 'resolved', acceptedAmount: 4_000, creditedAmount: 6_000 });
-    expect(summarize(state, beforeDue)).toMatchObject({
+    expectSummary(state, beforeDue, {
       creditedAmount: 6_000,
       disputedAmount: 0,
       outstandingAmount: 4_000,
       status: 'partially_paid',
     });
     // The accepted part is owed, but from its own due date: resolving late puts nobody in arrears at once.
-    expect(summarize(state, afterDue)).toMatchObject({ overdueAmount: 0, status: 'partially_paid' });
-    expect(summarize(state, afterAcceptedDue)).toMatchObject({ overdueAmount: 4_000, status: 'overdue' });
+    expectSummary(state, afterDue, { overdueAmount: 0, status: 'partially_paid' });
+    expectSummary(state, afterAcceptedDue, { overdueAmount: 4_000, status: 'overdue' });
 
     state = ok(pay(state, 'p2', 4_000));
     expect(summarize(state, afterDue)).toEqual({
@@ -161,7 +155,7 @@ describe('disputes (Art. 7.2)', () => {
 
   it('a fully rejected dispute settles the invoice by credit', () => {
     const state = ok(resolve(ok(pay(ok(dispute(fresh(), 'd1', 10_000)), 'p1', 100_000)), 'd1', 0));
-    expect(summarize(state, afterDue)).toMatchObject({
+    expectSummary(state, afterDue, {
       paidAmount: 100_000,
       creditedAmount: 10_000,
       outstandingAmount: 0,
@@ -172,11 +166,7 @@ describe('disputes (Art. 7.2)', () => {
   it('is overdue when the undisputed part is unpaid after the due date', () => {
     const state = ok(pay(ok(dispute(fresh(), 'd1', 10_000)), 'p1', 50_000));
     expect(summarize(state, beforeDue).status).toBe('disputed');
-    expect(summarize(state, afterDue)).toMatchObject({
-      undisputedOutstanding: 50_000,
-      overdueAmount: 50_000,
-      status: 'overdue',
-    });
+    expectSummary(state, afterDue, { undisputedOutstanding: 50_000, overdueAmount: 50_000, status: 'overdue' });
   });
 
   it('a dispute raised only after the due date does not lift the arrears', () => {
@@ -188,18 +178,10 @@ describe('disputes (Art. 7.2)', () => {
         openedAt: '2026-03-18T09:00:00+09:00',
       }),
     );
-    expect(summarize(late, afterDue)).toMatchObject({
-      undisputedOutstanding: 0,
-      overdueAmount: 100_000,
-      status: 'overdue',
-    });
+    expectSummary(late, afterDue, { undisputedOutstanding: 0, overdueAmount: 100_000, status: 'overdue' });
     // Once resolved, its credit does reduce what is owed.
     const resolved = ok(resolve(late, 'd1', 30_000));
-    expect(summarize(resolved, afterDue)).toMatchObject({
-      creditedAmount: 70_000,
-      overdueAmount: 30_000,
-      status: 'overdue',
-    });
+    expectSummary(resolved, afterDue, { creditedAmount: 70_000, overdueAmount: 30_000, status: 'overdue' });
   });
 
   it('knows the next moment more becomes owed', () => {
@@ -223,7 +205,7 @@ describe('disputes (Art. 7.2)', () => {
   it('credits all that is not accepted and refunds what the merchant paid beyond what stays owed', () => {
     // Total 1,000; 300 disputed; the merchant pays 800, i.e. 100 of the disputed part.
     let state = ok(pay(ok(dispute(fresh(1_000), 'd1', 300)), 'p1', 800));
-    expect(summarize(state, beforeDue)).toMatchObject({
+    expectSummary(state, beforeDue, {
       outstandingAmount: 200,
       disputedAmount: 300,
       undisputedOutstanding: 0,
@@ -235,7 +217,7 @@ describe('disputes (Art. 7.2)', () => {
     expect(state.refunds).toEqual([
       { id: 'rfd_d1', disputeId: 'd1', amount: 50, refundedAt: '2026-03-25T15:00:00+09:00' },
     ]);
-    expect(summarize(state, beforeDue)).toMatchObject({
+    expectSummary(state, beforeDue, {
       paidAmount: 800,
       refundedAmount: 50,
       creditedAmount: 250,
@@ -248,7 +230,7 @@ describe('disputes (Art. 7.2)', () => {
   it('a dispute won over an invoice paid in full is refunded in full', () => {
     const state = ok(resolve(ok(pay(ok(dispute(fresh(1_000), 'd1', 300)), 'p1', 1_000)), 'd1', 0));
     expect(state.disputes[0]).toMatchObject({ creditedAmount: 300 });
-    expect(summarize(state, beforeDue)).toMatchObject({
+    expectSummary(state, beforeDue, {
       paidAmount: 1_000,
       refundedAmount: 300,
       creditedAmount: 300,
@@ -261,9 +243,9 @@ describe('disputes (Art. 7.2)', () => {
     let state = ok(pay(fresh(1_000), 'p1', 1_000));
     expect(summarize(state, afterDue).status).toBe('paid');
     state = ok(dispute(state, 'd1', 400));
-    expect(summarize(state, afterDue)).toMatchObject({ status: 'disputed', outstandingAmount: 0, overdueAmount: 0 });
+    expectSummary(state, afterDue, { status: 'disputed', outstandingAmount: 0, overdueAmount: 0 });
     state = ok(resolve(state, 'd1', 100));
-    expect(summarize(state, afterDue)).toMatchObject({ status: 'settled', refundedAmount: 300, creditedAmount: 300 });
+    expectSummary(state, afterDue, { status: 'settled', refundedAmount: 300, creditedAmount: 300 });
     // What is credited can be disputed no more: 700 billed and not credited remain disputable.
     expect(dispute(state, 'd2', 701)).toMatchObject({ ok: false, violation: { disputableAmount: 700 } });
   });

@@ -3,11 +3,8 @@
  * notices pass in seconds, against a real PostgreSQL projection.
  */
 import { WorkflowNotFoundError } from '@temporalio/common';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Actor } from '../../domain/actor';
 import type { ContractState } from '../../domain/contract';
-import { bundleWorkflows } from '../../workers/worker';
 import {
   ContractWorkflow,
   contractStateQuery,
@@ -16,35 +13,20 @@ import {
   type ContractRequest,
 } from '../../workflows/contract';
 import { TASK_QUEUES } from '../../workflows/task-queues';
-import { createTestDatabase, type TestDatabase } from '../support/db';
 import { FEES, seedApplication, seedMerchant } from '../support/fixtures';
-import { historyText, timeSkippingEnv } from '../support/temporal';
+import { historyText } from '../support/temporal';
 import { eventually } from '../support/wait';
-import { startWorkers } from '../support/worker';
+import { workflowTestFileWithServer } from '../support/workflow-tests';
 
 const DAY = 86_400_000;
 const OPERATOR: Actor = { type: 'operator', id: 'operator' };
 
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
-let t: TestDatabase;
-let workers: { stop(): Promise<void> };
-
-beforeAll(async () => {
-  [env, bundle, t] = await Promise.all([timeSkippingEnv(), bundleWorkflows(), createTestDatabase()]);
-  workers = await startWorkers(env, bundle, t.db);
-});
-
-afterAll(async () => {
-  await workers?.stop();
-  await env?.teardown();
-  await t?.drop();
-});
+const t = workflowTestFileWithServer();
 
 async function startContract() {
   const merchant = await seedMerchant(t.db);
-  const app = await seedApplication(t.db, merchant.merchant.id, undefined, new Date(await env.currentTimeMs()));
-  const handle = await env.client.workflow.start(ContractWorkflow, {
+  const app = await seedApplication(t.db, merchant.merchant.id, undefined, new Date(await t.env.currentTimeMs()));
+  const handle = await t.env.client.workflow.start(ContractWorkflow, {
     workflowId: `contract-${app.id}`,
     taskQueue: TASK_QUEUES.contracts,
     args: [{ application: app }],
@@ -62,8 +44,8 @@ async function startContract() {
 const contractRow = (id: string) => t.db('contracts').where({ id }).first();
 
 async function sleepUntil(at: string | number) {
-  const ms = (typeof at === 'string' ? Date.parse(at) : at) - (await env.currentTimeMs());
-  if (ms > 0) await env.sleep(ms);
+  const ms = (typeof at === 'string' ? Date.parse(at) : at) - (await t.env.currentTimeMs());
+  if (ms > 0) await t.env.sleep(ms);
 }
 
 describe('ContractWorkflow', () => {
@@ -134,7 +116,7 @@ describe('ContractWorkflow', () => {
     const c = await startContract();
     await c.act('approve', { type: 'approve', fees: FEES });
     const suspended = await c.act('suspend', { type: 'suspend', reason: 'unpaid_fees' });
-    await env.sleep(30 * DAY);
+    await t.env.sleep(30 * DAY);
     const objected = await c.merchantActs('object', { type: 'object', text: '이미 입금했습니다' });
     expect(objected.suspension).toMatchObject({ terminationAt: null, objection: { text: '이미 입금했습니다' } });
 
@@ -149,7 +131,7 @@ describe('ContractWorkflow', () => {
     const noticed = await c.act('terminate', { type: 'terminate', cause: 'business_reasons' });
     expect(noticed.status).toBe('active');
     const effectiveAt = Date.parse(noticed.pendingTermination!.effectiveAt);
-    expect(effectiveAt - (await env.currentTimeMs())).toBeGreaterThanOrEqual(28 * DAY);
+    expect(effectiveAt - (await t.env.currentTimeMs())).toBeGreaterThanOrEqual(28 * DAY);
 
     await sleepUntil(effectiveAt - DAY);
     expect((await c.state()).status).toBe('active');
@@ -180,13 +162,13 @@ describe('ContractWorkflow', () => {
 
   it('a run started by earlier code with phone numbers in its input continues as new with ids only (Art. 10.2)', async () => {
     const merchant = await seedMerchant(t.db);
-    const app = await seedApplication(t.db, merchant.merchant.id, undefined, new Date(await env.currentTimeMs()));
+    const app = await seedApplication(t.db, merchant.merchant.id, undefined, new Date(await t.env.currentTimeMs()));
     const legacy = {
       ...app,
       receiverNumbers: ['01011112222', '01033334444'],
       senderNumbers: app.senderNumbers.map((n) => ({ ...n, number: '0223456789' })),
     };
-    const handle = await env.client.workflow.start(ContractWorkflow, {
+    const handle = await t.env.client.workflow.start(ContractWorkflow, {
       workflowId: `contract-${app.id}`,
       taskQueue: TASK_QUEUES.contracts,
       args: [{ application: legacy }],
@@ -198,14 +180,14 @@ describe('ContractWorkflow', () => {
     expect(approved.status).toBe('active');
     // The first run continues as new once the Update is answered.
     const current = await eventually(async () => {
-      const d = await env.client.workflow.getHandle(firstRun).describe();
+      const d = await t.env.client.workflow.getHandle(firstRun).describe();
       return d.runId !== handle.firstExecutionRunId && d.status.name === 'RUNNING' ? d : undefined;
     });
-    const history = historyText(await env.client.workflow.getHandle(firstRun, current.runId).fetchHistory());
+    const history = historyText(await t.env.client.workflow.getHandle(firstRun, current.runId).fetchHistory());
     expect(history).toContain(app.id);
     // The run of earlier code holds them (the search finds them there); the run it continued as does not.
     const earlier = historyText(
-      await env.client.workflow.getHandle(firstRun, handle.firstExecutionRunId).fetchHistory(),
+      await t.env.client.workflow.getHandle(firstRun, handle.firstExecutionRunId).fetchHistory(),
     );
     expect(earlier).toContain('01011112222');
     expect(history).not.toContain('01011112222');

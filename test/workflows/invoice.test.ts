@@ -16,18 +16,18 @@
  */
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { statusOfRule } from '../../api/rule-status';
 import type { Actor } from '../../domain/actor';
 import type { ContractState } from '../../domain/contract';
 import { invoiceIdFor, type InvoiceSnapshot } from '../../domain/invoice';
+import type { InvoiceSummary } from '../../domain/invoice-ledger';
 import type { Channel } from '../../domain/message';
 import type { UsageType } from '../../domain/money';
+import type { Db } from '../../platform/db';
 import { newId } from '../../platform/ids';
 import type { SendKind } from '../../domain/sending-gate';
 import { loadHolidayYear } from '../../store/billing';
 import { finalizeMessage, insertMessages } from '../../store/messages';
-import { bundleWorkflows } from '../../workers/worker';
 import { BillingRunWorkflow } from '../../workflows/billing-run';
 import { ContractWorkflow, contractStateQuery, contractUpdate, type ContractRequest } from '../../workflows/contract';
 import { InvoiceWorkflow, invoiceQuery, invoiceUpdate, type InvoiceCommand } from '../../workflows/invoice';
@@ -36,6 +36,7 @@ import { createTestDatabase, type TestDatabase } from '../support/db';
 import { FEES, messageRow, seedApplication, seedMerchant } from '../support/fixtures';
 import { timeSkippingEnv } from '../support/temporal';
 import { startWorkers } from '../support/worker';
+import { workflowTestFile } from '../support/workflow-tests';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -44,16 +45,7 @@ const OPERATOR: Actor = { type: 'operator', id: 'operator' };
 /** An instant in Asia/Seoul: kst('2026-12-03') is 00:00 KST that day. */
 const kst = (date: string, time = '00:00') => Date.parse(`${date}T${time}:00+09:00`);
 
-let bundle: WorkflowBundleWithSourceMap;
-let t: TestDatabase;
-
-beforeAll(async () => {
-  [bundle, t] = await Promise.all([bundleWorkflows(), createTestDatabase()]);
-});
-
-afterAll(async () => {
-  await t?.drop();
-});
+const t = workflowTestFile();
 
 /**
  * A fresh time-skipping server (its clock at the real now) with the real workers, for one describe
@@ -62,21 +54,21 @@ afterAll(async () => {
  */
 function timeSkippingServer(opts: { ownDatabase?: boolean } = {}) {
   const ctx = {} as { env: TestWorkflowEnvironment; workers: { stop(): Promise<void> } };
-  let fileDatabase: TestDatabase | undefined;
+  let own: { database: TestDatabase; fileDb: Db } | undefined;
   beforeAll(async () => {
     if (opts.ownDatabase) {
-      fileDatabase = t;
-      t = await createTestDatabase();
+      own = { database: await createTestDatabase(), fileDb: t.db };
+      t.db = own.database.db;
     }
     ctx.env = await timeSkippingEnv();
-    ctx.workers = await startWorkers(ctx.env, bundle, t.db);
+    ctx.workers = await startWorkers(ctx.env, t.bundle, t.db);
   });
   afterAll(async () => {
     await ctx.workers?.stop();
     await ctx.env?.teardown();
-    if (fileDatabase) {
-      await t.drop();
-      t = fileDatabase;
+    if (own) {
+      await own.database.drop();
+      t.db = own.fileDb;
     }
   });
   return ctx;
@@ -84,21 +76,14 @@ function timeSkippingServer(opts: { ownDatabase?: boolean } = {}) {
 
 // --- fixtures ---
 
-const MESSAGE_TYPE: Record<UsageType, SendKind> = {
-  paymentNotice: 'payment_notice',
-  sms: 'sms',
-  lms: 'lms',
-  alimtalk: 'alimtalk',
-  friendtalkText: 'friendtalk',
-  friendtalkImage: 'friendtalk_image',
-};
-const CHANNEL: Record<UsageType, string> = {
-  paymentNotice: 'alimtalk',
-  sms: 'sms',
-  lms: 'lms',
-  alimtalk: 'alimtalk',
-  friendtalkText: 'friendtalk',
-  friendtalkImage: 'friendtalk_image',
+/** Each usage type's message type and the channel it is delivered on. */
+const USAGE: Record<UsageType, { type: SendKind; channel: Channel }> = {
+  paymentNotice: { type: 'payment_notice', channel: 'alimtalk' },
+  sms: { type: 'sms', channel: 'sms' },
+  lms: { type: 'lms', channel: 'lms' },
+  alimtalk: { type: 'alimtalk', channel: 'alimtalk' },
+  friendtalkText: { type: 'friendtalk', channel: 'friendtalk' },
+  friendtalkImage: { type: 'friendtalk_image', channel: 'friendtalk_image' },
 };
 
 /** Delivered messages of a month and their usage records, written straight to the tables. */
@@ -118,7 +103,7 @@ async function insertUsage(
         id: m.id,
         merchantId: c.merchantId,
         contractId: c.contractId,
-        type: MESSAGE_TYPE[m.type],
+        type: USAGE[m.type].type,
         recipient: '01012345678',
         text: '주문이 접수되었습니다.',
         createdAt: at,
@@ -129,7 +114,7 @@ async function insertUsage(
     await t
       .db('messages')
       .where({ id: m.id })
-      .update({ status: 'delivered', delivered_via: CHANNEL[m.type], finalized_at: at });
+      .update({ status: 'delivered', delivered_via: USAGE[m.type].channel, finalized_at: at });
   }
   await t.db('usage_records').insert(
     messages.map((m) => ({
@@ -137,7 +122,7 @@ async function insertUsage(
       merchant_id: c.merchantId,
       contract_id: c.contractId,
       usage_type: m.type,
-      channel: CHANNEL[m.type],
+      channel: USAGE[m.type].channel,
       period,
       delivered_at: at,
     })),
@@ -174,32 +159,20 @@ async function approvedContract(env: TestWorkflowEnvironment) {
 async function deliver(c: { contractId: string; merchantId: string }, type: UsageType, deliveredAt: string) {
   const id = newId('msg');
   await insertMessages(t.db, [
-    {
+    messageRow({
       id,
       merchantId: c.merchantId,
       contractId: c.contractId,
-      type: MESSAGE_TYPE[type],
+      type: USAGE[type].type,
       recipient: '01012345678',
-      recipientMasked: '010-****-5678',
-      senderNumber: null,
       text: '주문이 접수되었습니다.',
-      subject: null,
-      templateCode: null,
-      variables: null,
-      imageId: null,
-      fallback: null,
-      reference: null,
-      paymentNoticeId: null,
-      idempotencyKey: null,
-      requestHash: null,
-      notBefore: null,
       createdAt: deliveredAt,
-    },
+    }),
   ]);
   await finalizeMessage(t.db, {
     messageId: id,
     status: 'delivered',
-    deliveredVia: CHANNEL[type] as Channel,
+    deliveredVia: USAGE[type].channel,
     failureReason: null,
     finalizedAt: deliveredAt,
     usage: { kind: type === 'paymentNotice' ? 'payment_notice' : 'message', usageType: type },
@@ -295,6 +268,16 @@ async function until<T>(probe: () => Promise<T | null | undefined>, what: string
   }
 }
 
+/** A contract's invoice of a month, as `issued` reads it: its workflow's snapshot and its row. */
+const invoiceOf = (env: TestWorkflowEnvironment, contractId: string, period: string) => ({
+  snapshot: () => env.client.workflow.getHandle(`invoice-${contractId}-${period}`).query(invoiceQuery),
+  row: () =>
+    t
+      .db('invoices')
+      .where({ id: invoiceIdFor(contractId, period) })
+      .first(),
+});
+
 /** The issued invoice, once the workflow has issued it (its snapshot, written to Postgres too). */
 async function issued(c: {
   snapshot(): Promise<InvoiceSnapshot | null>;
@@ -303,6 +286,23 @@ async function issued(c: {
   const snapshot = await until(c.snapshot, 'the invoice to be issued');
   await until(c.row, 'the invoice row');
   return snapshot;
+}
+
+type BilledContract = Awaited<ReturnType<typeof billedContract>>;
+
+/**
+ * For a describe block: a contract billed with `counts` in the month the server's clock is in,
+ * with that `period` and, as `issued`, its invoice once issued (the clock skipped past the month).
+ */
+function issuedThisMonth(server: { env: TestWorkflowEnvironment }, counts: Partial<Record<UsageType, number>>) {
+  const c = {} as BilledContract & { period: string; issued: InvoiceSnapshot };
+  beforeAll(async () => {
+    const period = await currentPeriod(server.env);
+    const billed = await billedContract(server.env, period, counts);
+    const snapshot = await skipUntilIssued(server.env, period, () => billed.snapshot()).then(() => issued(billed));
+    Object.assign(c, billed, { period, issued: snapshot });
+  });
+  return c;
 }
 
 /** Waits until the workflow's snapshot satisfies `ok` (an Update or timer may still be finishing). */
@@ -316,8 +316,31 @@ const snapshotWhere = (
     return s && ok(s) ? s : undefined;
   }, what);
 
-/** paid + credited + outstanding = total, in the workflow's snapshot and in the invoices row, and they agree. */
-async function expectBalanced(c: { row(): Promise<any> }, s: InvoiceSnapshot) {
+/**
+ * The merchant's first payment, of the whole undisputed part: the invoice stays disputed, with
+ * only the disputed `outstandingAmount` left.
+ */
+async function payUndisputed(c: BilledContract, amount: number, outstandingAmount: number) {
+  const s = await c.pay(amount);
+  await expectBalanced(c, s, { status: 'disputed', paidAmount: amount, outstandingAmount, undisputedOutstanding: 0 });
+}
+
+/** The invoice ended `status`: its workflow completed with it and the contract is active. */
+async function expectClosed(
+  c: { invoice: { result(): Promise<unknown> }; contract(): Promise<ContractState> },
+  invoiceId: string,
+  status: 'paid' | 'settled',
+) {
+  expect(await c.invoice.result()).toEqual({ invoiceId, status });
+  expect((await c.contract()).status).toBe('active');
+}
+
+/**
+ * The snapshot's summary matches `summary`, and paid + credited + outstanding = total, in the
+ * workflow's snapshot and in the invoices row, and they agree.
+ */
+async function expectBalanced(c: { row(): Promise<any> }, s: InvoiceSnapshot, summary: Partial<InvoiceSummary> = {}) {
+  expect(s.summary).toMatchObject(summary);
   const { paidAmount, creditedAmount, outstandingAmount } = s.summary;
   expect(paidAmount + creditedAmount + outstandingAmount).toBe(s.draft.total);
   const row = await until(async () => {
@@ -482,19 +505,11 @@ describe('issue and due dates follow the Korean business-day calendar (Art. 7.1)
 
 describe('amounts and payments (SPEC §5: exact lines, supply and VAT floored)', () => {
   const server = timeSkippingServer();
-  let c: Awaited<ReturnType<typeof billedContract>>;
-  let s: InvoiceSnapshot;
-  let period: string;
-
-  beforeAll(async () => {
-    period = await currentPeriod(server.env);
-    // FEES (centiwon): payment notice 8.50, SMS 9.00, LMS 25.00, AlimTalk 7.50, FriendTalk image 20.25.
-    c = await billedContract(server.env, period, { paymentNotice: 3, sms: 2, lms: 1, alimtalk: 7, friendtalkImage: 3 });
-    s = await skipUntilIssued(server.env, period, () => c.snapshot()).then(() => issued(c));
-  });
+  // FEES (centiwon): payment notice 8.50, SMS 9.00, LMS 25.00, AlimTalk 7.50, FriendTalk image 20.25.
+  const c = issuedThisMonth(server, { paymentNotice: 3, sms: 2, lms: 1, alimtalk: 7, friendtalkImage: 3 });
 
   it('prices each line as count × unit price to the hundredth of a won, floors the supply amount and the VAT', async () => {
-    expect(s.draft.lines.map((l) => [l.type, l.quantity, l.unitPriceCentiwon, l.amountCentiwon])).toEqual([
+    expect(c.issued.draft.lines.map((l) => [l.type, l.quantity, l.unitPriceCentiwon, l.amountCentiwon])).toEqual([
       ['paymentNotice', 3, 850, 2550], // 3 × 8.50 = 25.50
       ['sms', 2, 900, 1800], // 2 × 9.00 = 18.00
       ['lms', 1, 2500, 2500], // 1 × 25.00 = 25.00
@@ -502,12 +517,17 @@ describe('amounts and payments (SPEC §5: exact lines, supply and VAT floored)',
       ['friendtalkImage', 3, 2025, 6075], // 3 × 20.25 = 60.75
     ]);
     // Sum 181.75 → supply 181 (had each line been floored first it would be 180); VAT floor(18.1) = 18.
-    expect(s.draft).toMatchObject({ supplyAmount: 181, vat: 18, total: 199 });
-    expect(s.summary).toMatchObject({ status: 'issued', paidAmount: 0, creditedAmount: 0, outstandingAmount: 199 });
+    expect(c.issued.draft).toMatchObject({ supplyAmount: 181, vat: 18, total: 199 });
+    expect(c.issued.summary).toMatchObject({
+      status: 'issued',
+      paidAmount: 0,
+      creditedAmount: 0,
+      outstandingAmount: 199,
+    });
 
     const row = await c.row();
     expect(row).toMatchObject({
-      id: s.id,
+      id: c.issued.id,
       status: 'issued',
       supply_amount: 181,
       vat: 18,
@@ -518,7 +538,7 @@ describe('amounts and payments (SPEC §5: exact lines, supply and VAT floored)',
     });
     const lines = await t
       .db('invoice_lines')
-      .where({ invoice_id: s.id })
+      .where({ invoice_id: c.issued.id })
       .orderBy('usage_type')
       .select('usage_type', 'quantity', 'unit_price', 'amount');
     expect(lines).toEqual([
@@ -530,14 +550,16 @@ describe('amounts and payments (SPEC §5: exact lines, supply and VAT floored)',
     ]);
     // The tax invoice's parties: the supplier and the merchant as it was at issue.
     const merchant = await t.db('merchants').where({ id: c.merchantId }).first('brn', 'name');
-    expect(s.draft.buyer).toMatchObject({ name: merchant.name, businessRegistrationNumber: merchant.brn });
-    expect(s.supplier.businessRegistrationNumber).toMatch(/^\d{10}$/);
+    expect(c.issued.draft.buyer).toMatchObject({ name: merchant.name, businessRegistrationNumber: merchant.brn });
+    expect(c.issued.supplier.businessRegistrationNumber).toMatch(/^\d{10}$/);
   });
 
   it('the database refuses an invoice row whose amounts do not balance', async () => {
-    await expect(t.db('invoices').where({ id: s.id }).update({ paid_amount: 1 })).rejects.toThrow(/invoices_balance/);
-    await expect(t.db('invoices').where({ id: s.id }).update({ vat: 19 })).rejects.toThrow(/invoices_balance/);
-    await expect(t.db('invoices').where({ id: s.id }).update({ status: 'refunded' })).rejects.toThrow(
+    await expect(t.db('invoices').where({ id: c.issued.id }).update({ paid_amount: 1 })).rejects.toThrow(
+      /invoices_balance/,
+    );
+    await expect(t.db('invoices').where({ id: c.issued.id }).update({ vat: 19 })).rejects.toThrow(/invoices_balance/);
+    await expect(t.db('invoices').where({ id: c.issued.id }).update({ status: 'refunded' })).rejects.toThrow(
       /invoices_status/,
     );
     expect(await c.row()).toMatchObject({ paid_amount: 0, vat: 18, status: 'issued' });
@@ -545,9 +567,8 @@ describe('amounts and payments (SPEC §5: exact lines, supply and VAT floored)',
 
   it('a partial payment leaves the invoice partially paid', async () => {
     const after = await c.pay(100);
-    expect(after.summary).toMatchObject({ status: 'partially_paid', paidAmount: 100, outstandingAmount: 99 });
-    await expectBalanced(c, after);
-    expect(await t.db('invoice_payments').where({ invoice_id: s.id }).pluck('amount')).toEqual([100]);
+    await expectBalanced(c, after, { status: 'partially_paid', paidAmount: 100, outstandingAmount: 99 });
+    expect(await t.db('invoice_payments').where({ invoice_id: c.issued.id }).pluck('amount')).toEqual([100]);
   });
 
   it('refuses a payment above what is owed, with payment_exceeds_outstanding (422), and changes nothing', async () => {
@@ -566,20 +587,18 @@ describe('amounts and payments (SPEC §5: exact lines, supply and VAT floored)',
     expect(now.version).toBe(before.version);
     expect(now.summary).toEqual(before.summary);
     expect(await c.row()).toMatchObject({ version: before.version, paid_amount: 100, outstanding_amount: 99 });
-    expect(await t.db('invoice_payments').where({ invoice_id: s.id }).pluck('amount')).toEqual([100]);
+    expect(await t.db('invoice_payments').where({ invoice_id: c.issued.id }).pluck('amount')).toEqual([100]);
   });
 
   it('paying the rest marks it paid and the invoice workflow completes; the contract stays active', async () => {
     const after = await c.pay(99);
-    expect(after.summary).toMatchObject({ status: 'paid', paidAmount: 199, outstandingAmount: 0 });
-    await expectBalanced(c, after);
-    expect(await c.invoice.result()).toEqual({ invoiceId: s.id, status: 'paid' });
-    expect((await c.contract()).status).toBe('active');
+    await expectBalanced(c, after, { status: 'paid', paidAmount: 199, outstandingAmount: 0 });
+    await expectClosed(c, c.issued.id, 'paid');
   });
 
   it('a month with no usage ends with nothing_to_bill and writes no invoice', async () => {
     const empty = await approvedContract(server.env);
-    const handle = await startInvoice(server.env, empty.contractId, period);
+    const handle = await startInvoice(server.env, empty.contractId, c.period);
     expect(await handle.result()).toEqual({ invoiceId: null, status: 'nothing_to_bill' });
     expect(await t.db('invoices').where({ contract_id: empty.contractId })).toEqual([]);
   });
@@ -587,44 +606,27 @@ describe('amounts and payments (SPEC §5: exact lines, supply and VAT floored)',
 
 describe('a disputed invoice (Art. 7.2): the undisputed part is paid by the due date, the rest after reconciliation', () => {
   const server = timeSkippingServer();
-  let c: Awaited<ReturnType<typeof billedContract>>;
+  // 20 LMS × 25.00 = 500.00 → supply 500, VAT 50, total 550.
+  const c = issuedThisMonth(server, { lms: 20 });
   let disputeId: string;
-
-  let dueDate: string;
-
-  beforeAll(async () => {
-    const period = await currentPeriod(server.env);
-    // 20 LMS × 25.00 = 500.00 → supply 500, VAT 50, total 550.
-    c = await billedContract(server.env, period, { lms: 20 });
-    const s = await skipUntilIssued(server.env, period, () => c.snapshot()).then(() => issued(c));
-    expect(s.draft.total).toBe(550);
-    dueDate = s.ledger.dueDate;
-  });
+  beforeAll(() => expect(c.issued.draft.total).toBe(550));
 
   it('the merchant disputes part of the invoice', async () => {
     const s = await c.dispute(200);
     disputeId = s.ledger.disputes[0].id;
-    expect(s.summary).toMatchObject({
+    await expectBalanced(c, s, {
       status: 'disputed',
       disputedAmount: 200,
       outstandingAmount: 550,
       undisputedOutstanding: 350,
     });
-    await expectBalanced(c, s);
   });
 
   it('paying the undisputed 350 won before the due date keeps it out of arrears after the due date passes', async () => {
-    const paid = await c.pay(350);
-    expect(paid.summary).toMatchObject({
-      status: 'disputed',
-      paidAmount: 350,
-      outstandingAmount: 200,
-      undisputedOutstanding: 0,
-    });
-    await expectBalanced(c, paid);
+    await payUndisputed(c, 350, 200);
 
     // Overdue would begin at 00:00 KST the day after the due date.
-    await sleepUntil(server.env, kst(plusDays(dueDate, 1), '12:00'));
+    await sleepUntil(server.env, kst(plusDays(c.issued.ledger.dueDate, 1), '12:00'));
     const s = (await c.snapshot())!;
     expect(s.summary.status).toBe('disputed');
     await expectBalanced(c, s);
@@ -639,8 +641,7 @@ describe('a disputed invoice (Art. 7.2): the undisputed part is paid by the due 
       acceptedAmount: 80,
       creditedAmount: 120,
     });
-    expect(s.summary).toMatchObject({ paidAmount: 350, creditedAmount: 120, disputedAmount: 0, outstandingAmount: 80 });
-    await expectBalanced(c, s);
+    await expectBalanced(c, s, { paidAmount: 350, creditedAmount: 120, disputedAmount: 0, outstandingAmount: 80 });
     const dispute = await t.db('invoice_disputes').where({ id: disputeId }).first();
     expect(dispute).toMatchObject({ status: 'resolved', amount: 200, accepted_amount: 80, credited_amount: 120 });
   });
@@ -659,20 +660,18 @@ describe('a disputed invoice (Art. 7.2): the undisputed part is paid by the due 
 
   it('paying the accepted 80 won settles the invoice; the workflow completes and the contract is active', async () => {
     const s = await c.pay(80);
-    expect(s.summary).toMatchObject({ status: 'settled', paidAmount: 430, creditedAmount: 120, outstandingAmount: 0 });
-    await expectBalanced(c, s);
-    expect(await c.invoice.result()).toEqual({ invoiceId: s.id, status: 'settled' });
-    expect((await c.contract()).status).toBe('active');
+    await expectBalanced(c, s, { status: 'settled', paidAmount: 430, creditedAmount: 120, outstandingAmount: 0 });
+    await expectClosed(c, s.id, 'settled');
   });
 });
 
 describe('an unpaid invoice past its due date suspends the contract until paid (Art. 5.2.3)', () => {
   const server = timeSkippingServer();
-  let c: Awaited<ReturnType<typeof billedContract>>;
+  let c: BilledContract;
   let id: string;
   let disputeId: string;
   /** The same bill, but the merchant neither pays nor disputes before the due date. */
-  let silent: Awaited<ReturnType<typeof billedContract>>;
+  let silent: BilledContract;
   let dueDate: string;
 
   beforeAll(async () => {
@@ -700,8 +699,7 @@ describe('an unpaid invoice past its due date suspends the contract until paid (
   it('turns overdue at 00:00 KST the next day and the contract is suspended for unpaid fees', async () => {
     await sleepUntil(server.env, kst(plusDays(dueDate, 1), '00:05'));
     const s = await snapshotWhere(c, (x) => x.summary.status === 'overdue', 'the invoice to turn overdue');
-    expect(s.summary).toMatchObject({ outstandingAmount: 82, disputedAmount: 30, undisputedOutstanding: 52 });
-    await expectBalanced(c, s);
+    await expectBalanced(c, s, { outstandingAmount: 82, disputedAmount: 30, undisputedOutstanding: 52 });
     const contract = await until(async () => {
       const x = await c.contract();
       return x.status === 'suspended' ? x : undefined;
@@ -728,14 +726,7 @@ describe('an unpaid invoice past its due date suspends the contract until paid (
   });
 
   it('paying the undisputed balance makes the contract active again while the dispute stays open', async () => {
-    const s = await c.pay(52);
-    expect(s.summary).toMatchObject({
-      status: 'disputed',
-      paidAmount: 52,
-      outstandingAmount: 30,
-      undisputedOutstanding: 0,
-    });
-    await expectBalanced(c, s);
+    await payUndisputed(c, 52, 30);
     const contract = await until(async () => {
       const x = await c.contract();
       return x.status === 'active' ? x : undefined;
@@ -745,10 +736,8 @@ describe('an unpaid invoice past its due date suspends the contract until paid (
 
   it('a dispute rejected in full is credited and settles the invoice', async () => {
     const s = await c.resolve(disputeId, 0);
-    expect(s.summary).toMatchObject({ status: 'settled', paidAmount: 52, creditedAmount: 30, outstandingAmount: 0 });
-    await expectBalanced(c, s);
-    expect(await c.invoice.result()).toEqual({ invoiceId: id, status: 'settled' });
-    expect((await c.contract()).status).toBe('active');
+    await expectBalanced(c, s, { status: 'settled', paidAmount: 52, creditedAmount: 30, outstandingAmount: 0 });
+    await expectClosed(c, id, 'settled');
   });
 });
 
@@ -868,14 +857,7 @@ describe('a late result crosses the month: billed in the month it was delivered,
       await startInvoice(env, c.contractId, period),
       await startInvoice(env, c.contractId, next),
     ];
-    const first = {
-      snapshot: () => thisMonth.query(invoiceQuery),
-      row: () =>
-        t
-          .db('invoices')
-          .where({ id: invoiceIdFor(c.contractId, period) })
-          .first(),
-    };
+    const first = invoiceOf(env, c.contractId, period);
 
     // Drafted as soon as the month is over — no result window to wait for.
     await sleepUntil(env, kst(`${next}-01`) + MINUTE);
@@ -897,14 +879,7 @@ describe('a late result crosses the month: billed in the month it was delivered,
     );
     await expect(t.db('usage_records').where({ message_id: sms1 }).delete()).rejects.toThrow(/cannot be deleted/);
 
-    const second = {
-      snapshot: () => nextMonth.query(invoiceQuery),
-      row: () =>
-        t
-          .db('invoices')
-          .where({ id: invoiceIdFor(c.contractId, next) })
-          .first(),
-    };
+    const second = invoiceOf(env, c.contractId, next);
     const n = await skipUntilIssued(env, next, second.snapshot).then(() => issued(second));
     expect(n.draft.lines.map((l) => [l.type, l.quantity])).toEqual([
       ['lms', 1],
@@ -943,18 +918,10 @@ describe('a terminated contract gets its final invoice, and a result recorded af
         taskQueue: TASK_QUEUES.billing,
         args: [{ period: month, searchAttributes: false }],
       });
-    const invoiceOf = (month: string) => ({
-      snapshot: () => env.client.workflow.getHandle(`invoice-${c.contractId}-${month}`).query(invoiceQuery),
-      row: () =>
-        t
-          .db('invoices')
-          .where({ id: invoiceIdFor(c.contractId, month) })
-          .first(),
-    });
 
     await sleepUntil(env, kst(`${next}-01`) + MINUTE);
     expect(await run(period)).toEqual({ period, started: [c.contractId], alreadyInvoiced: [] });
-    const final = await issued(invoiceOf(period));
+    const final = await issued(invoiceOf(env, c.contractId, period));
     // 3 × 9.00 = 27 + VAT 2 = 29.
     expect(final.draft).toMatchObject({ contractId: c.contractId, supplyAmount: 27, vat: 2, total: 29 });
 
@@ -962,7 +929,7 @@ describe('a terminated contract gets its final invoice, and a result recorded af
     await deliver(c, 'sms', lastMinuteOf(period));
     await sleepUntil(env, kst(`${nextPeriod(next)}-01`) + MINUTE);
     expect(await run(next)).toEqual({ period: next, started: [c.contractId], alreadyInvoiced: [] });
-    const after = await issued(invoiceOf(next));
+    const after = await issued(invoiceOf(env, c.contractId, next));
     expect(after.draft).toMatchObject({ supplyAmount: 9, vat: 0, total: 9 });
     expect(after.draft.lines.map((l) => [l.type, l.quantity])).toEqual([['sms', 1]]);
     expect(await t.db('usage_records').where({ contract_id: c.contractId }).whereNull('invoice_id')).toEqual([]);
@@ -971,17 +938,9 @@ describe('a terminated contract gets its final invoice, and a result recorded af
 
 describe('paid, then disputed and won: the overpaid part is refunded (SPEC §5)', () => {
   const server = timeSkippingServer();
-  let c: Awaited<ReturnType<typeof billedContract>>;
-  let s: InvoiceSnapshot;
-  let period: string;
-
-  beforeAll(async () => {
-    period = await currentPeriod(server.env);
-    // 20 LMS × 25.00 = 500.00 → supply 500, VAT 50, total 550.
-    c = await billedContract(server.env, period, { lms: 20 });
-    s = await skipUntilIssued(server.env, period, () => c.snapshot()).then(() => issued(c));
-    expect(s.draft.total).toBe(550);
-  });
+  // 20 LMS × 25.00 = 500.00 → supply 500, VAT 50, total 550.
+  const c = issuedThisMonth(server, { lms: 20 });
+  beforeAll(() => expect(c.issued.draft.total).toBe(550));
 
   const payOnce = async (amount: number, request: { key: string; hash: string }) =>
     c.invoice.executeUpdate(invoiceUpdate('record_payment'), {
@@ -1004,9 +963,9 @@ describe('paid, then disputed and won: the overpaid part is refunded (SPEC §5)'
     const reused = await payOnce(300, { key: 'deposit-1', hash: 'h-300' }).catch((e) => e);
     expect(reused).toMatchObject({ cause: { details: [{ code: 'idempotency_key_reused' }] } });
     expect(statusOfRule(reused.cause.details[0].code)).toBe(422);
-    expect(await t.db('invoice_payments').where({ invoice_id: s.id }).select('amount', 'idempotency_key')).toEqual([
-      { amount: 200, idempotency_key: 'deposit-1' },
-    ]);
+    expect(
+      await t.db('invoice_payments').where({ invoice_id: c.issued.id }).select('amount', 'idempotency_key'),
+    ).toEqual([{ amount: 200, idempotency_key: 'deposit-1' }]);
   });
 
   it('paid in full, the invoice stays open: disputes are still possible until the next month’s invoice', async () => {
@@ -1014,8 +973,7 @@ describe('paid, then disputed and won: the overpaid part is refunded (SPEC §5)'
     expect(paid.summary).toMatchObject({ status: 'paid', paidAmount: 550, outstandingAmount: 0 });
     expect((await c.invoice.describe()).status.name).toBe('RUNNING');
     const disputed = await c.dispute(100, '발송 실패 건이 과금되었습니다');
-    expect(disputed.summary).toMatchObject({ status: 'disputed', disputedAmount: 100, outstandingAmount: 0 });
-    await expectBalanced(c, disputed);
+    await expectBalanced(c, disputed, { status: 'disputed', disputedAmount: 100, outstandingAmount: 0 });
   });
 
   it('won with 40 of the 100 won accepted: 60 credited and 60 refunded, dated at the resolution; paid − refunded + credited + outstanding = total', async () => {
@@ -1047,18 +1005,18 @@ describe('paid, then disputed and won: the overpaid part is refunded (SPEC §5)'
       outstanding_amount: 0,
       status: 'settled',
     });
-    const refund = await t.db('invoice_refunds').where({ invoice_id: s.id }).first();
+    const refund = await t.db('invoice_refunds').where({ invoice_id: c.issued.id }).first();
     expect(refund).toMatchObject({ dispute_id: open.id, amount: 60 });
     expect(new Date(refund.refunded_at).toISOString()).toBe(resolvedAt);
     // The database keeps the ledger whole too.
-    await expect(t.db('invoices').where({ id: s.id }).update({ refunded_amount: 61 })).rejects.toThrow(
+    await expect(t.db('invoices').where({ id: c.issued.id }).update({ refunded_amount: 61 })).rejects.toThrow(
       /invoices_balance/,
     );
   });
 
   it('once the next month is over (its invoice issued) the workflow ends and disputes are refused', async () => {
-    expect(await c.invoice.result()).toEqual({ invoiceId: s.id, status: 'settled' });
-    expect(await server.env.currentTimeMs()).toBeGreaterThanOrEqual(kst(`${nextPeriod(nextPeriod(period))}-01`));
+    expect(await c.invoice.result()).toEqual({ invoiceId: c.issued.id, status: 'settled' });
+    expect(await server.env.currentTimeMs()).toBeGreaterThanOrEqual(kst(`${nextPeriod(nextPeriod(c.period))}-01`));
     await expect(c.dispute(10)).rejects.toThrow();
   });
 });

@@ -3,41 +3,22 @@
  * effect 10 days later by itself (Art. 4.1.3), earlier when an operator applies it, never when a
  * later notice replaced it.
  */
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { PendingChange } from '../../domain/merchant-change';
 import { newId } from '../../platform/ids';
 import { findMerchant, savePendingChange } from '../../store/merchants';
-import { bundleWorkflows } from '../../workers/worker';
 import { merchantChangeWorkflowId } from '../../workflows/ids';
 import { applyNowUpdate, MerchantChangeWorkflow } from '../../workflows/merchant-change';
 import { TASK_QUEUES } from '../../workflows/task-queues';
-import { createTestDatabase, type TestDatabase } from '../support/db';
 import { seedMerchant } from '../support/fixtures';
-import { timeSkippingEnv } from '../support/temporal';
-import { startWorkers } from '../support/worker';
+import { workflowTestFileWithServer } from '../support/workflow-tests';
 
 const DAY = 86_400_000;
 
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
-let t: TestDatabase;
-let workers: { stop(): Promise<void> };
-
-beforeAll(async () => {
-  [env, bundle, t] = await Promise.all([timeSkippingEnv(), bundleWorkflows(), createTestDatabase()]);
-  workers = await startWorkers(env, bundle, t.db);
-});
-
-afterAll(async () => {
-  await workers?.stop();
-  await env?.teardown();
-  await t?.drop();
-});
+const t = workflowTestFileWithServer();
 
 async function notice(fields: PendingChange['fields']) {
   const { merchant } = await seedMerchant(t.db);
-  const now = await env.currentTimeMs();
+  const now = await t.env.currentTimeMs();
   const change: PendingChange = {
     id: newId('chg'),
     fields,
@@ -45,7 +26,7 @@ async function notice(fields: PendingChange['fields']) {
     effectiveAt: new Date(now + 10 * DAY).toISOString(),
   };
   await savePendingChange(t.db, merchant.id, change);
-  const handle = await env.client.workflow.start(MerchantChangeWorkflow, {
+  const handle = await t.env.client.workflow.start(MerchantChangeWorkflow, {
     workflowId: merchantChangeWorkflowId(change.id),
     taskQueue: TASK_QUEUES.contracts,
     args: [{ merchantId: merchant.id, changeId: change.id, effectiveAt: change.effectiveAt }],
@@ -62,9 +43,9 @@ const audit = (merchantId: string) =>
 describe('MerchantChangeWorkflow', () => {
   it('applies the change by itself 10 days after the notice, not before', async () => {
     const c = await notice({ address: '서울특별시 종로구 세종대로 1', representative: '김철수' });
-    await env.sleep(9 * DAY);
+    await t.env.sleep(9 * DAY);
     expect(await findMerchant(t.db, c.merchantId)).toMatchObject({ representative: '홍길동', pendingChange: c.change });
-    await env.sleep(DAY + 60_000);
+    await t.env.sleep(DAY + 60_000);
     expect(await c.handle.result()).toBe('applied');
     expect(await findMerchant(t.db, c.merchantId)).toMatchObject({
       address: '서울특별시 종로구 세종대로 1',
@@ -94,7 +75,7 @@ describe('MerchantChangeWorkflow', () => {
   it('leaves a change alone that a later notice replaced', async () => {
     const c = await notice({ name: '바른상사' });
     await savePendingChange(t.db, c.merchantId, { ...c.change, id: newId('chg'), fields: { name: '바른마트' } });
-    await env.sleep(10 * DAY + 60_000);
+    await t.env.sleep(10 * DAY + 60_000);
     expect(await c.handle.result()).toBe('superseded');
     expect((await findMerchant(t.db, c.merchantId))?.name).toBe('바른상점');
     expect(await audit(c.merchantId)).toEqual([]);

@@ -10,32 +10,17 @@
  * the last test).
  */
 import type { WorkflowHandle } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import type { Actor } from '../../domain/actor';
-import {
-  decide,
-  newContract,
-  type ContractCommand,
-  type ContractState,
-  type SuspensionReason,
-} from '../../domain/contract';
+import type { SuspensionReason } from '../../domain/contract';
 import { delivered, failed, type MessageOutcome, type ProviderName } from '../../domain/delivery';
 import type { Channel } from '../../domain/message';
 import { idempotencyKeyFor } from '../../domain/provider-keys';
-import { newId } from '../../platform/ids';
 import { RESULT_CODES } from '../../simulator/outcomes';
-import { saveContractSnapshot } from '../../store/contracts';
-import { addOptOut, insertMessages } from '../../store/messages';
-import { bundleWorkflows } from '../../workers/worker';
-import { messageWorkflowId } from '../../workflows/ids';
-import { MessageWorkflow, providerReportSignal, type MessageWorkflowInput } from '../../workflows/message';
-import { TASK_QUEUES } from '../../workflows/task-queues';
-import { createTestDatabase, type TestDatabase } from '../support/db';
-import { FakeProviders, startWorkersWithProviders, type FakeSend } from '../support/fake-providers';
-import { FEES, seedApplication, seedMerchant } from '../support/fixtures';
-import { timeSkippingEnv } from '../support/temporal';
+import { addOptOut } from '../../store/messages';
+import { MessageWorkflow, providerReportSignal } from '../../workflows/message';
+import type { FakeSend } from '../support/fake-providers';
+import { seedActiveContract } from '../support/fixtures';
 import { eventuallyPasses } from '../support/wait';
+import { acceptMessage, serverPerTest, workflowTestFile } from '../support/workflow-tests';
 
 const SECOND = 1_000;
 const HOUR = 3_600_000;
@@ -44,56 +29,20 @@ const RESULT_WINDOW_MS = 48 * HOUR;
 const MINUTE = 60 * SECOND;
 const SEND_DEADLINE_KAKAO_MS = 2 * MINUTE;
 const SEND_DEADLINE_SMS_MS = 10 * MINUTE;
-const OPERATOR: Actor = { type: 'operator', id: 'operator' };
 const SENDER = '0223456789';
 
-let bundle: WorkflowBundleWithSourceMap;
-let t: TestDatabase;
-let env: TestWorkflowEnvironment;
-let fake: FakeProviders;
-let workers: { stop(): Promise<void> } | undefined;
-
-beforeAll(async () => {
-  [bundle, t] = await Promise.all([bundleWorkflows(), createTestDatabase()]);
-});
-
-afterAll(async () => {
-  await t?.drop();
-});
-
-beforeEach(async () => {
-  env = await timeSkippingEnv();
-  fake = new FakeProviders();
-  workers = await startWorkersWithProviders(env, bundle, t.db, fake);
-});
-
-afterEach(async () => {
-  await workers?.stop();
-  workers = undefined;
-  await env?.teardown();
-});
-
-function apply(state: ContractState, command: ContractCommand, now: number): ContractState {
-  const d = decide(state, command, OPERATOR, now);
-  if (!d.ok) throw new Error(`${command.type}: ${d.violation.message}`);
-  return d.state;
-}
+const t = workflowTestFile();
+const server = serverPerTest(t);
 
 /** A merchant with an active contract (all messaging services, sender number verified) in the projection. */
 async function seedContract(opts: { suspended?: boolean } = {}) {
-  const now = await env.currentTimeMs();
-  const { merchant } = await seedMerchant(t.db);
-  const app = await seedApplication(t.db, merchant.id, undefined, new Date(now));
-  let state = apply(newContract(app), { type: 'approve', fees: FEES }, now);
-  state = apply(state, { type: 'verify_sender_number', id: app.senderNumbers[0].id }, now);
-  await saveContractSnapshot(t.db, state, []);
-  const suspend = async (reason: SuspensionReason) => {
-    state = apply(state, { type: 'suspend', reason }, await env.currentTimeMs());
-    await saveContractSnapshot(t.db, state, []);
-  };
+  const { merchant, app, suspend } = await seedActiveContract(t.db, await server.env.currentTimeMs(), {
+    verifySenderNumber: true,
+  });
+  const suspendNow = async (reason: SuspensionReason) => suspend(reason, await server.env.currentTimeMs());
   // Suspended after the message was accepted, before its workflow sends it.
-  if (opts.suspended) await suspend('unpaid_fees');
-  return { merchantId: merchant.id, contractId: app.id, suspend };
+  if (opts.suspended) await suspendNow('unpaid_fees');
+  return { merchantId: merchant.id, contractId: app.id, suspend: suspendNow };
 }
 
 interface MessageUnderTest {
@@ -126,51 +75,32 @@ async function startMessage(
   const type = opts.type ?? 'alimtalk';
   const withFallback = type === 'alimtalk' && opts.fallback !== false;
   const { merchantId, contractId, suspend } = await seedContract(opts);
-  const id = newId('msg');
   const recipient = `0101234${last4}`;
-  await insertMessages(t.db, [
+  const { id, handle } = await acceptMessage(
+    server.env,
+    t.db,
     {
-      id,
       merchantId,
       contractId,
       type,
       recipient,
-      recipientMasked: `010-****-${last4}`,
       senderNumber: SENDER,
       text: type === 'alimtalk' ? '[바른상점] 홍길동님, 주문(A-1001)이 접수되었습니다.' : '[바른상점] 주문 접수',
-      subject: null,
       templateCode: type === 'alimtalk' ? 'ORDER_ACCEPTED' : null,
       variables: type === 'alimtalk' ? { name: '홍길동', order: 'A-1001' } : null,
-      imageId: null,
       fallback: withFallback ? { channel: 'sms', text: '[바른상점] 주문 A-1001 접수' } : null,
-      reference: null,
-      paymentNoticeId: null,
-      idempotencyKey: null,
-      requestHash: null,
-      notBefore: null,
-      createdAt: new Date(await env.currentTimeMs()).toISOString(),
     },
-  ]);
-  const input: MessageWorkflowInput = {
-    messageId: id,
-    merchantId,
-    kind: 'message',
-    channel: type,
-    fallback: withFallback ? 'sms' : null,
-    notBefore: null,
-    kakaoResultTimeoutMs: KAKAO_RESULT_TIMEOUT_MS,
-    resultWindowMs: RESULT_WINDOW_MS,
-    sendDeadlines: { kakaoMs: SEND_DEADLINE_KAKAO_MS, smsMs: SEND_DEADLINE_SMS_MS },
-  };
-  const handle = await env.client.workflow.start(MessageWorkflow, {
-    workflowId: messageWorkflowId(id),
-    taskQueue: TASK_QUEUES.messages,
-    args: [input],
-  });
+    {
+      fallback: withFallback ? 'sms' : null,
+      kakaoResultTimeoutMs: KAKAO_RESULT_TIMEOUT_MS,
+      resultWindowMs: RESULT_WINDOW_MS,
+      sendDeadlines: { kakaoMs: SEND_DEADLINE_KAKAO_MS, smsMs: SEND_DEADLINE_SMS_MS },
+    },
+  );
   return {
     id,
     handle,
-    sent: (channel) => fake.waitForSend((s) => s.idempotencyKey === idempotencyKeyFor(id, channel)),
+    sent: (channel) => server.fake.waitForSend((s) => s.idempotencyKey === idempotencyKeyFor(id, channel)),
     report: (send, status) =>
       handle.signal(providerReportSignal, {
         provider: send.provider,
@@ -212,16 +142,10 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
     const m = await startMessage('5678');
     await m.report(await m.sent('alimtalk'), 'delivered');
 
-    expect(await m.handle.result()).toEqual({ status: 'delivered', deliveredVia: 'alimtalk', failureReason: null });
-    expect(await m.row()).toMatchObject({
-      status: 'delivered',
-      delivered_via: 'alimtalk',
-      failure_reason: null,
-      finalized_at: expect.any(Date),
-    });
+    await expectOutcome(m, delivered('alimtalk'));
     expect(await m.timeline()).toEqual(['alimtalk:sent', 'alimtalk:delivered']);
     expect(await m.usage()).toEqual([{ usage_type: 'alimtalk', channel: 'alimtalk' }]);
-    expect(fake.sendsOf('sms')).toEqual([]);
+    expect(server.fake.sendsOf('sms')).toEqual([]);
   });
 
   it('falls back to SMS when Kakao fails (not a KakaoTalk user, 9001) and bills it as sms', async () => {
@@ -236,13 +160,7 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
     });
     await m.report(sms, 'delivered');
 
-    expect(await m.handle.result()).toEqual({ status: 'delivered', deliveredVia: 'sms', failureReason: null });
-    expect(await m.row()).toMatchObject({
-      status: 'delivered',
-      delivered_via: 'sms',
-      failure_reason: null,
-      finalized_at: expect.any(Date),
-    });
+    await expectOutcome(m, delivered('sms'));
     expect(await m.timeline()).toEqual(['alimtalk:sent', 'alimtalk:failed', 'sms:sent', 'sms:delivered']);
     expect(await m.usage()).toEqual([{ usage_type: 'sms', channel: 'sms' }]);
   });
@@ -251,15 +169,15 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
     const m = await startMessage('9002');
     const kakao = await m.sent('alimtalk');
 
-    await env.sleep(29 * SECOND);
-    expect(fake.sendsOf('sms')).toEqual([]);
+    await server.env.sleep(29 * SECOND);
+    expect(server.fake.sendsOf('sms')).toEqual([]);
     expect((await m.row()).status).toBe('sending');
     // Its report is late: the workflow asked Kakao in the meantime (first poll after 10 s).
     expect(
-      fake.statusCalls.filter((c) => c.providerMessageId === kakao.providerMessageId).length,
+      server.fake.statusCalls.filter((c) => c.providerMessageId === kakao.providerMessageId).length,
     ).toBeGreaterThanOrEqual(1);
 
-    await env.sleep(2 * SECOND);
+    await server.env.sleep(2 * SECOND);
     const sms = await m.sent('sms');
     await m.report(sms, 'delivered');
     await eventuallyPasses(async () =>
@@ -271,7 +189,7 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
     );
     // Final for the merchant, but Kakao still has its 48 h to report (Art. 5.3).
     expect(await m.running()).toBe(true);
-    await env.sleep(47 * HOUR);
+    await server.env.sleep(47 * HOUR);
     expect(await m.running()).toBe(true);
 
     expect(await m.handle.result()).toEqual({ status: 'delivered', deliveredVia: 'sms', failureReason: null });
@@ -294,7 +212,7 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
     await m.report(await m.sent('alimtalk'), 'failed');
     const sms = await m.sent('sms');
 
-    await env.sleep(47 * HOUR);
+    await server.env.sleep(47 * HOUR);
     expect(await m.row()).toMatchObject({ status: 'sending', finalized_at: null });
     expect(await m.running()).toBe(true);
 
@@ -302,7 +220,8 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
     expect(await m.timeline()).toEqual(['alimtalk:sent', 'alimtalk:failed', 'sms:sent', 'sms:no_result']);
     expect(await m.usage()).toEqual([]);
     expect(
-      fake.statusCalls.filter((c) => c.provider === 'sms' && c.providerMessageId === sms.providerMessageId).length,
+      server.fake.statusCalls.filter((c) => c.provider === 'sms' && c.providerMessageId === sms.providerMessageId)
+        .length,
     ).toBeGreaterThan(0);
   });
 
@@ -314,7 +233,7 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
     async (_which, first, second, tail) => {
       const m = await startMessage('9005');
       const kakao = await m.sent('alimtalk');
-      await env.sleep(31 * SECOND);
+      await server.env.sleep(31 * SECOND);
       const sms = await m.sent('sms');
       const sendOf = (channel: Channel) => (channel === 'sms' ? sms : kakao);
       await m.report(sendOf(first), 'delivered');
@@ -323,7 +242,7 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
       );
       expect(await m.usage()).toEqual([{ usage_type: first, channel: first }]);
 
-      await env.sleep(60 * SECOND);
+      await server.env.sleep(60 * SECOND);
       await m.report(sendOf(second), 'delivered');
 
       expect(await m.handle.result()).toEqual({ status: 'delivered', deliveredVia: first, failureReason: null });
@@ -334,13 +253,13 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
   );
 
   it('retries a send the provider answered 503 with the same idempotency key, never sending twice (9006)', async () => {
-    fake.unavailableOnce((a) => a.message.to.endsWith('9006'));
+    server.fake.unavailableOnce((a) => a.message.to.endsWith('9006'));
     const m = await startMessage('9006');
     const kakao = await m.sent('alimtalk');
     await m.report(kakao, 'delivered');
 
     expect(await m.handle.result()).toEqual({ status: 'delivered', deliveredVia: 'alimtalk', failureReason: null });
-    expect(fake.sends).toEqual([
+    expect(server.fake.sends).toEqual([
       expect.objectContaining({ provider: 'kakao', idempotencyKey: idempotencyKeyFor(m.id, 'alimtalk'), attempts: 2 }),
     ]);
     expect(await m.timeline()).toEqual(['alimtalk:sent', 'alimtalk:delivered']);
@@ -350,23 +269,23 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
   it('finds the result by polling the provider when its report is lost, before the Kakao timeout (first poll at 10 s)', async () => {
     const m = await startMessage('5678');
     const kakao = await m.sent('alimtalk');
-    fake.setStatus(kakao.providerMessageId, {
+    server.fake.setStatus(kakao.providerMessageId, {
       status: 'delivered',
       resultCode: RESULT_CODES.kakao.delivered,
       reportedAt: null,
     });
 
-    await env.sleep(9 * SECOND);
-    expect(fake.statusCalls).toEqual([]);
+    await server.env.sleep(9 * SECOND);
+    expect(server.fake.statusCalls).toEqual([]);
     expect((await m.row()).status).toBe('sending');
-    await env.sleep(2 * SECOND);
+    await server.env.sleep(2 * SECOND);
     await eventuallyPasses(async () =>
       expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: 'alimtalk' }),
     );
 
     expect(await m.handle.result()).toEqual({ status: 'delivered', deliveredVia: 'alimtalk', failureReason: null });
-    expect(fake.statusCalls).toEqual([{ provider: 'kakao', providerMessageId: kakao.providerMessageId }]);
-    expect(fake.sendsOf('sms')).toEqual([]);
+    expect(server.fake.statusCalls).toEqual([{ provider: 'kakao', providerMessageId: kakao.providerMessageId }]);
+    expect(server.fake.sendsOf('sms')).toEqual([]);
     expect(await m.row()).toMatchObject({ status: 'delivered', delivered_via: 'alimtalk' });
     expect(await m.timeline()).toEqual(['alimtalk:sent', 'alimtalk:delivered']);
     expect(await m.usage()).toEqual([{ usage_type: 'alimtalk', channel: 'alimtalk' }]);
@@ -377,13 +296,13 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
     const sms = await m.sent('sms');
     expect(sms.message).toMatchObject({ type: 'sms', from: SENDER, text: '[바른상점] 주문 접수' });
 
-    await env.sleep(47 * HOUR);
+    await server.env.sleep(47 * HOUR);
     expect((await m.row()).status).toBe('sending');
 
     await expectOutcome(m, failed('result_timeout'));
     expect(await m.timeline()).toEqual(['sms:sent', 'sms:no_result']);
     expect(await m.usage()).toEqual([]);
-    expect(fake.sendsOf('kakao')).toEqual([]);
+    expect(server.fake.sendsOf('kakao')).toEqual([]);
   });
 
   it('sends nothing when the contract was suspended between acceptance and sending: failed contract_suspended', async () => {
@@ -394,7 +313,7 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
       deliveredVia: null,
       failureReason: 'contract_suspended',
     });
-    expect(fake.sends).toEqual([]);
+    expect(server.fake.sends).toEqual([]);
     expect(await m.row()).toMatchObject({
       status: 'failed',
       delivered_via: null,
@@ -415,12 +334,12 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
     expect(await a.handle.result()).toEqual({ status: 'delivered', deliveredVia: 'sms', failureReason: null });
     expect(await a.timeline()).toEqual(['alimtalk:sent', 'alimtalk:failed', 'sms:sent', 'sms:delivered']);
     expect(await a.usage()).toEqual([{ usage_type: 'sms', channel: 'sms' }]);
-    expect(fake.sendsOf('sms').filter((s) => s.idempotencyKey.startsWith(a.id))).toHaveLength(1);
+    expect(server.fake.sendsOf('sms').filter((s) => s.idempotencyKey.startsWith(a.id))).toHaveLength(1);
 
     // A duplicate SMS delivery while the workflow still listens for Kakao.
     const b = await startMessage('9002');
     await b.sent('alimtalk');
-    await env.sleep(31 * SECOND);
+    await server.env.sleep(31 * SECOND);
     const sms = await b.sent('sms');
     await b.report(sms, 'delivered');
     await b.report(sms, 'delivered');
@@ -432,12 +351,14 @@ describe('MessageWorkflow (SPEC §8 test numbers)', () => {
   });
 
   it('falls back to SMS at once when the Kakao provider refuses the send outright', async () => {
-    fake.reject((a) => a.provider === 'kakao', 'invalid_sender_key');
+    server.fake.reject((a) => a.provider === 'kakao', 'invalid_sender_key');
     const m = await startMessage('5678');
     await m.report(await m.sent('sms'), 'delivered');
 
     expect(await m.handle.result()).toEqual({ status: 'delivered', deliveredVia: 'sms', failureReason: null });
-    expect(fake.rejections).toEqual([expect.objectContaining({ provider: 'kakao', code: 'invalid_sender_key' })]);
+    expect(server.fake.rejections).toEqual([
+      expect.objectContaining({ provider: 'kakao', code: 'invalid_sender_key' }),
+    ]);
     expect(await m.timeline()).toEqual(['alimtalk:rejected', 'sms:sent', 'sms:delivered']);
     expect(await m.usage()).toEqual([{ usage_type: 'sms', channel: 'sms' }]);
   });
@@ -450,9 +371,9 @@ describe('Art. 5.3 on every path: a Kakao message without fallback keeps its res
   ])('Kakao silent past the 30 s timeout stays `sending`; %s', async (_what, result, outcome, entry) => {
     const m = await startMessage('9005', { fallback: false });
     const kakao = await m.sent('alimtalk');
-    await env.sleep(31 * SECOND);
+    await server.env.sleep(31 * SECOND);
     expect(await m.row()).toMatchObject({ status: 'sending', finalized_at: null });
-    await env.sleep(2 * HOUR);
+    await server.env.sleep(2 * HOUR);
     expect(await m.row()).toMatchObject({ status: 'sending', finalized_at: null });
     expect(await m.timeline()).toEqual(['alimtalk:sent']);
 
@@ -460,69 +381,71 @@ describe('Art. 5.3 on every path: a Kakao message without fallback keeps its res
     await expectOutcome(m, outcome);
     expect(await m.timeline()).toEqual(['alimtalk:sent', `alimtalk:${entry}`]);
     expect(await m.usage()).toEqual(result === 'delivered' ? [{ usage_type: 'alimtalk', channel: 'alimtalk' }] : []);
-    expect(fake.sendsOf('sms')).toEqual([]);
+    expect(server.fake.sendsOf('sms')).toEqual([]);
   });
 
   it('Kakao silent to the end of the 48 h window: failed/result_timeout, having polled Kakao, nothing billed', async () => {
     const m = await startMessage('9002', { fallback: false });
     const kakao = await m.sent('alimtalk');
-    await env.sleep(47 * HOUR);
+    await server.env.sleep(47 * HOUR);
     expect(await m.row()).toMatchObject({ status: 'sending', finalized_at: null });
 
     await expectOutcome(m, failed('result_timeout'));
     expect(await m.timeline()).toEqual(['alimtalk:sent', 'alimtalk:no_result']);
     expect(await m.usage()).toEqual([]);
-    expect(fake.statusCalls.filter((c) => c.providerMessageId === kakao.providerMessageId).length).toBeGreaterThan(3);
+    expect(
+      server.fake.statusCalls.filter((c) => c.providerMessageId === kakao.providerMessageId).length,
+    ).toBeGreaterThan(3);
   });
 });
 
 describe('provider outages: retried until the send deadline, never sent twice (SPEC §4)', () => {
-  const attemptsOf = (key: string) => fake.unavailableAttempts.filter((a) => a.idempotencyKey === key);
+  const attemptsOf = (key: string) => server.fake.unavailableAttempts.filter((a) => a.idempotencyKey === key);
 
   it('9007 with fallback: Kakao answers 503 until its 2 min deadline, then the SMS fallback goes out and delivers', async () => {
-    fake.unavailable((a) => a.provider === 'kakao');
+    server.fake.unavailable((a) => a.provider === 'kakao');
     const m = await startMessage('9007');
-    await env.sleep(SEND_DEADLINE_KAKAO_MS + 5 * SECOND);
+    await server.env.sleep(SEND_DEADLINE_KAKAO_MS + 5 * SECOND);
     const sms = await m.sent('sms');
     await m.report(sms, 'delivered');
 
     await expectOutcome(m, delivered('sms'));
     expect(await m.timeline()).toEqual(['alimtalk:unavailable', 'sms:sent', 'sms:delivered']);
     expect(await m.usage()).toEqual([{ usage_type: 'sms', channel: 'sms' }]);
-    expect(fake.sendsOf('kakao')).toEqual([]);
+    expect(server.fake.sendsOf('kakao')).toEqual([]);
     // Several attempts, all with the one idempotency key of the Kakao send.
     expect(attemptsOf(idempotencyKeyFor(m.id, 'alimtalk')).length).toBeGreaterThan(3);
-    expect(fake.unavailableAttempts).toHaveLength(attemptsOf(idempotencyKeyFor(m.id, 'alimtalk')).length);
+    expect(server.fake.unavailableAttempts).toHaveLength(attemptsOf(idempotencyKeyFor(m.id, 'alimtalk')).length);
   });
 
   it('9007 without fallback: failed/provider_unavailable after the Kakao send deadline', async () => {
-    fake.unavailable((a) => a.provider === 'kakao');
+    server.fake.unavailable((a) => a.provider === 'kakao');
     const m = await startMessage('9007', { fallback: false });
-    await env.sleep(SEND_DEADLINE_KAKAO_MS - 20 * SECOND);
+    await server.env.sleep(SEND_DEADLINE_KAKAO_MS - 20 * SECOND);
     expect(await m.row()).toMatchObject({ status: 'sending', finalized_at: null });
 
     await expectOutcome(m, failed('provider_unavailable'));
     const [entry] = await t.db('message_attempts').where({ message_id: m.id });
     expect(entry).toMatchObject({ channel: 'alimtalk', status: 'unavailable', result_code: 'provider_unavailable' });
-    expect(fake.sends).toEqual([]);
+    expect(server.fake.sends).toEqual([]);
     expect(await m.usage()).toEqual([]);
   });
 
   it('9008: an SMS the carrier answers 503 until its 10 min deadline is failed/provider_unavailable', async () => {
-    fake.unavailable((a) => a.provider === 'sms');
+    server.fake.unavailable((a) => a.provider === 'sms');
     const m = await startMessage('9008', { type: 'sms' });
-    await env.sleep(5 * MINUTE);
+    await server.env.sleep(5 * MINUTE);
     expect(await m.row()).toMatchObject({ status: 'sending', finalized_at: null });
 
     await expectOutcome(m, failed('provider_unavailable'));
     expect(await m.timeline()).toEqual(['sms:unavailable']);
-    expect(fake.sends).toEqual([]);
+    expect(server.fake.sends).toEqual([]);
     expect(attemptsOf(idempotencyKeyFor(m.id, 'sms')).length).toBeGreaterThan(5);
-    expect(fake.unavailableAttempts).toHaveLength(attemptsOf(idempotencyKeyFor(m.id, 'sms')).length);
+    expect(server.fake.unavailableAttempts).toHaveLength(attemptsOf(idempotencyKeyFor(m.id, 'sms')).length);
   });
 
   it('9008 as the fallback: Kakao failed and the carrier is down until its deadline: failed/provider_unavailable', async () => {
-    fake.unavailable((a) => a.provider === 'sms');
+    server.fake.unavailable((a) => a.provider === 'sms');
     const m = await startMessage('9008');
     await m.report(await m.sent('alimtalk'), 'failed');
 
@@ -540,7 +463,7 @@ describe('the fallback re-checks the sending gate', () => {
     await m.report(kakao, 'failed');
 
     await expectOutcome(m, failed('contract_suspended'));
-    expect(fake.sendsOf('sms')).toEqual([]);
+    expect(server.fake.sendsOf('sms')).toEqual([]);
     expect(await m.timeline()).toEqual(['alimtalk:sent', 'alimtalk:failed', 'sms:rejected']);
     const refused = await t.db('message_attempts').where({ message_id: m.id, status: 'rejected' }).first();
     expect(refused).toMatchObject({
@@ -554,14 +477,14 @@ describe('the fallback re-checks the sending gate', () => {
     const m = await startMessage('9002');
     const kakao = await m.sent('alimtalk');
     await m.optOutRecipient();
-    await env.sleep(31 * SECOND);
+    await server.env.sleep(31 * SECOND);
     expect(await m.timeline()).toEqual(['alimtalk:sent', 'alimtalk:no_result', 'sms:rejected']);
     expect(await m.row()).toMatchObject({ status: 'sending' });
 
-    await env.sleep(HOUR);
+    await server.env.sleep(HOUR);
     await m.report(kakao, 'delivered');
     await expectOutcome(m, delivered('alimtalk'));
-    expect(fake.sendsOf('sms')).toEqual([]);
+    expect(server.fake.sendsOf('sms')).toEqual([]);
     expect(await m.timeline()).toEqual([
       'alimtalk:sent',
       'alimtalk:no_result',
@@ -579,14 +502,14 @@ describe('report order: the first success reported wins (9005)', () => {
   ])('both reports reach the workflow in one task, %s’s first: delivered via it, billed once', async (first, tail) => {
     const m = await startMessage('9005');
     const kakao = await m.sent('alimtalk');
-    await env.sleep(31 * SECOND);
+    await server.env.sleep(31 * SECOND);
     const sms = await m.sent('sms');
     const [a, b] = first === 'sms' ? [sms, kakao] : [kakao, sms];
     // While the workflow waits on a poll (held), both signals queue up and reach it in one task.
-    const release = fake.holdStatusCalls();
-    const polls = fake.statusCalls.length;
-    await env.sleep(11 * SECOND);
-    await eventuallyPasses(async () => expect(fake.statusCalls.length).toBeGreaterThan(polls));
+    const release = server.fake.holdStatusCalls();
+    const polls = server.fake.statusCalls.length;
+    await server.env.sleep(11 * SECOND);
+    await eventuallyPasses(async () => expect(server.fake.statusCalls.length).toBeGreaterThan(polls));
     await m.report(a, 'delivered');
     await m.report(b, 'delivered');
     release();
@@ -604,16 +527,16 @@ describe('report order: the first success reported wins (9005)', () => {
     async (winner, kakaoAfterMs, smsAfterMs) => {
       const m = await startMessage('9005');
       const kakao = await m.sent('alimtalk');
-      await env.sleep(31 * SECOND);
+      await server.env.sleep(31 * SECOND);
       const sms = await m.sent('sms');
-      const now = await env.currentTimeMs();
+      const now = await server.env.currentTimeMs();
       const result = (provider: ProviderName, afterMs: number) => ({
         status: 'delivered' as const,
         resultCode: resultCode(provider, 'delivered'),
         reportedAt: new Date(now + afterMs).toISOString(),
       });
-      fake.setStatus(kakao.providerMessageId, result('kakao', kakaoAfterMs));
-      fake.setStatus(sms.providerMessageId, result('sms', smsAfterMs));
+      server.fake.setStatus(kakao.providerMessageId, result('kakao', kakaoAfterMs));
+      server.fake.setStatus(sms.providerMessageId, result('sms', smsAfterMs));
 
       await expectOutcome(m, delivered(winner));
       expect(await m.usage()).toEqual([{ usage_type: winner, channel: winner }]);
@@ -625,15 +548,15 @@ describe('MessageWorkflow timing', () => {
   it("measures the Kakao timeout on the workflow's clock: with the server's clock ahead of the worker's, a silent Kakao still gets its 30 s", async () => {
     // The server's clock moves ahead of the worker's wall clock (time-skipping here; clock skew
     // between worker hosts and the Temporal server in production).
-    await env.sleep(HOUR);
+    await server.env.sleep(HOUR);
     const m = await startMessage('9002');
     await m.sent('alimtalk');
 
-    await env.sleep(29 * SECOND);
-    expect(fake.sendsOf('sms')).toEqual([]);
+    await server.env.sleep(29 * SECOND);
+    expect(server.fake.sendsOf('sms')).toEqual([]);
     expect(await m.timeline()).toEqual(['alimtalk:sent']);
 
-    await env.sleep(2 * SECOND);
+    await server.env.sleep(2 * SECOND);
     await m.report(await m.sent('sms'), 'delivered');
     expect(await m.handle.result()).toEqual({ status: 'delivered', deliveredVia: 'sms', failureReason: null });
   });

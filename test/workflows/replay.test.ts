@@ -22,41 +22,37 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { History } from '@temporalio/common/lib/proto-utils';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import * as proto from '@temporalio/proto';
 import { patchProtobufRoot } from '@temporalio/proto/lib/patch-protobuf-root';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type ReplayResult, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Worker, type ReplayResult } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import type { TemplateReviews } from '../../activities/providers/types';
-import type { Actor } from '../../domain/actor';
-import { decide, newContract, type ContractState } from '../../domain/contract';
+import type { ContractState } from '../../domain/contract';
+import type { MessageOutcome } from '../../domain/delivery';
 import type { Channel } from '../../domain/message';
 import { idempotencyKeyFor } from '../../domain/provider-keys';
 import { newId } from '../../platform/ids';
-import { saveContractSnapshot } from '../../store/contracts';
 import { insertCampaign } from '../../store/campaigns';
 import { finalizeMessage, insertMessages, insertTemplate } from '../../store/messages';
 import { reviseTemplate } from '../../store/templates';
-import { bundleWorkflows } from '../../workers/worker';
 import { ContractWorkflow, contractUpdate, type ContractAction, type ContractRequest } from '../../workflows/contract';
 import { CampaignWorkflow, campaignUpdate } from '../../workflows/campaign';
 import {
   campaignWorkflowId,
   contractWorkflowId,
   invoiceWorkflowId,
-  messageWorkflowId,
   templateReviewWorkflowId,
 } from '../../workflows/ids';
 import { InvoiceWorkflow, invoiceQuery, invoiceUpdate } from '../../workflows/invoice';
-import { MessageWorkflow, providerReportSignal } from '../../workflows/message';
+import { providerReportSignal } from '../../workflows/message';
 import { cancelScheduledUpdate, rescheduleUpdate } from '../../workflows/scheduled-send';
 import { TASK_QUEUES } from '../../workflows/task-queues';
 import { TemplateReviewWorkflow } from '../../workflows/template-review';
-import { createTestDatabase, type TestDatabase } from '../support/db';
-import { FakeProviders, startWorkersWithProviders, type FakeSend } from '../support/fake-providers';
-import { FEES, messageRow, seedApplication, seedMerchant } from '../support/fixtures';
-import { timeSkippingEnv } from '../support/temporal';
+import type { FakeSend } from '../support/fake-providers';
+import { FEES, messageRow, OPERATOR, seedActiveContract, seedApplication, seedMerchant } from '../support/fixtures';
 import { eventuallyPasses } from '../support/wait';
+import { acceptMessage, withServer, workflowTestFile, type TestServer } from '../support/workflow-tests';
 
 const HISTORIES_DIR = path.join(__dirname, 'histories');
 
@@ -85,108 +81,51 @@ const historyToJson = (history: History): string =>
 const historyFromJson = (json: unknown): History =>
   protojson.fromJson(historyType, json, { ignoreUnknownFields: true }) as History;
 
-const OPERATOR: Actor = { type: 'operator', id: 'operator' };
 const SECOND = 1_000;
 
-let bundle: WorkflowBundleWithSourceMap;
-let t: TestDatabase;
+const t = workflowTestFile();
 
-beforeAll(async () => {
-  [bundle, t] = await Promise.all([bundleWorkflows(), createTestDatabase()]);
-});
-
-afterAll(async () => {
-  await t?.drop();
-});
-
-/**
- * Runs `fn` against its own time-skipping server and workers (fake providers). Each run gets a
- * server whose clock starts at the wall clock, so one run's skipped time cannot change another's path.
- */
 /** Kakao approves every template at once, as the simulator does. */
 const APPROVING_REVIEWS: TemplateReviews = {
   submit: async () => ({ status: 'approved', reason: null }),
   status: async () => ({ status: 'approved', reason: null }),
 };
 
-async function withEnv<T>(fn: (env: TestWorkflowEnvironment, fake: FakeProviders) => Promise<T>): Promise<T> {
-  const env = await timeSkippingEnv();
-  const fake = new FakeProviders();
-  const workers = await startWorkersWithProviders(env, bundle, t.db, fake, APPROVING_REVIEWS);
-  try {
-    return await fn(env, fake);
-  } finally {
-    await workers.stop();
-    await env.teardown();
-  }
-}
+/**
+ * Runs `fn` against its own time-skipping server and workers (fake providers). Each run gets a
+ * server whose clock starts at the wall clock, so one run's skipped time cannot change another's path.
+ */
+const withEnv = <T>(fn: (server: TestServer) => Promise<T>) => withServer(t, fn, APPROVING_REVIEWS);
 
 /** An active contract in the projection and an accepted AlimTalk (SMS fallback unless `fallback: false`) to `0101234<last4>`; its workflow started. */
-async function startMessage(
-  env: TestWorkflowEnvironment,
-  fake: FakeProviders,
-  last4: string,
-  opts: { fallback?: boolean } = {},
-) {
+async function startMessage({ env, fake }: TestServer, last4: string, opts: { fallback?: boolean } = {}) {
   const withFallback = opts.fallback !== false;
   const now = await env.currentTimeMs();
-  const { merchant } = await seedMerchant(t.db);
-  const app = await seedApplication(t.db, merchant.id, undefined, new Date(now));
-  const approved = decide(newContract(app), { type: 'approve', fees: FEES }, OPERATOR, now);
-  if (!approved.ok) throw new Error(approved.violation.message);
-  const verified = decide(approved.state, { type: 'verify_sender_number', id: app.senderNumbers[0].id }, OPERATOR, now);
-  if (!verified.ok) throw new Error(verified.violation.message);
-  await saveContractSnapshot(t.db, verified.state, []);
+  const { merchant, app, suspend } = await seedActiveContract(t.db, now, { verifySenderNumber: true });
 
-  const id = newId('msg');
-  await insertMessages(t.db, [
+  const { id, handle } = await acceptMessage(
+    env,
+    t.db,
     {
-      id,
       merchantId: merchant.id,
       contractId: app.id,
       type: 'alimtalk',
       recipient: `0101234${last4}`,
-      recipientMasked: `010-****-${last4}`,
       senderNumber: '0223456789',
       text: '[바른상점] 주문이 접수되었습니다.',
-      subject: null,
       templateCode: 'ORDER_ACCEPTED',
-      variables: null,
-      imageId: null,
       fallback: withFallback ? { channel: 'sms', text: '[바른상점] 주문 접수' } : null,
-      reference: null,
-      paymentNoticeId: null,
-      idempotencyKey: null,
-      requestHash: null,
-      notBefore: null,
       createdAt: new Date(now).toISOString(),
     },
-  ]);
-  const handle = await env.client.workflow.start(MessageWorkflow, {
-    workflowId: messageWorkflowId(id),
-    taskQueue: TASK_QUEUES.messages,
-    args: [
-      {
-        messageId: id,
-        merchantId: merchant.id,
-        kind: 'message',
-        channel: 'alimtalk',
-        fallback: withFallback ? 'sms' : null,
-        notBefore: null,
-        kakaoResultTimeoutMs: 30 * SECOND,
-        resultWindowMs: 48 * 3_600 * SECOND,
-        sendDeadlines: { kakaoMs: 2 * 60 * SECOND, smsMs: 10 * 60 * SECOND },
-      },
-    ],
-  });
+    {
+      fallback: withFallback ? 'sms' : null,
+      sendDeadlines: { kakaoMs: 2 * 60 * SECOND, smsMs: 10 * 60 * SECOND },
+    },
+  );
   return {
     id,
     handle,
-    suspendContract: async () => {
-      const suspended = decide(verified.state, { type: 'suspend', reason: 'spoofing' }, OPERATOR, now);
-      if (!suspended.ok) throw new Error(suspended.violation.message);
-      await saveContractSnapshot(t.db, suspended.state, []);
-    },
+    suspendContract: () => suspend('spoofing', now),
     sent: (channel: Channel) => fake.waitForSend((s) => s.idempotencyKey === idempotencyKeyFor(id, channel)),
     report: (s: FakeSend, status: 'delivered' | 'failed') =>
       handle.signal(providerReportSignal, {
@@ -205,33 +144,56 @@ async function historyOf(handle: WorkflowHandle): Promise<RecordedHistory> {
   return { workflowId: handle.workflowId, history: await handle.fetchHistory() };
 }
 
+type Message = Awaited<ReturnType<typeof startMessage>>;
+
+/**
+ * A recording: the history of a message to `0101234<last4>` (see startMessage) taken through
+ * `steps`, once its workflow has ended with `outcome`; with `kakaoUnavailable`, Kakao answers 503
+ * to every attempt.
+ */
+const messageRecorder =
+  (
+    last4: string,
+    steps: (m: Message, env: TestWorkflowEnvironment) => Promise<void>,
+    outcome: Partial<MessageOutcome>,
+    opts: { fallback?: boolean; kakaoUnavailable?: boolean } = {},
+  ) =>
+  () =>
+    withEnv(async (server) => {
+      if (opts.kakaoUnavailable) server.fake.unavailable((a) => a.provider === 'kakao');
+      const m = await startMessage(server, last4, opts);
+      await steps(m, server.env);
+      expect(await m.handle.result()).toMatchObject(outcome);
+      return historyOf(m.handle);
+    });
+
 /** 9001: Kakao fails at once, the fallback SMS delivers. */
-const recordMessage9001 = () =>
-  withEnv(async (env, fake) => {
-    const m = await startMessage(env, fake, '9001');
+const recordMessage9001 = messageRecorder(
+  '9001',
+  async (m) => {
     await m.report(await m.sent('alimtalk'), 'failed');
     await m.report(await m.sent('sms'), 'delivered');
-    expect(await m.handle.result()).toMatchObject({ status: 'delivered', deliveredVia: 'sms' });
-    return historyOf(m.handle);
-  });
+  },
+  { status: 'delivered', deliveredVia: 'sms' },
+);
 
 /** 9005: Kakao silent past the 30 s timeout (polled), the fallback SMS delivers, then Kakao's late success. */
-const recordMessage9005 = () =>
-  withEnv(async (env, fake) => {
-    const m = await startMessage(env, fake, '9005');
+const recordMessage9005 = messageRecorder(
+  '9005',
+  async (m, env) => {
     const kakao = await m.sent('alimtalk');
     await env.sleep(31 * SECOND);
     await m.report(await m.sent('sms'), 'delivered');
     await eventuallyPasses(async () => expect(await m.status()).toBe('delivered'));
     await env.sleep(60 * SECOND);
     await m.report(kakao, 'delivered');
-    expect(await m.handle.result()).toMatchObject({ status: 'delivered', deliveredVia: 'sms' });
-    return historyOf(m.handle);
-  });
+  },
+  { status: 'delivered', deliveredVia: 'sms' },
+);
 
 /** A contract applied, approved, suspended and resumed through Updates (still running: a year-long term). */
 const recordContract = () =>
-  withEnv(async (env) => {
+  withEnv(async ({ env }) => {
     const { merchant } = await seedMerchant(t.db);
     const app = await seedApplication(t.db, merchant.id, undefined, new Date(await env.currentTimeMs()));
     const handle = await env.client.workflow.start(ContractWorkflow, {
@@ -254,13 +216,9 @@ const recordContract = () =>
 
 /** This month's invoice of a contract with 4 delivered LMS (4 × 25 = 100, VAT 10: 110 won), paid, disputed, refunded. */
 const recordInvoice = () =>
-  withEnv(async (env) => {
+  withEnv(async ({ env }) => {
     const now = await env.currentTimeMs();
-    const { merchant } = await seedMerchant(t.db);
-    const app = await seedApplication(t.db, merchant.id, undefined, new Date(now));
-    const approved = decide(newContract(app), { type: 'approve', fees: FEES }, OPERATOR, now);
-    if (!approved.ok) throw new Error(approved.violation.message);
-    await saveContractSnapshot(t.db, approved.state, []);
+    const { merchant, app } = await seedActiveContract(t.db, now);
     const ids = Array.from({ length: 4 }, () => newId('msg'));
     const at = new Date(now).toISOString();
     await insertMessages(
@@ -320,40 +278,18 @@ const recordInvoice = () =>
 
 /** A scheduled SMS (issue 15): moved once, then cancelled before its time. */
 const recordScheduledCancelled = () =>
-  withEnv(async (env) => {
+  withEnv(async ({ env }) => {
     const now = await env.currentTimeMs();
     const { merchant } = await seedMerchant(t.db);
     const app = await seedApplication(t.db, merchant.id, undefined, new Date(now));
-    const id = newId('msg');
-    const scheduledAt = new Date(now + 86_400 * SECOND).toISOString();
-    await insertMessages(t.db, [
-      messageRow({
-        id,
-        merchantId: merchant.id,
-        contractId: app.id,
-        type: 'sms',
-        recipient: '01012345678',
-        text: '[바른상점] 예약 안내',
-        createdAt: new Date(now).toISOString(),
-        scheduledAt,
-      }),
-    ]);
-    const handle = await env.client.workflow.start(MessageWorkflow, {
-      workflowId: messageWorkflowId(id),
-      taskQueue: TASK_QUEUES.messages,
-      args: [
-        {
-          messageId: id,
-          merchantId: merchant.id,
-          kind: 'message',
-          channel: 'sms',
-          fallback: null,
-          notBefore: null,
-          scheduledAt,
-          kakaoResultTimeoutMs: 30 * SECOND,
-          resultWindowMs: 48 * 3_600 * SECOND,
-        },
-      ],
+    const { handle } = await acceptMessage(env, t.db, {
+      merchantId: merchant.id,
+      contractId: app.id,
+      type: 'sms',
+      recipient: '01012345678',
+      text: '[바른상점] 예약 안내',
+      createdAt: new Date(now).toISOString(),
+      scheduledAt: new Date(now + 86_400 * SECOND).toISOString(),
     });
     await env.sleep(3_600 * SECOND);
     const later = new Date(now + 2 * 86_400 * SECOND).toISOString();
@@ -366,13 +302,9 @@ const recordScheduledCancelled = () =>
 
 /** A campaign of 5 at 60 a minute (issue 15): a few steps, paused, resumed, then cancelled. */
 const recordCampaign = () =>
-  withEnv(async (env) => {
+  withEnv(async ({ env }) => {
     const now = await env.currentTimeMs();
-    const { merchant } = await seedMerchant(t.db);
-    const app = await seedApplication(t.db, merchant.id, undefined, new Date(now));
-    const approved = decide(newContract(app), { type: 'approve', fees: FEES }, OPERATOR, now);
-    if (!approved.ok) throw new Error(approved.violation.message);
-    await saveContractSnapshot(t.db, approved.state, []);
+    const { merchant } = await seedActiveContract(t.db, now);
     const id = `cmp_replay_${newId('msg').slice(4)}`;
     await t.db.transaction((trx) =>
       insertCampaign(
@@ -404,47 +336,43 @@ const recordCampaign = () =>
   });
 
 /** Issue 10: an AlimTalk without fallback, Kakao silent past its timeout, delivered an hour later (Art. 5.3). */
-const recordNoFallbackLateKakao = () =>
-  withEnv(async (env, fake) => {
-    const m = await startMessage(env, fake, '9005', { fallback: false });
+const recordNoFallbackLateKakao = messageRecorder(
+  '9005',
+  async (m, env) => {
     const kakao = await m.sent('alimtalk');
     await env.sleep(3_600 * SECOND);
     await m.report(kakao, 'delivered');
-    expect(await m.handle.result()).toMatchObject({ status: 'delivered', deliveredVia: 'alimtalk' });
-    return historyOf(m.handle);
-  });
+  },
+  { status: 'delivered', deliveredVia: 'alimtalk' },
+  { fallback: false },
+);
 
 /** Issue 10, test number 9007: Kakao answers 503 until its send deadline, the SMS fallback delivers. */
-const recordKakaoOutage = () =>
-  withEnv(async (env, fake) => {
-    fake.unavailable((a) => a.provider === 'kakao');
-    const m = await startMessage(env, fake, '9007');
+const recordKakaoOutage = messageRecorder(
+  '9007',
+  async (m, env) => {
     await env.sleep(125 * SECOND);
     await m.report(await m.sent('sms'), 'delivered');
-    expect(await m.handle.result()).toMatchObject({ status: 'delivered', deliveredVia: 'sms' });
-    return historyOf(m.handle);
-  });
+  },
+  { status: 'delivered', deliveredVia: 'sms' },
+  { kakaoUnavailable: true },
+);
 
 /** Issue 10: Kakao fails, the contract was suspended for spoofing meanwhile, the gate refuses the fallback. */
-const recordFallbackGateRefused = () =>
-  withEnv(async (env, fake) => {
-    const m = await startMessage(env, fake, '9001');
+const recordFallbackGateRefused = messageRecorder(
+  '9001',
+  async (m) => {
     const kakao = await m.sent('alimtalk');
     await m.suspendContract();
     await m.report(kakao, 'failed');
-    expect(await m.handle.result()).toMatchObject({ status: 'failed', failureReason: 'contract_suspended' });
-    return historyOf(m.handle);
-  });
+  },
+  { status: 'failed', failureReason: 'contract_suspended' },
+);
 
 /** Issue 10: the review of a template's second version (an edit), approved, with the merchant's webhook. */
 const recordTemplateEditReview = () =>
-  withEnv(async (env) => {
-    const { merchant } = await seedMerchant(t.db);
-    const now = await env.currentTimeMs();
-    const app = await seedApplication(t.db, merchant.id, undefined, new Date(now));
-    const approved = decide(newContract(app), { type: 'approve', fees: FEES }, OPERATOR, now);
-    if (!approved.ok) throw new Error(approved.violation.message);
-    await saveContractSnapshot(t.db, approved.state, []);
+  withEnv(async ({ env }) => {
+    const { merchant } = await seedActiveContract(t.db, await env.currentTimeMs());
     const template = { merchantId: merchant.id, code: 'ORDER', buttons: [], variables: ['name'] };
     await insertTemplate(t.db, { ...template, text: '#{name}님 주문 접수' });
     await reviseTemplate(t.db, { ...template, text: '#{name}님, 주문이 접수되었습니다' });
@@ -459,7 +387,7 @@ const recordTemplateEditReview = () =>
 
 async function replayAll(histories: RecordedHistory[]): Promise<ReplayResult[]> {
   const results: ReplayResult[] = [];
-  for await (const r of Worker.runReplayHistories({ workflowBundle: bundle, replayName: 'replay-test' }, histories))
+  for await (const r of Worker.runReplayHistories({ workflowBundle: t.bundle, replayName: 'replay-test' }, histories))
     results.push(r);
   return results;
 }
@@ -493,30 +421,41 @@ async function replayFresh(recorded: Record<string, RecordedHistory>): Promise<v
   }
 }
 
+/** The fresh recordings, by fixture name, in the groups the tests record and replay them in. */
+const FRESH: [title: string, recorders: Record<string, () => Promise<RecordedHistory>>][] = [
+  [
+    'replays fresh MessageWorkflow (9001, 9005), ContractWorkflow and InvoiceWorkflow histories without a nondeterminism error',
+    {
+      'message-9001-fallback': recordMessage9001,
+      'message-9005-late-kakao': recordMessage9005,
+      'contract-approve-suspend-resume': recordContract,
+      'invoice-paid-disputed-refunded': recordInvoice,
+    },
+  ],
+  [
+    'replays fresh scheduled-send and CampaignWorkflow histories (issue 15) without a nondeterminism error',
+    {
+      'message-scheduled-rescheduled-cancelled': recordScheduledCancelled,
+      'campaign-paused-resumed-cancelled': recordCampaign,
+    },
+  ],
+  [
+    'replays fresh histories of the issue 10 paths (Art. 5.3 without fallback, 9007, the fallback gate, template edits)',
+    {
+      'message-no-fallback-late-kakao': recordNoFallbackLateKakao,
+      'message-9007-kakao-outage': recordKakaoOutage,
+      'message-fallback-gate-refused': recordFallbackGateRefused,
+      'template-review-edit-approved': recordTemplateEditReview,
+    },
+  ],
+];
+
 describe('Workflow determinism (replay)', () => {
-  it('replays fresh MessageWorkflow (9001, 9005), ContractWorkflow and InvoiceWorkflow histories without a nondeterminism error', async () => {
-    await replayFresh({
-      'message-9001-fallback': await recordMessage9001(),
-      'message-9005-late-kakao': await recordMessage9005(),
-      'contract-approve-suspend-resume': await recordContract(),
-      'invoice-paid-disputed-refunded': await recordInvoice(),
-    });
-  });
-
-  it('replays fresh scheduled-send and CampaignWorkflow histories (issue 15) without a nondeterminism error', async () => {
-    await replayFresh({
-      'message-scheduled-rescheduled-cancelled': await recordScheduledCancelled(),
-      'campaign-paused-resumed-cancelled': await recordCampaign(),
-    });
-  });
-
-  it('replays fresh histories of the issue 10 paths (Art. 5.3 without fallback, 9007, the fallback gate, template edits)', async () => {
-    await replayFresh({
-      'message-no-fallback-late-kakao': await recordNoFallbackLateKakao(),
-      'message-9007-kakao-outage': await recordKakaoOutage(),
-      'message-fallback-gate-refused': await recordFallbackGateRefused(),
-      'template-review-edit-approved': await recordTemplateEditReview(),
-    });
+  it.each(FRESH)('%s', async (_title, recorders) => {
+    const recorded: Record<string, RecordedHistory> = {};
+    // One after the other: each recording runs its own server.
+    for (const [name, record] of Object.entries(recorders)) recorded[name] = await record();
+    await replayFresh(recorded);
   });
 
   it('replays the committed history fixtures: the current code can carry on workflows started by earlier code', async () => {
@@ -562,7 +501,7 @@ describe('Workflow determinism (replay)', () => {
 
     await expect(
       Worker.runReplayHistory(
-        { workflowBundle: bundle, replayName: 'replay-test-broken' },
+        { workflowBundle: t.bundle, replayName: 'replay-test-broken' },
         historyFromJson(json),
         'message-9005-late-kakao',
       ),

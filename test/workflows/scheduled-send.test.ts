@@ -3,78 +3,31 @@
  * fake providers. A message scheduled a year ahead waits on a durable timer that a cancel or a
  * reschedule interrupts; the sending gate is checked again when its time comes.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { WorkflowHandle } from '@temporalio/client';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import type { Actor } from '../../domain/actor';
-import { decide, newContract, type ContractCommand, type ContractState } from '../../domain/contract';
 import { idempotencyKeyFor } from '../../domain/provider-keys';
-import { newId } from '../../platform/ids';
-import { saveContractSnapshot } from '../../store/contracts';
-import { insertMessages } from '../../store/messages';
-import { bundleWorkflows } from '../../workers/worker';
-import { messageWorkflowId } from '../../workflows/ids';
-import { MessageWorkflow, providerReportSignal, type MessageWorkflowInput } from '../../workflows/message';
+import { MessageWorkflow, providerReportSignal } from '../../workflows/message';
 import { cancelScheduledUpdate, rescheduleUpdate } from '../../workflows/scheduled-send';
-import { TASK_QUEUES } from '../../workflows/task-queues';
-import { createTestDatabase, type TestDatabase } from '../support/db';
-import { FakeProviders, startWorkersWithProviders } from '../support/fake-providers';
-import { FEES, messageRow, seedApplication, seedMerchant } from '../support/fixtures';
-import { timeSkippingEnv } from '../support/temporal';
+import { seedActiveContract } from '../support/fixtures';
 import { eventuallyPasses } from '../support/wait';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhooks';
+import { acceptMessage, serverPerTest, workflowTestFile } from '../support/workflow-tests';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-const OPERATOR: Actor = { type: 'operator', id: 'operator' };
 
-let bundle: WorkflowBundleWithSourceMap;
-let t: TestDatabase;
-let env: TestWorkflowEnvironment;
-let fake: FakeProviders;
-let workers: { stop(): Promise<void> } | undefined;
-let webhooks: { server: http.Server; url: string; events: { type: string; data: { id: string; status: string } }[] };
+const t = workflowTestFile();
+const server = serverPerTest(t);
+let webhooks: WebhookReceiver<{ type: string; data: { id: string; status: string } }>;
 
 beforeAll(async () => {
-  [bundle, t] = await Promise.all([bundleWorkflows(), createTestDatabase()]);
-  const events: (typeof webhooks)['events'] = [];
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      events.push(JSON.parse(body));
-      res.end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  webhooks = { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, events };
+  webhooks = await startWebhookReceiver();
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => webhooks?.server.close(resolve));
-  await t?.drop();
+  await webhooks?.close();
 });
-
-beforeEach(async () => {
-  env = await timeSkippingEnv();
-  fake = new FakeProviders();
-  workers = await startWorkersWithProviders(env, bundle, t.db, fake);
-});
-
-afterEach(async () => {
-  await workers?.stop();
-  workers = undefined;
-  await env?.teardown();
-});
-
-function apply(state: ContractState, command: ContractCommand, now: number): ContractState {
-  const d = decide(state, command, OPERATOR, now);
-  if (!d.ok) throw new Error(`${command.type}: ${d.violation.message}`);
-  return d.state;
-}
 
 interface Scheduled {
   id: string;
@@ -91,55 +44,32 @@ interface Scheduled {
 
 /** An SMS accepted now for `inMs` ahead under an active contract, as the API stores and starts it. */
 async function scheduleSms(inMs: number): Promise<Scheduled> {
-  const now = await env.currentTimeMs();
-  const { merchant } = await seedMerchant(t.db);
+  const now = await server.env.currentTimeMs();
+  const { merchant, app, suspend } = await seedActiveContract(t.db, now, { verifySenderNumber: true });
   await t.db('merchants').where({ id: merchant.id }).update({ webhook_url: webhooks.url });
-  const app = await seedApplication(t.db, merchant.id, undefined, new Date(now));
-  let state = apply(newContract(app), { type: 'approve', fees: FEES }, now);
-  state = apply(state, { type: 'verify_sender_number', id: app.senderNumbers[0].id }, now);
-  await saveContractSnapshot(t.db, state, []);
 
-  const id = newId('msg');
   const scheduledAt = new Date(now + inMs).toISOString();
-  await insertMessages(t.db, [
-    messageRow({
-      id,
+  const { id, handle } = await acceptMessage(
+    server.env,
+    t.db,
+    {
       merchantId: merchant.id,
       contractId: app.id,
+      senderNumber: '0223456789',
       type: 'sms',
       recipient: '01012345678',
       text: '[바른상점] 예약 안내',
-      senderNumber: '0223456789',
       createdAt: new Date(now).toISOString(),
       scheduledAt,
-    }),
-  ]);
-  const input: MessageWorkflowInput = {
-    messageId: id,
-    merchantId: merchant.id,
-    kind: 'message',
-    channel: 'sms',
-    fallback: null,
-    notBefore: null,
-    scheduledAt,
-    kakaoResultTimeoutMs: 30_000,
-    resultWindowMs: 48 * HOUR,
-    merchantHasWebhook: true,
-  };
-  const handle = await env.client.workflow.start(MessageWorkflow, {
-    workflowId: messageWorkflowId(id),
-    taskQueue: TASK_QUEUES.messages,
-    args: [input],
-  });
+    },
+    { merchantHasWebhook: true },
+  );
   return {
     id,
     handle,
     row: () => t.db('messages').where({ id }).first('status', 'failure_reason', 'scheduled_at', 'finalized_at'),
     usage: () => t.db('usage_records').where({ message_id: id }),
-    suspendContract: async () => {
-      state = apply(state, { type: 'suspend', reason: 'unpaid_fees' }, await env.currentTimeMs());
-      await saveContractSnapshot(t.db, state, []);
-    },
+    suspendContract: async () => suspend('unpaid_fees', await server.env.currentTimeMs()),
   };
 }
 
@@ -157,8 +87,8 @@ describe('scheduled sends (SPEC §4)', () => {
     const m = await scheduleSms(365 * DAY);
     expect((await m.row()).status).toBe('scheduled');
 
-    await env.sleep(364 * DAY);
-    expect(fake.sends).toEqual([]);
+    await server.env.sleep(364 * DAY);
+    expect(server.fake.sends).toEqual([]);
     expect(await m.row()).toMatchObject({ status: 'scheduled', finalized_at: null });
 
     expect(await m.handle.executeUpdate(cancelScheduledUpdate)).toEqual({ status: 'cancelled' });
@@ -166,8 +96,8 @@ describe('scheduled sends (SPEC §4)', () => {
     expect(await m.row()).toMatchObject({ status: 'cancelled', failure_reason: null, finalized_at: expect.any(Date) });
     expect(await m.handle.result()).toEqual({ status: 'cancelled', deliveredVia: null, failureReason: null });
 
-    await env.sleep(2 * DAY);
-    expect(fake.sends).toEqual([]);
+    await server.env.sleep(2 * DAY);
+    expect(server.fake.sends).toEqual([]);
     expect(await m.usage()).toEqual([]);
     await eventuallyPasses(async () =>
       expect(webhooks.events).toContainEqual(
@@ -180,8 +110,8 @@ describe('scheduled sends (SPEC §4)', () => {
 
   it('moves a message scheduled a year ahead to an hour from day 10: it goes out then, not before, and can no longer be moved', async () => {
     const m = await scheduleSms(365 * DAY);
-    await env.sleep(10 * DAY);
-    const newTime = new Date((await env.currentTimeMs()) + HOUR).toISOString();
+    await server.env.sleep(10 * DAY);
+    const newTime = new Date((await server.env.currentTimeMs()) + HOUR).toISOString();
     expect(
       await m.handle.executeUpdate(rescheduleUpdate, {
         args: [{ scheduledAt: newTime, heldUntil: null, startsAt: newTime }],
@@ -189,10 +119,10 @@ describe('scheduled sends (SPEC §4)', () => {
     ).toEqual({ status: 'scheduled' });
     expect((await m.row()).scheduled_at?.toISOString()).toBe(newTime);
 
-    await env.sleep(59 * MINUTE);
-    expect(fake.sends).toEqual([]);
-    await env.sleep(2 * MINUTE);
-    const sms = await fake.waitForSend((s) => s.idempotencyKey === idempotencyKeyFor(m.id, 'sms'));
+    await server.env.sleep(59 * MINUTE);
+    expect(server.fake.sends).toEqual([]);
+    await server.env.sleep(2 * MINUTE);
+    const sms = await server.fake.waitForSend((s) => s.idempotencyKey === idempotencyKeyFor(m.id, 'sms'));
     expect(sms.message).toMatchObject({ type: 'sms', to: '01012345678', text: '[바른상점] 예약 안내' });
 
     // It has started: moving or cancelling it is refused.
@@ -219,7 +149,7 @@ describe('scheduled sends (SPEC §4)', () => {
 
   it('fails a scheduled message with the gate’s reason when its contract was suspended in the meantime', async () => {
     const m = await scheduleSms(30 * DAY);
-    await env.sleep(DAY);
+    await server.env.sleep(DAY);
     await m.suspendContract();
 
     expect(await m.handle.result()).toEqual({
@@ -227,7 +157,7 @@ describe('scheduled sends (SPEC §4)', () => {
       deliveredVia: null,
       failureReason: 'contract_suspended',
     });
-    expect(fake.sends).toEqual([]);
+    expect(server.fake.sends).toEqual([]);
     expect(await m.row()).toMatchObject({ status: 'failed', failure_reason: 'contract_suspended' });
     expect(await m.usage()).toEqual([]);
     // It failed at its time, not when the contract was suspended.
