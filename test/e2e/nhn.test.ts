@@ -13,8 +13,9 @@ import {
   approvedTemplate,
   finalMessage,
   orderAlimtalk,
-  type ActiveContract,
+  PROOF_PDF_BASE64,
 } from '../support/api-fixtures';
+import type { ActiveContract } from '../support/api-fixtures';
 import { startNhnDouble, type RunningNhnDouble } from '../support/nhn-double';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 
@@ -174,4 +175,42 @@ it('refuses an NHN webhook without the signature, and records nothing', async ()
     expect(res.body.error.code).toBe('invalid_signature');
   }
   expect(await platform.db('provider_reports').count({ n: '*' }).first()).toEqual(before);
+});
+
+it('NHN’s UNSUBSCRIBE webhook puts the caller of a merchant’s verified 080 number on its opt-out list', async () => {
+  const key = shop.merchant.apiKey;
+  const registered = await platform.api.call('POST', `/v1/contracts/${shop.contractId}/opt-out-numbers`, {
+    key,
+    body: { number: '080-765-4321', proofDocument: { fileName: '080.pdf', contentBase64: PROOF_PDF_BASE64 } },
+  });
+  expect(registered.status).toBe(201);
+  const verified = await platform.api.call('POST', `/v1/opt-out-numbers/${registered.body.id}/verify`, { body: {} });
+  expect(verified.body.status).toBe('verified');
+
+  const caller = mobile();
+  // SMS webhook guide, "Registration of recipient number for ad messages"; the second hook calls a
+  // number no merchant verified and is acknowledged, not taken.
+  const hook = (unsubscribeNo: string) => ({
+    hookId: `hook-${unsubscribeNo}`,
+    recipientNo: digits(caller),
+    unsubscribeNo,
+    enterpriseName: '바른상점',
+    createdDateTime: '2026-12-01T11:25:10.000+09:00',
+  });
+  const res = await platform.api.call('POST', '/v1/provider-reports/nhn', {
+    key: null,
+    headers: { 'x-toast-webhook-signature': SIGNATURE },
+    body: { productName: 'SMS', event: 'UNSUBSCRIBE', hooks: [hook('0807654321'), hook('0801112222')] },
+  });
+  expect(res.status).toBe(200);
+  expect(res.body).toEqual({ received: 2, recorded: 1 });
+
+  const list = await platform.api.call('GET', '/v1/opt-outs?limit=100', { key });
+  expect(list.body.data).toContainEqual(expect.objectContaining({ number: digits(caller) }));
+  const refused = await platform.api.call('POST', '/v1/messages', {
+    key,
+    body: { type: 'sms', to: caller, text: '[바른상점] 안내' },
+  });
+  expect(refused.status).toBe(422);
+  expect(refused.body.error.code).toBe('recipient_opted_out');
 });
