@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { api, must, type Schemas } from '../api/client';
 import { LABELS, formatDateTime, label } from '../format';
 import { isOwner, useSession } from '../session';
-import { FormError, LabelSelect, SubmitButton, TextField, useSubmit } from '../forms';
+import { FormError, LabelSelect, SubmitButton, TextField, useFieldState, useSubmit } from '../forms';
 import { Alert, Loaded, Page, Table, useLoad } from '../ui';
 
 type Role = Schemas['InvitationRequest']['role'];
@@ -29,18 +29,20 @@ export function Team() {
     const [users, invitations] = await Promise.all([must(api.GET('/v1/users')), must(api.GET('/v1/invitations'))]);
     return { users: users.data, invitations: invitations.data };
   }, []);
-  const [email, setEmail] = useState('');
-  const [role, setRole] = useState<Role>(operator ? 'operator' : 'developer');
+  const email = useFieldState('');
+  const role = useFieldState<Role>(operator ? 'operator' : 'developer');
   const [link, setLink] = useState<string | null>(null);
   const submit = useSubmit();
   const mayInvite = operator || isOwner(me);
 
   const invite = async (e: FormEvent) => {
     e.preventDefault();
-    const issued = await submit.run(() => must(api.POST('/v1/invitations', { body: { email, role } })));
+    const issued = await submit.run(() =>
+      must(api.POST('/v1/invitations', { body: { email: email.value, role: role.value } })),
+    );
     if (issued) {
       setLink(issued.path);
-      setEmail('');
+      email.onValue('');
       data.reload();
     }
   };
@@ -53,12 +55,7 @@ export function Team() {
       <Loaded state={data}>
         {({ users, invitations }) => (
           <>
-            <Table
-              columns={['이름', '이메일', '역할', '마지막 로그인']}
-              rows={users}
-              rowKey={(u) => u.id}
-              empty="계정이 없습니다."
-            >
+            <Table columns={['이름', '이메일', '역할', '마지막 로그인']} rows={users} empty="계정이 없습니다.">
               {(u) => (
                 <>
                   <td>{u.name}</td>
@@ -88,17 +85,8 @@ export function Team() {
         <form className="card" onSubmit={invite} noValidate>
           <h2>초대하기</h2>
           <FormError error={submit.error} />
-          <TextField
-            label="이메일"
-            error={submit.fieldErrors.email}
-            type="email"
-            required
-            value={email}
-            onValue={setEmail}
-          />
-          {!operator && (
-            <LabelSelect label="역할" labels={LABELS.role} only={MERCHANT_ROLES} value={role} onValue={setRole} />
-          )}
+          <TextField label="이메일" error={submit.fieldErrors.email} type="email" required {...email} />
+          {!operator && <LabelSelect label="역할" labels={LABELS.role} only={MERCHANT_ROLES} {...role} />}
           <SubmitButton busy={submit.busy}>초대 링크 만들기</SubmitButton>
         </form>
       )}

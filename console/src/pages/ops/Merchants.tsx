@@ -64,7 +64,6 @@ export function Merchants() {
           <Table
             columns={['상호', '사업자등록번호', '대표자', '등록']}
             rows={merchants.data}
-            rowKey={(m) => m.id}
             empty="가맹점이 없습니다. 아래에서 첫 가맹점을 만드세요."
           >
             {(m) => (
