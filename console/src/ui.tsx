@@ -1,5 +1,5 @@
 /** Small building blocks every page uses: the page, alerts, tables, loading, empty and error states. */
-import { useCallback, useEffect, useState, type Key, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useState, type Key, type ReactNode } from 'react';
 import { formatDateTime } from './format';
 
 export function Page(props: { title: string; intro?: ReactNode; actions?: ReactNode; children: ReactNode }) {
@@ -37,6 +37,17 @@ export function ErrorState(props: { error: unknown; retry?: () => void }) {
         </button>
       )}
     </Alert>
+  );
+}
+
+/** What the platform shows only once (an invitation link, a key, a secret): read-only, selected whole on focus to copy. */
+export function ShownOnce(props: { label: string; value: string }) {
+  const id = useId();
+  return (
+    <p>
+      <label htmlFor={id}>{props.label}</label>
+      <input id={id} className="mono" readOnly value={props.value} onFocus={(e) => e.target.select()} />
+    </p>
   );
 }
 

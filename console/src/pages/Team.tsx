@@ -4,20 +4,16 @@ import { api, must, type Schemas } from '../api/client';
 import { LABELS, formatDateTime, label } from '../format';
 import { isOwner, useSession } from '../session';
 import { FormError, LabelSelect, SubmitButton, TextField, useFieldState, useSubmit } from '../forms';
-import { Alert, Loaded, Page, Table, useLoad } from '../ui';
+import { Alert, Loaded, Page, ShownOnce, Table, useLoad } from '../ui';
 
 type Role = Schemas['InvitationRequest']['role'];
 const MERCHANT_ROLES: Role[] = ['owner', 'developer', 'viewer'];
 
 export function InvitationLink(props: { path: string }) {
-  const url = window.location.origin + props.path;
   return (
     <Alert kind="success">
       <p>초대 링크를 만들었습니다. 이 링크는 지금 한 번만 보여 줍니다. 받는 사람에게 전달하세요 (7일 동안 유효).</p>
-      <p>
-        <label htmlFor="invitation-link">초대 링크</label>
-        <input id="invitation-link" className="mono" readOnly value={url} onFocus={(e) => e.target.select()} />
-      </p>
+      <ShownOnce label="초대 링크" value={window.location.origin + props.path} />
     </Alert>
   );
 }
