@@ -355,7 +355,7 @@ describe('the consoles in a browser', () => {
 
     // A new webhook secret, shown once, with the time the old one stops signing.
     owner.once('dialog', (dialog) => void dialog.accept());
-    await owner.getByRole('button', { name: '서명 키 교체' }).click();
+    await owner.getByRole('button', { name: '새 서명 키 만들기' }).click();
     const secret = await owner.getByLabel('새 웹훅 서명 키').inputValue();
     expect(secret).toMatch(/^whsec_/);
     await owner.getByText(/이전 키는 .+에 서명을 멈춥니다/).waitFor();

@@ -157,10 +157,9 @@ function WebhookUrl(props: { merchant: Merchant; changed: () => void }) {
   };
   const shown = saved && <Alert kind="success">웹훅 주소를 저장했습니다. 다음 발송 결과부터 이 주소로 보냅니다.</Alert>;
   return (
-    <OneFieldForm title="웹훅 주소" submit={submit} onSubmit={save} shown={shown} button="주소 저장">
+    <OneFieldForm title="주소 바꾸기" submit={submit} onSubmit={save} shown={shown} button="주소 저장">
       <TextField
         label="웹훅 주소"
-        hint="발송 결과를 POST로 받을 주소(https://…). 비우고 저장하면 웹훅을 보내지 않습니다."
         error={submit.fieldErrors.webhookUrl}
         type="url"
         placeholder="https://"
@@ -201,7 +200,7 @@ function RotateWebhookSecret(props: { merchantId: string }) {
     </Alert>
   );
   return (
-    <OneFieldForm title="서명 키 교체" submit={submit} onSubmit={rotate} shown={shown} button="서명 키 교체">
+    <OneFieldForm title="서명 키 교체" submit={submit} onSubmit={rotate} shown={shown} button="새 서명 키 만들기">
       <LabelSelect
         label="이전 키를 함께 쓸 기간"
         error={submit.fieldErrors.graceHours}
@@ -222,8 +221,9 @@ function Webhook(props: { merchantId: string; mayChange: boolean }) {
     <section className="card" aria-labelledby="webhook-title">
       <h2 id="webhook-title">웹훅</h2>
       <p className="hint">
-        웹훅마다 bizmsg-signature 헤더(t=시각,v1=서명)가 붙습니다. 서명은 서명 키로 만든 HMAC-SHA256입니다. 서명 키를
-        바꾸면 정한 기간 동안 이전 키의 v1= 서명도 함께 보내므로, 받는 프로그램을 끊김 없이 새 키로 옮길 수 있습니다.
+        발송 결과는 웹훅 주소로 POST합니다 (주소를 비우고 저장하면 보내지 않습니다). 웹훅마다 bizmsg-signature
+        헤더(t=시각,v1=서명)가 붙습니다. 서명은 서명 키로 만든 HMAC-SHA256입니다. 서명 키를 바꾸면 정한 기간 동안 이전
+        키의 v1= 서명도 함께 보내므로, 받는 프로그램을 끊김 없이 새 키로 옮길 수 있습니다.
       </p>
       <Loaded state={merchant} quiet>
         {(m) => (
