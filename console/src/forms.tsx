@@ -1,5 +1,6 @@
 /** What the console's forms are made of: labelled fields, editable rows, a submission and its error. */
 import {
+  Fragment,
   useCallback,
   useId,
   useRef,
@@ -54,7 +55,9 @@ export function TextField({
   onValue,
   rows,
   ...control
-}: FieldText & { value: string; onValue: (value: string) => void } & Omit<
+}: FieldText &
+  FieldState<string> &
+  Omit<
     InputHTMLAttributes<HTMLInputElement> & TextareaHTMLAttributes<HTMLTextAreaElement>,
     'id' | 'value' | 'onChange'
   >) {
@@ -80,9 +83,7 @@ export function LabelSelect<Code extends string>(
     labels: Readonly<Record<NoInfer<Exclude<Code, ''>>, string>>;
     only?: readonly NoInfer<Exclude<Code, ''>>[];
     all?: string;
-    value: Code;
-    onValue: (value: Code) => void;
-  },
+  } & FieldState<Code>,
 ) {
   const codes = props.only ?? (Object.keys(props.labels) as Exclude<Code, ''>[]);
   return (
@@ -140,6 +141,18 @@ export function EditableRows<T>(props: {
   );
 }
 
+/** A field's value and its setter, spread into a TextField or LabelSelect as `{...field}`. */
+export interface FieldState<T> {
+  value: T;
+  onValue: (value: T) => void;
+}
+
+/** One field's state: `const number = useFieldState('')`, then `<TextField label="번호" {...number} />`. */
+export function useFieldState<T>(initial: T): FieldState<T> {
+  const [value, setValue] = useState(initial);
+  return { value, onValue: setValue };
+}
+
 /** A form kept as one record of strings by field name: `bind(name)` gives that field its value and onValue. */
 export function useFieldValues(initial: () => Record<string, string> = () => ({})) {
   const [values, setValues] = useState(initial);
@@ -148,6 +161,25 @@ export function useFieldValues(initial: () => Record<string, string> = () => ({}
     onValue: (value: string) => setValues((v) => ({ ...v, [name]: value })),
   });
   return { values, bind, clear: () => setValues({}) };
+}
+
+/**
+ * The form that adds to a list (a sender number, a template), below it: what the last success added,
+ * then the form, made anew after each success so that it starts blank (file inputs too) while the
+ * list loads again.
+ */
+export function AddingForm(props: { reload: () => void; children: (added: (text: string) => void) => ReactNode }) {
+  const [last, setLast] = useState<{ text: string; count: number } | null>(null);
+  const added = (text: string) => {
+    setLast((l) => ({ text, count: (l?.count ?? 0) + 1 }));
+    props.reload();
+  };
+  return (
+    <>
+      {last && <Alert kind="success">{last.text}</Alert>}
+      <Fragment key={last?.count ?? 0}>{props.children(added)}</Fragment>
+    </>
+  );
 }
 
 /** A form's submission: busy while it runs, the API's error (with its field errors) after. */
@@ -207,14 +239,4 @@ export function SubmitButton(props: { busy: boolean; disabled?: boolean; childre
 export function FormError(props: { error: Error | null }) {
   if (!props.error) return null;
   return <Alert kind="error">{props.error.message}</Alert>;
-}
-
-/** Reads a chosen file as base64 for the API's `contentBase64` fields. */
-export function fileToBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
 }

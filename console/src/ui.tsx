@@ -1,5 +1,5 @@
 /** Small building blocks every page uses: the page, alerts, tables, loading, empty and error states. */
-import { useCallback, useEffect, useState, type Key, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useState, type Key, type ReactNode } from 'react';
 import { formatDateTime } from './format';
 
 export function Page(props: { title: string; intro?: ReactNode; actions?: ReactNode; children: ReactNode }) {
@@ -37,6 +37,17 @@ export function ErrorState(props: { error: unknown; retry?: () => void }) {
         </button>
       )}
     </Alert>
+  );
+}
+
+/** What the platform shows only once (an invitation link, a key, a secret): read-only, selected whole on focus to copy. */
+export function ShownOnce(props: { label: string; value: string }) {
+  const id = useId();
+  return (
+    <p>
+      <label htmlFor={id}>{props.label}</label>
+      <input id={id} className="mono" readOnly value={props.value} onFocus={(e) => e.target.select()} />
+    </p>
   );
 }
 
@@ -147,15 +158,20 @@ export function Dl(props: { items: [string, ReactNode][] }) {
 export type Column = string | { text: string; num: true };
 export const num = (text: string): Column => ({ text, num: true });
 
+/** Rows with an id are keyed by it; others say what keys them. */
+type RowKey<T> = [T] extends [{ id: string }] ? { rowKey?: (row: T) => string } : { rowKey: (row: T) => string };
+
 /** A list as a table, one row per item; with `empty`, a list without items says that instead. */
-export function Table<T>(props: {
-  columns: readonly Column[];
-  rows: readonly T[];
-  rowKey: (row: T) => string;
-  empty?: ReactNode;
-  foot?: ReactNode;
-  children: (row: T) => ReactNode;
-}) {
+export function Table<T>(
+  props: {
+    columns: readonly Column[];
+    rows: readonly T[];
+    empty?: ReactNode;
+    foot?: ReactNode;
+    children: (row: T) => ReactNode;
+  } & RowKey<T>,
+) {
+  const rowKey = props.rowKey ?? ((row: T) => (row as { id: string }).id);
   if (props.empty !== undefined && props.rows.length === 0) return <Empty>{props.empty}</Empty>;
   return (
     <table>
@@ -176,7 +192,7 @@ export function Table<T>(props: {
       </thead>
       <tbody>
         {props.rows.map((row) => (
-          <tr key={props.rowKey(row)}>{props.children(row)}</tr>
+          <tr key={rowKey(row)}>{props.children(row)}</tr>
         ))}
       </tbody>
       {props.foot && <tfoot>{props.foot}</tfoot>}

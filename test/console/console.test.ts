@@ -5,7 +5,9 @@
  * template, sends a test message to …9001 and sees it delivered via SMS with its timeline → a viewer
  * cannot send. Then billing: the month's invoice with its tax-invoice PDF (the session cookie is
  * enough for the GET), a payment, a dispute after full payment won and refunded, and an operator
- * loading a year's holidays. Plus the accounts rules over HTTP: lockout, CSRF, audit.
+ * loading a year's holidays. The owner's integration: an API key issued (shown once) and revoked
+ * (401 from then on), the webhook URL set, the webhook secret rotated. Plus the accounts rules over
+ * HTTP: lockout, CSRF, audit.
  * `UPDATE_SCREENSHOTS=1` writes the screenshots of the README into docs/console/.
  */
 import fs from 'node:fs';
@@ -319,6 +321,52 @@ describe('the consoles in a browser', () => {
     await ops.getByRole('cell', { name: '삼일절' }).waitFor();
     await shot(ops, 'ops-holidays');
   }, 120_000);
+
+  test('the owner issues an API key (shown once) and revokes it, sets the webhook URL, rotates the secret', async () => {
+    const keyWorks = async (key: string) => (await platform.api.call('GET', '/v1/api-keys', { key })).status;
+    await nav(owner, '웹훅·API 키');
+    await heading(owner, '웹훅·API 키');
+
+    // The webhook URL changes at once and stays after a reload.
+    const webhookUrl = 'https://shop.example/bizmsg/webhook';
+    await owner.getByLabel('웹훅 주소', { exact: true }).fill(webhookUrl);
+    await owner.getByRole('button', { name: '주소 저장' }).click();
+    await owner.getByText('웹훅 주소를 저장했습니다').waitFor();
+    await owner.reload();
+    await owner.locator('.dl').getByText(webhookUrl).waitFor();
+    expect(await owner.getByLabel('웹훅 주소', { exact: true }).inputValue()).toBe(webhookUrl);
+
+    // A new key: shown once in clear, listed by its name and prefix, and it works.
+    await owner.getByLabel('키 이름').fill('주문 서버');
+    await owner.getByRole('button', { name: '키 발급' }).click();
+    const key = await owner.getByLabel('새 API 키').inputValue();
+    expect(key).toMatch(/^bmk_/);
+    const row = owner.getByRole('row').filter({ hasText: '주문 서버' });
+    await row.getByText('사용 중').waitFor();
+    const prefix = (await row.locator('code').innerText()).replace(/…$/, '');
+    expect(key.startsWith(prefix)).toBe(true);
+    expect(await keyWorks(key)).toBe(200);
+
+    // Revoked after the confirmation: the list says so and the key answers 401.
+    owner.once('dialog', (dialog) => void dialog.accept());
+    await row.getByRole('button', { name: '폐기' }).click();
+    await row.getByText('폐기됨').waitFor();
+    expect(await keyWorks(key)).toBe(401);
+
+    // A new webhook secret, shown once, with the time the old one stops signing.
+    owner.once('dialog', (dialog) => void dialog.accept());
+    await owner.getByRole('button', { name: '새 서명 키 만들기' }).click();
+    const secret = await owner.getByLabel('새 웹훅 서명 키').inputValue();
+    expect(secret).toMatch(/^whsec_/);
+    await owner.getByText(/이전 키는 .+에 서명을 멈춥니다/).waitFor();
+    await shot(owner, 'merchant-developers');
+
+    // Neither the key nor the secret is shown again.
+    await owner.reload();
+    await owner.getByRole('row').filter({ hasText: '주문 서버' }).getByText('폐기됨').waitFor();
+    expect(await owner.getByLabel('새 API 키').count()).toBe(0);
+    expect(await owner.getByLabel('새 웹훅 서명 키').count()).toBe(0);
+  }, 60_000);
 });
 
 describe('accounts over HTTP', () => {

@@ -103,6 +103,7 @@ const KOREAN: Record<string, string> = {
   invoices_overdue: '연체된 청구서가 있어 사유 없이는 정지를 해제할 수 없습니다.',
   dispute_window_closed: '다음 달 청구서가 발행되어 이 청구서에는 더 이상 이의를 제기할 수 없습니다.',
   dispute_exceeds_outstanding: '이의 금액이 청구액 중 아직 감액·이의되지 않은 금액보다 큽니다.',
+  too_many_api_keys: '사용 중인 API 키는 최대 20개입니다. 쓰지 않는 키를 먼저 폐기하세요.',
   idempotency_key_reused: '같은 요청 키로 다른 내용을 보냈습니다. 페이지를 새로 고친 뒤 다시 시도하세요.',
   date_outside_year: '그 해의 날짜가 아닙니다.',
   duplicate_date: '같은 날짜가 두 번 있습니다.',

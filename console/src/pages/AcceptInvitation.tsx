@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { PASSWORD_MIN_LENGTH } from '../../../domain/accounts';
 import { api, must } from '../api/client';
 import { label } from '../format';
-import { FormError, SubmitButton, TextField, useSubmit } from '../forms';
+import { FormError, SubmitButton, TextField, useFieldState, useSubmit } from '../forms';
 import { Loaded, useLoad } from '../ui';
 
 /** The link of an invitation (/console/invitation#<token>): the person sets a name and password. */
@@ -11,16 +11,18 @@ export function AcceptInvitation(props: { onSignedIn: () => Promise<void> }) {
   const token = window.location.hash.slice(1);
   const navigate = useNavigate();
   const invitation = useLoad(() => must(api.GET('/v1/invitations/{token}', { params: { path: { token } } })), [token]);
-  const [name, setName] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const name = useFieldState('');
+  const password = useFieldState('');
+  const confirm = useFieldState('');
   const submit = useSubmit();
-  const mismatch = confirm.length > 0 && confirm !== password;
+  const mismatch = confirm.value.length > 0 && confirm.value !== password.value;
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     if (mismatch) return;
-    const ok = await submit.run(() => must(api.POST('/v1/invitations/accept', { body: { token, name, password } })));
+    const ok = await submit.run(() =>
+      must(api.POST('/v1/invitations/accept', { body: { token, name: name.value, password: password.value } })),
+    );
     if (ok) {
       window.history.replaceState(null, '', window.location.pathname);
       await props.onSignedIn();
@@ -40,14 +42,7 @@ export function AcceptInvitation(props: { onSignedIn: () => Promise<void> }) {
               (으)로 초대되었습니다. 계정 이메일: <strong>{invited.email}</strong>
             </p>
             <FormError error={submit.error} />
-            <TextField
-              label="이름"
-              error={submit.fieldErrors.name}
-              required
-              autoComplete="name"
-              value={name}
-              onValue={setName}
-            />
+            <TextField label="이름" error={submit.fieldErrors.name} required autoComplete="name" {...name} />
             <TextField
               label="비밀번호"
               hint={`${PASSWORD_MIN_LENGTH}자 이상`}
@@ -56,8 +51,7 @@ export function AcceptInvitation(props: { onSignedIn: () => Promise<void> }) {
               autoComplete="new-password"
               required
               minLength={PASSWORD_MIN_LENGTH}
-              value={password}
-              onValue={setPassword}
+              {...password}
             />
             <TextField
               label="비밀번호 확인"
@@ -65,8 +59,7 @@ export function AcceptInvitation(props: { onSignedIn: () => Promise<void> }) {
               type="password"
               autoComplete="new-password"
               required
-              value={confirm}
-              onValue={setConfirm}
+              {...confirm}
             />
             <SubmitButton busy={submit.busy} disabled={mismatch}>
               계정 만들고 시작하기

@@ -6,7 +6,8 @@ import { api, must, type Schemas } from '../api/client';
 import { LIST_FEES, FEE_KEYS } from '../fees';
 import { formatWon, label } from '../format';
 import { canChange, isOwner, useSession } from '../session';
-import { EditableRows, Field, FormError, SubmitButton, TextField, fileToBase64, useSubmit } from '../forms';
+import { EditableRows, FormError, SubmitButton, TextField, useFieldState, useSubmit } from '../forms';
+import { ProofDocumentField, proofDocument } from '../proofDocument';
 import { Alert, Page, Table, num } from '../ui';
 
 type Services = Schemas['Services'];
@@ -39,9 +40,9 @@ export function Apply() {
   const navigate = useNavigate();
   const [services, setServices] = useState<Services>(NO_SERVICES);
   const [senders, setSenders] = useState<SenderRow[]>([{ number: '', file: null }]);
-  const [receivers, setReceivers] = useState('');
-  const [mids, setMids] = useState('');
-  const [kakaoSearchId, setKakaoSearchId] = useState('');
+  const receivers = useFieldState('');
+  const mids = useFieldState('');
+  const kakaoSearchId = useFieldState('');
   const submit = useSubmit();
   const errors = submit.fieldErrors;
   const set = (patch: Partial<Services>) => setServices((s) => ({ ...s, ...patch }));
@@ -57,7 +58,7 @@ export function Apply() {
           .filter((s) => s.number.trim() || s.file)
           .map(async (s) => ({
             number: s.number,
-            proofDocument: { fileName: s.file?.name ?? '', contentBase64: s.file ? await fileToBase64(s.file) : '' },
+            proofDocument: await proofDocument(s.file),
           })),
       );
       return must(
@@ -65,9 +66,9 @@ export function Apply() {
           body: {
             services,
             senderNumbers,
-            receiverNumbers: lines(receivers),
-            mids: lines(mids),
-            ...(kakaoSearchId.trim() ? { kakaoSearchId: kakaoSearchId.trim() } : {}),
+            receiverNumbers: lines(receivers.value),
+            mids: lines(mids.value),
+            ...(kakaoSearchId.value.trim() ? { kakaoSearchId: kakaoSearchId.value.trim() } : {}),
           },
         }),
       );
@@ -95,8 +96,7 @@ export function Apply() {
             label="카카오톡 검색용 아이디"
             hint="알림톡 또는 친구톡을 신청할 때 필요합니다 (결제 알림톡과는 무관). 비우면 가맹점 정보의 아이디를 씁니다."
             error={errors.kakaoSearchId}
-            value={kakaoSearchId}
-            onValue={setKakaoSearchId}
+            {...kakaoSearchId}
           />
         </fieldset>
 
@@ -191,22 +191,12 @@ export function Apply() {
                   value={s.number}
                   onValue={(number) => set({ ...s, number })}
                 />
-                <Field
+                <ProofDocumentField
                   label={`증빙서류 ${i + 1}`}
-                  error={
-                    errors[`senderNumbers.${i}.proofDocument`] ??
-                    errors[`senderNumbers.${i}.proofDocument.contentBase64`]
-                  }
-                >
-                  {(a) => (
-                    <input
-                      {...a}
-                      type="file"
-                      accept="application/pdf,image/jpeg,image/png"
-                      onChange={(e) => set({ ...s, file: e.target.files?.[0] ?? null })}
-                    />
-                  )}
-                </Field>
+                  errors={errors}
+                  path={`senderNumbers.${i}.proofDocument`}
+                  onFile={(file) => set({ ...s, file })}
+                />
               </>
             )}
           </EditableRows>
@@ -222,16 +212,14 @@ export function Apply() {
               errors.receiverNumbers ?? Object.entries(errors).find(([k]) => k.startsWith('receiverNumbers.'))?.[1]
             }
             rows={3}
-            value={receivers}
-            onValue={setReceivers}
+            {...receivers}
           />
           <TextField
             label="적용 MID"
             hint="결제 알림톡을 적용할 상점 아이디, 한 줄에 하나씩 (영문·숫자 5~20자)"
             error={errors.mids ?? Object.entries(errors).find(([k]) => k.startsWith('mids.'))?.[1]}
             rows={2}
-            value={mids}
-            onValue={setMids}
+            {...mids}
           />
         </fieldset>
 

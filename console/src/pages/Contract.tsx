@@ -1,11 +1,11 @@
 /** 계약: status, services, fees, term and renewal, non-renewal notice, objection to a suspension. */
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Link, useLocation } from 'react-router';
 import { api, must, type Schemas } from '../api/client';
 import { formatDate, formatDateTime, formatPhone, formatWon, label } from '../format';
 import { isOwner, useSession } from '../session';
 import { loadCurrentContract } from '../useContract';
-import { FormError, SubmitButton, TextField, useSubmit } from '../forms';
+import { FormError, SubmitButton, TextField, useFieldState, useSubmit } from '../forms';
 import { Alert, Dl, Empty, Loaded, Page, StatusBadge, useLoad, Timeline } from '../ui';
 
 type Contract = Schemas['Contract'];
@@ -129,7 +129,7 @@ export function ContractPage() {
   const { me } = useSession();
   const location = useLocation();
   const contract = useLoad(loadCurrentContract, []);
-  const [objection, setObjection] = useState('');
+  const objection = useFieldState('');
   const submit = useSubmit();
   const current = contract.data;
 
@@ -138,7 +138,10 @@ export function ContractPage() {
     if (!current) return;
     const ok = await submit.run(() =>
       must(
-        api.POST('/v1/contracts/{id}/objection', { params: { path: { id: current.id } }, body: { text: objection } }),
+        api.POST('/v1/contracts/{id}/objection', {
+          params: { path: { id: current.id } },
+          body: { text: objection.value },
+        }),
       ),
     );
     if (ok) contract.reload();
@@ -194,8 +197,7 @@ export function ContractPage() {
                     hint="이의를 신청하면 3개월 해지 기한이 멈추고 운영자가 검토합니다 (제13조 4항)."
                     required
                     rows={3}
-                    value={objection}
-                    onValue={setObjection}
+                    {...objection}
                   />
                   <SubmitButton busy={submit.busy}>이의 신청</SubmitButton>
                 </form>

@@ -11,7 +11,7 @@ import { api, must, type Schemas } from '../api/client';
 import { formatBrn, formatCalendarDate, formatDate, formatDateTime, formatWon, label } from '../format';
 import { isOwner, useSession } from '../session';
 import { invoiceDocumentHref } from './Invoices';
-import { FormError, SubmitButton, TextField, useIdempotencyKeys, useSubmit } from '../forms';
+import { FormError, SubmitButton, TextField, useIdempotencyKeys, useFieldState, useSubmit } from '../forms';
 import { Alert, Loaded, Page, StatusBadge, Table, num, useLoad } from '../ui';
 
 const OPEN_STATUSES: readonly string[] = ['issued', 'partially_paid', 'disputed', 'overdue'];
@@ -35,21 +35,14 @@ export function InvoiceDetail() {
   const { me } = useSession();
   const operator = me.role === 'operator';
   const invoice = useLoad(() => must(api.GET('/v1/invoices/{id}', { params: { path: { id: id! } } })), [id]);
-  const [amount, setAmount] = useState('');
-  const [reason, setReason] = useState('');
+  const amount = useFieldState('');
+  const reason = useFieldState('');
   const [accepted, setAccepted] = useState<Record<string, string>>({});
   const submit = useSubmit();
   const keys = useIdempotencyKeys();
   // A payment (operator) and a dispute (owner) each take one amount in whole won.
   const amountField = (label: string) => (
-    <TextField
-      label={label}
-      error={submit.fieldErrors.amount}
-      inputMode="numeric"
-      required
-      value={amount}
-      onValue={setAmount}
-    />
+    <TextField label={label} error={submit.fieldErrors.amount} inputMode="numeric" required {...amount} />
   );
   const params = { path: { id: id! } };
   /** One user action, sent with its Idempotency-Key: the key is kept until the API has answered it with success. */
@@ -64,22 +57,22 @@ export function InvoiceDetail() {
 
   const dispute = async (e: FormEvent) => {
     e.preventDefault();
-    const body = { amount: Number(amount), reason };
+    const body = { amount: Number(amount.value), reason: reason.value };
     const ok = await write(['dispute', id, body], (headers) =>
       must(api.POST('/v1/invoices/{id}/disputes', { params, headers, body })),
     );
     if (ok) {
-      setAmount('');
-      setReason('');
+      amount.onValue('');
+      reason.onValue('');
     }
   };
   const pay = async (e: FormEvent) => {
     e.preventDefault();
-    const body = { amount: Number(amount) };
+    const body = { amount: Number(amount.value) };
     const ok = await write(['payment', id, body], (headers) =>
       must(api.POST('/v1/invoices/{id}/payments', { params, headers, body })),
     );
-    if (ok) setAmount('');
+    if (ok) amount.onValue('');
   };
   const resolve = async (disputeId: string) => {
     const body = { acceptedAmount: Number(accepted[disputeId] ?? 0) };
@@ -271,14 +264,7 @@ export function InvoiceDetail() {
                     최대 {formatWon(opening.disputable)}.
                   </Alert>
                   {amountField('이의 금액 (원)')}
-                  <TextField
-                    label="사유"
-                    error={submit.fieldErrors.reason}
-                    required
-                    rows={2}
-                    value={reason}
-                    onValue={setReason}
-                  />
+                  <TextField label="사유" error={submit.fieldErrors.reason} required rows={2} {...reason} />
                   <SubmitButton busy={submit.busy}>이의 제기</SubmitButton>
                 </form>
               )}

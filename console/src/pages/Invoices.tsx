@@ -36,7 +36,6 @@ export function InvoiceTable(props: {
         '세금계산서',
       ]}
       rows={props.invoices}
-      rowKey={(i) => i.id}
       empty={props.empty}
     >
       {(i) => (

@@ -66,11 +66,7 @@ export function Messages() {
             </Empty>
           ) : (
             <>
-              <Table
-                columns={['접수 시각', '종류', '받는 번호', '상태', '전달 경로', '참조값']}
-                rows={found.data}
-                rowKey={(m) => m.id}
-              >
+              <Table columns={['접수 시각', '종류', '받는 번호', '상태', '전달 경로', '참조값']} rows={found.data}>
                 {(m) => (
                   <>
                     <td>

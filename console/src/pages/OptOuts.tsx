@@ -1,20 +1,20 @@
 /** 수신거부: numbers that are never sent to (GET/POST/DELETE /v1/opt-outs). */
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { api, must } from '../api/client';
 import { formatDateTime } from '../format';
 import { canChange, useSession } from '../session';
-import { FormError, SubmitButton, TextField, useSubmit } from '../forms';
+import { FormError, SubmitButton, TextField, useFieldState, useSubmit } from '../forms';
 import { Loaded, Page, Table, useLoad } from '../ui';
 
 export function OptOuts() {
   const { me } = useSession();
   const list = useLoad(() => must(api.GET('/v1/opt-outs')), []);
-  const [number, setNumber] = useState('');
+  const number = useFieldState('');
   const submit = useSubmit();
   const add = async (e: FormEvent) => {
     e.preventDefault();
-    if (await submit.run(() => must(api.POST('/v1/opt-outs', { body: { number } })))) {
-      setNumber('');
+    if (await submit.run(() => must(api.POST('/v1/opt-outs', { body: { number: number.value } })))) {
+      number.onValue('');
       list.reload();
     }
   };
@@ -60,13 +60,7 @@ export function OptOuts() {
       {canChange(me) && (
         <form className="card" onSubmit={add} noValidate>
           <h2>번호 추가</h2>
-          <TextField
-            label="휴대전화 번호"
-            error={submit.fieldErrors.number}
-            inputMode="tel"
-            value={number}
-            onValue={setNumber}
-          />
+          <TextField label="휴대전화 번호" error={submit.fieldErrors.number} inputMode="tel" {...number} />
           <SubmitButton busy={submit.busy}>수신거부에 추가</SubmitButton>
         </form>
       )}

@@ -5,7 +5,7 @@ import { api, must } from '../api/client';
 import { formatPhone } from '../format';
 import { canChange, useSession } from '../session';
 import { loadCurrentContract } from '../useContract';
-import { Field, FormError, SubmitButton, TextField, useSubmit } from '../forms';
+import { Field, FormError, SubmitButton, TextField, useFieldState, useSubmit } from '../forms';
 import { Alert, Loaded, Page, useLoad } from '../ui';
 
 type Kind = 'sms' | 'lms' | 'alimtalk';
@@ -18,9 +18,9 @@ export function SendTest() {
     return { contract, templates: templates.data.filter((t) => t.status === 'approved') };
   }, []);
   const [kind, setKind] = useState<Kind>('sms');
-  const [to, setTo] = useState('');
+  const to = useFieldState('');
   const [from, setFrom] = useState('');
-  const [text, setText] = useState('');
+  const text = useFieldState('');
   const [templateCode, setTemplateCode] = useState('');
   const [variables, setVariables] = useState<Record<string, string>>({});
   const [fallback, setFallback] = useState(true);
@@ -42,7 +42,7 @@ export function SendTest() {
             kind === 'alimtalk'
               ? {
                   type: 'alimtalk',
-                  to,
+                  to: to.value,
                   templateCode,
                   text: rendered,
                   variables,
@@ -50,7 +50,7 @@ export function SendTest() {
                   fallback: { enabled: fallback },
                   reference: 'console-test',
                 }
-              : { type: kind, to, text, ...(from ? { from } : {}), reference: 'console-test' },
+              : { type: kind, to: to.value, text: text.value, ...(from ? { from } : {}), reference: 'console-test' },
         }),
       ),
     );
@@ -96,8 +96,7 @@ export function SendTest() {
               inputMode="tel"
               autoComplete="off"
               placeholder="010-1234-5678"
-              value={to}
-              onValue={setTo}
+              {...to}
             />
             <Field label="발신번호" hint="인증된 번호만 고를 수 있습니다" error={submit.fieldErrors.from}>
               {(a) => (
@@ -112,7 +111,7 @@ export function SendTest() {
               )}
             </Field>
             {kind !== 'alimtalk' ? (
-              <TextField label="내용" error={submit.fieldErrors.text} rows={4} value={text} onValue={setText} />
+              <TextField label="내용" error={submit.fieldErrors.text} rows={4} {...text} />
             ) : (
               <>
                 <Field

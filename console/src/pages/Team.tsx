@@ -3,21 +3,17 @@ import { useState, type FormEvent } from 'react';
 import { api, must, type Schemas } from '../api/client';
 import { LABELS, formatDateTime, label } from '../format';
 import { isOwner, useSession } from '../session';
-import { FormError, LabelSelect, SubmitButton, TextField, useSubmit } from '../forms';
-import { Alert, Loaded, Page, Table, useLoad } from '../ui';
+import { FormError, LabelSelect, SubmitButton, TextField, useFieldState, useSubmit } from '../forms';
+import { Alert, Loaded, Page, ShownOnce, Table, useLoad } from '../ui';
 
 type Role = Schemas['InvitationRequest']['role'];
 const MERCHANT_ROLES: Role[] = ['owner', 'developer', 'viewer'];
 
 export function InvitationLink(props: { path: string }) {
-  const url = window.location.origin + props.path;
   return (
     <Alert kind="success">
       <p>초대 링크를 만들었습니다. 이 링크는 지금 한 번만 보여 줍니다. 받는 사람에게 전달하세요 (7일 동안 유효).</p>
-      <p>
-        <label htmlFor="invitation-link">초대 링크</label>
-        <input id="invitation-link" className="mono" readOnly value={url} onFocus={(e) => e.target.select()} />
-      </p>
+      <ShownOnce label="초대 링크" value={window.location.origin + props.path} />
     </Alert>
   );
 }
@@ -29,18 +25,20 @@ export function Team() {
     const [users, invitations] = await Promise.all([must(api.GET('/v1/users')), must(api.GET('/v1/invitations'))]);
     return { users: users.data, invitations: invitations.data };
   }, []);
-  const [email, setEmail] = useState('');
-  const [role, setRole] = useState<Role>(operator ? 'operator' : 'developer');
+  const email = useFieldState('');
+  const role = useFieldState<Role>(operator ? 'operator' : 'developer');
   const [link, setLink] = useState<string | null>(null);
   const submit = useSubmit();
   const mayInvite = operator || isOwner(me);
 
   const invite = async (e: FormEvent) => {
     e.preventDefault();
-    const issued = await submit.run(() => must(api.POST('/v1/invitations', { body: { email, role } })));
+    const issued = await submit.run(() =>
+      must(api.POST('/v1/invitations', { body: { email: email.value, role: role.value } })),
+    );
     if (issued) {
       setLink(issued.path);
-      setEmail('');
+      email.onValue('');
       data.reload();
     }
   };
@@ -53,12 +51,7 @@ export function Team() {
       <Loaded state={data}>
         {({ users, invitations }) => (
           <>
-            <Table
-              columns={['이름', '이메일', '역할', '마지막 로그인']}
-              rows={users}
-              rowKey={(u) => u.id}
-              empty="계정이 없습니다."
-            >
+            <Table columns={['이름', '이메일', '역할', '마지막 로그인']} rows={users} empty="계정이 없습니다.">
               {(u) => (
                 <>
                   <td>{u.name}</td>
@@ -88,17 +81,8 @@ export function Team() {
         <form className="card" onSubmit={invite} noValidate>
           <h2>초대하기</h2>
           <FormError error={submit.error} />
-          <TextField
-            label="이메일"
-            error={submit.fieldErrors.email}
-            type="email"
-            required
-            value={email}
-            onValue={setEmail}
-          />
-          {!operator && (
-            <LabelSelect label="역할" labels={LABELS.role} only={MERCHANT_ROLES} value={role} onValue={setRole} />
-          )}
+          <TextField label="이메일" error={submit.fieldErrors.email} type="email" required {...email} />
+          {!operator && <LabelSelect label="역할" labels={LABELS.role} only={MERCHANT_ROLES} {...role} />}
           <SubmitButton busy={submit.busy}>초대 링크 만들기</SubmitButton>
         </form>
       )}

@@ -5,7 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, must } from '../../api/client';
 import { dayOfWeek, kstDate } from '../../../../domain/calendar-kst';
-import { Field, FormError, SubmitButton, TextField, useSubmit } from '../../forms';
+import { Field, FormError, SubmitButton, TextField, useFieldState, useSubmit } from '../../forms';
 import { Alert, Badge, Loaded, Page, Table, useLoad } from '../../ui';
 
 const WEEKDAYS = ['일', '월', '화', '수', '목', '금', '토'];
@@ -44,9 +44,9 @@ export function Holidays() {
     () => Promise.all(span.map((y) => must(api.GET('/v1/holidays', { params: { query: { year: y } } })))),
     [thisYear],
   );
-  const [date, setDate] = useState('');
-  const [name, setName] = useState('');
-  const [yearText, setYearText] = useState('');
+  const date = useFieldState('');
+  const name = useFieldState('');
+  const yearText = useFieldState('');
   const [localError, setLocalError] = useState<string>();
   const [loaded, setLoaded] = useState<number | null>(null);
   const submit = useSubmit();
@@ -54,16 +54,16 @@ export function Holidays() {
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
-    if (await submit.run(() => must(api.POST('/v1/holidays', { body: { date, name } })))) {
-      setDate('');
-      setName('');
+    if (await submit.run(() => must(api.POST('/v1/holidays', { body: { date: date.value, name: name.value } })))) {
+      date.onValue('');
+      name.onValue('');
       list.reload();
     }
   };
   const putYear = async (e: FormEvent) => {
     e.preventDefault();
     setLoaded(null);
-    const parsed = parseYearList(yearText);
+    const parsed = parseYearList(yearText.value);
     setLocalError(parsed.error);
     if (parsed.error) return;
     const done = await loadYear.run(() =>
@@ -76,7 +76,7 @@ export function Holidays() {
     }
   };
   const copyList = () =>
-    setYearText(
+    yearText.onValue(
       (list.data?.data ?? [])
         .filter((h) => h.source === 'operator')
         .map((h) => `${h.date} ${h.names.join(', ')}`)
@@ -158,11 +158,10 @@ export function Holidays() {
         <TextField
           label={`${year}년 공휴일 목록 (한 줄에 하나: 날짜 이름)`}
           hint="관보에 고시된 그 해의 공휴일 전체를 넣습니다. 운영자가 입력한 그 해의 공휴일은 이 목록으로 바뀝니다 (관보 자료는 그대로)."
-          error={localError ?? lineErrors(loadYear.fieldErrors, yearText)}
+          error={localError ?? lineErrors(loadYear.fieldErrors, yearText.value)}
           rows={8}
           placeholder={`${year}-01-01 신정\n${year}-03-01 삼일절`}
-          value={yearText}
-          onValue={setYearText}
+          {...yearText}
         />
         <div className="row">
           <SubmitButton busy={loadYear.busy}>{year}년 공휴일 불러오기</SubmitButton>
@@ -176,8 +175,8 @@ export function Holidays() {
         <h2>공휴일 하루 추가 (임시공휴일)</h2>
         <FormError error={submit.error} />
         <div className="row">
-          <TextField label="날짜" error={submit.fieldErrors.date} type="date" value={date} onValue={setDate} />
-          <TextField label="이름" error={submit.fieldErrors.name} value={name} onValue={setName} />
+          <TextField label="날짜" error={submit.fieldErrors.date} type="date" {...date} />
+          <TextField label="이름" error={submit.fieldErrors.name} {...name} />
           <SubmitButton busy={submit.busy}>추가</SubmitButton>
         </div>
       </form>

@@ -2,12 +2,11 @@
  * A merchant and its contracts: suspend with a reason, resume (with a reason while an invoice is
  * overdue), terminate with a cause; the 3-month clock.
  */
-import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { REQUESTABLE_TERMINATION_CAUSES } from '../../../../domain/contract';
 import { ApiFailure, api, must, onBehalfOf, type Schemas } from '../../api/client';
 import { LABELS, formatWon } from '../../format';
-import { FormError, LabelSelect, TextField, useSubmit } from '../../forms';
+import { FormError, LabelSelect, TextField, useFieldState, useSubmit } from '../../forms';
 import { Alert, Dl, Empty, Loaded, Page, useLoad } from '../../ui';
 import { ContractSummary, TerminationClock } from '../Contract';
 import { InvoiceTable } from '../Invoices';
@@ -35,10 +34,10 @@ function overdueInvoiceIds(contract: Contract, invoices: Invoice[], error: Error
 
 function ContractActions(props: { contract: Contract; invoices: Invoice[]; changed: () => void }) {
   const c = props.contract;
-  const [reason, setReason] = useState<SuspensionReason>('unpaid_fees');
-  const [cause, setCause] = useState<Cause>('fee_arrears');
-  const [note, setNote] = useState('');
-  const [resumeReason, setResumeReason] = useState('');
+  const reason = useFieldState<SuspensionReason>('unpaid_fees');
+  const cause = useFieldState<Cause>('fee_arrears');
+  const note = useFieldState('');
+  const resumeReason = useFieldState('');
   const submit = useSubmit();
   const overdue = c.status === 'suspended' ? overdueInvoiceIds(c, props.invoices, submit.error) : [];
   const path = { params: { path: { id: c.id } } };
@@ -64,13 +63,12 @@ function ContractActions(props: { contract: Contract; invoices: Invoice[]; chang
               label="정지 사유"
               hint="점검 외의 정지는 3개월 안에 이의가 없으면 해지됩니다"
               labels={LABELS.suspensionReason}
-              value={reason}
-              onValue={setReason}
+              {...reason}
             />
             {action(
               '이용 정지',
               '정지',
-              () => must(api.POST('/v1/contracts/{id}/suspend', { ...path, body: { reason } })),
+              () => must(api.POST('/v1/contracts/{id}/suspend', { ...path, body: { reason: reason.value } })),
               'danger',
             )}
           </div>
@@ -103,15 +101,14 @@ function ContractActions(props: { contract: Contract; invoices: Invoice[]; chang
                 label="해제 사유 (연체 중 해제에 필수)"
                 error={submit.fieldErrors.reason}
                 required
-                value={resumeReason}
-                onValue={setResumeReason}
+                {...resumeReason}
               />
             )}
             {action('정지 해제', '정지 해제', () =>
               must(
                 api.POST('/v1/contracts/{id}/resume', {
                   ...path,
-                  body: overdue.length && resumeReason.trim() ? { reason: resumeReason.trim() } : {},
+                  body: overdue.length && resumeReason.value.trim() ? { reason: resumeReason.value.trim() } : {},
                 }),
               ),
             )}
@@ -125,15 +122,19 @@ function ContractActions(props: { contract: Contract; invoices: Invoice[]; chang
             label="해지 사유"
             labels={LABELS.terminationCause}
             only={REQUESTABLE_TERMINATION_CAUSES}
-            value={cause}
-            onValue={setCause}
+            {...cause}
           />
-          <TextField label="메모 (선택)" value={note} onValue={setNote} />
+          <TextField label="메모 (선택)" {...note} />
           {action(
             '계약 해지',
             '해지',
             () =>
-              must(api.POST('/v1/contracts/{id}/terminate', { ...path, body: { cause, ...(note ? { note } : {}) } })),
+              must(
+                api.POST('/v1/contracts/{id}/terminate', {
+                  ...path,
+                  body: { cause: cause.value, ...(note.value ? { note: note.value } : {}) },
+                }),
+              ),
             'danger',
           )}
         </div>

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { api, must, type Schemas } from '../../api/client';
 import { formatBrn, formatDateTime } from '../../format';
 import { FormError, SubmitButton, TextField, useFieldValues, useSubmit } from '../../forms';
-import { Alert, Loaded, Page, Table, useLoad } from '../../ui';
+import { Alert, Loaded, Page, ShownOnce, Table, useLoad } from '../../ui';
 import { InvitationLink } from '../Team';
 
 type Created = Schemas['CreatedMerchant'];
@@ -42,20 +42,8 @@ export function Merchants() {
           {created.ownerInvitation && <InvitationLink path={created.ownerInvitation.path} />}
           <Alert kind="info">
             <p>프로그램용 API 키와 웹훅 서명 키도 지금 한 번만 보여 줍니다.</p>
-            <p>
-              <label htmlFor="api-key">API 키</label>
-              <input id="api-key" className="mono" readOnly value={created.apiKey} onFocus={(e) => e.target.select()} />
-            </p>
-            <p>
-              <label htmlFor="webhook-secret">웹훅 서명 키</label>
-              <input
-                id="webhook-secret"
-                className="mono"
-                readOnly
-                value={created.webhookSecret}
-                onFocus={(e) => e.target.select()}
-              />
-            </p>
+            <ShownOnce label="API 키" value={created.apiKey} />
+            <ShownOnce label="웹훅 서명 키" value={created.webhookSecret} />
           </Alert>
         </section>
       )}
@@ -64,7 +52,6 @@ export function Merchants() {
           <Table
             columns={['상호', '사업자등록번호', '대표자', '등록']}
             rows={merchants.data}
-            rowKey={(m) => m.id}
             empty="가맹점이 없습니다. 아래에서 첫 가맹점을 만드세요."
           >
             {(m) => (

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { api, must, type Schemas } from '../../api/client';
 import { FEE_KEYS, LIST_FEES, type FeeKey } from '../../fees';
 import { formatDateTime, formatPhone, label, LABELS } from '../../format';
-import { FormError, LabelSelect, SubmitButton, TextField, useSubmit } from '../../forms';
+import { FormError, LabelSelect, SubmitButton, TextField, useFieldState, useSubmit } from '../../forms';
 import { StatusBadge } from '../../ui';
 import { servicesText } from '../Contract';
 import { contractWorkflowId } from '../../../../workflows/ids';
@@ -15,8 +15,8 @@ type ReviewReason = keyof typeof LABELS.reviewReason;
 function Review(props: { contract: Contract; done: (text: string) => void }) {
   const c = props.contract;
   const [fees, setFees] = useState<Record<FeeKey, string>>({ ...LIST_FEES });
-  const [reason, setReason] = useState<ReviewReason>('missing_or_false_documents');
-  const [note, setNote] = useState('');
+  const reason = useFieldState<ReviewReason>('missing_or_false_documents');
+  const note = useFieldState('');
   const submit = useSubmit();
   const path = { params: { path: { id: c.id } } };
 
@@ -26,7 +26,7 @@ function Review(props: { contract: Contract; done: (text: string) => void }) {
       props.done(`${c.id}을(를) 승인했습니다.`);
   };
   const decide = async (decision: 'hold' | 'reject') => {
-    const body = { reason, ...(note ? { note } : {}) };
+    const body = { reason: reason.value, ...(note.value ? { note: note.value } : {}) };
     const ok =
       decision === 'hold'
         ? await submit.run(() => must(api.POST('/v1/contracts/{id}/hold', { ...path, body })))
@@ -76,8 +76,8 @@ function Review(props: { contract: Contract; done: (text: string) => void }) {
       <fieldset>
         <legend>보류·반려 (제3조 4항)</legend>
         <div className="row">
-          <LabelSelect label="사유" labels={LABELS.reviewReason} value={reason} onValue={setReason} />
-          <TextField label="가맹점에 보여 줄 설명 (선택)" value={note} onValue={setNote} />
+          <LabelSelect label="사유" labels={LABELS.reviewReason} {...reason} />
+          <TextField label="가맹점에 보여 줄 설명 (선택)" {...note} />
         </div>
         <div className="actions">
           {c.status === 'applied' && (

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { api, must, type Schemas } from '../../api/client';
 import { formatDateTime, formatPhone } from '../../format';
-import { FormError, TextField, useSubmit } from '../../forms';
+import { FormError, TextField, useFieldState, useSubmit } from '../../forms';
 import { Alert } from '../../ui';
 import { contractWorkflowId } from '../../../../workflows/ids';
 import { MerchantName, TemporalLink, WorkQueue } from './common';
@@ -48,7 +48,7 @@ function ProofDocument(props: { sender: SenderNumber }) {
 
 function Pending(props: { sender: SenderNumber; merchantId: string; done: (t: string) => void }) {
   const s = props.sender;
-  const [reason, setReason] = useState('');
+  const reason = useFieldState('');
   const submit = useSubmit();
   const path = { params: { path: { id: s.id } } };
   const verify = async () => {
@@ -56,7 +56,11 @@ function Pending(props: { sender: SenderNumber; merchantId: string; done: (t: st
       props.done(`${formatPhone(s.number)}을(를) 인증했습니다.`);
   };
   const reject = async () => {
-    if (await submit.run(() => must(api.POST('/v1/sender-numbers/{id}/reject', { ...path, body: { reason } }))))
+    if (
+      await submit.run(() =>
+        must(api.POST('/v1/sender-numbers/{id}/reject', { ...path, body: { reason: reason.value } })),
+      )
+    )
       props.done(`${formatPhone(s.number)}을(를) 반려했습니다.`);
   };
   return (
@@ -72,8 +76,13 @@ function Pending(props: { sender: SenderNumber; merchantId: string; done: (t: st
         <button type="button" onClick={() => void verify()} disabled={submit.busy}>
           서류 확인 — 인증
         </button>
-        <TextField label="반려 사유" error={submit.fieldErrors.reason} value={reason} onValue={setReason} />
-        <button type="button" className="danger" onClick={() => void reject()} disabled={submit.busy || !reason.trim()}>
+        <TextField label="반려 사유" error={submit.fieldErrors.reason} {...reason} />
+        <button
+          type="button"
+          className="danger"
+          onClick={() => void reject()}
+          disabled={submit.busy || !reason.value.trim()}
+        >
           반려
         </button>
       </div>
