@@ -60,6 +60,12 @@ export function staffMay(role: StaffRole, method: string, path: string): boolean
   return !OWNER_ONLY.some((p) => p.test(path));
 }
 
+/**
+ * Who may give notice of a change of the merchant's business information (Art. 4.1.3): like the
+ * contract, an owner's commitment; a developer changes only the webhook URL of the same resource.
+ */
+export const mayNoticeBusinessChange = (role: AccountRole | undefined) => role !== 'developer' && role !== 'viewer';
+
 /** Who may invite whom: an operator invites operators and any merchant's staff; an owner its own staff. */
 export function mayInvite(inviter: AccountRole | 'operator_key', invitee: AccountRole): boolean {
   if (inviter === 'operator' || inviter === 'operator_key') return true;

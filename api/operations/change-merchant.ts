@@ -3,6 +3,7 @@
  * (name, representative, address, business registration number) is a notice that takes effect
  * 10 days later, applied by its MerchantChangeWorkflow.
  */
+import { mayNoticeBusinessChange } from '../../domain/accounts';
 import { checkBrn } from '../../domain/brn';
 import { BUSINESS_INFO_FIELDS, noticeChange, type BusinessInfo } from '../../domain/merchant-change';
 import type { Config } from '../../platform/config';
@@ -19,8 +20,8 @@ import { merchantChangeWorkflowId } from '../../workflows/ids';
 import { MerchantChangeWorkflow } from '../../workflows/merchant-change';
 import { MerchantId } from '../../workflows/search-attributes';
 import { TASK_QUEUES } from '../../workflows/task-queues';
-import { auditActor, type Principal } from '../auth';
-import { badRequest, conflict, notFound, ruleViolations } from '../errors';
+import { auditActor, personRole, type Principal } from '../auth';
+import { ApiError, badRequest, conflict, notFound, ruleViolations } from '../errors';
 import { checkRegisteredWebhookUrl } from '../webhook-url';
 import type { WorkflowDeps } from '../workflow-deps';
 
@@ -47,6 +48,8 @@ export async function changeMerchant(
       });
     requested.businessRegistrationNumber = brn.brn;
   }
+  if (Object.keys(requested).length > 0 && !mayNoticeBusinessChange(personRole(principal)))
+    throw new ApiError(403, 'forbidden', 'only the merchant’s owner gives notice of business information changes');
 
   const merchant = await findMerchant(db, merchantId);
   if (!merchant) throw notFound('merchant');

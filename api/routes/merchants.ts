@@ -118,6 +118,7 @@ export function merchantRoutes(
     responses: {
       200: { description: 'Changed at once (webhook URL only, or nothing pending)', schema: Merchant },
       202: { description: 'Business information scheduled to change (pendingChange)', schema: Merchant },
+      403: 'Business information from a developer’s console account: only the owner gives that notice',
       404: notYours('merchant'),
       409: 'Another merchant has this business registration number',
       422: 'effectiveAt is sooner than 10 days from now',

@@ -18,6 +18,7 @@ import { kstDate } from '../../domain/calendar-kst';
 import { previousPeriod } from '../../domain/invoice';
 import { launchBrowser } from '../support/browser';
 import { buildConsole } from '../support/console-build';
+import { createMerchant } from '../support/api-fixtures';
 import { eventually, startTestPlatform, type TestPlatform } from '../support/platform';
 
 const SHOTS = process.env.UPDATE_SCREENSHOTS
@@ -431,6 +432,38 @@ describe('accounts over HTTP', () => {
     expect(reasons).toContain('unknown_email');
     const signIns = await platform.api.call('GET', '/v1/audit-log?action=session.signed_in&limit=100');
     expect(signIns.body.data.length).toBeGreaterThan(0);
+  });
+
+  test('a developer sets the webhook URL; business information changes are the owner’s notice (403)', async () => {
+    const merchant = await createMerchant(platform.api);
+    const password = 'developer-password-1';
+    const invited = await platform.api.call('POST', '/v1/invitations', {
+      body: { email: 'dev@shop.test', role: 'developer', merchantId: merchant.id },
+    });
+    const token = invited.body.path.split('#')[1];
+    const accepted = await platform.api.call('POST', '/v1/invitations/accept', {
+      key: null,
+      body: { token, name: '개발자', password },
+    });
+    expect(accepted.status).toBe(201);
+    const signedIn = await platform.api.call('POST', '/v1/session', {
+      key: null,
+      body: { email: 'dev@shop.test', password },
+    });
+    const headers = { cookie: cookieOf(signedIn.headers), 'x-csrf-token': signedIn.body.csrfToken };
+    const change = (body: Record<string, unknown>) =>
+      platform.api.call('PATCH', `/v1/merchants/${merchant.id}`, { key: null, headers, body });
+
+    const hook = await change({ webhookUrl: 'https://hooks.shop.test/bizmsg' });
+    expect(hook.status).toBe(200);
+    expect(hook.body.webhookUrl).toBe('https://hooks.shop.test/bizmsg');
+    const renamed = await change({ name: '새상점' });
+    expect(renamed.status).toBe(403);
+    expect(renamed.body.error.code).toBe('forbidden');
+    expect((await platform.api.call('GET', `/v1/merchants/${merchant.id}`)).body).toMatchObject({
+      name: merchant.name,
+      pendingChange: null,
+    });
   });
 
   test('an invitation works once; a weak password is refused at its field', async () => {

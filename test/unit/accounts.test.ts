@@ -6,6 +6,7 @@ import {
   LOCKOUT_MS,
   LOCKOUT_THRESHOLD,
   mayInvite,
+  mayNoticeBusinessChange,
   staffMay,
   type StaffRole,
 } from '../../domain/accounts';
@@ -46,6 +47,12 @@ describe('what merchant staff may do (SPEC §6)', () => {
     expect(mayInvite('developer', 'viewer')).toBe(false);
     expect(mayInvite('viewer', 'viewer')).toBe(false);
   });
+});
+
+test('business information changes are noticed by owners, operators and the merchant’s programs, not developers or viewers', () => {
+  expect(
+    [undefined, 'operator', 'owner', 'developer', 'viewer'].map((r) => mayNoticeBusinessChange(r as never)),
+  ).toEqual([true, true, true, false, false]);
 });
 
 describe('sign-in lockout', () => {
