@@ -8,7 +8,8 @@ import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
-import { checkWebhookUrl, isPublicAddress } from '../domain/webhook-address';
+import ipaddr from 'ipaddr.js';
+import { hostOf, isPublicAddress } from '../domain/webhook-address';
 
 /** What is kept of an answer's body (the delivery record keeps 500 characters). */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -40,18 +41,23 @@ export function postWebhook(
   request: { headers: Record<string, string>; body: string },
   opts: { timeoutMs: number; allowPrivateAddresses: boolean },
 ): Promise<WebhookAnswer> {
-  if (!opts.allowPrivateAddresses) {
-    const check = checkWebhookUrl(url, { allowPrivateAddresses: false });
-    if (!check.ok) return Promise.reject(new WebhookAddressRefused(check.message));
-  }
   const target = new URL(url);
+  // Node connects to an address literal without calling `lookup`: those are checked here, names
+  // (localhost included) by the lookup as they resolve.
+  const host = hostOf(target);
+  if (!opts.allowPrivateAddresses && ipaddr.isValid(host) && !isPublicAddress(host))
+    return Promise.reject(new WebhookAddressRefused(`${host} is not a public address`));
   const client = target.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const req = client.request(
       target,
       {
         method: 'POST',
-        headers: { ...request.headers, 'content-length': Buffer.byteLength(request.body) },
+        headers: {
+          'user-agent': 'bizmsg-webhooks/1',
+          ...request.headers,
+          'content-length': Buffer.byteLength(request.body),
+        },
         signal: AbortSignal.timeout(opts.timeoutMs),
         ...(opts.allowPrivateAddresses ? {} : { lookup: publicOnlyLookup }),
       },

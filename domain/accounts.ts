@@ -47,10 +47,16 @@ export const isLocked = (lockedUntil: Date | null, now: Date) => lockedUntil !==
 export const isSafeMethod = (method: string) => ['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase());
 
 /**
- * Paths only an owner changes: staff, the contract (application, sender numbers, objection, notice)
- * and disputes of invoices — the merchant's commitments. Developers send and integrate.
+ * Paths only an owner changes: staff, the contract (application, sender numbers, objection, notice),
+ * disputes of invoices — the merchant's commitments — and API keys, which act with the merchant's
+ * full authority. Developers send and integrate.
  */
-const OWNER_ONLY: RegExp[] = [/^\/v1\/invitations$/, /^\/v1\/contracts(\/|$)/, /^\/v1\/invoices\/[^/]+\/disputes$/];
+const OWNER_ONLY: RegExp[] = [
+  /^\/v1\/invitations$/,
+  /^\/v1\/contracts(\/|$)/,
+  /^\/v1\/invoices\/[^/]+\/disputes$/,
+  /^\/v1\/api-keys(\/|$)/,
+];
 
 /** Whether merchant staff with this role may make this request (viewers read only). */
 export function staffMay(role: StaffRole, method: string, path: string): boolean {
@@ -63,8 +69,10 @@ export function staffMay(role: StaffRole, method: string, path: string): boolean
 /**
  * Who may give notice of a change of the merchant's business information (Art. 4.1.3): like the
  * contract, an owner's commitment; a developer changes only the webhook URL of the same resource.
+ * `undefined`: the merchant's program, by its API key.
  */
-export const mayNoticeBusinessChange = (role: AccountRole | undefined) => role !== 'developer' && role !== 'viewer';
+export const mayNoticeBusinessChange = (role: AccountRole | undefined) =>
+  role === undefined || role === 'owner' || role === 'operator';
 
 /** Who may invite whom: an operator invites operators and any merchant's staff; an owner its own staff. */
 export function mayInvite(inviter: AccountRole | 'operator_key', invitee: AccountRole): boolean {

@@ -32,7 +32,7 @@ export const initialStatus = (scheduledAt: number | null, now: number): Campaign
 export type CampaignRefusal = 'campaign_closed' | 'campaign_dispatched' | 'campaign_not_paused' | 'campaign_paused';
 export type CampaignDecision = { ok: true; status: CampaignStatus } | Refusal<CampaignRefusal>;
 
-/** Pause, resume or cancel (SPEC §7): what the campaign becomes, or why it cannot (409). */
+/** Pause, resume or cancel (SPEC §7): what the campaign becomes, or why it cannot (a conflict). */
 export function decideCampaignAction(state: CampaignState, action: CampaignAction, now: number): CampaignDecision {
   if (isClosed(state.status))
     return refuse('campaign_closed', `the campaign is ${state.status}: nothing more can change`, {

@@ -140,8 +140,8 @@ export function nhnReportOf(hook: NhnResultHook): Omit<ProviderReport, 'provider
  * service at `createdDateTime` (yyyy-MM-dd'T'HH:mm:ss.SSSXXX).
  */
 export interface NhnUnsubscribeHook {
-  recipientNo?: string;
-  unsubscribeNo?: string;
+  recipientNo?: string | null;
+  unsubscribeNo?: string | null;
   createdDateTime?: string | null;
 }
 

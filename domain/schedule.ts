@@ -66,7 +66,7 @@ export function checkReschedule(
   return { ok: true, schedule: { scheduledAt: time.at, heldUntil, startsAt: heldUntil ?? due } };
 }
 
-/** Only a message still waiting for its time can be cancelled or moved (409 otherwise). */
+/** Only a message still waiting for its time can be cancelled or moved (a conflict otherwise). */
 export const SCHEDULE_CHANGE_REFUSAL = 'message_not_scheduled';
 
 export function checkScheduleChange(status: string): { ok: true } | Refusal<typeof SCHEDULE_CHANGE_REFUSAL> {

@@ -8,6 +8,8 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 // NUMERIC (unit prices with up to 2 decimals) stays a string: parsed exactly by domain/money.
 
 export type Db = Knex;
+/** A transaction on the database: what a write that must commit with others takes. */
+export type Trx = Knex.Transaction;
 
 export function createDb(url: string, pool: { min?: number; max?: number } = {}): Db {
   return knex({

@@ -7,6 +7,11 @@ export const splitPage = <T>(rows: T[], limit: number): { rows: T[]; hasMore: bo
   hasMore: rows.length > limit,
 });
 
+/** Narrows the query to rows whose columns equal the given values; an unset value narrows nothing. */
+function whereEqual(q: Knex.QueryBuilder, equal: Record<string, string | undefined>): void {
+  for (const [column, value] of Object.entries(equal)) if (value) q.where(column, value);
+}
+
 /**
  * A page of a merchant-scoped list, newest id first: `merchantId` narrows it to one merchant,
  * `before` is the id of the previous page's last row, and each of `equal`'s columns that has a
@@ -18,9 +23,7 @@ export async function newestFirst<T>(
   equal: Record<string, string | undefined> = {},
 ): Promise<{ rows: T[]; hasMore: boolean }> {
   q.orderBy('id', 'desc').limit(page.limit + 1);
-  for (const [column, value] of Object.entries({ merchant_id: page.merchantId, ...equal })) {
-    if (value) q.where(column, value);
-  }
+  whereEqual(q, { merchant_id: page.merchantId, ...equal });
   if (page.before !== undefined) q.where('id', '<', page.before);
   return splitPage((await q) as T[], page.limit);
 }
@@ -38,9 +41,7 @@ export async function newestCreatedFirst<T>(
     { column: 'created_at', order: 'desc' },
     { column: 'id', order: 'desc' },
   ]).limit(page.limit + 1);
-  for (const [column, value] of Object.entries(equal)) {
-    if (value) q.where(column, value);
-  }
+  whereEqual(q, equal);
   if (page.after) q.whereRaw('(created_at, id) < (?::timestamptz, ?)', page.after);
   return splitPage((await q) as T[], page.limit);
 }

@@ -1,7 +1,7 @@
 /**
  * The wait of a scheduled message (예약발송, SPEC §4), inside its MessageWorkflow: a durable timer
  * until the message's time, which the merchant's cancel or reschedule (Updates) interrupts. Once
- * the time has come the message has started: both are refused from then on (409), and the
+ * the time has come the message has started: both are refused from then on (a conflict), and the
  * MessageWorkflow re-checks the sending gate before it sends.
  */
 import * as wf from '@temporalio/workflow';

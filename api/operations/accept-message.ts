@@ -11,7 +11,6 @@
  *    is not on this path, so an outage of it delays sending but not acceptance. A message is
  *    `accepted` until its workflow runs.
  */
-import type { Knex } from 'knex';
 import type { z } from 'zod';
 import { checkMessage } from '../../domain/message';
 import { checkRecipient, maskPhone } from '../../domain/phone';
@@ -20,7 +19,7 @@ import { checkScheduledAt } from '../../domain/schedule';
 import { checkSenderNumber } from '../../domain/sender-number';
 import { checkSendingGate, defaultSender, type GateContract } from '../../domain/sending-gate';
 import type { Config } from '../../platform/config';
-import { transaction, writtenOnce, type Db } from '../../platform/db';
+import { transaction, writtenOnce, type Db, type Trx } from '../../platform/db';
 import { newId } from '../../platform/ids';
 import { gateContract } from '../../store/contracts';
 import { findImages, type ImageRecord } from '../../store/images';
@@ -268,11 +267,11 @@ export async function storeMessages(
   deps: AcceptanceDeps,
   merchantId: string,
   prepared: Prepared[],
-  alsoStore?: (trx: Knex.Transaction, outcomes: ItemOutcome[]) => Promise<void>,
+  alsoStore?: (trx: Trx, outcomes: ItemOutcome[]) => Promise<void>,
 ): Promise<ItemOutcome[]> {
   const fresh = prepared.flatMap((p) => (p.kind === 'new' ? [p] : []));
   const startOf = new Map(fresh.map((p) => [p.message.id, p.start]));
-  const write = async (q: Knex | Knex.Transaction) => {
+  const write = async (q: Db | Trx) => {
     const inserted = new Set<string>();
     for (let i = 0; i < fresh.length; i += MESSAGES_PER_STATEMENT) {
       const chunk = fresh.slice(i, i + MESSAGES_PER_STATEMENT).map((p) => p.message);
@@ -300,7 +299,7 @@ export async function storeMessages(
         );
       }
     }
-    if (q.isTransaction) await alsoStore?.(q as Knex.Transaction, outcomes);
+    if (q.isTransaction) await alsoStore?.(q as Trx, outcomes);
     return outcomes;
   };
   // Up to one statement's worth (every single send): that one statement is the transaction.

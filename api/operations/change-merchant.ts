@@ -40,6 +40,16 @@ export async function changeMerchant(
   checkRegisteredWebhookUrl(input.webhookUrl, deps.config.webhooks);
   const requested: BusinessInfo = {};
   for (const field of BUSINESS_INFO_FIELDS) if (input[field] !== undefined) requested[field] = input[field];
+  const role = personRole(principal);
+  if (Object.keys(requested).length > 0 && !mayNoticeBusinessChange(role))
+    throw new ApiError(
+      403,
+      'role_forbidden',
+      'only the merchant’s owner gives notice of business information changes',
+      {
+        role,
+      },
+    );
   if (requested.businessRegistrationNumber !== undefined) {
     const brn = checkBrn(requested.businessRegistrationNumber);
     if (!brn.ok)
@@ -48,8 +58,6 @@ export async function changeMerchant(
       });
     requested.businessRegistrationNumber = brn.brn;
   }
-  if (Object.keys(requested).length > 0 && !mayNoticeBusinessChange(personRole(principal)))
-    throw new ApiError(403, 'forbidden', 'only the merchant’s owner gives notice of business information changes');
 
   const merchant = await findMerchant(db, merchantId);
   if (!merchant) throw notFound('merchant');

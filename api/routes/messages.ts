@@ -153,10 +153,17 @@ export function messageRoutes(
     access: 'authenticated',
     query: MessageListQuery,
     responses: { 200: { description: 'A page of messages', schema: listOf(Message, 'MessageList') } },
-    // status, type, campaignId, reference and limit filter as given.
-    handler: async ({ req, query: { since, until, to, cursor, ...asGiven }, principal }) => {
+    handler: async ({
+      req,
+      query: { status, type, campaignId, reference, limit, since, until, to, cursor },
+      principal,
+    }) => {
       const page = await listMessages(db, {
-        ...asGiven,
+        status,
+        type,
+        campaignId,
+        reference,
+        limit,
         merchantId: listedMerchant(req, principal),
         since: since ? new Date(since) : undefined,
         until: until ? new Date(until) : undefined,

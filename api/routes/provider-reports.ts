@@ -46,8 +46,8 @@ const NhnHook = z.looseObject({
   receiveDate: text(40).nullable().optional(),
   recipientGroupingKey: text(100).nullable().optional(),
   // SMS webhook guide, UNSUBSCRIBE: hookId, recipientNo, unsubscribeNo, enterpriseName, createdDateTime.
-  recipientNo: text(20).optional(),
-  unsubscribeNo: text(20).optional(),
+  recipientNo: text(40).nullable().optional(),
+  unsubscribeNo: text(40).nullable().optional(),
   createdDateTime: text(40).nullable().optional(),
 });
 

@@ -26,7 +26,7 @@ export function Alert(props: { kind: 'error' | 'success' | 'info'; children: Rea
   );
 }
 
-export function ErrorState(props: { error: unknown; retry?: () => void }) {
+function ErrorState(props: { error: unknown; retry?: () => void }) {
   const message = props.error instanceof Error ? props.error.message : String(props.error);
   return (
     <Alert kind="error">

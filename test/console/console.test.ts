@@ -434,7 +434,7 @@ describe('accounts over HTTP', () => {
     expect(signIns.body.data.length).toBeGreaterThan(0);
   });
 
-  test('a developer sets the webhook URL; business information changes are the owner’s notice (403)', async () => {
+  test('a developer sets the webhook URL; business information notices and API keys are the owner’s (403)', async () => {
     const merchant = await createMerchant(platform.api);
     const password = 'developer-password-1';
     const invited = await platform.api.call('POST', '/v1/invitations', {
@@ -459,7 +459,10 @@ describe('accounts over HTTP', () => {
     expect(hook.body.webhookUrl).toBe('https://hooks.shop.test/bizmsg');
     const renamed = await change({ name: '새상점' });
     expect(renamed.status).toBe(403);
-    expect(renamed.body.error.code).toBe('forbidden');
+    expect(renamed.body.error).toMatchObject({ code: 'role_forbidden', details: { role: 'developer' } });
+    const key = await platform.api.call('POST', '/v1/api-keys', { key: null, headers, body: { name: '개발 서버' } });
+    expect(key.status).toBe(403);
+    expect(key.body.error.code).toBe('role_forbidden');
     expect((await platform.api.call('GET', `/v1/merchants/${merchant.id}`)).body).toMatchObject({
       name: merchant.name,
       pendingChange: null,

@@ -134,7 +134,7 @@ type MessageFields = Omit<Parameters<typeof messageRow>[0], 'id' | 'type' | 'cre
  * own type's channel, with no fallback and the production timing (Kakao result timeout 30 s,
  * result window 48 h) unless `input` says otherwise.
  */
-export async function acceptMessage(
+export async function seedAcceptedMessage(
   env: TestWorkflowEnvironment,
   db: Db,
   fields: MessageFields,

@@ -24,9 +24,14 @@ describe('what merchant staff may do (SPEC §6)', () => {
     ['developer', 'POST', '/v1/contracts/ctr_1/sender-numbers', false],
     ['developer', 'POST', '/v1/invoices/inv_1/disputes', false],
     ['developer', 'POST', '/v1/invitations', false],
+    ['developer', 'POST', '/v1/api-keys', false],
+    ['developer', 'DELETE', '/v1/api-keys/key_1', false],
+    ['developer', 'PATCH', '/v1/merchants/mer_1', true],
+    ['developer', 'POST', '/v1/merchants/mer_1/webhook-secret', true],
     ['owner', 'POST', '/v1/contracts', true],
     ['owner', 'POST', '/v1/invitations', true],
     ['owner', 'POST', '/v1/invoices/inv_1/disputes', true],
+    ['owner', 'POST', '/v1/api-keys', true],
   ])('%s %s %s → %s', (role, method, path, allowed) => {
     expect(staffMay(role, method, path)).toBe(allowed);
   });

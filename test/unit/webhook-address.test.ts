@@ -14,6 +14,14 @@ describe('which addresses a webhook may reach when private addresses are refused
     ['fd00::1', 'IPv6 unique local'],
     ['fe80::1', 'IPv6 link-local'],
     ['::ffff:10.0.0.1', 'IPv4-mapped private'],
+    ['::7f00:1', 'IPv4-compatible loopback (::127.0.0.1)'],
+    ['::a00:1', 'IPv4-compatible private (::10.0.0.1)'],
+    ['64:ff9b:1::a00:1', 'local-use NAT64'],
+    ['100::1', 'IPv6 discard'],
+    ['fec0::1', 'IPv6 site-local'],
+    ['2001:db8::1', 'IPv6 documentation'],
+    ['198.18.0.1', 'benchmarking'],
+    ['168.63.129.16', 'Azure host endpoint'],
     ['not-an-address', 'not an address at all'],
   ])('%s (%s) is not public', (address) => {
     expect(isPublicAddress(address)).toBe(false);
@@ -48,6 +56,8 @@ describe('registering a webhook URL', () => {
     ['http://203.0.113.7/hook', refusing, 'public internet address'],
     ['http://localhost:9000/hook', refusing, 'public internet address'],
     ['http://api.localhost/hook', refusing, 'public internet address'],
+    ['http://localhost./hook', refusing, 'public internet address'],
+    ['http://[::127.0.0.1]/hook', refusing, 'public internet address'],
     ['http://intranet/hook', refusing, 'public internet address'],
   ])('refuses %s', (url, opts, why) => {
     const check = checkWebhookUrl(url, opts);

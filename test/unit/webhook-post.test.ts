@@ -56,9 +56,21 @@ describe('posting a merchant webhook', () => {
     }
   });
 
-  it('refuses a name that resolves to a private address at connect time', async () => {
+  it('refuses a name that resolves to a private address as it connects, and the server sees no request', async () => {
+    const r = await receiver((res) => res.writeHead(200).end());
+    try {
+      const byName = r.url.replace('127.0.0.1', 'localhost');
+      const posted = postWebhook(byName, request, { timeoutMs: 5_000, allowPrivateAddresses: false });
+      await expect(posted).rejects.toThrow('localhost resolves to a private address');
+      expect(r.seen).toHaveLength(0);
+    } finally {
+      await r.close();
+    }
+  });
+
+  it.each([true, false])('the lookup refuses a private answer (all addresses: %p)', async (all) => {
     const refused = await new Promise<Error | null>((resolve) =>
-      publicOnlyLookup('localhost', { all: true }, (err) => resolve(err)),
+      publicOnlyLookup('localhost', { all }, (err) => resolve(err)),
     );
     expect(refused).toBeInstanceOf(WebhookAddressRefused);
     expect(refused?.message).toContain('localhost resolves to a private address');

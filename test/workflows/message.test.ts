@@ -20,7 +20,7 @@ import { MessageWorkflow, providerReportSignal } from '../../workflows/message';
 import type { FakeSend } from '../support/fake-providers';
 import { seedActiveContract } from '../support/fixtures';
 import { eventuallyPasses } from '../support/wait';
-import { acceptMessage, serverPerTest, workflowTestFile } from '../support/workflow-tests';
+import { seedAcceptedMessage, serverPerTest, workflowTestFile } from '../support/workflow-tests';
 
 const SECOND = 1_000;
 const HOUR = 3_600_000;
@@ -76,7 +76,7 @@ async function startMessage(
   const withFallback = type === 'alimtalk' && opts.fallback !== false;
   const { merchantId, contractId, suspend } = await seedContract(opts);
   const recipient = `0101234${last4}`;
-  const { id, handle } = await acceptMessage(
+  const { id, handle } = await seedAcceptedMessage(
     server.env,
     t.db,
     {

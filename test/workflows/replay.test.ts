@@ -52,7 +52,7 @@ import { TemplateReviewWorkflow } from '../../workflows/template-review';
 import type { FakeSend } from '../support/fake-providers';
 import { FEES, messageRow, OPERATOR, seedActiveContract, seedApplication, seedMerchant } from '../support/fixtures';
 import { eventuallyPasses } from '../support/wait';
-import { acceptMessage, withServer, workflowTestFile, type TestServer } from '../support/workflow-tests';
+import { seedAcceptedMessage, withServer, workflowTestFile, type TestServer } from '../support/workflow-tests';
 
 const HISTORIES_DIR = path.join(__dirname, 'histories');
 
@@ -103,7 +103,7 @@ async function startMessage({ env, fake }: TestServer, last4: string, opts: { fa
   const now = await env.currentTimeMs();
   const { merchant, app, suspend } = await seedActiveContract(t.db, now, { verifySenderNumber: true });
 
-  const { id, handle } = await acceptMessage(
+  const { id, handle } = await seedAcceptedMessage(
     env,
     t.db,
     {
@@ -282,7 +282,7 @@ const recordScheduledCancelled = () =>
     const now = await env.currentTimeMs();
     const { merchant } = await seedMerchant(t.db);
     const app = await seedApplication(t.db, merchant.id, undefined, new Date(now));
-    const { handle } = await acceptMessage(env, t.db, {
+    const { handle } = await seedAcceptedMessage(env, t.db, {
       merchantId: merchant.id,
       contractId: app.id,
       type: 'sms',

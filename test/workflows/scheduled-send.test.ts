@@ -11,7 +11,7 @@ import { cancelScheduledUpdate, rescheduleUpdate } from '../../workflows/schedul
 import { seedActiveContract } from '../support/fixtures';
 import { eventuallyPasses } from '../support/wait';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhooks';
-import { acceptMessage, serverPerTest, workflowTestFile } from '../support/workflow-tests';
+import { seedAcceptedMessage, serverPerTest, workflowTestFile } from '../support/workflow-tests';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -49,7 +49,7 @@ async function scheduleSms(inMs: number): Promise<Scheduled> {
   await t.db('merchants').where({ id: merchant.id }).update({ webhook_url: webhooks.url });
 
   const scheduledAt = new Date(now + inMs).toISOString();
-  const { id, handle } = await acceptMessage(
+  const { id, handle } = await seedAcceptedMessage(
     server.env,
     t.db,
     {

@@ -63,6 +63,7 @@ const KOREAN: Record<string, string> = {
   role_forbidden: '이 계정의 권한으로는 할 수 없는 작업입니다.',
   csrf_token_invalid: '보안 토큰이 맞지 않습니다. 페이지를 새로 고친 뒤 다시 시도하세요.',
   forbidden: '권한이 없습니다.',
+  webhook_url_not_allowed: '웹훅 주소는 인터넷에서 접근할 수 있는 공개 주소여야 합니다 (내부망·localhost 주소 불가).',
   not_found: '찾을 수 없습니다.',
   invitation_used: '이미 사용된 초대입니다. 해당 계정으로 로그인하세요.',
   invitation_expired: '초대가 만료되었습니다. 새 초대를 요청하세요.',

@@ -5,7 +5,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { api, must, type Schemas } from '../api/client';
 import { formatDateTime } from '../format';
-import { canChange, useSession } from '../session';
+import { canChange, isOwner, useSession } from '../session';
 import { FormError, LabelSelect, SubmitButton, TextField, useFieldState, useSubmit } from '../forms';
 import { Alert, Badge, Dl, Loaded, Page, ShownOnce, Table, useLoad } from '../ui';
 
@@ -221,9 +221,9 @@ function Webhook(props: { merchantId: string; mayChange: boolean }) {
     <section className="card" aria-labelledby="webhook-title">
       <h2 id="webhook-title">웹훅</h2>
       <p className="hint">
-        발송 결과는 웹훅 주소로 POST합니다 (주소를 비우고 저장하면 보내지 않습니다). 웹훅마다 bizmsg-signature
-        헤더(t=시각,v1=서명)가 붙습니다. 서명은 서명 키로 만든 HMAC-SHA256입니다. 서명 키를 바꾸면 정한 기간 동안 이전
-        키의 v1= 서명도 함께 보내므로, 받는 프로그램을 끊김 없이 새 키로 옮길 수 있습니다.
+        발송 결과, 템플릿 검수 결과, 080 수신거부를 웹훅 주소로 POST합니다 (주소를 비우고 저장하면 보내지 않습니다).
+        웹훅마다 bizmsg-signature 헤더(t=시각,v1=서명)가 붙습니다. 서명은 서명 키로 만든 HMAC-SHA256입니다. 서명 키를
+        바꾸면 정한 기간 동안 이전 키의 v1= 서명도 함께 보내므로, 받는 프로그램을 끊김 없이 새 키로 옮길 수 있습니다.
       </p>
       <Loaded state={merchant} quiet>
         {(m) => (
@@ -241,12 +241,17 @@ function Webhook(props: { merchantId: string; mayChange: boolean }) {
 export function Developers() {
   const { me } = useSession();
   const mayChange = canChange(me);
+  // API keys act with the merchant's full authority: only its owner issues and revokes them.
+  const mayManageKeys = isOwner(me);
   return (
     <Page
       title="웹훅·API 키"
-      intro="프로그램은 API 키로 /v1 API를 부릅니다. 발송 결과는 웹훅 주소로 서명(HMAC-SHA256)과 함께 보냅니다."
+      intro="프로그램은 API 키로 /v1 API를 부릅니다. 발송 결과·템플릿 검수 결과·080 수신거부는 웹훅 주소로 서명(HMAC-SHA256)과 함께 보냅니다."
     >
       {!mayChange && <Alert kind="info">조회 전용 계정은 API 키를 발급·폐기하거나 웹훅 설정을 바꿀 수 없습니다.</Alert>}
+      {mayChange && !mayManageKeys && (
+        <Alert kind="info">API 키는 대표 관리자만 발급·폐기할 수 있습니다. 웹훅 설정은 바꿀 수 있습니다.</Alert>
+      )}
       <div className="card">
         <Dl
           items={[
@@ -266,7 +271,7 @@ export function Developers() {
           ]}
         />
       </div>
-      <ApiKeys mayChange={mayChange} />
+      <ApiKeys mayChange={mayManageKeys} />
       <Webhook merchantId={me.merchantId!} mayChange={mayChange} />
     </Page>
   );
