@@ -163,10 +163,12 @@ async function startApiProcess(temporalAddress: string, settings: NodeJS.Process
 
 describe('an API process killed after the commit, before the workflow start', () => {
   it('loses nothing: another API process starts the workflow, once, and the message is delivered once', async () => {
-    // This process cannot reach Temporal, so it commits but cannot start; then it is killed.
+    // This process cannot reach Temporal, so it commits but cannot start; then it is killed. Its
+    // claim on the start holds 10 s: no other dispatcher (the platform's own sweeps every 5 s) may
+    // take it before the check below that the killed process started nothing.
     const unreachable = await startTcpProxy(platform.env.address);
     unreachable.cut();
-    const first = await startApiProcess(unreachable.address, { OUTBOX_LEASE: '2s' });
+    const first = await startApiProcess(unreachable.address, { OUTBOX_LEASE: '10s' });
     const to = mobile();
     const res = await first.api.call('POST', '/v1/messages', {
       key: merchant.merchant.apiKey,
