@@ -124,7 +124,8 @@ export async function withServer<T>(
 }
 
 type MessageFields = Omit<Parameters<typeof messageRow>[0], 'id' | 'type' | 'createdAt'> & {
-  type: Extract<SendKind, Channel>;
+  /** A payment notice goes out as an AlimTalk (with its SMS/LMS fallback) and is billed as a notice. */
+  type: Extract<SendKind, Channel> | 'payment_notice';
   /** Unset: the server's now. */
   createdAt?: string;
 };
@@ -150,8 +151,8 @@ export async function seedAcceptedMessage(
       {
         messageId: id,
         merchantId: fields.merchantId,
-        kind: 'message',
-        channel: fields.type,
+        kind: fields.type === 'payment_notice' ? 'payment_notice' : 'message',
+        channel: fields.type === 'payment_notice' ? 'alimtalk' : fields.type,
         fallback: null,
         notBefore: null,
         ...(fields.scheduledAt ? { scheduledAt: fields.scheduledAt } : {}),

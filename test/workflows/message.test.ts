@@ -70,10 +70,11 @@ interface MessageUnderTest {
 /** Seeds a contract and an accepted message to a number ending in `last4`, and starts its workflow. */
 async function startMessage(
   last4: string,
-  opts: { type?: 'alimtalk' | 'sms'; suspended?: boolean; fallback?: boolean } = {},
+  opts: { type?: 'alimtalk' | 'sms' | 'payment_notice'; suspended?: boolean; fallback?: boolean } = {},
 ): Promise<MessageUnderTest> {
   const type = opts.type ?? 'alimtalk';
-  const withFallback = type === 'alimtalk' && opts.fallback !== false;
+  const kakao = type !== 'sms';
+  const withFallback = kakao && opts.fallback !== false;
   const { merchantId, contractId, suspend } = await seedContract(opts);
   const recipient = `0101234${last4}`;
   const { id, handle } = await seedAcceptedMessage(
@@ -85,8 +86,8 @@ async function startMessage(
       type,
       recipient,
       senderNumber: SENDER,
-      text: type === 'alimtalk' ? '[바른상점] 홍길동님, 주문(A-1001)이 접수되었습니다.' : '[바른상점] 주문 접수',
-      templateCode: type === 'alimtalk' ? 'ORDER_ACCEPTED' : null,
+      text: kakao ? '[바른상점] 홍길동님, 주문(A-1001)이 접수되었습니다.' : '[바른상점] 주문 접수',
+      templateCode: kakao ? 'ORDER_ACCEPTED' : null,
       variables: type === 'alimtalk' ? { name: '홍길동', order: 'A-1001' } : null,
       fallback: withFallback ? { channel: 'sms', text: '[바른상점] 주문 A-1001 접수' } : null,
     },
@@ -442,6 +443,30 @@ describe('provider outages: retried until the send deadline, never sent twice (S
     expect(server.fake.sends).toEqual([]);
     expect(attemptsOf(idempotencyKeyFor(m.id, 'sms')).length).toBeGreaterThan(5);
     expect(server.fake.unavailableAttempts).toHaveLength(attemptsOf(idempotencyKeyFor(m.id, 'sms')).length);
+  });
+
+  it('a payment notice keeps the same deadlines: Kakao down past 2 min, its SMS goes out and is billed as SMS (Art. 6.3)', async () => {
+    server.fake.unavailable((a) => a.provider === 'kakao');
+    const m = await startMessage('9007', { type: 'payment_notice' });
+    await server.env.sleep(SEND_DEADLINE_KAKAO_MS + 5 * SECOND);
+    await m.report(await m.sent('sms'), 'delivered');
+
+    await expectOutcome(m, delivered('sms'));
+    expect(await m.timeline()).toEqual(['alimtalk:unavailable', 'sms:sent', 'sms:delivered']);
+    expect(await m.usage()).toEqual([{ usage_type: 'sms', channel: 'sms' }]);
+    expect(server.fake.sendsOf('kakao')).toEqual([]);
+  });
+
+  it('a payment notice whose SMS carrier is down too fails after the SMS deadline: failed/provider_unavailable', async () => {
+    server.fake.unavailable(() => true);
+    const m = await startMessage('9008', { type: 'payment_notice' });
+    await server.env.sleep(SEND_DEADLINE_KAKAO_MS + 5 * MINUTE);
+    expect(await m.row()).toMatchObject({ status: 'sending', finalized_at: null });
+
+    await expectOutcome(m, failed('provider_unavailable'));
+    expect(await m.timeline()).toEqual(['alimtalk:unavailable', 'sms:unavailable']);
+    expect(server.fake.sends).toEqual([]);
+    expect(await m.usage()).toEqual([]);
   });
 
   it('9008 as the fallback: Kakao failed and the carrier is down until its deadline: failed/provider_unavailable', async () => {
