@@ -168,6 +168,10 @@ function UploadPreview(props: { upload: Upload }) {
 }
 
 type Kind = 'sms' | 'lms';
+const KINDS: [Kind, string][] = [
+  ['sms', 'SMS (80바이트까지, 한글은 한 글자에 2바이트)'],
+  ['lms', 'LMS (2,000바이트까지)'],
+];
 
 /** 새 캠페인: name, text, the CSV's recipients, an optional start time and rate. */
 function NewCampaign() {
@@ -222,14 +226,12 @@ function NewCampaign() {
       <TextField label="캠페인 이름" error={submit.fieldErrors.name} maxLength={100} {...name} />
       <fieldset>
         <legend>종류</legend>
-        <label className="check">
-          <input type="radio" name="campaign-kind" checked={kind === 'sms'} onChange={() => setKind('sms')} />
-          <span>SMS (80바이트까지, 한글은 한 글자에 2바이트)</span>
-        </label>
-        <label className="check">
-          <input type="radio" name="campaign-kind" checked={kind === 'lms'} onChange={() => setKind('lms')} />
-          <span>LMS (2,000바이트까지)</span>
-        </label>
+        {KINDS.map(([k, text]) => (
+          <label className="check" key={k}>
+            <input type="radio" name="campaign-kind" checked={kind === k} onChange={() => setKind(k)} />
+            <span>{text}</span>
+          </label>
+        ))}
       </fieldset>
       {kind === 'lms' && (
         <TextField label="제목 (선택)" error={submit.fieldErrors['message.subject']} maxLength={40} {...subject} />

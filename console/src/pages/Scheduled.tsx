@@ -90,51 +90,55 @@ export function Scheduled() {
       <FormError error={submit.error} />
       <Loaded state={messages}>
         {(found) => (
-          <>
-            <Table
-              columns={['예약 시각', '종류', '받는 번호', '참조값', '접수 시각', ...(change ? ['변경'] : [])]}
-              rows={found.data}
-              empty="예약된 메시지가 없습니다."
-            >
-              {(m) => (
-                <>
-                  <td>
-                    <Link to={`/messages/${m.id}`}>{formatDateTime(m.scheduledAt)}</Link>
+          <Table
+            foot={
+              found.nextCursor && (
+                <tr>
+                  <td colSpan={change ? 6 : 5}>
+                    <button type="button" className="secondary" onClick={() => setCursor(found.nextCursor!)}>
+                      다음 50건
+                    </button>
                   </td>
-                  <td>{label('messageType', m.type)}</td>
-                  <td>{m.to}</td>
-                  <td>{m.reference ?? '—'}</td>
-                  <td>{formatDateTime(m.createdAt)}</td>
-                  {change && (
-                    <td>
-                      {editing === m.id ? (
-                        <Reschedule message={m} done={changed} close={() => setEditing(null)} />
-                      ) : (
-                        <div className="actions">
-                          <button type="button" className="secondary small" onClick={() => setEditing(m.id)}>
-                            시간 변경
-                          </button>
-                          <button
-                            type="button"
-                            className="danger small"
-                            disabled={submit.busy}
-                            onClick={() => void cancel(m)}
-                          >
-                            취소
-                          </button>
-                        </div>
-                      )}
-                    </td>
-                  )}
-                </>
-              )}
-            </Table>
-            {found.nextCursor && (
-              <button type="button" className="secondary" onClick={() => setCursor(found.nextCursor!)}>
-                다음 50건
-              </button>
+                </tr>
+              )
+            }
+            columns={['예약 시각', '종류', '받는 번호', '참조값', '접수 시각', ...(change ? ['변경'] : [])]}
+            rows={found.data}
+            empty="예약된 메시지가 없습니다."
+          >
+            {(m) => (
+              <>
+                <td>
+                  <Link to={`/messages/${m.id}`}>{formatDateTime(m.scheduledAt)}</Link>
+                </td>
+                <td>{label('messageType', m.type)}</td>
+                <td>{m.to}</td>
+                <td>{m.reference ?? '—'}</td>
+                <td>{formatDateTime(m.createdAt)}</td>
+                {change && (
+                  <td>
+                    {editing === m.id ? (
+                      <Reschedule message={m} done={changed} close={() => setEditing(null)} />
+                    ) : (
+                      <div className="actions">
+                        <button type="button" className="secondary small" onClick={() => setEditing(m.id)}>
+                          시간 변경
+                        </button>
+                        <button
+                          type="button"
+                          className="danger small"
+                          disabled={submit.busy}
+                          onClick={() => void cancel(m)}
+                        >
+                          취소
+                        </button>
+                      </div>
+                    )}
+                  </td>
+                )}
+              </>
             )}
-          </>
+          </Table>
         )}
       </Loaded>
     </Page>
