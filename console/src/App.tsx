@@ -13,6 +13,9 @@ import { Apply } from './pages/Apply';
 import { SenderNumbers } from './pages/SenderNumbers';
 import { Templates } from './pages/Templates';
 import { SendTest } from './pages/SendTest';
+import { Campaigns } from './pages/Campaigns';
+import { CampaignDetail } from './pages/CampaignDetail';
+import { Scheduled } from './pages/Scheduled';
 import { Messages } from './pages/Messages';
 import { MessageDetail } from './pages/MessageDetail';
 import { OptOuts } from './pages/OptOuts';
@@ -41,6 +44,9 @@ const MERCHANT_SCREENS: Screen[] = [
   { path: '/sender-numbers', menu: '발신번호', page: <SenderNumbers /> },
   { path: '/templates', menu: '알림톡 템플릿', page: <Templates /> },
   { path: '/send', menu: '테스트 발송', page: <SendTest /> },
+  { path: '/campaigns', menu: '캠페인', page: <Campaigns /> },
+  { path: '/campaigns/:id', page: <CampaignDetail /> },
+  { path: '/scheduled', menu: '예약 발송', page: <Scheduled /> },
   { path: '/messages', menu: '발송 내역', page: <Messages /> },
   { path: '/messages/:id', page: <MessageDetail /> },
   { path: '/opt-outs', menu: '수신거부', page: <OptOuts /> },
