@@ -15,6 +15,7 @@ import * as m013 from './013_intake';
 import * as m014 from './014_accounts';
 import * as m015 from './015_campaigns';
 import * as m016 from './016_carriers';
+import * as m017 from './017_campaign_idempotency';
 
 const MIGRATIONS: Record<string, Knex.Migration> = {
   '001_foundation': m001,
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Knex.Migration> = {
   '014_accounts': m014,
   '015_campaigns': m015,
   '016_carriers': m016,
+  '017_campaign_idempotency': m017,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -16,6 +16,9 @@ export interface NewCampaign {
   scheduledAt: string | null;
   ratePerMinute: number;
   createdAt: string;
+  /** The request's Idempotency-Key and body hash, when it carried one. */
+  idempotencyKey?: string | null;
+  requestHash?: string | null;
 }
 
 export interface CampaignRow {
@@ -30,6 +33,8 @@ export interface CampaignRow {
   created_at: Date;
   started_at: Date | null;
   finished_at: Date | null;
+  idempotency_key: string | null;
+  request_hash: string | null;
 }
 
 /** Rows per INSERT: far below PostgreSQL's 65,535 parameters per statement. */
@@ -50,6 +55,8 @@ export async function insertCampaign(
     rate_per_minute: c.ratePerMinute,
     total: recipients.length,
     created_at: c.createdAt,
+    idempotency_key: c.idempotencyKey ?? null,
+    request_hash: c.requestHash ?? null,
   });
   for (let i = 0; i < recipients.length; i += ROWS_PER_INSERT) {
     await trx('campaign_recipients').insert(
@@ -65,6 +72,15 @@ export async function insertCampaign(
 
 export async function findCampaign(db: Knex, id: string): Promise<CampaignRow | undefined> {
   return db<CampaignRow>('campaigns').where({ id }).first();
+}
+
+/** The merchant's campaign started with this Idempotency-Key, if any. */
+export async function findCampaignByIdempotencyKey(
+  db: Knex,
+  merchantId: string,
+  key: string,
+): Promise<CampaignRow | undefined> {
+  return db<CampaignRow>('campaigns').where({ merchant_id: merchantId, idempotency_key: key }).first();
 }
 
 export async function listCampaigns(

@@ -4,6 +4,7 @@
  * allow for every recipient alike are checked first (a refused campaign stores nothing). Then the
  * campaign, its recipients and its workflow's start are one write; the CampaignWorkflow creates
  * each recipient's message through the acceptance rules in its turn, rejected rows kept per row.
+ * With an Idempotency-Key a retry starts nothing more and answers with the campaign it started.
  */
 import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
@@ -13,6 +14,7 @@ import {
   initialStatus,
   recipientsFromTable,
   type CampaignRecipient,
+  type CampaignStatus,
 } from '../../domain/campaign';
 import { checkMessage } from '../../domain/message';
 import type { RuleViolation } from '../../domain/rules';
@@ -22,7 +24,12 @@ import { checkSendingGate, defaultSender } from '../../domain/sending-gate';
 import type { Config } from '../../platform/config';
 import { transaction, type Db } from '../../platform/db';
 import { newId } from '../../platform/ids';
-import { insertCampaign, type CampaignMessage } from '../../store/campaigns';
+import {
+  findCampaignByIdempotencyKey,
+  insertCampaign,
+  type CampaignMessage,
+  type CampaignRow,
+} from '../../store/campaigns';
 import { gateContract } from '../../store/contracts';
 import { findMerchant } from '../../store/merchants';
 import { insertWorkflowStarts } from '../../store/outbox';
@@ -31,6 +38,7 @@ import { campaignWorkflowId } from '../../workflows/ids';
 import { CampaignId, MerchantId } from '../../workflows/search-attributes';
 import { TASK_QUEUES } from '../../workflows/task-queues';
 import { badRequest, notFound, ruleViolations } from '../errors';
+import { idempotencyKeyReused, replayOf, requestHash } from '../idempotency';
 import type { CampaignBody } from '../schemas/campaigns';
 
 export interface CampaignDeps {
@@ -64,7 +72,29 @@ function recipientsOf(body: CampaignInput): CampaignRecipient[] {
   return table.recipients;
 }
 
-export async function startCampaign(deps: CampaignDeps, merchantId: string, body: CampaignInput) {
+export interface StartedCampaign {
+  id: string;
+  status: CampaignStatus;
+  total: number;
+  /** An earlier request with the same Idempotency-Key started it. */
+  replayed: boolean;
+}
+
+/** The campaign an earlier request with the key started, as this request's answer; another request's key is refused. */
+function startedBefore(row: CampaignRow, hash: string): StartedCampaign {
+  if (replayOf(row.request_hash, hash) === 'reused') throw idempotencyKeyReused();
+  return { id: row.id, status: row.status, total: row.total, replayed: true };
+}
+
+export async function startCampaign(
+  deps: CampaignDeps,
+  merchantId: string,
+  body: CampaignInput,
+  idempotencyKey?: string,
+): Promise<StartedCampaign> {
+  const request = idempotencyKey === undefined ? undefined : { key: idempotencyKey, hash: requestHash(body) };
+  const earlier = request && (await findCampaignByIdempotencyKey(deps.db, merchantId, request.key));
+  if (earlier) return startedBefore(earlier, request.hash);
   const recipients = recipientsOf(body);
   const now = new Date();
   const [merchant, contract] = await Promise.all([
@@ -117,31 +147,43 @@ export async function startCampaign(deps: CampaignDeps, merchantId: string, body
     ratePerMinute,
     scheduledAt,
   };
-  await transaction(deps.db, async (trx) => {
-    await insertCampaign(
-      trx,
-      {
-        id,
-        merchantId,
-        name: body.name,
-        status,
-        message: body.message as CampaignMessage,
-        scheduledAt,
-        ratePerMinute,
-        createdAt: now.toISOString(),
-      },
-      recipients,
-    );
-    await insertWorkflowStarts(trx, [
-      {
-        workflowId: campaignWorkflowId(id),
-        workflowType: CampaignWorkflow.name,
-        taskQueue: TASK_QUEUES.messages,
-        args: [workflowInput],
-        searchAttributes: { [MerchantId.name]: merchantId, [CampaignId.name]: id },
-      },
-    ]);
-  });
+  try {
+    await transaction(deps.db, async (trx) => {
+      await insertCampaign(
+        trx,
+        {
+          id,
+          merchantId,
+          name: body.name,
+          status,
+          message: body.message as CampaignMessage,
+          scheduledAt,
+          ratePerMinute,
+          createdAt: now.toISOString(),
+          idempotencyKey: request?.key ?? null,
+          requestHash: request?.hash ?? null,
+        },
+        recipients,
+      );
+      await insertWorkflowStarts(trx, [
+        {
+          workflowId: campaignWorkflowId(id),
+          workflowType: CampaignWorkflow.name,
+          taskQueue: TASK_QUEUES.messages,
+          args: [workflowInput],
+          searchAttributes: { [MerchantId.name]: merchantId, [CampaignId.name]: id },
+        },
+      ]);
+    });
+  } catch (err) {
+    // The same key sent twice at once: the unique index lets one campaign through, the other answers with it.
+    const winner =
+      request && (err as { code?: string }).code === '23505'
+        ? await findCampaignByIdempotencyKey(deps.db, merchantId, request.key)
+        : undefined;
+    if (!winner) throw err;
+    return startedBefore(winner, request!.hash);
+  }
   deps.outbox.wake();
-  return { id, status, total: recipients.length };
+  return { id, status, total: recipients.length, replayed: false };
 }

@@ -11,6 +11,7 @@ import { decodeCursor, decodeCursorPair, encodeCursor, encodeCursorPair, listPag
 import { badRequest } from '../errors';
 import { actOnCampaign, visibleCampaign } from '../operations/act-on-campaign';
 import { startCampaign, type CampaignDeps } from '../operations/start-campaign';
+import { IdempotencyHeaders, idempotencyKeyOf, REPLAYED_HEADERS } from '../idempotency';
 import { defineRoute, notYours, visible } from '../route';
 import { Campaign, CampaignAccepted, CampaignBody, CampaignRejection } from '../schemas/campaigns';
 import { IdParams, ListQuery, listOf } from '../schemas/common';
@@ -53,16 +54,20 @@ export function campaignRoutes(
     description:
       'Answers 202 with the campaign id. Each recipient becomes an ordinary message through the same rules as POST /v1/messages, in its turn; a refused row is listed by GET /v1/campaigns/:id/rejections.',
     access: 'authenticated',
+    headers: IdempotencyHeaders,
     body: CampaignBody,
     bodyLimit: '40mb',
     responses: {
-      202: { description: 'Accepted', schema: CampaignAccepted },
-      422: 'The content, the rate, the time or the contract refuses it; nothing was stored',
+      202: {
+        description: 'Accepted (or, for a retry with the same Idempotency-Key, the campaign it started)',
+        schema: CampaignAccepted,
+      },
+      422: 'The content, the rate, the time or the contract refuses it, or the Idempotency-Key was used for another request; nothing was stored',
     },
-    handler: async ({ req, res, body }) => ({
-      status: 202,
-      body: await startCampaign(deps, actingMerchant(req, res), body),
-    }),
+    handler: async ({ req, res, body }) => {
+      const { replayed, ...started } = await startCampaign(deps, actingMerchant(req, res), body, idempotencyKeyOf(req));
+      return { status: 202, body: started, headers: replayed ? REPLAYED_HEADERS : {} };
+    },
   });
 
   defineRoute(router, registry, {

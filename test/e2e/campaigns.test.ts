@@ -296,6 +296,35 @@ describe('campaigns (SPEC §7)', () => {
     });
     expect(lonely.status).toBe(400);
   });
+
+  it('with an Idempotency-Key, a retried start answers with the campaign it started and starts nothing more', async () => {
+    const body = {
+      name: '재시도',
+      message: { type: 'sms', text: '[바른상점] 안내' },
+      recipients: [{ to: mobile() }, { to: mobile() }],
+      scheduledAt: inSeconds(3_600),
+    };
+    const start = (b: unknown, key: string) =>
+      platform.api.call('POST', '/v1/campaigns', {
+        key: main.merchant.apiKey,
+        body: b,
+        headers: { 'idempotency-key': key },
+      });
+    const key = `campaign-${Date.now()}`;
+    const [first, again] = await Promise.all([start(body, key), start(body, key)]);
+    expect([first.status, again.status]).toEqual([202, 202]);
+    expect(again.body).toEqual(first.body);
+    expect([first, again].filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(1);
+    expect(await platform.db('campaigns').where({ idempotency_key: key })).toHaveLength(1);
+    const later = await start(body, key);
+    expect(later.body).toEqual(first.body);
+    expect(later.headers.get('idempotent-replayed')).toBe('true');
+
+    const other = await start({ ...body, name: '다른 요청' }, key);
+    expect(other.status).toBe(422);
+    expect(other.body.error.code).toBe('idempotency_key_reused');
+    expect((await call(main.merchant.apiKey, 'POST', `/v1/campaigns/${first.body.id}/cancel`)).status).toBe(200);
+  });
 });
 
 describe('080 opt-out reported by the carrier (SPEC §4)', () => {

@@ -11,7 +11,7 @@ import { formatPhone, parseRecipient } from '../../../domain/phone';
 import { api, must, type Schemas } from '../api/client';
 import { formatCount, formatDateTime, formatPercent, label } from '../format';
 import { canChange, useSession } from '../session';
-import { Field, FormError, SubmitButton, TextField, useFieldState, useSubmit } from '../forms';
+import { Field, FormError, SubmitButton, TextField, useFieldState, useIdempotencyKeys, useSubmit } from '../forms';
 import { Alert, Empty, Loaded, Page, StatusBadge, Table, useLoad } from '../ui';
 
 type Campaign = Schemas['Campaign'];
@@ -185,6 +185,7 @@ function NewCampaign() {
   const [upload, setUpload] = useState<Upload | null>(null);
   const [uploadError, setUploadError] = useState<string | undefined>();
   const submit = useSubmit();
+  const keys = useIdempotencyKeys();
 
   const choose = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -199,24 +200,24 @@ function NewCampaign() {
   const start = async (e: FormEvent) => {
     e.preventDefault();
     if (!upload) return setUploadError('받는 사람 CSV 파일을 고르세요.');
-    const started = await submit.run(() =>
-      must(
-        api.POST('/v1/campaigns', {
-          body: {
-            name: name.value,
-            message: {
-              type: kind,
-              text: text.value,
-              ...(kind === 'lms' && subject.value ? { subject: subject.value } : {}),
-            },
-            recipients: upload.recipients.filter((r) => parseRecipient(r.to)).map((r) => ({ to: r.to })),
-            ...(scheduledAt.value ? { scheduledAt: fromKstInput(scheduledAt.value) } : {}),
-            ...(rate.value ? { ratePerMinute: Number(rate.value) } : {}),
-          },
-        }),
-      ),
-    );
-    if (started) navigate(`/campaigns/${started.id}`);
+    const body = {
+      name: name.value,
+      message: {
+        type: kind,
+        text: text.value,
+        ...(kind === 'lms' && subject.value ? { subject: subject.value } : {}),
+      },
+      recipients: upload.recipients.filter((r) => parseRecipient(r.to)).map((r) => ({ to: r.to })),
+      ...(scheduledAt.value ? { scheduledAt: fromKstInput(scheduledAt.value) } : {}),
+      ...(rate.value ? { ratePerMinute: Number(rate.value) } : {}),
+    };
+    // A click retried after a lost answer starts no second campaign: the same body keeps its key.
+    const headers = { 'idempotency-key': keys.keyFor(body) };
+    const started = await submit.run(() => must(api.POST('/v1/campaigns', { body, headers })));
+    if (started) {
+      keys.done(body);
+      navigate(`/campaigns/${started.id}`);
+    }
   };
 
   return (
