@@ -42,26 +42,26 @@ const ROWS_PER_INSERT = 2_000;
 
 export async function insertCampaign(
   trx: Knex.Transaction,
-  c: NewCampaign,
+  { id, merchantId, name, status, message, scheduledAt, ratePerMinute, createdAt, ...request }: NewCampaign,
   recipients: CampaignRecipient[],
 ): Promise<void> {
   await trx('campaigns').insert({
-    id: c.id,
-    merchant_id: c.merchantId,
-    name: c.name,
-    status: c.status,
-    message: JSON.stringify(c.message),
-    scheduled_at: c.scheduledAt,
-    rate_per_minute: c.ratePerMinute,
+    id,
+    name,
+    status,
+    message: JSON.stringify(message),
+    merchant_id: merchantId,
+    scheduled_at: scheduledAt,
+    rate_per_minute: ratePerMinute,
     total: recipients.length,
-    created_at: c.createdAt,
-    idempotency_key: c.idempotencyKey ?? null,
-    request_hash: c.requestHash ?? null,
+    created_at: createdAt,
+    idempotency_key: request.idempotencyKey ?? null,
+    request_hash: request.requestHash ?? null,
   });
   for (let i = 0; i < recipients.length; i += ROWS_PER_INSERT) {
     await trx('campaign_recipients').insert(
       recipients.slice(i, i + ROWS_PER_INSERT).map((r, j) => ({
-        campaign_id: c.id,
+        campaign_id: id,
         seq: i + j,
         recipient: r.to,
         variables: r.variables ? JSON.stringify(r.variables) : null,

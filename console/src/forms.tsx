@@ -240,3 +240,13 @@ export function FormError(props: { error: Error | null }) {
   if (!props.error) return null;
   return <Alert kind="error">{props.error.message}</Alert>;
 }
+
+/** What a list's actions last did: the success said, and the API's refusal of a later one. */
+export function ActionOutcome(props: { notice: string | null; error: Error | null }) {
+  return (
+    <>
+      {props.notice && <Alert kind="success">{props.notice}</Alert>}
+      <FormError error={props.error} />
+    </>
+  );
+}

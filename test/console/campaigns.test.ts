@@ -10,14 +10,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { toKstIso } from '../../domain/calendar-kst';
-import { launchBrowser } from '../support/browser';
-import { buildConsole } from '../support/console-build';
 import { activeContract, type ActiveContract } from '../support/api-fixtures';
-import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { addPerson, signedInPage, startConsoleTest, stopConsoleTest, type Person } from '../support/console-session';
+import type { TestPlatform } from '../support/platform';
 
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'bizmsg-campaigns-'));
 const SHOTS = process.env.UPDATE_SCREENSHOTS ? path.resolve(__dirname, '..', '..', 'docs', 'console') : TMP;
-const OWNER = { email: 'owner@campaign.test', password: 'owner-password-1' };
+const OWNER: Person = { email: 'owner@campaign.test', password: 'owner-password-1', role: 'owner', name: '김대표' };
 const HOUR = 3_600_000;
 
 let platform: TestPlatform;
@@ -40,37 +39,14 @@ function koreanTime(at: number): RegExp {
 const confirmNext = (page: Page) => page.once('dialog', (d) => void d.accept());
 
 beforeAll(async () => {
-  buildConsole();
-  [platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()]);
+  ({ platform, browser } = await startConsoleTest());
   shop = await activeContract(platform.api);
   // The merchant's owner, invited by the operator, sets a password and signs in.
-  const invited = await platform.api.call('POST', '/v1/invitations', {
-    body: { email: OWNER.email, role: 'owner', merchantId: shop.merchant.id },
-  });
-  expect(invited.status).toBe(201);
-  const accepted = await platform.api.call('POST', '/v1/invitations/accept', {
-    key: null,
-    body: { token: invited.body.path.split('#')[1], name: '김대표', password: OWNER.password },
-  });
-  expect(accepted.status).toBe(201);
-  const context = await browser.newContext({
-    locale: 'ko-KR',
-    timezoneId: 'Asia/Seoul',
-    viewport: { width: 1280, height: 900 },
-  });
-  owner = await context.newPage();
-  owner.setDefaultTimeout(20_000);
-  await owner.goto(`${platform.api.url}/console/signin`);
-  await owner.getByLabel('이메일').fill(OWNER.email);
-  await owner.getByLabel('비밀번호').fill(OWNER.password);
-  await owner.getByRole('button', { name: '로그인' }).click();
-  await owner.getByRole('heading', { name: '대시보드' }).waitFor();
+  await addPerson(platform.api, OWNER, shop.merchant.id);
+  owner = await signedInPage({ platform, browser }, OWNER);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+afterAll(() => stopConsoleTest({ platform, browser }));
 
 describe('캠페인 and 예약 발송', () => {
   test('a CSV upload with its preview, a campaign started and followed to 3/3; a scheduled one cancelled', async () => {

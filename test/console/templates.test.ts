@@ -11,48 +11,23 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { activeContract, approvedTemplate, type TestMerchant } from '../support/api-fixtures';
-import { launchBrowser } from '../support/browser';
-import { buildConsole } from '../support/console-build';
-import { eventually, startTestPlatform, type TestPlatform } from '../support/platform';
+import { addPerson, signedInPage, startConsoleTest, stopConsoleTest, type Person } from '../support/console-session';
+import { eventually, type TestPlatform } from '../support/platform';
 
 const SHOTS = process.env.UPDATE_SCREENSHOTS
   ? path.resolve(__dirname, '..', '..', 'docs', 'console')
   : fs.mkdtempSync(path.join(os.tmpdir(), 'bizmsg-console-templates-'));
 
-const OWNER = { email: 'owner@templates.test', password: 'owner-password-1', role: 'owner' };
-const VIEWER = { email: 'viewer@templates.test', password: 'viewer-password-1', role: 'viewer' };
+const OWNER: Person = { email: 'owner@templates.test', password: 'owner-password-1', role: 'owner' };
+const VIEWER: Person = { email: 'viewer@templates.test', password: 'viewer-password-1', role: 'viewer' };
 
 let platform: TestPlatform;
 let browser: Browser;
 let merchant: TestMerchant;
 
-/** A person of the merchant: invited with the operator key, the invitation accepted with a password. */
-async function person(who: typeof OWNER) {
-  const invited = await platform.api.call('POST', '/v1/invitations', {
-    body: { email: who.email, role: who.role, merchantId: merchant.id },
-  });
-  expect(invited.status).toBe(201);
-  const accepted = await platform.api.call('POST', '/v1/invitations/accept', {
-    key: null,
-    body: { token: invited.body.path.split('#')[1], name: who.role, password: who.password },
-  });
-  expect(accepted.status).toBe(201);
-}
-
 /** A browser signed in as `who`, on the templates page. */
-async function templatesPage(who: typeof OWNER): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'ko-KR',
-    timezoneId: 'Asia/Seoul',
-    viewport: { width: 1280, height: 900 },
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto(`${platform.api.url}/console/signin`);
-  await page.getByLabel('이메일').fill(who.email);
-  await page.getByLabel('비밀번호').fill(who.password);
-  await page.getByRole('button', { name: '로그인' }).click();
-  await page.getByRole('heading', { name: '대시보드', exact: true }).waitFor();
+async function templatesPage(who: Person): Promise<Page> {
+  const page = await signedInPage({ platform, browser }, who);
   await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '알림톡 템플릿' }).click();
   await page.getByRole('heading', { name: '알림톡 템플릿', exact: true }).waitFor();
   return page;
@@ -69,17 +44,13 @@ const rowOf = (page: Page, code: string) =>
 const getTemplate = (code: string) => platform.api.call('GET', `/v1/templates/${code}`, { key: merchant.apiKey });
 
 beforeAll(async () => {
-  buildConsole();
-  [platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()]);
+  ({ platform, browser } = await startConsoleTest());
   ({ merchant } = await activeContract(platform.api));
-  await person(OWNER);
-  await person(VIEWER);
+  await addPerson(platform.api, OWNER, merchant.id);
+  await addPerson(platform.api, VIEWER, merchant.id);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+afterAll(() => stopConsoleTest({ platform, browser }));
 
 describe('알림톡 템플릿: edit and delete', () => {
   test('an edit is reviewed while the approved version keeps sending; a deleted template is gone', async () => {

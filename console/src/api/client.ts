@@ -3,6 +3,8 @@
  * /openapi.json. The session cookie authenticates; the CSRF token goes along on every change.
  */
 import createClient, { type Middleware } from 'openapi-fetch';
+import { MAX_CAMPAIGN_RECIPIENTS } from '../../../domain/campaign';
+import { formatCount } from '../format';
 import type { components, paths } from './schema';
 
 export type Schemas = components['schemas'];
@@ -109,6 +111,14 @@ const KOREAN: Record<string, string> = {
   date_outside_year: '그 해의 날짜가 아닙니다.',
   duplicate_date: '같은 날짜가 두 번 있습니다.',
   invalid_date: '없는 날짜입니다.',
+  // A campaign's CSV (domain/campaign.ts; the console reads the file before sending it).
+  csv_malformed: 'CSV 형식이 올바르지 않습니다 (따옴표를 닫지 않은 값 등).',
+  csv_empty: '파일이 비어 있습니다. 첫 줄은 머리글(열 이름)이어야 합니다.',
+  csv_to_column_missing: '머리글에 받는 번호 열 "to"가 없습니다.',
+  csv_column_unnamed: '이름이 없는 열이 있습니다.',
+  csv_column_repeated: '같은 이름의 열이 두 번 있습니다.',
+  too_many_recipients: `한 캠페인의 받는 사람은 최대 ${formatCount(MAX_CAMPAIGN_RECIPIENTS)}입니다.`,
+  csv_row_width: '열 개수가 머리글과 다른 줄이 있습니다.',
 };
 
 export function explain(code: string, message: string): string {

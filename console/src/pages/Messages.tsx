@@ -9,6 +9,20 @@ import { formatDateTime, label, LABELS } from '../format';
 import { LabelSelect, TextField, useFieldValues } from '../forms';
 import { Empty, Loaded, Page, StatusBadge, Table, useLoad } from '../ui';
 
+/** A message's first cells in a list: a time that opens its timeline, its type and its masked recipient. */
+export function MessageCells(props: { message: { id: string; type: string; to: string }; at: string | null }) {
+  const m = props.message;
+  return (
+    <>
+      <td>
+        <Link to={`/messages/${m.id}`}>{formatDateTime(props.at)}</Link>
+      </td>
+      <td>{label('messageType', m.type)}</td>
+      <td>{m.to}</td>
+    </>
+  );
+}
+
 export function Messages() {
   const [params, setParams] = useSearchParams();
   const form = useFieldValues(() => Object.fromEntries(params.entries()));
@@ -69,11 +83,7 @@ export function Messages() {
               <Table columns={['접수 시각', '종류', '받는 번호', '상태', '전달 경로', '참조값']} rows={found.data}>
                 {(m) => (
                   <>
-                    <td>
-                      <Link to={`/messages/${m.id}`}>{formatDateTime(m.createdAt)}</Link>
-                    </td>
-                    <td>{label('messageType', m.type)}</td>
-                    <td>{m.to}</td>
+                    <MessageCells message={m} at={m.createdAt} />
                     <td>
                       <StatusBadge status={m.status} text={label('messageStatus', m.status)} />
                     </td>

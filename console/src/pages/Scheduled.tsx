@@ -3,13 +3,13 @@
  * (POST /v1/messages/:id/cancel, after a confirmation) or moved (POST /v1/messages/:id/reschedule).
  */
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
 import { api, must, type Schemas } from '../api/client';
-import { formatDateTime, label } from '../format';
+import { formatDateTime } from '../format';
 import { canChange, useSession } from '../session';
-import { FormError, SubmitButton, TextField, useFieldState, useSubmit } from '../forms';
-import { Alert, Loaded, Page, Table, useLoad } from '../ui';
+import { ActionOutcome, FormError, SubmitButton, TextField, useFieldState, useSubmit } from '../forms';
+import { Loaded, Page, Table, useLoad } from '../ui';
 import { fromKstInput, toKstInput } from './Campaigns';
+import { MessageCells } from './Messages';
 
 type Message = Schemas['Message'];
 
@@ -86,8 +86,7 @@ export function Scheduled() {
       title="예약 발송"
       intro="예약 시각이 오기 전의 메시지입니다. 보내기 시작하기 전까지 취소하거나 시간을 바꿀 수 있습니다. 시각은 한국 시간입니다."
     >
-      {notice && <Alert kind="success">{notice}</Alert>}
-      <FormError error={submit.error} />
+      <ActionOutcome notice={notice} error={submit.error} />
       <Loaded state={messages}>
         {(found) => (
           <Table
@@ -108,11 +107,7 @@ export function Scheduled() {
           >
             {(m) => (
               <>
-                <td>
-                  <Link to={`/messages/${m.id}`}>{formatDateTime(m.scheduledAt)}</Link>
-                </td>
-                <td>{label('messageType', m.type)}</td>
-                <td>{m.to}</td>
+                <MessageCells message={m} at={m.scheduledAt ?? null} />
                 <td>{m.reference ?? '—'}</td>
                 <td>{formatDateTime(m.createdAt)}</td>
                 {change && (

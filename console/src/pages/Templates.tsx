@@ -7,8 +7,8 @@ import { useEffect, useRef, useState } from 'react';
 import { api, must, type Schemas } from '../api/client';
 import { formatDateTime, label } from '../format';
 import { canChange, useSession } from '../session';
-import { AddingForm, FormError, useSubmit } from '../forms';
-import { Alert, Loaded, Page, StatusBadge, Table, useLoad } from '../ui';
+import { ActionOutcome, AddingForm, useSubmit } from '../forms';
+import { Loaded, Page, StatusBadge, Table, useLoad } from '../ui';
 import { TemplateForm, type TemplateButton, type TemplateContent } from './TemplateForm';
 
 type Template = Schemas['Template'];
@@ -89,8 +89,7 @@ export function Templates() {
       title="알림톡 템플릿"
       intro="알림톡은 카카오 검수를 통과한 템플릿으로만 보냅니다. 변수는 #{이름} 형식으로 씁니다 (최대 40개). 수정하면 새 버전이 다시 검수를 받고, 그동안은 승인된 버전이 발송됩니다."
     >
-      {notice && <Alert kind="success">{notice}</Alert>}
-      <FormError error={removing.error} />
+      <ActionOutcome notice={notice} error={removing.error} />
       <Loaded state={templates} quiet>
         {(list) => (
           <Table
